@@ -1,0 +1,177 @@
+import type { CallRecord, FactErrorData, FactErrorKind, FactRecord } from './types.js';
+import type { Pools } from './pools.js';
+import { noteRead } from './reads.js';
+
+/**
+ * A fact that could not be collected. It is memoised like any fact, so every
+ * check that needs it turns it into an `error` result with the same reason.
+ */
+export class FactError extends Error {
+  readonly kind: FactErrorKind;
+  readonly permission?: string;
+  readonly status?: number;
+  readonly code?: string;
+
+  constructor(data: FactErrorData) {
+    super(data.message);
+    this.name = 'FactError';
+    this.kind = data.kind;
+    this.permission = data.permission;
+    this.status = data.status;
+    this.code = data.code;
+  }
+
+  toJSON(): FactErrorData {
+    const { kind, message, permission, status, code } = this;
+    return { kind, message, permission, status, code };
+  }
+}
+
+/** Turns whatever a fetcher threw into a typed fact error (provider-specific). */
+export type ErrorClassifier = (err: unknown, call?: CallRecord) => FactError;
+
+export interface CallOptions {
+  operation: string;
+  /** What the call was about: a bucket, a repository, an endpoint. Defaults to the target id. */
+  target?: string;
+  /** Which p-limit pool the call waits in; defaults to the provider id. */
+  pool?: string;
+}
+
+/** What a response or error tells about the HTTP exchange behind it. */
+export interface CallInspector {
+  (outcome: { value?: unknown; error?: unknown }): { status?: number; requestId?: string; cost?: number };
+}
+
+/** Handed to a fetcher: every API call it makes goes through `call`, so it is logged and pooled. */
+export interface CallRecorder {
+  call<T>(options: CallOptions, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface FactScopeOptions {
+  /** Target id, e.g. `aws:123456789012`. */
+  target: string;
+  /** Default pool for calls made in this scope. */
+  pool: string;
+  classify: ErrorClassifier;
+  inspect?: CallInspector;
+}
+
+/** A provider's view of the store for one target: `scope.fact(key, fetch)`. */
+export interface FactScope {
+  readonly target: string;
+  fact<T>(key: string, fetch: (rec: CallRecorder) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Facts of one run, fetched at most once and memoised by `<target>/<key>`.
+ * In replay mode the fetchers are never called: values come from a snapshot.
+ */
+export class FactStore {
+  private readonly live = new Map<string, Promise<unknown>>();
+  private readonly records = new Map<string, FactRecord>();
+  private readonly replay?: Map<string, FactRecord>;
+
+  constructor(
+    private readonly pools: Pools,
+    snapshot?: FactRecord[],
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    if (snapshot) this.replay = new Map(snapshot.map((f) => [f.ref, f]));
+  }
+
+  get replaying(): boolean {
+    return this.replay !== undefined;
+  }
+
+  scope(options: FactScopeOptions): FactScope {
+    return { target: options.target, fact: (key, fetch) => this.fact(options, key, fetch) };
+  }
+
+  /** Every fact of the run, in a stable order, for snapshot.json. */
+  snapshot(): FactRecord[] {
+    return [...this.records.values()].sort((a, b) => a.ref.localeCompare(b.ref));
+  }
+
+  private fact<T>(options: FactScopeOptions, key: string, fetch: (rec: CallRecorder) => Promise<T>): Promise<T> {
+    const ref = `${options.target}/${key}`;
+    noteRead(ref);
+    let pending = this.live.get(ref) as Promise<T> | undefined;
+    if (!pending) {
+      pending = this.replay ? this.fromSnapshot<T>(ref) : this.collect(options, ref, key, fetch);
+      this.live.set(ref, pending);
+    }
+    return pending;
+  }
+
+  private async fromSnapshot<T>(ref: string): Promise<T> {
+    const stored = this.replay!.get(ref);
+    if (!stored) throw new FactError({ kind: 'missing', message: `fact ${ref} is not in the snapshot` });
+    this.records.set(ref, stored);
+    if (!stored.ok) throw new FactError(stored.error ?? { kind: 'other', message: 'unknown error' });
+    return stored.value as T;
+  }
+
+  private async collect<T>(
+    options: FactScopeOptions,
+    ref: string,
+    key: string,
+    fetch: (rec: CallRecorder) => Promise<T>,
+  ): Promise<T> {
+    const calls: CallRecord[] = [];
+    const recorder: CallRecorder = {
+      call: (callOptions, fn) => this.call(options, callOptions, calls, fn),
+    };
+    const collectedAt = this.clock().toISOString();
+    try {
+      // Checks see the JSON form live too, so that a replayed run judges exactly the same data.
+      const value = toJson(await fetch(recorder)) as T;
+      this.records.set(ref, { ref, target: options.target, key, collectedAt, ok: true, value, calls });
+      return value;
+    } catch (err) {
+      const error = err instanceof FactError ? err : options.classify(err, calls.at(-1));
+      this.records.set(ref, { ref, target: options.target, key, collectedAt, ok: false, error: error.toJSON(), calls });
+      throw error;
+    }
+  }
+
+  private async call<T>(
+    scope: FactScopeOptions,
+    options: CallOptions,
+    calls: CallRecord[],
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    return this.pools.get(options.pool ?? scope.pool)(async () => {
+      const started = this.clock();
+      const record: CallRecord = {
+        operation: options.operation,
+        target: options.target ?? scope.target,
+        startedAt: started.toISOString(),
+        durationMs: 0,
+      };
+      calls.push(record);
+      const t0 = performance.now();
+      try {
+        const value = await fn();
+        Object.assign(record, clean(scope.inspect?.({ value })));
+        return value;
+      } catch (error) {
+        Object.assign(record, clean(scope.inspect?.({ error })));
+        record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        throw error;
+      } finally {
+        record.durationMs = Math.round((performance.now() - t0) * 10) / 10;
+      }
+    });
+  }
+}
+
+function clean<T extends object>(o: T | undefined): Partial<T> {
+  if (!o) return {};
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Facts are stored as JSON; a value that does not survive the round trip would break replay. */
+function toJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import type { ProviderFacts } from './check.js';
+import type { FactStore } from './facts.js';
+import type { CollectorIdentity, ProviderId, Target } from './types.js';
+
+export interface ProviderRuntime {
+  log: Logger;
+  env: NodeJS.ProcessEnv;
+  /** Per-call time limit for network calls, in milliseconds. */
+  callTimeoutMs: number;
+  /** Folder for state kept between runs (ETag caches); inside the output folder. */
+  stateDir?: string;
+}
+
+/** A running sandbox emulator for one provider; `targets` point at it. */
+export interface SandboxHandle<O = unknown> {
+  targets: Target<O>[];
+  /** Endpoints by name, for logs and tests, e.g. `{ iam: 'http://127.0.0.1:41234' }`. */
+  endpoints: Record<string, string>;
+  /** What the emulator counted (requests, rate-limit points), for tests and benchmarks. */
+  stats?(): Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export interface Provider<P extends ProviderId = ProviderId, O = unknown, S = unknown> {
+  id: P;
+  title: string;
+  /** Targets named by the user: the merged config section and flags for this provider. */
+  resolveTargets(section: S, runtime: ProviderRuntime): Promise<Target<O>[]>;
+  /** Fact accessors for one target. Whether they fetch live or replay a snapshot is the store's business. */
+  facts(target: Target<O>, store: FactStore, runtime: ProviderRuntime): P extends keyof ProviderFacts ? ProviderFacts[P] : unknown;
+  /** Who collected: read through facts, so that it is in the snapshot too. */
+  identity(facts: P extends keyof ProviderFacts ? ProviderFacts[P] : unknown, target: Target<O>): Promise<CollectorIdentity>;
+  /** Starts a loopback emulator for the scenario's section of this provider. */
+  sandbox?(section: unknown, runtime: ProviderRuntime): Promise<SandboxHandle<O>>;
+}

@@ -1,0 +1,24 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Which facts a check read, so that each result names the facts behind it.
+ * Reads are tracked per async context: checks run concurrently, and an item
+ * judged inside `ctx.each` sees the check's earlier reads plus its own.
+ */
+const scopes = new AsyncLocalStorage<Set<string>[]>();
+
+export function noteRead(ref: string): void {
+  for (const set of scopes.getStore() ?? []) set.add(ref);
+}
+
+export function currentReads(): string[] {
+  const stack = scopes.getStore();
+  return stack ? [...stack[stack.length - 1]].sort() : [];
+}
+
+/** Runs `fn` in a nested scope that starts with the reads made so far. */
+export function withReads<T>(fn: () => Promise<T>): Promise<T> {
+  const stack = scopes.getStore() ?? [];
+  const inherited = stack.length ? new Set(stack[stack.length - 1]) : new Set<string>();
+  return scopes.run([...stack, inherited], fn);
+}

@@ -1,0 +1,90 @@
+import pLimit from 'p-limit';
+import { describeCause, resultFactory, type BaseContext, type Check, type SettingValue } from './check.js';
+import type { FactStore } from './facts.js';
+import type { Provider, ProviderRuntime } from './provider.js';
+import { currentReads, withReads } from './reads.js';
+import type { Result, Target } from './types.js';
+
+export interface RunPlan {
+  checks: Check[];
+  targets: Target[];
+  providers: ReadonlyMap<string, Provider>;
+  store: FactStore;
+  runtime: ProviderRuntime;
+  /** Settings of one check: declared defaults overlaid with the config. */
+  settingsOf(check: Check): Record<string, SettingValue>;
+  now: Date;
+  /** How many check × target tasks run at once. */
+  concurrency: number;
+  /** Time limit of one check on one target. */
+  checkTimeoutMs: number;
+  onProgress?(done: number, total: number, check: Check, target: Target): void;
+}
+
+/**
+ * Runs every check over every target of its provider, in parallel. A check
+ * that throws or runs out of time yields an `error` for its target; the rest
+ * of the scan goes on.
+ */
+export async function runChecks(plan: RunPlan): Promise<Result[]> {
+  const limit = pLimit(plan.concurrency);
+  const factsByTarget = new Map<string, unknown>();
+  const factsOf = (target: Target) => {
+    if (!factsByTarget.has(target.id)) {
+      const provider = plan.providers.get(target.provider)!;
+      factsByTarget.set(target.id, provider.facts(target, plan.store, plan.runtime));
+    }
+    return factsByTarget.get(target.id);
+  };
+
+  const tasks = plan.targets.flatMap((target) =>
+    plan.checks.filter((check) => check.meta.provider === target.provider).map((check) => ({ check, target })),
+  );
+  let done = 0;
+  const results = await Promise.all(
+    tasks.map(({ check, target }) =>
+      limit(async () => {
+        const out = await runOne(check, target, factsOf(target), plan);
+        plan.onProgress?.(++done, tasks.length, check, target);
+        return out;
+      }),
+    ),
+  );
+  return results.flat();
+}
+
+async function runOne(check: Check, target: Target, facts: unknown, plan: RunPlan): Promise<Result[]> {
+  const helpers = resultFactory(check.meta, currentReads);
+  const ctx: BaseContext & Record<string, unknown> = {
+    target,
+    settings: plan.settingsOf(check),
+    now: plan.now,
+    ...helpers,
+    [target.provider]: facts,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new CheckTimeout(`timed out after ${plan.checkTimeoutMs / 1000}s`)),
+      plan.checkTimeoutMs,
+    );
+  });
+  try {
+    return await withReads(async () => {
+      try {
+        const results = await Promise.race([check.run(ctx as never), timeout]);
+        if (!Array.isArray(results)) throw new TypeError(`run() returned ${typeof results}, not an array of results`);
+        return results;
+      } catch (err) {
+        plan.runtime.log.warn({ check: check.meta.id, target: target.id, reason: describeCause(err) }, 'check did not complete');
+        return [helpers.error(target.resource, err)];
+      }
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class CheckTimeout extends Error {
+  override name = 'CheckTimeout';
+}

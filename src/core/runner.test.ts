@@ -1,0 +1,121 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { defineCheck, type Check } from './check.js';
+import { FactError, FactStore, type FactScope } from './facts.js';
+import { Pools } from './pools.js';
+import type { Provider } from './provider.js';
+import { runChecks, type RunPlan } from './runner.js';
+import type { Target } from './types.js';
+
+/** A provider whose one fact counts how often its API was called. */
+function countingProvider(calls: { n: number }, behaviour: 'ok' | 'denied' = 'ok') {
+  const provider: Provider = {
+    id: 'demo',
+    title: 'Demo',
+    async resolveTargets() {
+      return [];
+    },
+    facts(target: Target, store: FactStore) {
+      const scope: FactScope = store.scope({
+        target: target.id,
+        pool: 'demo',
+        classify: (err) => new FactError({ kind: 'other', message: String(err) }),
+        inspect: () => ({ status: 200, requestId: 'req-1' }),
+      });
+      return {
+        settings: () =>
+          scope.fact('demo.settings', (rec) =>
+            rec.call({ operation: 'GetSettings' }, async () => {
+              calls.n++;
+              await new Promise((r) => setTimeout(r, 5));
+              if (behaviour === 'denied') throw new FactError({ kind: 'denied', message: 'AccessDenied', permission: 'demo:GetSettings' });
+              return { mfa: true };
+            }),
+          ),
+      };
+    },
+    async identity() {
+      return { provider: 'demo', target: 'demo:1', principal: 'tester' };
+    },
+  };
+  return provider;
+}
+
+type DemoCtx = { demo: { settings(): Promise<{ mfa: boolean }> } };
+
+const reader = (id: string): Check =>
+  defineCheck({
+    meta: { id, title: id, provider: 'demo', severity: 'high', description: 'd', remediation: 'r', messages: { on: 'mfa on', off: 'mfa off' } },
+    async run(ctx) {
+      const { settings } = (ctx as unknown as DemoCtx).demo;
+      const s = await settings();
+      return [s.mfa ? ctx.pass('demo:1', 'on', { mfa: s.mfa }) : ctx.fail('demo:1', 'off', { mfa: s.mfa })];
+    },
+  });
+
+function plan(checks: Check[], provider: Provider, overrides: Partial<RunPlan> = {}): RunPlan {
+  return {
+    checks,
+    targets: [{ provider: 'demo', id: 'demo:1', resource: 'demo:1', options: {} }],
+    providers: new Map([['demo', provider]]),
+    store: new FactStore(new Pools()),
+    runtime: { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1000 },
+    settingsOf: () => ({}),
+    now: new Date('2026-01-01T00:00:00Z'),
+    concurrency: 4,
+    checkTimeoutMs: 1000,
+    ...overrides,
+  };
+}
+
+describe('runChecks', () => {
+  it('fetches a fact once however many checks read it, and logs the call', async () => {
+    const calls = { n: 0 };
+    const p = plan([reader('demo.a.one'), reader('demo.a.two')], countingProvider(calls));
+    const results = await runChecks(p);
+    expect(calls.n).toBe(1);
+    expect(results.map((r) => r.status)).toEqual(['pass', 'pass']);
+    expect(results[0].factRefs).toEqual(['demo:1/demo.settings']);
+    const [fact] = p.store.snapshot();
+    expect(fact).toMatchObject({ ref: 'demo:1/demo.settings', ok: true, value: { mfa: true } });
+    expect(fact.calls).toEqual([expect.objectContaining({ operation: 'GetSettings', status: 200, requestId: 'req-1', target: 'demo:1' })]);
+  });
+
+  it('turns an uncollectable fact into error results that name the permission, never pass', async () => {
+    const calls = { n: 0 };
+    const results = await runChecks(plan([reader('demo.a.one'), reader('demo.a.two')], countingProvider(calls, 'denied')));
+    expect(calls.n).toBe(1);
+    for (const r of results) {
+      expect(r.status).toBe('error');
+      expect(r.message).toContain('demo:GetSettings');
+    }
+  });
+
+  it('isolates a check that throws: it yields error, the others still run', async () => {
+    const thrower = defineCheck({
+      ...reader('demo.a.broken'),
+      async run() {
+        throw new Error('bug in check');
+      },
+    });
+    const results = await runChecks(plan([thrower, reader('demo.a.one')], countingProvider({ n: 0 })));
+    expect(results.find((r) => r.checkId === 'demo.a.broken')).toMatchObject({ status: 'error', message: 'check failed: bug in check' });
+    expect(results.find((r) => r.checkId === 'demo.a.one')).toMatchObject({ status: 'pass' });
+  });
+
+  it('gives each check a time limit', async () => {
+    const slow = defineCheck({ ...reader('demo.a.slow'), run: () => new Promise(() => {}) });
+    const results = await runChecks(plan([slow, reader('demo.a.one')], countingProvider({ n: 0 }), { checkTimeoutMs: 50 }));
+    expect(results.find((r) => r.checkId === 'demo.a.slow')).toMatchObject({ status: 'error', message: expect.stringContaining('timed out after 0.05s') });
+    expect(results.find((r) => r.checkId === 'demo.a.one')?.status).toBe('pass');
+  });
+
+  it('replays a snapshot without calling the API, to the same verdicts', async () => {
+    const calls = { n: 0 };
+    const live = plan([reader('demo.a.one')], countingProvider(calls));
+    const first = await runChecks(live);
+    const replay = plan([reader('demo.a.one')], countingProvider(calls), { store: new FactStore(new Pools(), live.store.snapshot()) });
+    expect(await runChecks(replay)).toEqual(first);
+    expect(calls.n).toBe(1);
+  });
+});

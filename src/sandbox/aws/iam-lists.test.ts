@@ -1,6 +1,7 @@
+import type { IAMClient} from '@aws-sdk/client-iam';
 import {
   GetAccessKeyLastUsedCommand, GetAccountAuthorizationDetailsCommand, GetGroupPolicyCommand, GetPolicyVersionCommand, GetRolePolicyCommand,
-  GetUserPolicyCommand, IAMClient, ListAccessKeysCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand,
+  GetUserPolicyCommand, ListAccessKeysCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand,
   ListAttachedUserPoliciesCommand, ListEntitiesForPolicyCommand, ListGroupPoliciesCommand, ListGroupsCommand, ListGroupsForUserCommand,
   ListMFADevicesCommand, ListPoliciesCommand, ListRolePoliciesCommand, ListRolesCommand, ListUserPoliciesCommand, ListUsersCommand,
   ListVirtualMFADevicesCommand, paginateGetAccountAuthorizationDetails, paginateListUsers,

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { describeSchemaErrors, validatorFor } from '../../core/schemas.js';
 import { iamService } from './iam.js';
+import { s3Service } from './s3.js';
+import { s3controlService } from './s3control.js';
 import { faultsOf } from './rules.js';
 import type { AwsScenario } from './scenario.js';
 import { listen, type Listening, type ServiceHandler, type Shared } from './server.js';
@@ -57,6 +59,8 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
   const handlers: Record<keyof AwsSandboxEndpoints, ServiceHandler> = {
     iam: iamService(),
     sts: stsService(shared),
+    s3: s3Service(),
+    s3control: s3controlService(),
     ...SERVICES_PENDING(shared),
   };
   const started: Partial<Record<keyof AwsSandboxEndpoints, Listening>> = {};

@@ -14,8 +14,6 @@ function pending(service: string): ServiceHandler {
 }
 
 export const SERVICES_PENDING = (_shared: Shared) => ({
-  s3: pending('s3'),
-  s3control: pending('s3control'),
   kms: pending('kms'),
   ec2: pending('ec2'),
   organizations: pending('organizations'),

@@ -1,4 +1,4 @@
-import type { CredentialReport, CredentialReportUser } from './types.js';
+import type { AuthorizationDetails, CredentialReport, CredentialReportUser, IamUserDetail, ManagedPolicyDetail } from './types.js';
 
 /**
  * Builders of hand-made AWS facts for check tables: a row starts as a
@@ -36,4 +36,27 @@ export function key(slot: 1 | 2, lastRotated: string, lastUsedDate: string | nul
 
 export function report(...users: CredentialReportUser[]): CredentialReport {
   return { generatedTime: '2026-06-01T00:00:00Z', users };
+}
+
+export const ADMIN_DOC = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+export const READ_DOC = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' } };
+export const ADMINISTRATOR_ACCESS = { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' };
+
+type Principal = Partial<IamUserDetail> & { name: string };
+const principal = (kind: string, p: Principal) => ({ arn: `arn:aws:iam::${ACCOUNT}:${kind}/${p.name}`, path: '/', attachedPolicies: [], inlinePolicies: [], ...p });
+
+export function details(parts: { users?: Principal[]; groups?: Principal[]; roles?: Principal[]; policies?: Partial<ManagedPolicyDetail>[] }): AuthorizationDetails {
+  return {
+    users: (parts.users ?? []).map((u) => ({ groups: [], ...principal('user', u) })),
+    groups: (parts.groups ?? []).map((g) => principal('group', g)),
+    roles: (parts.roles ?? []).map((r) => principal('role', r)),
+    policies: (parts.policies ?? []).map((p, i) => ({
+      name: `policy-${i}`,
+      arn: `arn:aws:iam::${ACCOUNT}:policy/${p.name ?? `policy-${i}`}`,
+      attachmentCount: 1,
+      defaultVersionId: 'v1',
+      document: READ_DOC,
+      ...p,
+    })),
+  };
 }

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import { describeSchemaErrors, validatorFor } from '../../core/schemas.js';
+import { ec2Service } from './ec2.js';
 import { iamService } from './iam.js';
+import { kmsService } from './kms.js';
+import { organizationsService } from './organizations.js';
 import { s3Service } from './s3.js';
 import { s3controlService } from './s3control.js';
 import { faultsOf } from './rules.js';
 import type { AwsScenario } from './scenario.js';
 import { listen, type Listening, type ServiceHandler, type Shared } from './server.js';
-import { SERVICES_PENDING } from './pending.js';
 import { stsService } from './sts.js';
 import { buildWorld } from './world.js';
 
@@ -61,7 +63,9 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
     sts: stsService(shared),
     s3: s3Service(),
     s3control: s3controlService(),
-    ...SERVICES_PENDING(shared),
+    kms: kmsService(),
+    ec2: ec2Service(),
+    organizations: organizationsService(),
   };
   const started: Partial<Record<keyof AwsSandboxEndpoints, Listening>> = {};
   try {

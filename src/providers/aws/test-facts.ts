@@ -60,3 +60,17 @@ export function details(parts: { users?: Principal[]; groups?: Principal[]; role
     })),
   };
 }
+
+export function bucket(name: string, region = 'eu-west-1') {
+  return { name, arn: `arn:aws:s3:::${name}`, creationDate: '2025-01-01T00:00:00.000Z', region };
+}
+
+/** An accessor that answers per bucket name from a table; a FactError-like failure for names mapped to an Error. */
+export function perBucket<T = never>(table: Record<string, unknown>): (name: string) => Promise<T> {
+  return async (name) => {
+    const v = table[name];
+    if (v instanceof Error) throw v;
+    if (v === undefined) throw new Error(`test gave no fact for bucket ${name}`);
+    return v as T;
+  };
+}

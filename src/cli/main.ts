@@ -19,7 +19,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `annexa: ${s}` : s),
+      // One line per error, so that a CI log or a cron mail shows it whole.
+      outputError: (s, write) => write(`annexa: ${s.trim().replace(/\s*\n\s*/g, ' ')}\n`),
     })
     .exitOverride();
 

@@ -26,7 +26,10 @@ export interface GithubSandboxOptions {
 export async function startGithubSandbox(scenario: GithubScenario, options: GithubSandboxOptions = {}): Promise<GithubSandbox> {
   const world = buildWorld(scenario);
   const { graphqlEndpoint } = await import('./graphql/endpoint.js');
-  const running = await startServer({ world, scenario, routes: [...orgRoutes, ...repoRoutes], graphql: graphqlEndpoint(world), log: options.log });
+  let apiUrl = '';
+  const graphql = await graphqlEndpoint(world, () => apiUrl);
+  const running = await startServer({ world, scenario, routes: [...orgRoutes, ...repoRoutes], graphql, log: options.log });
+  apiUrl = running.apiUrl;
   return {
     apiUrl: running.apiUrl,
     tokens: Object.fromEntries(world.tokens.map((t) => [t.name, t.value])),

@@ -21,7 +21,7 @@ const RULESET_FIELDS = `
   rules(first: 50) { nodes { type parameters { __typename
     ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval }
     ... on RequiredStatusChecksParameters { requiredStatusChecks { context } strictRequiredStatusChecksPolicy } } } }
-  bypassActors(first: 50) { nodes { bypassMode organizationAdmin enterpriseOwner deployKey repositoryRoleName repositoryRoleDatabaseId
+  bypassActors(first: 50) { nodes { bypassMode organizationAdmin deployKey repositoryRoleName repositoryRoleDatabaseId
     actor { __typename ... on App { slug } ... on Team { slug } } } }`;
 
 const REPO_FIELDS = `
@@ -30,7 +30,7 @@ const REPO_FIELDS = `
   branchProtectionRules(first: 100) { pageInfo { hasNextPage } nodes {
     pattern isAdminEnforced requiresApprovingReviews requiredApprovingReviewCount dismissesStaleReviews requiresCodeOwnerReviews
     allowsForcePushes allowsDeletions requiresStatusChecks requiredStatusCheckContexts } }
-  rulesets(first: ${RULESETS_PER_PAGE}, includeParents: true, targets: [BRANCH]) { pageInfo { hasNextPage endCursor } nodes { ...ruleset } }
+  rulesets(first: ${RULESETS_PER_PAGE}, includeParents: true) { pageInfo { hasNextPage endCursor } nodes { ...ruleset } }
   ${CODEOWNERS_PATHS.map((p, i) => `codeowners${i}: object(expression: "HEAD:${p}") { __typename }`).join('\n  ')}
   deployKeys(first: 100) { pageInfo { hasNextPage } nodes { title readOnly } }
   collaborators(affiliation: OUTSIDE, first: 100) { pageInfo { hasNextPage } edges { permission node { login } } }`;
@@ -57,7 +57,7 @@ export function batchVariables(owner: string, names: string[]): Record<string, s
 export const MORE_RULESETS_QUERY = `query MoreRulesets($owner: String!, $name: String!, $after: String) {
   rateLimit { cost remaining }
   repository(owner: $owner, name: $name) {
-    rulesets(first: 25, after: $after, includeParents: true, targets: [BRANCH]) { pageInfo { hasNextPage endCursor } nodes { ...ruleset } }
+    rulesets(first: 25, after: $after, includeParents: true) { pageInfo { hasNextPage endCursor } nodes { ...ruleset } }
   }
 }
 fragment ruleset on RepositoryRuleset {${RULESET_FIELDS}

@@ -1,3 +1,4 @@
+import { expandGenerated } from './large-org.js';
 import { orgRoutes } from './rest-org-routes.js';
 import { repoRoutes } from './rest-repo-routes.js';
 import type { GithubScenario } from './scenario.js';
@@ -6,6 +7,7 @@ import { buildWorld } from './world.js';
 
 export type { GithubScenario, TokenSpec, OrgSpec, RepoSpec, RulesetSpec, ProtectionSpec, HookSpec, FaultSpec } from './scenario.js';
 export type { Stats as GithubSandboxStats } from './server.js';
+export { generateLargeOrg } from './large-org.js';
 
 export interface GithubSandbox {
   /** REST base, `http://127.0.0.1:PORT`; GraphQL at `${apiUrl}/graphql`. */
@@ -24,7 +26,7 @@ export interface GithubSandboxOptions {
 
 /** Starts the GitHub REST and GraphQL emulator for a scenario's `github` section, on an ephemeral loopback port. */
 export async function startGithubSandbox(scenario: GithubScenario, options: GithubSandboxOptions = {}): Promise<GithubSandbox> {
-  const world = buildWorld(scenario);
+  const world = buildWorld(expandGenerated(scenario));
   const { graphqlEndpoint } = await import('./graphql/endpoint.js');
   let apiUrl = '';
   const graphql = await graphqlEndpoint(world, () => apiUrl);

@@ -4,7 +4,7 @@ export interface LargeOrgOptions {
   /** Organisation login (default `bigcorp`). */
   org?: string;
   /** Extra top-level scenario keys: tokens, rate limits, faults. */
-  scenario?: Omit<GithubScenario, 'orgs'>;
+  scenario?: Omit<GithubScenario, 'orgs' | 'generate'>;
 }
 
 /**
@@ -76,4 +76,11 @@ function repo(i: number, members: number): RepoSpec {
     ];
   }
   return spec;
+}
+
+/** The scenario with its `generate:` organisation expanded into `orgs`. */
+export function expandGenerated(scenario: GithubScenario): GithubScenario {
+  if (!scenario.generate) return scenario;
+  const { org, repos, members } = scenario.generate;
+  return { ...scenario, generate: undefined, orgs: [...(scenario.orgs ?? []), ...(generateLargeOrg(repos, members, { org }).orgs ?? [])] };
 }

@@ -37,9 +37,10 @@ export const ok = (body: unknown): RestAnswer => ({ status: 200, body });
 
 /**
  * One page of `items` with GitHub's `Link` header: `per_page` (default 30,
- * at most 100) and `page` (from 1), rel next/last/first/prev as present.
+ * at most 100) and `page` (from 1), rel next/last/first/prev as present;
+ * `shape` renders only the items of the page.
  */
-export function paginate(ctx: RestContext, items: unknown[]): RestAnswer {
+export function paginate<T>(ctx: RestContext, items: T[], shape: (item: T) => unknown = (item) => item): RestAnswer {
   const perPage = Math.min(100, Math.max(1, Number(ctx.query.get('per_page')) || 30));
   const page = Math.max(1, Number(ctx.query.get('page')) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
@@ -53,7 +54,7 @@ export function paginate(ctx: RestContext, items: unknown[]): RestAnswer {
   if (page > 1) links.push(link(page - 1, 'prev'));
   if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
   if (page > 1) links.push(link(1, 'first'));
-  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage).map(shape), headers: links.length ? { link: links.join(', ') } : {} };
 }
 
 /** Compiles a route template into a matcher of the path (already stripped of the API base). */

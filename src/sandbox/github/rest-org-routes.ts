@@ -59,7 +59,7 @@ export const orgRoutes: Route[] = [
         return error(422, 'Only organization owners can filter by two-factor authentication status.', `${D}/orgs/members#list-organization-members`);
       }
       const members = org.members.filter((m) => (role === 'all' || m.role === role) && (filter === 'all' || !m.two_factor));
-      return paginate(ctx, members.map((m) => userShape(ctx.api, m.login, userId(m.login))));
+      return paginate(ctx, members, (m) => userShape(ctx.api, m.login, userId(m.login)));
     }),
   },
   {
@@ -83,7 +83,7 @@ export const orgRoutes: Route[] = [
       const sorted = sort === 'full_name' ? [...visible].sort((a, b) => a.name.localeCompare(b.name)) : visible;
       const direction = ctx.query.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
       const ordered = (sort === 'full_name') === (direction === 'asc') ? sorted : [...sorted].reverse();
-      return paginate(ctx, ordered.map((r) => repoShape(ctx.api, r, ctx.token) as components['schemas']['minimal-repository']));
+      return paginate(ctx, ordered, (r) => repoShape(ctx.api, r, ctx.token) as components['schemas']['minimal-repository']);
     }),
   },
   {

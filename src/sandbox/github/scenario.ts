@@ -13,7 +13,9 @@ export interface GithubScenario {
   /** Primary rate limits per token and hour: REST requests and GraphQL points. */
   rateLimits?: { rest?: number; graphql?: number };
   faults?: FaultSpec;
-  orgs: OrgSpec[];
+  orgs?: OrgSpec[];
+  /** A generated organisation (see large-org.ts), added to `orgs`: for pagination and budget runs. */
+  generate?: { org?: string; repos: number; members: number };
 }
 
 export interface TokenSpec {

@@ -71,13 +71,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomBytes(8).toString('hex').toUpperCase().replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
     const url = new URL(req.url ?? '/', running.apiUrl);
-    const send = (answer: RestAnswer, extra: Record<string, string> = {}) => {
+    const send = (answer: RestAnswer & { text?: string }, extra: Record<string, string> = {}) => {
       const headers: Record<string, string> = { 'x-github-request-id': requestId, 'x-github-media-type': 'github.v3; format=json', ...extra, ...answer.headers };
       if (answer.body === undefined) {
         res.writeHead(answer.status, headers).end();
         return;
       }
-      const text = JSON.stringify(answer.body);
+      const text = answer.text ?? JSON.stringify(answer.body);
       res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(text);
     };
 
@@ -124,10 +124,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (window.used >= window.limit) {
       return send(error(403, `API rate limit exceeded for ${token ? `user ID ${token.userId}` : 'this IP'}.`, PRIMARY_DOCS), { ...identity, ...limits.headers('core', key) });
     }
-    const answer = found.route.handle({ api: running.apiUrl, world, token, params: found.params, query: url.searchParams, url });
+    const answer: RestAnswer & { text?: string } = found.route.handle({ api: running.apiUrl, world, token, params: found.params, query: url.searchParams, url });
     if (answer.status === 200 || answer.status === 204) {
+      answer.text = answer.body === undefined ? undefined : JSON.stringify(answer.body);
       // The ETag varies with the token, as GitHub's does (its responses vary on Authorization).
-      const etag = `W/"${createHash('sha256').update(key).update(JSON.stringify(answer.body ?? null)).digest('hex').slice(0, 40)}"`;
+      const etag = `W/"${createHash('sha256').update(key).update(answer.text ?? '').digest('hex').slice(0, 40)}"`;
       answer.headers = { ...answer.headers, etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' };
       if (token && ifNoneMatch(req.headers['if-none-match'], etag)) {
         // A conditional request answered 304 costs nothing against the primary limit.

@@ -57,7 +57,7 @@ export function buildWorld(scenario: GithubScenario): World {
   const tokens = normaliseTokens(scenario.tokens);
   let nextId = 1000;
   const id = () => nextId++;
-  const orgs = scenario.orgs.map((spec, i) => buildOrg(spec, 100 + i, id));
+  const orgs = (scenario.orgs ?? []).map((spec, i) => buildOrg(spec, 100 + i, id));
   const byLogin = new Map(orgs.map((o) => [o.login.toLowerCase(), o]));
   const byValue = new Map(tokens.map((t) => [t.value, t]));
   return { tokens, orgs, org: (login) => byLogin.get(login.toLowerCase()), token: (value) => byValue.get(value) };

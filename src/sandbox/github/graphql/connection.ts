@@ -14,9 +14,10 @@ const indexOf = (cursor: string) => Number(/^cursor:v2:(\d+)$/.exec(Buffer.from(
 /**
  * A Relay connection over `items`, as GitHub pages: opaque cursors,
  * `after`/`before` then `first`/`last`, `pageInfo` and `totalCount`; `edge`
- * adds fields to an edge (e.g. a collaborator's `permission`).
+ * adds fields to an edge (e.g. a collaborator's `permission`); `node` turns
+ * an item of the page (only) into its model.
  */
-export function connection<T>(items: T[], args: PageArgs, edge: (item: T) => object = () => ({})) {
+export function connection<T, N = T>(items: T[], args: PageArgs, edge: (item: T) => object = () => ({}), node: (item: T) => N = (item) => item as unknown as N) {
   let start = 0;
   let end = items.length;
   if (args.after) {
@@ -28,10 +29,11 @@ export function connection<T>(items: T[], args: PageArgs, edge: (item: T) => obj
   if (typeof args.first === 'number') end = Math.min(end, start + args.first);
   if (typeof args.last === 'number') start = Math.max(start, end - args.last);
   const indices = Array.from({ length: Math.max(0, end - start) }, (_, k) => start + k);
+  const nodes = indices.map((i) => node(items[i]));
   return {
     totalCount: items.length,
-    nodes: indices.map((i) => items[i]),
-    edges: indices.map((i) => ({ cursor: cursorOf(i), node: items[i], ...edge(items[i]) })),
+    nodes,
+    edges: indices.map((i, k) => ({ cursor: cursorOf(i), node: nodes[k], ...edge(items[i]) })),
     pageInfo: {
       hasNextPage: end < items.length,
       hasPreviousPage: start > 0,

@@ -44,7 +44,7 @@ function organizationModel(org: OrgModel, ctx: GraphqlContext) {
         && (!args.visibility || args.visibility === r.visibility.toUpperCase())
         && (typeof args.isArchived !== 'boolean' || args.isArchived === r.archived)
         && (typeof args.isFork !== 'boolean' || args.isFork === (r.spec.fork ?? false)));
-      return connection(repos.map((r) => repositoryModel(r, ctx)), args);
+      return connection(repos, args, undefined, (r) => repositoryModel(r, ctx));
     },
     repository: (args: { name: string }) => {
       const repo = org.repo(args.name);

@@ -99,7 +99,7 @@ const ALERT_NAMES: Record<number, string> = {
   120: 'no_application_protocol',
 };
 
-export const ALERT = { handshakeFailure: 40, protocolVersion: 70 } as const;
+export const ALERT = { handshakeFailure: 40, decodeError: 50, protocolVersion: 70 } as const;
 
 export function alertName(description: number): string {
   return ALERT_NAMES[description] ?? `alert_${description}`;

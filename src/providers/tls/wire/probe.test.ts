@@ -57,6 +57,12 @@ describe('probe against node:tls', () => {
     expect(no.kind).toBe('rejected');
   });
 
+  it('a TLS 1.3 server without x25519 answers a HelloRetryRequest, which still shows TLS 1.3 and its suite', async () => {
+    const port = await server({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ecdhCurve: 'P-256' });
+    const answer = await probe({ host: '127.0.0.1', port, version: 'TLSv1.3', suites: [0x1303], timeoutMs });
+    expect(answer).toEqual({ kind: 'accepted', version: 'TLSv1.3', suite: 0x1303, helloRetryRequest: true });
+  });
+
   it('acceptedVersions probes every version', async () => {
     const port = await server({ minVersion: 'TLSv1.1', maxVersion: 'TLSv1.3', ciphers: 'DEFAULT@SECLEVEL=0' });
     const answers = await acceptedVersions({ host: '127.0.0.1', port, timeoutMs });

@@ -3,13 +3,13 @@ import { hostname } from 'node:os';
 import { rootCertificates } from 'node:tls';
 import { UsageError } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
+import { startTlsSandbox, type TlsScenario } from '../../sandbox/tls/index.js';
 import { classifyTlsError } from './classify.js';
 import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { expectedNameOf, resolveEndpoints, sniOf, type TlsSection } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
-import './types.js';
 
 /**
  * TLS endpoints: what they accept on the wire (hand-built ClientHellos, see
@@ -46,6 +46,10 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
       suites: (version: string) => scope.fact(`tls.suites(${version})`, (rec) => probeSuites(rec, base, version)),
     };
+  },
+
+  sandbox(section, runtime) {
+    return startTlsSandbox(section as TlsScenario, runtime);
   },
 
   async identity(_facts, target) {

@@ -25,7 +25,7 @@ describe('raw legacy listener seen through the prober', () => {
     const versions = await acceptedVersions({ ...base, port });
     expect(versions.SSLv3).toEqual({ kind: 'accepted', version: 'SSLv3', suite: RC4_MD5 });
     for (const v of ['TLSv1.0', 'TLSv1.1', 'TLSv1.2'] as const) {
-      expect(versions[v]).toEqual({ kind: 'rejected', reason: 'server negotiated SSLv3 instead' });
+      expect(versions[v]).toEqual({ kind: 'rejected', reason: 'server negotiated SSLv3 instead', negotiated: 'SSLv3' });
     }
     expect(versions['TLSv1.3'].kind).toBe('rejected');
   });
@@ -43,7 +43,7 @@ describe('raw legacy listener seen through the prober', () => {
     const versions = await acceptedVersions({ ...base, port });
     const accepted = (Object.keys(versions) as TlsVersion[]).filter((v) => versions[v].kind === 'accepted');
     expect(accepted).toEqual(['SSLv3', 'TLSv1.0', 'TLSv1.2']);
-    expect(versions['TLSv1.1']).toEqual({ kind: 'rejected', reason: 'server negotiated TLSv1.0 instead' });
+    expect(versions['TLSv1.1']).toEqual({ kind: 'rejected', reason: 'server negotiated TLSv1.0 instead', negotiated: 'TLSv1.0' });
   });
 
   it('refuses a version it does not serve with protocol_version', async () => {

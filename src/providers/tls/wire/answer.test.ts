@@ -63,11 +63,19 @@ describe('reading the server’s first answer', () => {
 
   it('an older version than asked is a refusal of the one asked', () => {
     const answer = feed([hs(serverHello({ version: 0x0301, suite: 0xc02f }), 0x0301)]);
-    expect(answer).toEqual({ kind: 'rejected', reason: 'server negotiated TLSv1.0 instead' });
+    expect(answer).toEqual({ kind: 'rejected', reason: 'server negotiated TLSv1.0 instead', negotiated: 'TLSv1.0' });
+  });
+
+  it('a newer version than offered is a protocol violation that still refuses the version asked', () => {
+    const answer = feed([hs(serverHello({ version: 0x0301, suite: 0x0004 }), 0x0301)], 'SSLv3', [0x0004]);
+    expect(answer).toEqual({
+      kind: 'rejected',
+      reason: 'server answered TLSv1.0 to a hello offering at most SSLv3',
+      negotiated: 'TLSv1.0',
+    });
   });
 
   it.each([
-    ['a newer version than offered', [hs(serverHello({ version: 0x0303, suite: 0xc02f }))], 'TLSv1.0', 'server answered TLSv1.2'],
     ['a suite that was not offered', [hs(serverHello({ version: 0x0303, suite: 0x000a }))], 'TLSv1.2', 'not offered'],
     ['an SSLv2 ServerHello', [Buffer.from([0x80, 0x2e, 0x04, 0x00, 0x01, 0x00, 0x02])], 'SSLv3', 'SSLv2 ServerHello'],
     ['an HTTP answer', [Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n')], 'TLSv1.2', 'not a TLS answer'],

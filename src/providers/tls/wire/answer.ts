@@ -73,13 +73,15 @@ export class AnswerInterpreter {
     const negotiated = versionOfCode(hello.version);
     const hex = `0x${hello.suite.toString(16).padStart(4, '0')}`;
     if (!negotiated) return { kind: 'error', reason: `ServerHello with unknown version 0x${hello.version.toString(16)}` };
-    if (hello.version > VERSION_CODES[this.version]) {
-      return { kind: 'error', reason: `server answered ${negotiated} to a hello offering at most ${this.version}` };
-    }
     if (!this.offered.has(hello.suite)) return { kind: 'error', reason: `server chose suite ${hex}, which was not offered` };
+    if (hello.version > VERSION_CODES[this.version]) {
+      // a protocol violation, but still no agreement on the version asked: some old stacks answer SSLv3 hellos so
+      const reason = `server answered ${negotiated} to a hello offering at most ${this.version}`;
+      return { kind: 'rejected', reason, negotiated };
+    }
     if (hello.version < VERSION_CODES[this.version]) {
       // the server fell back to an older version: the one asked is not accepted
-      return { kind: 'rejected', reason: `server negotiated ${negotiated} instead` };
+      return { kind: 'rejected', reason: `server negotiated ${negotiated} instead`, negotiated };
     }
     if (hello.compression !== 0 && this.version === 'TLSv1.3') {
       return { kind: 'error', reason: 'TLS 1.3 ServerHello with compression' };

@@ -39,7 +39,7 @@ export async function enumerateSuites(o: EnumerateOptions): Promise<Enumeration>
       remaining.splice(remaining.indexOf(answer.suite), 1);
       continue;
     }
-    if (answer.alert?.name === 'protocol_version' || answer.reason.startsWith('server negotiated')) break;
+    if (answer.alert?.name === 'protocol_version' || answer.negotiated) break;
     remaining.splice(0, bundle.length); // nothing left in this bundle is accepted
   }
   return { accepted, handshakes };

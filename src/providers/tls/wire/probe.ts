@@ -49,7 +49,7 @@ export async function probe(o: ProbeOptions): Promise<ProbeAnswer> {
     last = await probeOnce({ ...o, suites: o.suites.slice(i, i + size) });
     if (last.kind !== 'rejected') return last;
     // a version refusal is not about the suites: other bundles would be refused alike
-    if (last.alert?.name === 'protocol_version' || last.reason.startsWith('server negotiated')) return last;
+    if (last.alert?.name === 'protocol_version' || last.negotiated) return last;
   }
   return last as ProbeAnswer;
 }

@@ -18,7 +18,13 @@ export interface Alert {
  */
 export type ProbeAnswer =
   | { kind: 'accepted'; version: TlsVersion; suite: number; helloRetryRequest?: true }
-  | { kind: 'rejected'; alert?: Alert; reason: string }
+  | {
+      kind: 'rejected';
+      alert?: Alert;
+      reason: string;
+      /** Set when the server answered a ServerHello for another version than the one asked. */
+      negotiated?: TlsVersion;
+    }
   | { kind: 'error'; reason: string };
 
 export interface Endpoint {

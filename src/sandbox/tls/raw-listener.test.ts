@@ -1,6 +1,8 @@
+import { connect as tlsConnect } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acceptedVersions, enumerateSuites, probe, suiteByName, suitesFor } from '../../providers/tls/wire/index.js';
 import type { TlsVersion } from '../../providers/tls/wire/index.js';
+import { startNodeTls } from '../../providers/tls/wire/test-servers.js';
 import { startRawTlsListener, type RawListener } from './raw-listener.js';
 
 const id = (name: string): number => suiteByName(name)!.id;
@@ -74,5 +76,30 @@ describe('raw legacy listener seen through the prober', () => {
       version: 'TLSv1.2',
       suite: 0xc030,
     });
+  });
+});
+
+describe('raw listener in front of a real TLS server', () => {
+  it('answers legacy offers itself and hands every other hello to the real server', async () => {
+    const real = await startNodeTls({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
+    const raw = await startRawTlsListener({ versions: ['SSLv3', 'TLSv1.0'], suites: [RC4_MD5, TRIPLE_DES], fallbackPort: real.port });
+    try {
+      const versions = await acceptedVersions({ ...base, port: raw.port });
+      const accepted = (Object.keys(versions) as TlsVersion[]).filter((v) => versions[v].kind === 'accepted');
+      expect(accepted).toEqual(['SSLv3', 'TLSv1.0', 'TLSv1.2', 'TLSv1.3']);
+      expect(versions.SSLv3).toMatchObject({ suite: RC4_MD5 });
+      expect(versions['TLSv1.1']).toMatchObject({ kind: 'rejected', alert: { name: 'protocol_version' } });
+      // a full handshake through the listener reaches the real server
+      const socket = tlsConnect({ host: '127.0.0.1', port: raw.port, rejectUnauthorized: false });
+      const protocol = await new Promise<string | null>((resolve, reject) => {
+        socket.once('secureConnect', () => resolve(socket.getProtocol()));
+        socket.once('error', reject);
+      });
+      socket.destroy();
+      expect(protocol).toBe('TLSv1.3');
+    } finally {
+      await raw.stop();
+      await real.stop();
+    }
   });
 });

@@ -6,7 +6,7 @@
  * EXPORT, so that their detection is tested against real bytes on a socket.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { extension, handshake, record, u16, vec16, vec8 } from '../../providers/tls/wire/bytes.js';
 import { ALERT, CONTENT, EXT, GROUP_X25519, HANDSHAKE, VERSION_CODES } from '../../providers/tls/wire/constants.js';
 import { parseClientHello, type ClientHello } from '../../providers/tls/wire/parse-client-hello.js';
@@ -21,6 +21,14 @@ export interface RawListenerOptions {
   host?: string;
   /** Idle limit per connection; the listener drops clients that say nothing. */
   idleMs?: number;
+  /**
+   * A real TLS server on 127.0.0.1 to hand the connection to whenever the raw
+   * listener would refuse (no shared legacy version or suite, or a hello it does
+   * not parse). The endpoint then looks like one server that speaks modern TLS
+   * in full and also accepts the legacy offers, so that clients needing a full
+   * handshake (testssl.sh's own preflight) can scan it.
+   */
+  fallbackPort?: number;
 }
 
 export interface RawListener {
@@ -73,41 +81,66 @@ function serverHello(hello: ClientHello, version: TlsVersion, suite: number): Bu
   return record(CONTENT.handshake, Math.min(code, TLS12), Buffer.concat(messages));
 }
 
-/** The listener's answer to one ClientHello: the bytes to send before closing. */
-export function answerClientHello(hello: ClientHello, o: RawListenerOptions): Buffer {
-  const offered = clientVersions(hello);
+/** The listener's answer to one ClientHello: the bytes to send before closing, and whether they refuse it. */
+export function answerClientHello(hello: ClientHello, o: RawListenerOptions): { bytes: Buffer; refused: boolean } {
+  let offered = clientVersions(hello);
+  // Beside a fallback server that speaks modern TLS, answer only hellos whose best version is a legacy one
+  // served here: a real server accepting both would never pick an older version than the client's best.
+  if (o.fallbackPort !== undefined) offered = [Math.max(...offered)];
   const recordVersion = Math.max(Math.min(hello.legacyVersion, TLS12), VERSION_CODES.SSLv3);
   const version = [...o.versions]
     .sort((a, b) => VERSION_CODES[b] - VERSION_CODES[a])
     .find((v) => offered.includes(VERSION_CODES[v]));
-  if (!version) return alert(ALERT.protocolVersion, recordVersion);
+  if (!version) return { bytes: alert(ALERT.protocolVersion, recordVersion), refused: true };
   const clientSuites = new Set(hello.suites);
   const suite = o.suites.find((id) => clientSuites.has(id) && suiteFits(id, version));
-  if (suite === undefined) return alert(ALERT.handshakeFailure, Math.min(VERSION_CODES[version], TLS12));
-  return serverHello(hello, version, suite);
+  if (suite === undefined) {
+    return { bytes: alert(ALERT.handshakeFailure, Math.min(VERSION_CODES[version], TLS12)), refused: true };
+  }
+  return { bytes: serverHello(hello, version, suite), refused: false };
+}
+
+/** Replays what the client sent to the fallback server and joins the two sockets. */
+function handOver(socket: Socket, received: Buffer, port: number): void {
+  const upstream = connect({ host: '127.0.0.1', port });
+  upstream.on('error', () => socket.destroy());
+  socket.on('close', () => upstream.destroy());
+  upstream.on('close', () => socket.destroy());
+  upstream.write(received);
+  socket.pipe(upstream);
+  upstream.pipe(socket);
 }
 
 function serve(socket: Socket, o: RawListenerOptions): void {
   const reader = new RecordReader();
+  const received: Buffer[] = [];
   socket.setTimeout(o.idleMs ?? 10_000, () => socket.destroy());
   socket.on('error', () => socket.destroy());
-  socket.on('data', (chunk: Buffer) => {
-    for (const event of reader.push(chunk)) {
-      if (event.type !== 'handshake' || event.msgType !== HANDSHAKE.clientHello) {
-        socket.destroy(); // SSLv2 hellos, garbage, alerts: nothing to detect here
-        return;
-      }
-      let hello: ClientHello;
-      try {
-        hello = parseClientHello(event.body);
-      } catch {
-        socket.end(alert(ALERT.decodeError, VERSION_CODES['TLSv1.0']));
-        return;
-      }
-      socket.end(answerClientHello(hello, o));
-      return;
+  const settle = (bytes: Buffer | undefined): void => {
+    socket.off('data', onData);
+    if (o.fallbackPort !== undefined) {
+      socket.setTimeout(0);
+      handOver(socket, Buffer.concat(received), o.fallbackPort);
+    } else if (bytes) socket.end(bytes);
+    else socket.destroy(); // SSLv2 hellos, garbage, alerts: nothing to detect here
+  };
+  const onData = (chunk: Buffer): void => {
+    received.push(chunk);
+    const event = reader.push(chunk)[0];
+    if (!event) return;
+    if (event.type !== 'handshake' || event.msgType !== HANDSHAKE.clientHello) return settle(undefined);
+    let hello: ClientHello;
+    try {
+      hello = parseClientHello(event.body);
+    } catch {
+      return settle(alert(ALERT.decodeError, VERSION_CODES['TLSv1.0']));
     }
-  });
+    const answer = answerClientHello(hello, o);
+    if (answer.refused) return settle(answer.bytes);
+    socket.off('data', onData);
+    socket.end(answer.bytes);
+  };
+  socket.on('data', onData);
 }
 
 export async function startRawTlsListener(o: RawListenerOptions): Promise<RawListener> {

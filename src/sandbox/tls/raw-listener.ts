@@ -6,7 +6,7 @@
  * EXPORT, so that their detection is tested against real bytes on a socket.
  */
 import { randomBytes } from 'node:crypto';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { extension, handshake, record, u16, vec16, vec8 } from '../../providers/tls/wire/bytes.js';
 import { ALERT, CONTENT, EXT, GROUP_X25519, HANDSHAKE, VERSION_CODES } from '../../providers/tls/wire/constants.js';
 import { parseClientHello, type ClientHello } from '../../providers/tls/wire/parse-client-hello.js';
@@ -143,21 +143,22 @@ function serve(socket: Socket, o: RawListenerOptions): void {
   socket.on('data', onData);
 }
 
-export async function startRawTlsListener(o: RawListenerOptions): Promise<RawListener> {
-  if (o.versions.length === 0) throw new TypeError('a raw listener needs at least one version');
-  if (o.suites.length === 0) throw new TypeError('a raw listener needs at least one suite');
+/**
+ * Listens on an ephemeral port of `host`, keeping track of open connections so
+ * that `stop()` ends them too (server.close alone waits for every client).
+ */
+export async function listenTracked(server: Server, host = '127.0.0.1'): Promise<RawListener> {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serve(socket, o);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, o.host ?? '127.0.0.1', () => resolve());
+    server.listen(0, host, () => resolve());
   });
   const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('raw TLS listener has no port');
+  if (!address || typeof address === 'string') throw new Error('listener has no port');
   return {
     port: address.port,
     stop: () =>
@@ -166,4 +167,13 @@ export async function startRawTlsListener(o: RawListenerOptions): Promise<RawLis
         server.close(() => resolve());
       }),
   };
+}
+
+export async function startRawTlsListener(o: RawListenerOptions): Promise<RawListener> {
+  if (o.versions.length === 0) throw new TypeError('a raw listener needs at least one version');
+  if (o.suites.length === 0) throw new TypeError('a raw listener needs at least one suite');
+  return listenTracked(
+    createServer((socket) => serve(socket, o)),
+    o.host,
+  );
 }

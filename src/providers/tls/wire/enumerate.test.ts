@@ -1,16 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
 import { suiteByName, suitesFor } from './suites.js';
-import { startNodeTls, startTcp, type Running } from './test-servers.js';
+import { serverPool } from './test-servers.js';
 
 const id = (name: string): number => suiteByName(name)!.id;
-const servers: Running[] = [];
-async function server(options: Parameters<typeof startNodeTls>[0]): Promise<number> {
-  const s = await startNodeTls(options);
-  servers.push(s);
-  return s.port;
-}
-afterAll(async () => Promise.all(servers.map((s) => s.stop())));
+const pool = serverPool();
+const server = pool.tls;
+afterAll(pool.stopAll);
 const base = { host: '127.0.0.1', timeoutMs: 5000 };
 
 describe('enumerateSuites by elimination', () => {
@@ -68,8 +64,7 @@ describe('enumerateSuites by elimination', () => {
   });
 
   it('stops as inconclusive when a probe gets no verdict', async () => {
-    const silent = await startTcp(() => undefined);
-    servers.push(silent);
+    const silent = { port: await pool.tcp(() => undefined) };
     const result = await enumerateSuites({ ...base, port: silent.port, version: 'TLSv1.2', timeoutMs: 200 });
     expect(result).toEqual({ accepted: [], handshakes: 1, inconclusive: 'timeout after 200 ms waiting for an answer' });
   });

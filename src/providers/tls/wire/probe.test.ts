@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedVersions, probe } from './probe.js';
 import { suiteByName, suitesFor } from './suites.js';
-import { closedPort, startNodeTls, startTcp, type Running } from './test-servers.js';
+import { closedPort, serverPool } from './test-servers.js';
 import type { TlsVersion } from './types.js';
 
 const id = (name: string): number => suiteByName(name)!.id;
 const timeoutMs = 5000;
-const servers: Running[] = [];
-async function server(options: Parameters<typeof startNodeTls>[0]): Promise<number> {
-  const s = await startNodeTls(options);
-  servers.push(s);
-  return s.port;
-}
-afterAll(async () => Promise.all(servers.map((s) => s.stop())));
+const pool = serverPool();
+const server = pool.tls;
+afterAll(pool.stopAll);
 
 describe('probe against node:tls', () => {
   let tls10: number, tls11: number, tls12: number, tls13: number;
@@ -87,23 +83,20 @@ describe('probe without a verdict', () => {
   });
 
   it('a server that never answers times out as an error', async () => {
-    const silent = await startTcp(() => undefined);
-    servers.push(silent);
+    const silent = { port: await pool.tcp(() => undefined) };
     const answer = await probe({ host: '127.0.0.1', port: silent.port, version: 'TLSv1.2', suites: [0xc02f], timeoutMs: 300 });
     expect(answer).toEqual({ kind: 'error', reason: 'timeout after 300 ms waiting for an answer' });
   });
 
   it('an HTTP server answering garbage is an error naming it', async () => {
-    const http = await startTcp((s) => s.once('data', () => s.end('HTTP/1.1 400 Bad Request\r\n\r\n')));
-    servers.push(http);
+    const http = { port: await pool.tcp((s) => s.once('data', () => s.end('HTTP/1.1 400 Bad Request\r\n\r\n'))) };
     const answer = await probe({ host: '127.0.0.1', port: http.port, version: 'TLSv1.2', suites: [0xc02f], timeoutMs });
     expect(answer.kind).toBe('error');
     expect(answer.kind === 'error' && answer.reason).toContain('not a TLS answer');
   });
 
   it('a server hanging up on the hello rejects it', async () => {
-    const rude = await startTcp((s) => s.once('data', () => s.end()));
-    servers.push(rude);
+    const rude = { port: await pool.tcp((s) => s.once('data', () => s.end())) };
     const answer = await probe({ host: '127.0.0.1', port: rude.port, version: 'SSLv3', suites: suitesFor('SSLv3'), timeoutMs });
     expect(answer).toEqual({ kind: 'rejected', reason: 'connection closed without an answer' });
   });

@@ -4,9 +4,10 @@
  * Test support only; nothing in the probe imports it.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import forge from 'node-forge';
+import { listenTracked, type RawListener } from '../../../sandbox/tls/raw-listener.js';
 
 let cached: { key: string; cert: string } | undefined;
 
@@ -30,34 +31,13 @@ export function testCertificate(): { key: string; cert: string } {
   return cached;
 }
 
-export interface Running {
-  port: number;
-  stop(): Promise<void>;
-}
-
-async function listen(server: Server, sockets: Set<Socket>): Promise<Running> {
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    port: address.port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
+export type Running = RawListener;
 
 /** A node:tls server; handshake errors (our probes never finish) are expected and ignored. */
 export function startNodeTls(options: TlsOptions): Promise<Running> {
   const server = createTlsServer({ ...testCertificate(), ...options }, (s) => s.end());
   server.on('tlsClientError', () => undefined);
-  return listen(server, new Set());
+  return listenTracked(server);
 }
 
 /** A TCP server that runs `onConnection` for each client (to answer garbage, or nothing). */
@@ -66,7 +46,7 @@ export function startTcp(onConnection: (socket: Socket) => void): Promise<Runnin
     s.on('error', () => undefined);
     onConnection(s);
   });
-  return listen(server, new Set());
+  return listenTracked(server);
 }
 
 /** A port with nothing listening: bound, then closed. */
@@ -74,4 +54,20 @@ export async function closedPort(): Promise<number> {
   const running = await startTcp(() => undefined);
   await running.stop();
   return running.port;
+}
+
+/** Servers started by one test file, all stopped by `stopAll` (for afterAll). */
+export function serverPool(): { tls(options: TlsOptions): Promise<number>; tcp(onConnection: (s: Socket) => void): Promise<number>; stopAll(): Promise<void> } {
+  const running: Running[] = [];
+  const keep = (r: Running): number => {
+    running.push(r);
+    return r.port;
+  };
+  return {
+    tls: async (options) => keep(await startNodeTls(options)),
+    tcp: async (onConnection) => keep(await startTcp(onConnection)),
+    stopAll: async () => {
+      await Promise.all(running.map((r) => r.stop()));
+    },
+  };
 }

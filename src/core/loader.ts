@@ -7,7 +7,8 @@ import { SEVERITIES } from './types.js';
 import { UsageError } from './errors.js';
 
 const CHECK_FILE = /^(?!.*\.(test|spec|d)\.[cm]?[jt]s$).*\.[cm]?[jt]s$/;
-const ID = /^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*){2,}$/;
+// `<provider>.<name>` at least: the TLS ids of issue 5 (tls.hsts, tls.certificate) have two parts.
+const ID = /^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*){1,}$/;
 const SETTING_TYPES = new Set(['number', 'integer', 'string', 'boolean', 'string[]']);
 
 /** The folder of built-in checks, whether running from sources or from dist/. */
@@ -53,13 +54,20 @@ async function filesBelow(dir: string): Promise<string[]> {
 
 let jiti: ReturnType<typeof createJiti> | undefined;
 
-/** Imports a module, JavaScript natively and TypeScript through jiti (as ESLint loads TS configs). */
+/**
+ * Imports a check module. TypeScript goes through the runtime's own loader
+ * when it has one (tsx, vitest, Node's type stripping) and through jiti
+ * otherwise, as ESLint loads TypeScript configs.
+ */
 async function importModule(file: string): Promise<Record<string, unknown>> {
-  if (/\.[cm]?ts$/.test(file) && !process.execArgv.some((a) => a.includes('tsx')) && !process.env.VITEST) {
-    jiti ??= createJiti(import.meta.url, { interopDefault: false });
+  try {
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!/\.[cm]?ts$/.test(file) || (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING')) throw err;
+    jiti ??= createJiti(import.meta.url, { interopDefault: false, moduleCache: true });
     return (await jiti.import(file)) as Record<string, unknown>;
   }
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { defineCheck, type Check } from './check.js';
 import { FactError, FactStore, type FactScope } from './facts.js';
 import { Pools } from './pools.js';
 import type { Provider } from './provider.js';
-import { runChecks, type RunPlan } from './runner.js';
+import { factsByTarget, runChecks, type RunPlan } from './runner.js';
 import type { Target } from './types.js';
 
 /** A provider whose one fact counts how often its API was called. */
@@ -54,12 +54,14 @@ const reader = (id: string): Check =>
   });
 
 function plan(checks: Check[], provider: Provider, overrides: Partial<RunPlan> = {}): RunPlan {
+  const store = overrides.store ?? new FactStore(new Pools());
+  const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1000 };
   return {
     checks,
     targets: [{ provider: 'demo', id: 'demo:1', resource: 'demo:1', options: {} }],
-    providers: new Map([['demo', provider]]),
-    store: new FactStore(new Pools()),
-    runtime: { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1000 },
+    store,
+    factsOf: factsByTarget(new Map([['demo', provider]]), store, runtime),
+    runtime,
     settingsOf: () => ({}),
     now: new Date('2026-01-01T00:00:00Z'),
     concurrency: 4,

@@ -8,9 +8,10 @@ import type { Result, Target } from './types.js';
 export interface RunPlan {
   checks: Check[];
   targets: Target[];
-  providers: ReadonlyMap<string, Provider>;
   store: FactStore;
   runtime: ProviderRuntime;
+  /** Fact accessors of a target, built once per target by its provider. */
+  factsOf(target: Target): unknown;
   /** Settings of one check: declared defaults overlaid with the config. */
   settingsOf(check: Check): Record<string, SettingValue>;
   now: Date;
@@ -28,14 +29,6 @@ export interface RunPlan {
  */
 export async function runChecks(plan: RunPlan): Promise<Result[]> {
   const limit = pLimit(plan.concurrency);
-  const factsByTarget = new Map<string, unknown>();
-  const factsOf = (target: Target) => {
-    if (!factsByTarget.has(target.id)) {
-      const provider = plan.providers.get(target.provider)!;
-      factsByTarget.set(target.id, provider.facts(target, plan.store, plan.runtime));
-    }
-    return factsByTarget.get(target.id);
-  };
 
   const tasks = plan.targets.flatMap((target) =>
     plan.checks.filter((check) => check.meta.provider === target.provider).map((check) => ({ check, target })),
@@ -44,7 +37,7 @@ export async function runChecks(plan: RunPlan): Promise<Result[]> {
   const results = await Promise.all(
     tasks.map(({ check, target }) =>
       limit(async () => {
-        const out = await runOne(check, target, factsOf(target), plan);
+        const out = await runOne(check, target, plan.factsOf(target), plan);
         plan.onProgress?.(++done, tasks.length, check, target);
         return out;
       }),
@@ -87,4 +80,17 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
 
 export class CheckTimeout extends Error {
   override name = 'CheckTimeout';
+}
+
+/** Builds each target's fact accessors once, through its provider. */
+export function factsByTarget(providers: ReadonlyMap<string, Provider>, store: FactStore, runtime: ProviderRuntime) {
+  const built = new Map<string, unknown>();
+  return (target: Target): unknown => {
+    if (!built.has(target.id)) {
+      const provider = providers.get(target.provider);
+      if (!provider) throw new Error(`no provider ${target.provider} for target ${target.id}`);
+      built.set(target.id, provider.facts(target, store, runtime));
+    }
+    return built.get(target.id);
+  };
 }

@@ -4,7 +4,7 @@ import { FactError } from '../core/facts.js';
 import { FactStore } from '../core/facts.js';
 import { Pools } from '../core/pools.js';
 import type { Provider } from '../core/provider.js';
-import { runChecks } from '../core/runner.js';
+import { factsByTarget, runChecks } from '../core/runner.js';
 import { settingsFor } from '../core/settings.js';
 import type { FactErrorData, ProviderId, Result, Target } from '../core/types.js';
 
@@ -38,12 +38,14 @@ export async function runCheck<P extends ProviderId>(
     facts: () => facts,
     identity: async () => ({ provider, target: target.id, principal: 'test' }),
   };
+  const store = new FactStore(new Pools());
+  const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1000 };
   return runChecks({
     checks: [check as Check],
     targets: [target],
-    providers: new Map([[provider, fake]]),
-    store: new FactStore(new Pools()),
-    runtime: { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1000 },
+    store,
+    factsOf: factsByTarget(new Map([[provider, fake]]), store, runtime),
+    runtime,
     settingsOf: (c) => settingsFor(c, options.settings),
     now: options.now ?? new Date('2026-06-01T00:00:00Z'),
     concurrency: 1,

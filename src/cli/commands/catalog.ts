@@ -1,0 +1,59 @@
+import { createColors } from 'picocolors';
+import { loadCheckCatalogue } from '../../core/catalogue.js';
+import { loadCatalog } from '../../core/mapping.js';
+import { colourEnabled, type CliIO } from '../io.js';
+import { EXIT } from '../main.js';
+
+interface CatalogFlags {
+  json?: boolean;
+  checksDir?: string[];
+  mapping?: string[];
+}
+
+/** `annexa checks`: every check, its severity and the controls it evidences. */
+export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<number> {
+  const { checks, mapping } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+  const rows = checks.map(({ meta }) => ({
+    id: meta.id,
+    title: meta.title,
+    provider: meta.provider,
+    severity: meta.severity,
+    description: meta.description,
+    remediation: meta.remediation,
+    settings: meta.settings ?? {},
+    controls: mapping[meta.id] ?? [],
+  }));
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const c = createColors(colourEnabled(io));
+  const width = Math.max(...rows.map((r) => r.id.length), 10);
+  io.stdout.write(`${c.bold(`${'CHECK'.padEnd(width)}  SEVERITY  CONTROLS`)}\n`);
+  for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.controls.map((l) => l.control).join(', ')}\n${''.padEnd(width + 2)}${c.dim(r.title)}\n`);
+  io.stdout.write(c.dim(`${rows.length} checks\n`));
+  return EXIT.ok;
+}
+
+/** `annexa controls`: the 93 controls, the checks covering each, and those that stay manual. */
+export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<number> {
+  const { mapping } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+  const checksOf = new Map<string, string[]>();
+  for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
+  const rows = loadCatalog().map((ctl) => {
+    const checks = (checksOf.get(ctl.id) ?? []).sort();
+    return { ...ctl, checks, coverage: checks.length ? 'automated' : 'manual' };
+  });
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const c = createColors(colourEnabled(io));
+  for (const r of rows) {
+    const tag = r.checks.length ? c.green('automated') : c.dim('manual   ');
+    io.stdout.write(`${r.id.padEnd(7)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n                   ${r.checks.join(', ')}`) : ''}\n`);
+  }
+  const automated = rows.filter((r) => r.checks.length).length;
+  io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only\n`));
+  return EXIT.ok;
+}

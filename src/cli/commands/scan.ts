@@ -1,0 +1,103 @@
+import { SingleBar } from 'cli-progress';
+import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
+import { UsageError } from '../../core/errors.js';
+import { decideGate, type FailOn } from '../../core/gate.js';
+import { renderSummary } from '../../report/terminal.js';
+import { scan, type ScanOptions } from '../../scan.js';
+import { colourEnabled, type CliIO } from '../io.js';
+import { createLogger } from '../logger.js';
+import { EXIT } from '../main.js';
+
+export interface ScanFlags {
+  sandbox?: string | true;
+  aws?: boolean;
+  awsProfile?: string;
+  awsRegion?: string[];
+  githubOrg?: string[];
+  githubApiUrl?: string;
+  tls?: string[];
+  config?: string;
+  out?: string;
+  checks?: string[];
+  skipChecks?: string[];
+  checksDir?: string[];
+  mapping?: string[];
+  concurrency?: number;
+  failOn?: FailOn;
+  allowErrors?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  logLevel?: string;
+  demo?: boolean;
+}
+
+export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
+  const { config, hash } = loadConfig(flags.config, io.cwd);
+  const log = createLogger(io, flags.logLevel);
+  const options: ScanOptions = { ...scanOptionsFrom(config, flags), configHash: hash, logger: log, env: io.env };
+
+  const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
+  const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} checks · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
+  options.onPlan = ({ checks, targets }) => bar?.start(checks * targets || 1, 0);
+  options.onProgress = (done) => bar?.update(done);
+  let outcome;
+  try {
+    outcome = await scan(options);
+  } finally {
+    bar?.stop();
+  }
+  const { run, dir, manifestSha256 } = outcome;
+  const gate = decideGate(run.results, { failOn: flags.failOn ?? config.failOn, allowErrors: flags.allowErrors });
+
+  if (flags.json) {
+    const { results, controls, facts: _facts, identities, ...summary } = run;
+    const controlSummary = Object.fromEntries(['pass', 'fail', 'error', 'not_applicable', 'manual'].map((s) => [s, controls.filter((c) => c.status === s).length]));
+    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlSummary, evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, applied: !flags.demo }, results }, null, 2)}\n`);
+  } else if (flags.quiet) {
+    if (dir) io.stdout.write(`${dir}\n`);
+    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate ${gate.reason}\n`);
+  } else {
+    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
+  }
+  if (flags.demo) return EXIT.ok;
+  return gate.passed ? EXIT.ok : EXIT.gateFailed;
+}
+
+/** Flags win over the config; a provider is scanned when the config or a flag names it. */
+export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags): ScanOptions {
+  const live = flags.aws || flags.awsProfile || flags.awsRegion || flags.githubOrg || flags.githubApiUrl || flags.tls;
+  if (flags.sandbox !== undefined && live) throw new UsageError('--sandbox cannot be combined with --aws, --github-org or --tls');
+  const options: ScanOptions = {
+    checks: flags.checks ?? config.checks?.include,
+    skipChecks: flags.skipChecks ?? config.checks?.exclude,
+    checksDirs: [...(config.plugins ?? []).map((p) => p.checks), ...(flags.checksDir ?? [])],
+    mappingFiles: [...(config.plugins ?? []).flatMap((p) => (p.mapping ? [p.mapping] : [])), ...(flags.mapping ?? [])],
+    settings: config.settings,
+    concurrency: flags.concurrency ?? config.concurrency,
+    pools: config.pools,
+    checkTimeoutMs: config.checkTimeoutSeconds && config.checkTimeoutSeconds * 1000,
+    callTimeoutMs: config.callTimeoutSeconds && config.callTimeoutSeconds * 1000,
+    out: flags.out ?? config.out,
+  };
+  if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : flags.sandbox };
+  if (config.aws || flags.aws || flags.awsProfile || flags.awsRegion) {
+    options.aws = { ...config.aws, ...(flags.awsProfile ? { profile: flags.awsProfile } : {}), ...(flags.awsRegion ? { regions: flags.awsRegion } : {}) };
+  }
+  if (config.github || flags.githubOrg || flags.githubApiUrl) {
+    const orgs = [...new Set([...(config.github?.orgs ?? []), ...(flags.githubOrg ?? [])])];
+    if (!orgs.length) throw new UsageError('no GitHub organisation to scan: add --github-org ORG or github.orgs in the config');
+    options.github = { ...config.github, orgs, ...(flags.githubApiUrl ? { apiUrl: flags.githubApiUrl } : {}) };
+  }
+  if (config.tls || flags.tls) {
+    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseEndpoint)] };
+  }
+  return options;
+}
+
+/** `host:port`, `host` (port 443) or `[v6]:port`. */
+export function parseEndpoint(value: string): NonNullable<TlsSection['endpoints']>[number] {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(value.trim());
+  const port = m?.[3] === undefined ? 443 : Number(m[3]);
+  if (!m || port < 1 || port > 65535) throw new UsageError(`--tls ${value}: expected HOST:PORT, e.g. example.com:443 or [::1]:8443`);
+  return { host: m[1] ?? m[2], port };
+}

@@ -1,0 +1,24 @@
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { CliIO } from './io.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Paths pino censors in every log line, whatever a provider logs: tokens,
+ * keys and passwords never reach a log.
+ */
+export const REDACT = [
+  'token', '*.token', 'password', '*.password', 'secret', '*.secret',
+  'secretAccessKey', '*.secretAccessKey', '*.credentials', 'credentials', 'sessionToken', '*.sessionToken',
+  'authorization', '*.authorization', '*.headers.authorization', '*.*.headers.authorization',
+  'privateKey', '*.privateKey',
+];
+
+/** Logs go to stderr: JSON when it is not a terminal (for schedulers), readable lines when it is. */
+export function createLogger(io: CliIO, level?: string): Logger {
+  const tty = Boolean(io.stderr.isTTY);
+  const options = { level: level ?? (tty ? 'warn' : 'info'), redact: { paths: REDACT, censor: '[redacted]' }, base: { name: 'annexa' } };
+  if (tty) return pino(options, pretty({ destination: io.stderr, sync: true, colorize: io.env.NO_COLOR === undefined }));
+  return pino(options, io.stderr);
+}

@@ -1,0 +1,100 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { SEVERITIES } from '../core/types.js';
+import { VERSION } from '../package-info.js';
+import { processIO, type CliIO } from './io.js';
+import { LOG_LEVELS } from './logger.js';
+
+/** Exit codes: the contract cron and CI rely on (docs/exit-codes in README). */
+export const EXIT = { ok: 0, gateFailed: 1, usage: 2 } as const;
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+/** Commands are declared here; each command's code lives in commands/<name>.ts and is loaded on use. */
+function program(io: CliIO, setExit: (code: number) => void): Command {
+  const cli = new Command('annexa')
+    .description('Continuous technical-control scanner for ISO/IEC 27001:2022 Annex A')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // One line per error, so that a CI log or a cron mail shows it whole.
+      outputError: (s, write) => write(`annexa: ${s.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
+    .exitOverride();
+
+  cli
+    .command('scan')
+    .description('Scan targets, map results to Annex A controls and write an evidence run folder')
+    .option('--sandbox [scenario]', 'scan the built-in sandbox (scenario name or YAML path; default acme)')
+    .option('--aws', 'scan the AWS account of the default credential chain')
+    .option('--aws-profile <name>', 'scan AWS with this shared-config profile')
+    .option('--aws-region <region>', 'AWS region to scan (repeatable; default: every enabled region)', collect)
+    .option('--github-org <org>', 'GitHub organisation to scan (repeatable)', collect)
+    .option('--github-api-url <url>', 'GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)')
+    .option('--tls <host:port>', 'TLS endpoint to scan (repeatable)', collect)
+    .option('-c, --config <file>', 'configuration file (default ./annexa.config.yaml when present)')
+    .option('-o, --out <dir>', 'output folder for evidence run folders (default ./evidence)')
+    .option('--checks <ids>', 'check ids or globs to run, comma-separated or repeated', collect)
+    .option('--skip-checks <ids>', 'check ids or globs to skip', collect)
+    .option('--checks-dir <dir>', 'folder of your own checks (repeatable)', collect)
+    .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
+    .option('--concurrency <n>', 'check × target tasks run at once (default 16)', positiveInt)
+    .addOption(new Option('--fail-on <severity>', 'lowest severity of a fail that fails the gate (default: any fail or error)').choices([...SEVERITIES.filter((s) => s !== 'info'), 'none']))
+    .option('--allow-errors', 'do not fail the gate on error results (they are still reported)')
+    .option('--json', 'print the run summary and results as JSON on stdout, and nothing else')
+    .option('-q, --quiet', 'print nothing on success but the evidence path')
+    .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices([...LOG_LEVELS]))
+    .addOption(new Option('--demo', 'report how the gate would decide without applying it').hideHelp())
+    .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, io)));
+
+  cli
+    .command('checks')
+    .description('List the checks with their severity and the Annex A controls they evidence')
+    .option('--json', 'as JSON')
+    .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
+    .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
+    .action(async (opts) => setExit(await (await import('./commands/catalog.js')).checksCommand(opts, io)));
+
+  cli
+    .command('controls')
+    .description('List the 93 Annex A controls with the checks that cover each, and which are manual only')
+    .option('--json', 'as JSON')
+    .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
+    .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
+    .action(async (opts) => setExit(await (await import('./commands/catalog.js')).controlsCommand(opts, io)));
+
+  return cli;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency expects a positive whole number, got "${value}"`);
+  return n;
+}
+
+/** Runs the CLI and returns its exit code; never calls process.exit, so it can run in-process in tests. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  let code: number = EXIT.ok;
+  const debug = argv.some((a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1])) || /^--log-level=(debug|trace)$/.test(a));
+  try {
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return EXIT.ok;
+      // Commander already printed its one-line message.
+      return EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`annexa: ${err.message}\n`);
+      if (debug) io.stderr.write(`${err.stack}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`annexa: ${(err as Error).message ?? String(err)}\n`);
+    if (debug) io.stderr.write(`${(err as Error).stack}\n`);
+    else io.stderr.write('annexa: (run with --log-level debug for details)\n');
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,45 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sha256 } from '../evidence/files.js';
+import { loadConfig } from './config.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+describe('loadConfig', () => {
+  it('accepts the annotated example, every key of it', () => {
+    const { config, hash } = loadConfig(path.join(ROOT, 'annexa.config.example.yaml'));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(config.failOn).toBe('high');
+    expect(config.tls?.endpoints).toHaveLength(3);
+  });
+
+  it('reads ./annexa.config.yaml by default, resolves paths against its folder and hashes its bytes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'annexa-config-'));
+    const text = 'out: ./ev\nplugins:\n  - checks: ./mine\n    mapping: ./mine/map.yaml\n';
+    await writeFile(path.join(dir, 'annexa.config.yaml'), text);
+    const { file, hash, config } = loadConfig(undefined, dir);
+    expect(file).toBe(path.join(dir, 'annexa.config.yaml'));
+    expect(hash).toBe(sha256(text));
+    expect(config.out).toBe(path.join(dir, 'ev'));
+    expect(config.plugins).toEqual([{ checks: path.join(dir, 'mine'), mapping: path.join(dir, 'mine/map.yaml') }]);
+  });
+
+  it('is empty, with no hash, when there is no default file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'annexa-config-'));
+    expect(loadConfig(undefined, dir)).toEqual({ hash: null, config: {} });
+  });
+
+  it.each([
+    ['aws:\n  regions: eu-west-1\n', /aws\.regions: must be array/],
+    ['aws:\n  accounts:\n    - roleArn: not-an-arn\n', /aws\.accounts\.0\.roleArn: must match pattern/],
+    ['github:\n  token: ghp_secret\n', /github\.token: unknown key/],
+    ['tls:\n  endpoints:\n    - host: a\n      port: 70000\n', /tls\.endpoints\.0\.port: must be <= 65535/],
+    ['settings:\n  Not An Id: {}\n', /settings: must match pattern|property name must be valid/],
+  ])('names the key and what was expected: %j', async (text, message) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'annexa-config-'));
+    await writeFile(path.join(dir, 'c.yaml'), text);
+    expect(() => loadConfig(path.join(dir, 'c.yaml'))).toThrow(message);
+  });
+});

@@ -1,0 +1,65 @@
+import type { Control, Mapping } from './mapping.js';
+import type { Result, Status } from './types.js';
+
+export type ControlStatus = Status | 'manual';
+
+export interface ControlRollup {
+  id: string;
+  theme: Control['theme'];
+  title: string;
+  status: ControlStatus;
+  /** Checks mapped to the control that ran in this scan. */
+  checks: string[];
+  /** Checks mapped to the control that did not run in this scan (deselected, or no target of their provider). */
+  checksNotRun: string[];
+  resources: string[];
+  counts: Record<Status, number>;
+}
+
+export const emptyCounts = (): Record<Status, number> => ({ pass: 0, fail: 0, error: 0, not_applicable: 0 });
+
+/**
+ * Rolls results up per control. The worst outcome wins: one `fail` fails the
+ * control, then one `error` (it could not be shown to hold), then `pass`. A
+ * control that no check of this scan covers is `manual`: evidence for it has
+ * to come from elsewhere.
+ */
+export function rollUpControls(catalog: Control[], mapping: Mapping, results: Result[]): ControlRollup[] {
+  const byCheck = new Map<string, Result[]>();
+  for (const r of results) byCheck.set(r.checkId, [...(byCheck.get(r.checkId) ?? []), r]);
+  const checksOf = new Map<string, string[]>();
+  for (const [checkId, links] of Object.entries(mapping)) {
+    for (const { control } of links) checksOf.set(control, [...(checksOf.get(control) ?? []), checkId]);
+  }
+  return catalog.map((control) => {
+    const mapped = (checksOf.get(control.id) ?? []).sort();
+    const ran = mapped.filter((id) => byCheck.has(id));
+    const relevant = ran.flatMap((id) => byCheck.get(id)!);
+    const counts = emptyCounts();
+    for (const r of relevant) counts[r.status]++;
+    return {
+      id: control.id,
+      theme: control.theme,
+      title: control.title,
+      status: statusOf(counts, relevant.length),
+      checks: ran,
+      checksNotRun: mapped.filter((id) => !byCheck.has(id)),
+      resources: [...new Set(relevant.map((r) => r.resource))].sort(),
+      counts,
+    };
+  });
+}
+
+function statusOf(counts: Record<Status, number>, total: number): ControlStatus {
+  if (total === 0) return 'manual';
+  if (counts.fail) return 'fail';
+  if (counts.error) return 'error';
+  if (counts.pass) return 'pass';
+  return 'not_applicable';
+}
+
+export function countResults(results: Result[]): Record<Status, number> & { total: number } {
+  const counts = emptyCounts();
+  for (const r of results) counts[r.status]++;
+  return { ...counts, total: results.length };
+}

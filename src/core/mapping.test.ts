@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { loadCheckCatalogue } from './catalogue.js';
+import { builtinMappingFiles, loadCatalog, loadMappings, mappingProblems } from './mapping.js';
+
+const catalog = loadCatalog();
+
+describe('the Annex A catalog', () => {
+  it('holds exactly the 93 controls of ISO/IEC 27001:2022, each once', () => {
+    expect(catalog).toHaveLength(93);
+    expect(new Set(catalog.map((c) => c.id)).size).toBe(93);
+    const perTheme: Record<string, number> = {};
+    for (const c of catalog) perTheme[c.theme] = (perTheme[c.theme] ?? 0) + 1;
+    expect(perTheme).toEqual({ organizational: 37, people: 8, physical: 14, technological: 34 });
+  });
+});
+
+describe('the built-in mapping', () => {
+  it('maps every built-in check, only to known controls, each control once, with a rationale', async () => {
+    const { checks, mapping } = await loadCheckCatalogue();
+    expect(checks.length).toBeGreaterThan(0);
+    expect(mappingProblems(mapping, checks.map((c) => c.meta.id), catalog)).toEqual([]);
+    for (const links of Object.values(mapping)) for (const l of links) expect(l.rationale.length).toBeGreaterThan(30);
+  });
+
+  it('maps no check in two files', () => {
+    expect(() => loadMappings(builtinMappingFiles())).not.toThrow();
+  });
+});
+
+describe('mappingProblems', () => {
+  const link = (control: string) => ({ control, rationale: 'why it is evidence' });
+  it.each([
+    ['a check with no mapping', {}, ['x.y.z'], 'check x.y.z is not mapped to any control'],
+    ['a check with an empty list', { 'x.y.z': [] }, ['x.y.z'], 'check x.y.z is not mapped to any control'],
+    ['an unknown check', { 'x.y.z': [link('A.8.5')], 'x.y.gone': [link('A.8.5')] }, ['x.y.z'], 'mapping names unknown check x.y.gone'],
+    ['an unknown control', { 'x.y.z': [link('A.9.1')] }, ['x.y.z'], 'x.y.z maps to unknown control A.9.1'],
+    ['a control listed twice under one check', { 'x.y.z': [link('A.8.5'), link('A.8.5')] }, ['x.y.z'], 'x.y.z maps to A.8.5 twice'],
+  ])('rejects %s', (_, mapping, checks, problem) => {
+    expect(mappingProblems(mapping, checks, catalog)).toContain(problem);
+  });
+
+  it('accepts a complete, valid mapping', () => {
+    expect(mappingProblems({ 'x.y.z': [link('A.8.5'), link('A.5.17')] }, ['x.y.z'], catalog)).toEqual([]);
+  });
+});

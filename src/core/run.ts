@@ -1,0 +1,55 @@
+import type { ControlRollup } from './controls.js';
+import type { CollectorIdentity, FactRecord, Result, Status } from './types.js';
+
+export interface ScopeTarget {
+  provider: string;
+  id: string;
+  resource: string;
+  options: unknown;
+}
+
+/** Budget spent per provider, from the call records of the snapshot. */
+export interface Budget {
+  requests: number;
+  /** Conditional requests answered `304 Not Modified` (free against GitHub's primary limit). */
+  notModified: number;
+  /** Rate-limit points reported by the API (GitHub GraphQL), when it reports them. */
+  points: number;
+}
+
+/** One scan, complete: what the evidence folder is written from, and what `scan()` returns. */
+export interface Run {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  tool: { name: 'annexa'; version: string; node: string };
+  framework: string;
+  scope: {
+    targets: ScopeTarget[];
+    checks: string[];
+    sandbox?: string;
+  };
+  identities: CollectorIdentity[];
+  /** sha256 of the configuration file's bytes, or null when none was read. */
+  configHash: string | null;
+  counts: Record<Status, number> & { total: number };
+  budget: Record<string, Budget>;
+  results: Result[];
+  controls: ControlRollup[];
+  facts: FactRecord[];
+}
+
+export function budgetOf(facts: FactRecord[]): Record<string, Budget> {
+  const budget: Record<string, Budget> = {};
+  for (const fact of facts) {
+    const provider = fact.target.split(':')[0];
+    const b = (budget[provider] ??= { requests: 0, notModified: 0, points: 0 });
+    for (const call of fact.calls) {
+      b.requests++;
+      if (call.status === 304) b.notModified++;
+      b.points += call.cost ?? 0;
+    }
+  }
+  return budget;
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { createColors } from 'picocolors';
+import type { ControlRollup, ControlStatus } from '../core/controls.js';
+import type { GateDecision } from '../core/gate.js';
+import type { Run } from '../core/run.js';
+import { SEVERITIES, type Result } from '../core/types.js';
+
+export interface SummaryOptions {
+  colour: boolean;
+  /** Evidence folder written, if any. */
+  dir?: string;
+  gate: GateDecision;
+  /** The demo does not apply the gate; it says how the gate would have decided. */
+  demo?: boolean;
+  /** How many failing findings to list. */
+  worst?: number;
+  cwd?: string;
+}
+
+const THEMES = ['organizational', 'people', 'physical', 'technological'] as const;
+const COLUMNS: ControlStatus[] = ['pass', 'fail', 'error', 'not_applicable', 'manual'];
+const HEAD: Record<ControlStatus, string> = { pass: 'pass', fail: 'fail', error: 'error', not_applicable: 'n/a', manual: 'manual' };
+
+/** The summary a person reads at a glance after a scan. */
+export function renderSummary(run: Run, options: SummaryOptions): string {
+  const c = createColors(options.colour);
+  const paint: Record<ControlStatus, (s: string) => string> = { pass: c.green, fail: c.red, error: c.yellow, not_applicable: c.dim, manual: c.dim };
+  const lines: string[] = [];
+  const targets = run.scope.targets.length;
+  lines.push(
+    c.bold(`annexa ${run.tool.version}`) +
+      c.dim(` · run ${run.id}${run.scope.sandbox ? ` · sandbox ${run.scope.sandbox}` : ''} · ${targets} target${targets === 1 ? '' : 's'} · ${run.scope.checks.length} checks · ${(run.durationMs / 1000).toFixed(1)}s`),
+    '',
+  );
+
+  const row = (label: string, counts: Record<ControlStatus, number>) =>
+    label.padEnd(22) + COLUMNS.map((s) => (counts[s] ? paint[s] : c.dim)(String(counts[s]).padStart(7))).join('');
+  const header = ''.padEnd(22) + COLUMNS.map((s) => HEAD[s].padStart(7)).join('');
+  lines.push(c.bold('Annex A controls by theme'), c.dim(header));
+  for (const theme of THEMES) lines.push(row(theme[0].toUpperCase() + theme.slice(1), tally(run.controls.filter((x) => x.theme === theme))));
+  lines.push(c.bold(row('All 93 controls', tally(run.controls))), '');
+
+  const assessed = run.controls.filter((x) => x.status !== 'manual');
+  if (assessed.length) {
+    lines.push(c.bold('Controls with automated evidence'), c.dim(''.padEnd(9) + 'pass  fail error  n/a  control'));
+    for (const x of sortControls(assessed)) {
+      const n = x.counts;
+      lines.push(
+        `${paint[x.status](x.status.toUpperCase().padEnd(6))}   ${fmt(n.pass)} ${fmt(n.fail)} ${fmt(n.error)} ${fmt(n.not_applicable)}  ${x.id} ${c.dim(x.title)}`,
+      );
+    }
+    lines.push('');
+  }
+
+  const worst = worstFindings(run.results);
+  if (worst.length) {
+    const shown = worst.slice(0, options.worst ?? 10);
+    lines.push(c.bold('Worst findings'));
+    for (const r of shown) {
+      const label = r.status === 'error' ? c.yellow('ERROR'.padEnd(9)) : c.red(r.severity.toUpperCase().padEnd(9));
+      lines.push(`  ${label}${r.checkId.padEnd(38)} ${r.resource}`, `  ${''.padEnd(9)}${c.dim(r.message)}`);
+    }
+    if (worst.length > shown.length) lines.push(c.dim(`  … and ${worst.length - shown.length} more in results.json`));
+    lines.push('');
+  }
+
+  const n = run.counts;
+  lines.push(`Results   ${c.green(`${n.pass} pass`)} · ${c.red(`${n.fail} fail`)} · ${c.yellow(`${n.error} error`)} · ${n.not_applicable} not applicable`);
+  const budget = Object.entries(run.budget)
+    .map(([p, b]) => `${p} ${b.requests} calls${b.notModified ? ` (${b.notModified} × 304)` : ''}${b.points ? `, ${b.points} GraphQL points` : ''}`)
+    .join(' · ');
+  if (budget) lines.push(`API       ${budget}`);
+  if (options.dir) lines.push(`Evidence  ${path.relative(options.cwd ?? process.cwd(), options.dir) || '.'}${path.sep}`);
+  const verdict = options.gate.passed ? c.green(`Gate ${options.gate.reason}`) : c.red(`Gate ${options.gate.reason}`);
+  lines.push(options.demo ? `Demo: the gate is not applied here; with \`annexa scan\` it would have ${options.gate.passed ? 'passed' : 'failed'} (${options.gate.reason.replace(/^(passed|failed): /, '')}).` : verdict);
+  return `${lines.join('\n')}\n`;
+}
+
+function tally(controls: ControlRollup[]): Record<ControlStatus, number> {
+  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
+  for (const x of controls) counts[x.status]++;
+  return counts;
+}
+
+const fmt = (n: number) => String(n).padStart(4);
+const STATUS_ORDER: ControlStatus[] = ['fail', 'error', 'pass', 'not_applicable', 'manual'];
+
+function sortControls(controls: ControlRollup[]): ControlRollup[] {
+  const num = (id: string) => id.split('.').slice(1).map(Number);
+  return [...controls].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || num(a.id)[0] - num(b.id)[0] || num(a.id)[1] - num(b.id)[1]);
+}
+
+/** Fails by severity, then errors; the order a reader should act in. */
+export function worstFindings(results: Result[]): Result[] {
+  const rank = (r: Result) => (r.status === 'fail' ? SEVERITIES.indexOf(r.severity) : SEVERITIES.length);
+  return results
+    .filter((r) => r.status === 'fail' || r.status === 'error')
+    .sort((a, b) => rank(a) - rank(b) || a.checkId.localeCompare(b.checkId) || a.resource.localeCompare(b.resource));
+}

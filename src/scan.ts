@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { access, constants, mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { AwsSection, GithubSection, TlsSection } from './config/config.js';
+import type { Check, SettingValue } from './core/check.js';
+import { countResults, rollUpControls } from './core/controls.js';
+import { UsageError } from './core/errors.js';
+import { FactStore } from './core/facts.js';
+import { loadCheckCatalogue } from './core/catalogue.js';
+import { loadCatalog, type Mapping } from './core/mapping.js';
+import { Pools } from './core/pools.js';
+import type { Provider, ProviderRuntime } from './core/provider.js';
+import { budgetOf, type Run } from './core/run.js';
+import { factsByTarget, runChecks } from './core/runner.js';
+import { selectChecks } from './core/selection.js';
+import { settingsFor } from './core/settings.js';
+import type { CollectorIdentity, Result, Target } from './core/types.js';
+import { newRunId, writeRunFolder } from './evidence/run-folder.js';
+import { VERSION } from './package-info.js';
+import { builtinProviders } from './providers/index.js';
+import { startSandbox, type RunningSandbox } from './sandbox/index.js';
+import { loadScenario } from './sandbox/scenario.js';
+
+export const FRAMEWORK = 'ISO/IEC 27001:2022 Annex A';
+
+export interface ScanOptions {
+  /** Scan a sandbox scenario (a built-in name like `acme`, or a path) instead of live targets. */
+  sandbox?: string;
+  /** Live targets per provider; a provider without a section is not scanned. */
+  aws?: AwsSection;
+  github?: GithubSection;
+  tls?: TlsSection;
+  /** Check ids or globs to run (default all) and to skip. */
+  checks?: string[];
+  skipChecks?: string[];
+  /** Folders of the user's own checks, and the mapping files that map them. */
+  checksDirs?: string[];
+  mappingFiles?: string[];
+  /** Thresholds by check id. */
+  settings?: Record<string, Record<string, SettingValue>>;
+  concurrency?: number;
+  pools?: Record<string, number>;
+  checkTimeoutMs?: number;
+  callTimeoutMs?: number;
+  /** Output folder for the evidence run folder; `false` writes nothing. Default `./evidence`. */
+  out?: string | false;
+  /** sha256 of the config file, recorded in the manifest. */
+  configHash?: string | null;
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** The run's clock (tests pin it). */
+  now?: () => Date;
+  onProgress?(done: number, total: number): void;
+  /** Called once the checks to run are known, before any network call. */
+  onPlan?(plan: { checks: number; targets: number }): void;
+  providers?: Provider[];
+}
+
+export interface ScanOutcome {
+  run: Run;
+  /** The run folder written, when `out` was not false. */
+  dir?: string;
+  /** sha256 of the manifest written. */
+  manifestSha256?: string;
+}
+
+const DEFAULTS = { concurrency: 16, checkTimeoutMs: 120_000, callTimeoutMs: 30_000, out: 'evidence' };
+
+/**
+ * One scan: resolve scope, run every selected check over every target in
+ * parallel, roll results up per Annex A control, and write the evidence run
+ * folder. Bad input throws a UsageError before anything is written.
+ */
+export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
+  const now = options.now ?? (() => new Date());
+  const log = options.logger ?? pino({ level: 'silent' });
+  const providers = options.providers ?? builtinProviders;
+  const runtime: ProviderRuntime = {
+    log,
+    env: { ...(options.env ?? process.env) },
+    callTimeoutMs: options.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
+  };
+
+  const { checks, mapping } = await loadCheckCatalogue(options);
+  const selected = selectChecks(checks, options.checks, options.skipChecks);
+  const settings = resolveSettings(checks, options.settings);
+  const out = options.out === false ? undefined : path.resolve(options.out ?? DEFAULTS.out);
+  if (out) await ensureWritable(out);
+  runtime.stateDir = out ? path.join(out, '.state') : undefined;
+
+  const scenario = options.sandbox !== undefined ? loadScenario(options.sandbox) : undefined;
+  const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
+  if (!scenario && !providers.some((p) => sections[p.id] !== undefined)) {
+    throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
+  }
+
+  const started = now();
+  let sandbox: RunningSandbox | undefined;
+  try {
+    let targets: Target[];
+    if (scenario) {
+      sandbox = await startSandbox(scenario, providers, runtime);
+      targets = sandbox.targets;
+    } else {
+      targets = [];
+      for (const p of providers) if (sections[p.id] !== undefined) targets.push(...(await p.resolveTargets(sections[p.id], runtime)));
+    }
+    const inScope = selected.filter((c) => targets.some((t) => t.provider === c.meta.provider));
+    options.onPlan?.({ checks: inScope.length, targets: targets.length });
+    log.info({ targets: targets.map((t) => t.id), checks: inScope.length, sandbox: scenario?.name }, 'scan started');
+
+    const byId = new Map(providers.map((p) => [p.id, p]));
+    const store = new FactStore(new Pools(options.pools));
+    const factsOf = factsByTarget(byId, store, runtime);
+    const identities = await identify(targets, byId, factsOf, log);
+    const results = await runChecks({
+      checks: inScope,
+      targets,
+      store,
+      factsOf,
+      runtime,
+      settingsOf: (c) => settings.get(c.meta.id)!,
+      now: started,
+      concurrency: options.concurrency ?? DEFAULTS.concurrency,
+      checkTimeoutMs: options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs,
+      onProgress: (done, total) => options.onProgress?.(done, total),
+    });
+    const mapped = withControls(results, mapping);
+    const finished = now();
+    const facts = store.snapshot();
+    const run: Run = {
+      id: newRunId(started, randomBytes(3).toString('hex')),
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - started.getTime(),
+      tool: { name: 'annexa', version: VERSION, node: process.version },
+      framework: FRAMEWORK,
+      scope: {
+        targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: o })),
+        checks: inScope.map((c) => c.meta.id),
+        ...(scenario ? { sandbox: scenario.name } : {}),
+      },
+      identities,
+      configHash: options.configHash ?? null,
+      counts: countResults(mapped),
+      budget: budgetOf(facts),
+      results: mapped,
+      controls: rollUpControls(loadCatalog(), mapping, mapped),
+      facts,
+    };
+    log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
+    if (!out) return { run };
+    await mkdir(out, { recursive: true });
+    const { dir, manifestSha256 } = await writeRunFolder(out, run);
+    log.info({ dir }, 'evidence written');
+    return { run, dir, manifestSha256 };
+  } finally {
+    await sandbox?.stop();
+  }
+}
+
+function resolveSettings(checks: Check[], configured: ScanOptions['settings'] = {}) {
+  const byId = new Map(checks.map((c) => [c.meta.id, c]));
+  for (const id of Object.keys(configured)) if (!byId.has(id)) throw new UsageError(`settings.${id}: unknown check id`);
+  return new Map(checks.map((c) => [c.meta.id, settingsFor(c, configured[c.meta.id])]));
+}
+
+/** Refuses an output folder that cannot be written, without creating anything yet. */
+async function ensureWritable(out: string): Promise<void> {
+  let dir = out;
+  for (;;) {
+    try {
+      const info = await stat(dir);
+      if (!info.isDirectory()) throw new UsageError(`cannot write to output folder ${out}: ${dir} is not a folder`);
+      await access(dir, constants.W_OK);
+      return;
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' || path.dirname(dir) === dir) throw new UsageError(`cannot write to output folder ${out}: ${code ?? (err as Error).message}`);
+      dir = path.dirname(dir);
+    }
+  }
+}
+
+/**
+ * Who collected, per target. A target whose identity cannot be read still
+ * runs (its checks will error with the reason); if none can, the scan cannot
+ * run as asked.
+ */
+async function identify(
+  targets: Target[],
+  providers: Map<string, Provider>,
+  factsOf: (t: Target) => unknown,
+  log: Logger,
+): Promise<CollectorIdentity[]> {
+  const settled = await Promise.allSettled(targets.map((t) => providers.get(t.provider)!.identity(factsOf(t) as never, t)));
+  const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${targets[i].id}: ${(s.reason as Error).message}`] : []));
+  for (const f of failures) log.error({ reason: f }, 'cannot identify the collector');
+  if (targets.length && failures.length === targets.length) throw new UsageError(`cannot authenticate: ${failures.join('; ')}`);
+  return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+}
+
+function withControls(results: Result[], mapping: Mapping): Result[] {
+  return results.map((r) => ({ ...r, controls: (mapping[r.checkId] ?? []).map((l) => l.control) }));
+}

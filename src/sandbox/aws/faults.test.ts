@@ -1,4 +1,4 @@
-import { GetAccountSummaryCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, GetAccountSummaryCommand, GetCredentialReportCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
@@ -58,6 +58,25 @@ describe('aws sandbox: injected faults', () => {
       const id = await clientsFor(sandbox).sts.send(new GetCallerIdentityCommand({}));
       expect(id.Account).toBe('123456789012');
       expect(sandbox.stats().byOperation).toEqual({ 'sts:GetCallerIdentity': 1 });
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe('aws sandbox: a credential report that takes time', () => {
+  it('answers ReportInProgress the configured number of times, then the report', async () => {
+    const sandbox = await startAwsSandbox({ accounts: [account], faults: { reportInProgress: 2 } });
+    try {
+      const iam = clientsFor(sandbox).iam;
+      expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
+      expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('INPROGRESS');
+      for (let i = 0; i < 2; i++) {
+        const err = await rejection(iam.send(new GetCredentialReportCommand({})));
+        expect([err.name, err.$metadata.httpStatusCode]).toEqual(['CredentialReportNotReadyException', 404]);
+      }
+      expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('COMPLETE');
+      expect((await iam.send(new GetCredentialReportCommand({}))).ReportFormat).toBe('text/csv');
     } finally {
       await sandbox.stop();
     }

@@ -30,9 +30,9 @@ export function jsonAnswer(req: AwsRequest, body: unknown): Answer {
 }
 
 /** Renders an error; `denied` and `throttled` give the service's own codes for those. */
-export function jsonError(err: AwsError | Denied | Throttled, req: AwsRequest, codes: { denied: string; throttled: string; deniedMessage?: string }): Answer {
+export function jsonError(err: AwsError | Denied | Throttled, req: AwsRequest, codes: { denied: string; throttled: string }): Answer {
   let type: string, status = 400, message = err.message;
-  if (err instanceof Denied) [type, message] = [codes.denied, codes.deniedMessage ?? err.message];
+  if (err instanceof Denied) type = codes.denied;
   else if (err instanceof Throttled) type = codes.throttled;
   else [type, status] = [err.code, err.status];
   return {

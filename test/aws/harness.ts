@@ -5,7 +5,7 @@ import { FactStore } from '../../src/core/facts.js';
 import { loadChecksFrom } from '../../src/core/loader.js';
 import { Pools } from '../../src/core/pools.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../src/core/provider.js';
-import { runChecks } from '../../src/core/runner.js';
+import { factsByTarget, runChecks } from '../../src/core/runner.js';
 import { settingsFor } from '../../src/core/settings.js';
 import type { Result } from '../../src/core/types.js';
 import { awsProvider } from '../../src/providers/aws/provider.js';
@@ -43,8 +43,8 @@ export async function scanSandbox(
     const results = await runChecks({
       checks,
       targets: handle.targets,
-      providers: new Map([['aws', awsProvider as Provider]]),
       store,
+      factsOf: factsByTarget(new Map([['aws', awsProvider as Provider]]), store, runtime),
       runtime,
       settingsOf: (c) => settingsFor(c, options.settings?.[c.meta.id]),
       now: new Date(),

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
@@ -8,6 +10,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { AwsService, AwsTargetOptions } from './types.js';
+import { loopbackLookup } from '../../sandbox/aws/loopback.js';
 
 /**
  * The sandbox emulator accepts any signature; these fixed values are fixture
@@ -87,7 +90,14 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
           followRegionRedirects: false,
         }),
       ),
-    s3control: () => once('s3control', () => new S3ControlClient({ ...common('s3control', home), credentials })),
+    // S3 Control puts the account id in front of the endpoint host; for a custom endpoint on
+    // `localhost` that is `<account>.localhost`, loopback by RFC 6761 but unknown to many resolvers.
+    s3control: () =>
+      once('s3control', () => {
+        const agents = { httpAgent: new http.Agent({ keepAlive: true, lookup: loopbackLookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup: loopbackLookup }) };
+        const config = common('s3control', home);
+        return new S3ControlClient({ ...config, requestHandler: { ...config.requestHandler, ...agents }, credentials });
+      }),
     kms: (region) => once(`kms:${region}`, () => new KMSClient({ ...common('kms', region), credentials })),
   };
 }

@@ -70,7 +70,7 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
   const iam = clients.iam();
   // AWS-managed policies are left out: they are many, and known by ARN (AdministratorAccess).
   const pages = await allPages((Marker) =>
-    send(rec, 'iam', new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], Marker }), (c) => iam.send(c)),
+    send(rec, 'iam', new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], MaxItems: 1000, Marker }), (c) => iam.send(c)),
   );
   const out: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
   for (const page of pages) {
@@ -106,7 +106,7 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
 
 async function virtualMfaDevices(rec: CallRecorder, clients: AwsClients): Promise<VirtualMfaDevice[]> {
   const iam = clients.iam();
-  const pages = await allPages((Marker) => send(rec, 'iam', new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', Marker }), (c) => iam.send(c)));
+  const pages = await allPages((Marker) => send(rec, 'iam', new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', MaxItems: 1000, Marker }), (c) => iam.send(c)));
   return pages.flatMap((p) => (p.VirtualMFADevices ?? []).map((d) => ({ serialNumber: d.SerialNumber ?? '', userArn: d.User?.Arn ?? null })));
 }
 

@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../core/check.js';
 import type { Result } from '../../core/types.js';
-import type { Bucket, CredentialReport, CredentialReportUser, PublicAccessBlock } from './types.js';
+import type { Bucket, CredentialReport, CredentialReportUser, KmsKeyDescription, PublicAccessBlock } from './types.js';
 
 /**
  * Small helpers that AWS checks share: finding rows in the credential report,
@@ -43,4 +43,22 @@ export async function eachBucket(ctx: CheckContext<'aws'>, judge: (bucket: Bucke
   const buckets = await ctx.aws.s3.buckets();
   if (buckets.length === 0) return [ctx.notApplicable(ctx.target.resource, 'noBuckets')];
   return ctx.each(buckets, (b) => b.arn, judge);
+}
+
+/** Keys that exist but cannot be used or rotated: judged not applicable. */
+export const KEY_STATES_NOT_IN_USE = new Set(['PendingDeletion', 'PendingReplicaDeletion', 'PendingImport', 'Unavailable']);
+
+/**
+ * Judges every KMS key of every scanned region on its own. A region whose
+ * keys cannot be listed is one `error` for that region; no key anywhere is
+ * `noKeys`, not applicable.
+ */
+export async function eachKey(ctx: CheckContext<'aws'>, judge: (key: KmsKeyDescription, region: string) => Promise<Result>): Promise<Result[]> {
+  const [, partition, , , account] = `${ctx.target.resource}::::`.split(':');
+  const regions = await ctx.aws.regions();
+  const results = await ctx.each(regions, (r) => `arn:${partition}:kms:${r}:${account}:key/*`, async (region) => {
+    const keys = await ctx.aws.kms.keys(region);
+    return ctx.each(keys, (k) => k.keyArn, async (k) => judge(await ctx.aws.kms.describeKey(region, k.keyId), region));
+  });
+  return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noKeys')];
 }

@@ -9,7 +9,7 @@ import { awsTarget, resolveAwsTargets, type AwsSection } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
 /** Roles the sandbox assumes into the scenario's other accounts, in order of preference. */
-export const SANDBOX_AUDIT_ROLES = ['annexa-audit', 'OrganizationAccountAccessRole'];
+export const SANDBOX_AUDIT_ROLES = ['annexa-readonly', 'annexa-audit', 'OrganizationAccountAccessRole'];
 
 function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['facts']>[1], runtime: ProviderRuntime): AwsFacts {
   const o = target.options;

@@ -64,6 +64,21 @@ async function orNull<T>(codes: string[], fetch: () => Promise<T>): Promise<T | 
   }
 }
 
+/**
+ * Sends a bucket command through the client of `region`; a 301 naming
+ * another region is followed once, as real S3 asks of its clients.
+ */
+export async function inRegion<C extends object, O>(rec: CallRecorder, clients: AwsClients, bucket: string, region: string, command: C): Promise<O> {
+  const dispatch = (client: S3Client) => (c: C) => client.send(c as never) as Promise<O>;
+  try {
+    return await send(rec, 's3', command, dispatch(clients.s3(region)), bucket);
+  } catch (err) {
+    const moved = redirectRegion(err);
+    if (!moved || moved === region) throw err;
+    return send(rec, 's3', command, dispatch(clients.s3(moved)), bucket);
+  }
+}
+
 export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOptions): AwsFacts['s3'] {
   const listBuckets = () =>
     scope.fact('aws.s3.buckets', async (rec) => {
@@ -85,24 +100,12 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
     scope.fact(`aws.s3.bucketRegion(${bucket})`, async (rec) => {
       const listed = (await listBuckets()).find((b) => b.name === bucket)?.region;
       if (listed) return listed;
-      const answer = await inRegion<GetBucketLocationCommand, GetBucketLocationCommandOutput>(rec, bucket, options.homeRegion, new GetBucketLocationCommand({ Bucket: bucket }));
+      const answer = await inRegion<GetBucketLocationCommand, GetBucketLocationCommandOutput>(rec, clients, bucket, options.homeRegion, new GetBucketLocationCommand({ Bucket: bucket }));
       return locationToRegion(answer.LocationConstraint);
     });
 
-  /** Sends a bucket command through its region's client; a 301 is followed once to the region it names. */
-  async function inRegion<C extends object, O>(rec: CallRecorder, bucket: string, region: string, command: C): Promise<O> {
-    const dispatch = (client: S3Client) => (c: C) => client.send(c as never) as Promise<O>;
-    try {
-      return await send(rec, 's3', command, dispatch(clients.s3(region)), bucket);
-    } catch (err) {
-      const moved = redirectRegion(err);
-      if (!moved || moved === region) throw err;
-      return send(rec, 's3', command, dispatch(clients.s3(moved)), bucket);
-    }
-  }
-
   const bucketCall = async <C extends object, O>(rec: CallRecorder, bucket: string, command: C): Promise<O> =>
-    inRegion<C, O>(rec, bucket, await bucketRegion(bucket), command);
+    inRegion<C, O>(rec, clients, bucket, await bucketRegion(bucket), command);
 
   return {
     buckets: listBuckets,

@@ -1,4 +1,4 @@
-import type { AuthorizationDetails, CredentialReport, CredentialReportUser, IamUserDetail, ManagedPolicyDetail } from './types.js';
+import type { AuthorizationDetails, CredentialReport, CredentialReportUser, IamUserDetail, KmsKeyDescription, ManagedPolicyDetail } from './types.js';
 
 /**
  * Builders of hand-made AWS facts for check tables: a row starts as a
@@ -73,4 +73,36 @@ export function perBucket<T = never>(table: Record<string, unknown>): (name: str
     if (v === undefined) throw new Error(`test gave no fact for bucket ${name}`);
     return v as T;
   };
+}
+
+export function kmsKey(id: string, over: Partial<KmsKeyDescription> = {}, region = 'eu-west-1'): KmsKeyDescription {
+  return {
+    keyId: id,
+    arn: `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`,
+    keyManager: 'CUSTOMER',
+    keySpec: 'SYMMETRIC_DEFAULT',
+    keyUsage: 'ENCRYPT_DECRYPT',
+    keyState: 'Enabled',
+    origin: 'AWS_KMS',
+    description: null,
+    ...over,
+  };
+}
+
+/** KMS facts over keys per region; a region mapped to an Error fails its listing. */
+export function kmsFacts(byRegion: Record<string, KmsKeyDescription[] | Error>, extra: { rotation?: Record<string, unknown>; keyPolicy?: Record<string, unknown> } = {}) {
+  const find = (id: string) => Object.values(byRegion).flatMap((v) => (v instanceof Error ? [] : v)).find((k) => k.keyId === id)!;
+  return {
+    regions: async () => Object.keys(byRegion),
+    kms: {
+      keys: async (region: string) => {
+        const v = byRegion[region];
+        if (v instanceof Error) throw v;
+        return v.map((k) => ({ keyId: k.keyId, keyArn: k.arn }));
+      },
+      describeKey: async (_region: string, id: string) => find(id),
+      rotation: async (_region: string, id: string) => perBucket(extra.rotation ?? {})(id),
+      keyPolicy: async (_region: string, id: string) => perBucket(extra.keyPolicy ?? {})(id),
+    },
+  } as never;
 }

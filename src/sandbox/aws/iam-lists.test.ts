@@ -1,11 +1,12 @@
 import type { IAMClient} from '@aws-sdk/client-iam';
 import {
-  GetAccessKeyLastUsedCommand, GetAccountAuthorizationDetailsCommand, GetGroupPolicyCommand, GetPolicyVersionCommand, GetRolePolicyCommand,
+  GetAccessKeyLastUsedCommand, GetAccountAuthorizationDetailsCommand, GetLoginProfileCommand, GetPolicyCommand, GetRoleCommand, GetUserCommand, ListAccountAliasesCommand, GetGroupPolicyCommand, GetPolicyVersionCommand, GetRolePolicyCommand,
   GetUserPolicyCommand, ListAccessKeysCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand,
   ListAttachedUserPoliciesCommand, ListEntitiesForPolicyCommand, ListGroupPoliciesCommand, ListGroupsCommand, ListGroupsForUserCommand,
   ListMFADevicesCommand, ListPoliciesCommand, ListRolePoliciesCommand, ListRolesCommand, ListUserPoliciesCommand, ListUsersCommand,
   ListVirtualMFADevicesCommand, paginateGetAccountAuthorizationDetails, paginateListUsers,
 } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
@@ -146,5 +147,37 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
   it('rejects a MaxItems out of range as a validation error', async () => {
     const err = await rejection(iam.send(new ListUsersCommand({ MaxItems: 0 })));
     expect(err.$metadata.httpStatusCode).toBe(400);
+  });
+});
+
+describe('aws sandbox: IAM single-entity reads and the caller', () => {
+  let sandbox: AwsSandbox;
+  let iam: IAMClient;
+  beforeAll(async () => {
+    sandbox = await startAwsSandbox(acme);
+    iam = clientsFor(sandbox).iam;
+  });
+  afterAll(() => sandbox.stop());
+
+  it('GetUser (named, or the caller), GetRole with its last use, GetLoginProfile, GetPolicy, ListAccountAliases', async () => {
+    expect((await iam.send(new GetUserCommand({ UserName: 'carol.jones' }))).User?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/carol.jones`);
+    expect((await iam.send(new GetUserCommand({}))).User?.UserName).toBe('annexa-scanner');
+    const role = (await iam.send(new GetRoleCommand({ RoleName: 'legacy-etl' }))).Role!;
+    expect(role).toMatchObject({ Path: '/legacy/', RoleLastUsed: { Region: 'eu-west-1', LastUsedDate: expect.any(Date) } });
+    expect((await iam.send(new GetLoginProfileCommand({ UserName: 'carol.jones' }))).LoginProfile?.UserName).toBe('carol.jones');
+    const none = await rejection(iam.send(new GetLoginProfileCommand({ UserName: 'ci-deploy' })));
+    expect(none.name).toBe('NoSuchEntityException');
+    expect((await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).Policy?.AttachmentCount).toBe(1);
+    expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['acme-prod']);
+  });
+
+  it('a role session must name the user; a forged marker is rejected', async () => {
+    const sts = clientsFor(sandbox).sts;
+    const r = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/break-glass`, RoleSessionName: 'oncall' }));
+    const asRole = clientsFor(sandbox, 'us-east-1', { accessKeyId: r.Credentials!.AccessKeyId!, secretAccessKey: r.Credentials!.SecretAccessKey!, sessionToken: r.Credentials!.SessionToken }).iam;
+    const err = await rejection(asRole.send(new ListAccessKeysCommand({})));
+    expect([err.$metadata.httpStatusCode, err.message]).toEqual([400, 'Must specify userName when calling with non-User credentials']);
+    const forged = await rejection(iam.send(new ListUsersCommand({ Marker: Buffer.from('ListRoles:2').toString('base64') })));
+    expect(forged.$metadata.httpStatusCode).toBe(400);
   });
 });

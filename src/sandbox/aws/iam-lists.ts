@@ -19,7 +19,11 @@ function noSuch(what: string): never {
 
 export function userOf(ctx: CallContext, p: URLSearchParams): User | undefined {
   const name = p.get('UserName');
-  if (name === null) return ctx.caller.account.users.find((u) => u.arn === ctx.caller.arn);
+  if (name === null) {
+    // Without a UserName IAM answers for the calling user, which a role session is not.
+    if (!/^arn:aws:iam::\d{12}:user\//.test(ctx.caller.arn)) throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials');
+    return ctx.caller.account.users.find((u) => u.arn === ctx.caller.arn);
+  }
   return ctx.caller.account.users.find((u) => u.name === name) ?? noSuch(`The user with name ${name} cannot be found.`);
 }
 function groupOf(ctx: CallContext, p: URLSearchParams): Group {

@@ -9,26 +9,36 @@ export const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 export type IamOperation = (p: URLSearchParams, ctx: CallContext, op: string) => XmlObject | undefined;
 
-/** Per account: when the credential report was generated (IAM keeps one report, for four hours). */
-const reports = new WeakMap<object, Date>();
+/**
+ * The credential report of each account: when it was generated (IAM keeps
+ * one, for four hours) and how many reads still answer ReportInProgress
+ * (`faults.reportInProgress`), so that a reader's polling is exercised.
+ */
+function reportOps(inProgressReads: number): Record<string, IamOperation> {
+  const reports = new WeakMap<object, { generated: Date; pending: number }>();
+  return {
+    GenerateCredentialReport: (_p, ctx) => {
+      const existing = reports.get(ctx.caller.account);
+      if (existing) return { State: existing.pending > 0 ? 'INPROGRESS' : 'COMPLETE' };
+      reports.set(ctx.caller.account, { generated: new Date(), pending: inProgressReads });
+      return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
+    },
+    GetCredentialReport: (_p, ctx) => {
+      const report = reports.get(ctx.caller.account);
+      if (!report) throw new AwsError('ReportNotPresent', 'Credential report not present. Use GenerateCredentialReport to generate a report.', 410);
+      if (report.pending > 0) {
+        report.pending -= 1;
+        throw new AwsError('ReportInProgress', 'Credential report is being generated.', 404);
+      }
+      return { Content: Buffer.from(credentialReportCsv(ctx.caller.account)).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: report.generated };
+    },
+  };
+}
 
 const ACCOUNT_OPS: Record<string, IamOperation> = {
   GetAccountSummary: (_p, ctx) => ({
     SummaryMap: list(Object.entries(accountSummary(ctx.caller.account)).map(([key, value]) => ({ key, value })), 'entry'),
   }),
-  GenerateCredentialReport: (_p, ctx) => {
-    const existing = reports.get(ctx.caller.account);
-    if (existing) return { State: 'COMPLETE' };
-    reports.set(ctx.caller.account, new Date());
-    return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
-  },
-  GetCredentialReport: (_p, ctx) => {
-    const generated = reports.get(ctx.caller.account);
-    if (!generated) {
-      throw new AwsError('ReportNotPresent', 'Credential report not present. Use GenerateCredentialReport to generate a report.', 410);
-    }
-    return { Content: Buffer.from(credentialReportCsv(ctx.caller.account)).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: generated };
-  },
   GetAccountPasswordPolicy: (_p, ctx) => {
     const pp = ctx.caller.account.passwordPolicy;
     if (!pp) throw new AwsError('NoSuchEntity', `The Password Policy with domain name ${ctx.caller.account.id} cannot be found.`, 404);
@@ -51,8 +61,8 @@ const ACCOUNT_OPS: Record<string, IamOperation> = {
 };
 
 /** IAM (Query protocol, XML). Every IAM action has the operation's name, so `iam:<Operation>` is what a denial names. */
-export function iamService(): ServiceHandler {
-  const ops: Record<string, IamOperation> = { ...ACCOUNT_OPS, ...IAM_LISTS };
+export function iamService(options: { reportInProgress?: number } = {}): ServiceHandler {
+  const ops: Record<string, IamOperation> = { ...ACCOUNT_OPS, ...reportOps(options.reportInProgress ?? 0), ...IAM_LISTS };
   return {
     service: 'iam',
     operation: queryOperation,

@@ -59,7 +59,7 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
   const world = buildWorld(valid, options.now ?? new Date());
   const shared: Shared = { world, credentials: new Map(), deny: valid.deny, faults: faultsOf(valid.faults), counts: new Map(), log: options.log };
   const handlers: Record<keyof AwsSandboxEndpoints, ServiceHandler> = {
-    iam: iamService(),
+    iam: iamService({ reportInProgress: valid.faults?.reportInProgress }),
     sts: stsService(shared),
     s3: s3Service(),
     s3control: s3controlService(),

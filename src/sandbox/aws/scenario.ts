@@ -179,6 +179,8 @@ export interface FaultsSpec {
   latencyMs?: number | { min: number; max: number };
   /** Answers this share of calls (0..100) with the protocol's throttling error. */
   throttle?: { percent: number; actions?: string[]; seed?: number };
+  /** After each GenerateCredentialReport, this many GetCredentialReport calls answer ReportInProgress. */
+  reportInProgress?: number;
 }
 
 export interface AwsScenario {

@@ -1,4 +1,3 @@
-import dns from 'node:dns';
 import http from 'node:http';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -8,20 +7,13 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsSandbox } from './index.js';
+import { loopbackLookup } from './loopback.js';
 
 /**
  * Real @aws-sdk v3 clients pointed at a running sandbox, for the emulator's
  * own tests: static fake credentials, one explicit endpoint per client,
  * path-style S3, no retries (so that an injected fault shows).
  */
-
-/** RFC 6761: `localhost` and every `*.localhost` name are loopback — S3 Control prefixes the account id to the host. */
-export const loopbackLookup: typeof dns.lookup = ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) {
-    return options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4);
-  }
-  return dns.lookup(hostname, options, callback as never);
-}) as typeof dns.lookup;
 
 export interface Credentials { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
 

@@ -68,7 +68,7 @@ export function verdicts(results: Result[]): Record<string, string> {
   return Object.fromEntries(results.map((r) => [`${r.checkId} ${r.resource}`, r.status]));
 }
 
-/** Rate-limit points the emulator charged: REST requests that were not 304, plus GraphQL points. */
+/** Rate-limit points the emulator charged: REST requests (it counts 304s apart, free), plus GraphQL points. */
 export function pointsOf(stats: ReturnType<GithubSandbox['stats']>): number {
-  return stats.rest.requests - stats.rest.notModified + stats.graphql.points;
+  return stats.rest.requests + stats.graphql.points;
 }

@@ -25,11 +25,11 @@ try {
     const s = sandbox.stats();
     runs.push({ label, rest: s.rest.requests, notModified: s.rest.notModified, graphql: s.graphql.points, points: pointsOf(s), seconds: Math.round((performance.now() - t0) / 100) / 10 });
   }
-  process.stdout.write(`${repos} repositories (${inScope} in scope, archived skipped), ${members} members` + "\n");
+  process.stdout.write(`${repos} repositories (${inScope} in scope, archived skipped), ${members} members\n`);
   for (const r of runs) {
-    process.stdout.write(`${r.label.padEnd(20)} REST ${r.rest} (304: ${r.notModified}), GraphQL ${r.graphql} points → ${r.points} points, ${(r.points / inScope).toFixed(3)} per repository, ${r.seconds}s` + "\n");
+    process.stdout.write(`${r.label.padEnd(20)} REST ${r.rest} (304: ${r.notModified}), GraphQL ${r.graphql} points → ${r.points} points, ${(r.points / inScope).toFixed(3)} per repository, ${r.seconds}s\n`);
   }
-  process.stdout.write(`rescan share: ${((runs[1].points / runs[0].points) * 100).toFixed(1)}% of the full scan` + "\n");
+  process.stdout.write(`rescan share: ${((runs[1].points / runs[0].points) * 100).toFixed(1)}% of the full scan\n`);
 } finally {
   await sandbox.stop();
   await rm(stateDir, { recursive: true, force: true });

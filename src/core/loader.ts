@@ -8,7 +8,7 @@ import { UsageError } from './errors.js';
 
 const CHECK_FILE = /^(?!.*\.(test|spec|d)\.[cm]?[jt]s$).*\.[cm]?[jt]s$/;
 // `<provider>.<name>` at least: the TLS ids of issue 5 (tls.hsts, tls.certificate) have two parts.
-const ID = /^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*){1,}$/;
+const ID = /^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*)+$/;
 const SETTING_TYPES = new Set(['number', 'integer', 'string', 'boolean', 'string[]']);
 
 /** The folder of built-in checks, whether running from sources or from dist/. */

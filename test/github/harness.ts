@@ -39,7 +39,7 @@ export interface ScanOutcome {
  */
 export async function scanSandbox(
   sandbox: GithubSandbox,
-  options: { token?: string; orgs?: string[]; stateDir?: string; section?: Partial<GithubSection>; settings?: Record<string, Record<string, number>> } = {},
+  options: { token?: string; orgs?: string[]; stateDir?: string; section?: Partial<GithubSection>; settings?: Record<string, Record<string, number>>; checkTimeoutMs?: number } = {},
 ): Promise<ScanOutcome> {
   const env = { SANDBOX_TOKEN: sandbox.tokens[options.token ?? 'default'] };
   const targets = targetsOf({ orgs: options.orgs ?? sandbox.orgs, apiUrl: sandbox.apiUrl, tokenEnv: 'SANDBOX_TOKEN', ...options.section }, env);
@@ -56,7 +56,7 @@ export async function scanSandbox(
     settingsOf: (c) => settingsFor(c, options.settings?.[c.meta.id]),
     now: new Date('2026-06-01T00:00:00Z'),
     concurrency: 16,
-    checkTimeoutMs: 60_000,
+    checkTimeoutMs: options.checkTimeoutMs ?? 60_000,
   });
   return { results, facts: store.snapshot(), targets, principal: identity.principal };
 }
@@ -68,7 +68,7 @@ export function verdicts(results: Result[]): Record<string, string> {
   return Object.fromEntries(results.map((r) => [`${r.checkId} ${r.resource}`, r.status]));
 }
 
-/** Rate-limit points the emulator charged: REST requests that were not 304, plus GraphQL points. */
+/** Rate-limit points the emulator charged: REST requests (it counts 304s apart, free), plus GraphQL points. */
 export function pointsOf(stats: ReturnType<GithubSandbox['stats']>): number {
-  return stats.rest.requests - stats.rest.notModified + stats.graphql.points;
+  return stats.rest.requests + stats.graphql.points;
 }

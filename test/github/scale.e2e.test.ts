@@ -52,8 +52,14 @@ describe('a paginated organisation (more than one page of repositories and membe
   });
 
   it('a rescan of the unchanged organisation spends at most 10% of the full scan, the rest answered 304', () => {
+    expect(rescan.points).toBeGreaterThan(0);
     expect(rescan.points).toBeLessThanOrEqual(full.points * 0.1);
     expect(rescan.notModified).toBeGreaterThan(IN_SCOPE);
+  });
+
+  it('the rescan budget recorded in the run agrees with the emulator', () => {
+    const recorded = rescan.scan.facts.flatMap((f) => f.calls).reduce((sum, c) => sum + (c.cost ?? 0), 0);
+    expect(recorded).toBe(rescan.points);
   });
 
   it('the rescan reaches the same verdicts', () => {

@@ -144,4 +144,17 @@ describe('GraphQL validation, cost and rate limit', () => {
       await sb.stop();
     }
   });
+
+  it('does not charge rateLimit(dryRun: true), and answers secondary-limit faults with 403 and retry-after', async () => {
+    const sb = await startGithubSandbox({ ...generateLargeOrg(3, 3), faults: { secondaryRateLimit: { after: 1, count: 1, retryAfterSeconds: 3 } } });
+    try {
+      const dry = await gql(sb)<{ rateLimit: { cost: number; used: number } }>('{ rateLimit(dryRun: true) { cost used } viewer { login } }');
+      expect(dry.rateLimit).toEqual({ cost: 1, used: 0 });
+      const res = await fetch(`${sb.apiUrl}/graphql`, { method: 'POST', headers: { authorization: `bearer ${sb.tokens.default}` }, body: JSON.stringify({ query: '{ viewer { login } }' }) });
+      expect([res.status, res.headers.get('retry-after')]).toEqual([403, '3']);
+      expect(sb.stats().graphql).toEqual({ queries: 1, points: 0 });
+    } finally {
+      await sb.stop();
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import type { components } from '@octokit/openapi-types';
 import { error, notFound, ok, paginate, type RestAnswer, type RestContext, type Route } from './rest-http.js';
-import { contentFileShape, deployKeyShape, hookShape, repoShape, rulesetShape, rulesOf, userId, userShape } from './rest-shapes.js';
-import { permits, type ProtectionSpec } from './scenario.js';
+import { contentFileShape, deployKeyShape, protectionShape, rulesetShape, rulesOf } from './rest-repo-shapes.js';
+import { hookShape, repoShape, userId, userShape } from './rest-shapes.js';
+import { permits } from './scenario.js';
 import { isRepoAdmin, protectionFor, repoPermission, rulesetCovers, type RepoModel } from './world.js';
 
 /** Repository routes: the repository, its protection, rulesets, alerts, hooks, keys, collaborators and files. */
@@ -21,38 +22,6 @@ function adminOnly(ctx: RestContext, docs: string, then: (repo: RepoModel) => Re
     if (isRepoAdmin(ctx.token, repo)) return then(repo);
     return ctx.token?.deniedStatus === 403 ? error(403, 'Must have admin rights to Repository.', docs) : notFound(docs);
   });
-}
-
-function protectionShape(api: string, repo: RepoModel, branch: string, p: ProtectionSpec): components['schemas']['branch-protection'] {
-  const url = `${api}/repos/${repo.fullName}/branches/${branch}/protection`;
-  const shape: components['schemas']['branch-protection'] = {
-    url,
-    enforce_admins: { url: `${url}/enforce_admins`, enabled: p.enforce_admins ?? false },
-    required_linear_history: { enabled: p.linear_history ?? false },
-    allow_force_pushes: { enabled: p.allow_force_pushes ?? false },
-    allow_deletions: { enabled: p.allow_deletions ?? false },
-    block_creations: { enabled: false },
-    required_conversation_resolution: { enabled: false },
-    lock_branch: { enabled: false },
-    allow_fork_syncing: { enabled: false },
-    required_signatures: { url: `${url}/required_signatures`, enabled: false },
-  };
-  if (p.pull_request) {
-    shape.required_pull_request_reviews = {
-      url: `${url}/required_pull_request_reviews`,
-      dismiss_stale_reviews: p.pull_request.dismiss_stale ?? false,
-      require_code_owner_reviews: p.pull_request.code_owners ?? false,
-      required_approving_review_count: p.pull_request.approvals ?? 1,
-      require_last_push_approval: p.pull_request.last_push_approval ?? false,
-    };
-  }
-  if (p.status_checks) {
-    shape.required_status_checks = {
-      url: `${url}/required_status_checks`, strict: p.status_checks.strict ?? false, contexts: p.status_checks.contexts,
-      checks: p.status_checks.contexts.map((context) => ({ context, app_id: null })), contexts_url: `${url}/required_status_checks/contexts`,
-    };
-  }
-  return shape;
 }
 
 /** The files under a directory of the repository, as the contents API lists them. */

@@ -1,3 +1,4 @@
+import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { RequestError } from '@octokit/request-error';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,7 +170,9 @@ describe('pagination, ETags and rate limits', () => {
     expect(again.status).toBe(304);
     const after = await octokit.rest.orgs.get({ org: 'bigcorp' });
     expect(after.headers['x-ratelimit-remaining']).toBe('8');
-    expect(big.stats().rest).toMatchObject({ requests: 2, notModified: 1 });
+    const stale = await octokit.rest.orgs.get({ org: 'bigcorp', headers: { 'if-none-match': 'W/"stale"' } });
+    expect(stale.status).toBe(200);
+    expect(big.stats().rest).toMatchObject({ requests: 3, notModified: 1 });
     // Another token's ETag differs, as GitHub's responses vary on Authorization.
     const other = await new Octokit({ baseUrl: big.apiUrl, log: quiet }).rest.orgs.get({ org: 'bigcorp' });
     expect(other.headers.etag).not.toBe(first.headers.etag);
@@ -201,6 +204,24 @@ describe('faults', () => {
       expect(((await res.json()) as { message: string }).message).toMatch(/secondary rate limit/);
       expect((await statusOf(octokit.rest.orgs.get({ org: 'bigcorp' }))).status).toBe(429);
       expect((await octokit.rest.orgs.get({ org: 'bigcorp' })).status).toBe(200);
+    } finally {
+      await sb.stop();
+    }
+  });
+
+  it('is waited out by @octokit/plugin-throttling, which honours retry-after', async () => {
+    const sb = await startGithubSandbox({ ...generateLargeOrg(3, 3), faults: { secondaryRateLimit: { after: 0, count: 1, retryAfterSeconds: 1 } } });
+    try {
+      const hits: number[] = [];
+      const Throttled = Octokit.plugin(throttling);
+      const octokit = new Throttled({
+        baseUrl: sb.apiUrl, auth: sb.tokens.default, log: quiet,
+        throttle: { onRateLimit: () => false, onSecondaryRateLimit: (after: number) => { hits.push(after); return true; } },
+      });
+      const res = await octokit.rest.orgs.get({ org: 'bigcorp' });
+      expect(res.data.login).toBe('bigcorp');
+      expect(hits).toEqual([1]);
+      expect(sb.stats().rest).toMatchObject({ requests: 1, byRoute: { 'GET /orgs/{org}': 2 } });
     } finally {
       await sb.stop();
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { nodeId, rulesOf, userId } from '../rest-shapes.js';
+import { rulesOf } from '../rest-repo-shapes.js';
+import { nodeId, userId } from '../rest-shapes.js';
 import { permits, type ProtectionSpec } from '../scenario.js';
 import { CREATED_AT, isRepoAdmin, repoPermission, rulesetCovers, type RepoModel, type RulesetModel } from '../world.js';
 import { connection, type PageArgs } from './connection.js';

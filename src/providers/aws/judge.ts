@@ -62,3 +62,22 @@ export async function eachKey(ctx: CheckContext<'aws'>, judge: (key: KmsKeyDescr
   });
   return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noKeys')];
 }
+
+export type KeyObserved = Record<string, string | null>;
+
+/**
+ * Customer-managed keys in use, judged one by one with what the verdict rests
+ * on; AWS-managed keys (`awsManaged`) and keys not in use (`notInUse`) are
+ * not applicable: AWS manages the former, the latter encrypt nothing.
+ */
+export function eachCustomerKey(
+  ctx: CheckContext<'aws'>,
+  judge: (key: KmsKeyDescription, region: string, observed: KeyObserved) => Promise<Result>,
+): Promise<Result[]> {
+  return eachKey(ctx, async (k, region) => {
+    const o = { keyId: k.keyId, region, keySpec: k.keySpec, keyUsage: k.keyUsage, keyManager: k.keyManager, keyState: k.keyState, origin: k.origin };
+    if (k.keyManager !== 'CUSTOMER') return ctx.notApplicable(k.arn, 'awsManaged', o);
+    if (KEY_STATES_NOT_IN_USE.has(k.keyState ?? '')) return ctx.notApplicable(k.arn, 'notInUse', o);
+    return judge(k, region, o);
+  });
+}

@@ -21,7 +21,14 @@ const role = (externalId?: string) => ({ name: 'annexa-audit', policies: ['Secur
 const scenario = {
   organization: {},
   accounts: [
-    { id: MANAGEMENT, regions: ['us-east-1'], root: { mfa: 'hardware' }, roles: [role()] },
+    {
+      id: MANAGEMENT,
+      regions: ['us-east-1'],
+      root: { mfa: 'hardware' },
+      roles: [role()],
+      publicAccessBlock: true,
+      buckets: [{ name: 'mgmt-eu', region: 'eu-west-1' }],
+    },
     { id: MEMBER, regions: ['us-east-1'], root: { mfa: 'none' }, roles: [role('acme-annexa')] },
   ],
 };
@@ -59,8 +66,8 @@ afterAll(async () => {
   await handle?.stop();
 });
 
-async function rootMfa(targets: Target[]) {
-  const checks = (await awsChecks()).filter((c) => c.meta.id === 'aws.iam.root-mfa');
+async function rootMfa(targets: Target[], ids = ['aws.iam.root-mfa']) {
+  const checks = (await awsChecks()).filter((c) => ids.includes(c.meta.id));
   const store = new FactStore(new Pools());
   const factsOf = factsByTarget(new Map([['aws', awsProvider as Provider]]), store, live);
   const results = await runChecks({ checks, targets, store, factsOf, runtime: live, settingsOf: (c) => settingsFor(c), now: new Date(), concurrency: 4, checkTimeoutMs: 20_000 });
@@ -72,8 +79,11 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
     const targets = await awsProvider.resolveTargets({}, live);
     expect(targets.map((t) => t.id)).toEqual([`aws:${MANAGEMENT}`]);
     expect(JSON.stringify(targets)).not.toContain('fixture-value');
-    const { results } = await rootMfa(targets);
-    expect(results.map((r) => [r.resource, r.status])).toEqual([[`arn:aws:iam::${MANAGEMENT}:root`, 'pass']]);
+    const { results } = await rootMfa(targets, ['aws.iam.root-mfa', 'aws.s3.public-access-block']);
+    expect(results.map((r) => [r.resource, r.status]).sort()).toEqual([
+      [`arn:aws:iam::${MANAGEMENT}:root`, 'pass'],
+      ['arn:aws:s3:::mgmt-eu', 'pass'],
+    ]);
   });
 
   it('discovers the organisation\'s accounts and assumes the role in each', async () => {

@@ -1,17 +1,102 @@
 import { UsageError } from '../../core/errors.js';
-import type { Provider } from '../../core/provider.js';
+import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
+import type { Target } from '../../core/types.js';
+import { createClient, type GithubClient } from './client.js';
+import { DEFAULT_API_URL } from './endpoints.js';
+import { classify, inspect } from './errors.js';
+import { orgFacts } from './org-facts.js';
+import { repoFacts } from './repo-facts.js';
+import type { GithubFacts, GithubTargetOptions } from './types.js';
 
-// Placeholder until the GitHub provider lands (its own issue).
-export const githubProvider: Provider<'github'> = {
+/** The `github` section of the config, merged with `--github-org` / `--github-api-url`. */
+export interface GithubSection {
+  orgs?: string[];
+  tokenEnv?: string;
+  apiUrl?: string;
+  repositories?: { include?: string[]; exclude?: string[]; includeArchived?: boolean };
+}
+
+export const DEFAULT_TOKEN_ENV = 'GITHUB_TOKEN';
+export const SANDBOX_TOKEN_ENV = 'ANNEXA_SANDBOX_GITHUB_TOKEN';
+
+function apiUrlOf(section: GithubSection, env: NodeJS.ProcessEnv): string {
+  const url = section.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_API_URL;
+  try {
+    const parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http(s)');
+  } catch {
+    throw new UsageError(`github.apiUrl: "${url}" is not an http(s) URL`);
+  }
+  return url;
+}
+
+export function targetsOf(section: GithubSection, env: NodeJS.ProcessEnv): Target<GithubTargetOptions>[] {
+  const orgs = section.orgs ?? [];
+  if (orgs.length === 0) return [];
+  const tokenEnv = section.tokenEnv ?? DEFAULT_TOKEN_ENV;
+  if (!env[tokenEnv]) {
+    throw new UsageError(`no GitHub token: set the environment variable ${tokenEnv} to a token that can read the organisation${orgs.length > 1 ? 's' : ''} ${orgs.join(', ')} (see docs/github.md)`);
+  }
+  const apiUrl = apiUrlOf(section, env);
+  const repos = section.repositories ?? {};
+  return orgs.map((org) => ({
+    provider: 'github',
+    id: `github:${org}`,
+    resource: `github:${org}`,
+    options: { org, apiUrl, tokenEnv, include: repos.include, exclude: repos.exclude, includeArchived: repos.includeArchived ?? false },
+  }));
+}
+
+export const githubProvider: Provider<'github', GithubTargetOptions, GithubSection> = {
   id: 'github',
   title: 'GitHub',
-  async resolveTargets() {
-    throw new UsageError('the GitHub provider is not available yet');
+
+  async resolveTargets(section, runtime) {
+    return targetsOf(section ?? {}, runtime.env);
   },
-  facts() {
-    throw new Error('the GitHub provider is not available yet');
+
+  facts(target, store, runtime: ProviderRuntime): GithubFacts {
+    const scope = store.scope({ target: target.id, pool: 'github', classify, inspect });
+    // Created on first use: a replayed run never needs the token.
+    let client: GithubClient | undefined;
+    const lazyClient = () => {
+      if (!client) {
+        const token = runtime.env[target.options.tokenEnv];
+        if (!token) throw new UsageError(`no GitHub token: set the environment variable ${target.options.tokenEnv}`);
+        client = createClient({
+          apiUrl: target.options.apiUrl,
+          token,
+          log: runtime.log.child({ provider: 'github', target: target.id }),
+          timeoutMs: runtime.callTimeoutMs,
+          stateDir: runtime.stateDir,
+        });
+      }
+      return client;
+    };
+    return { ...orgFacts(scope, lazyClient, target.options.org), ...repoFacts(scope, lazyClient, target.options) };
   },
-  async identity() {
-    throw new Error('the GitHub provider is not available yet');
+
+  async identity(facts, target) {
+    const viewer = await facts.viewer();
+    return {
+      provider: 'github',
+      target: target.id,
+      principal: viewer.login ?? 'GitHub App installation',
+      details: { scopes: viewer.scopes, apiUrl: target.options.apiUrl },
+    };
+  },
+
+  async sandbox(section, runtime): Promise<SandboxHandle<GithubTargetOptions>> {
+    const { startGithubSandbox } = await import('../../sandbox/github/index.js');
+    const sandbox = await startGithubSandbox(section as never, { log: runtime.log.child({ sandbox: 'github' }) });
+    const token = Object.values(sandbox.tokens)[0];
+    runtime.env[SANDBOX_TOKEN_ENV] = sandbox.tokens.default ?? token;
+    const targets = targetsOf({ orgs: sandbox.orgs, apiUrl: sandbox.apiUrl, tokenEnv: SANDBOX_TOKEN_ENV }, runtime.env);
+    return {
+      targets,
+      endpoints: { api: sandbox.apiUrl },
+      stats: () => sandbox.stats() as unknown as Record<string, unknown>,
+      stop: () => sandbox.stop(),
+    };
   },
 };

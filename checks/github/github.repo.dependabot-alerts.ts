@@ -1,0 +1,22 @@
+import { defineCheck } from '../../src/core/check.js';
+
+export default defineCheck({
+  meta: {
+    id: 'github.repo.dependabot-alerts',
+    title: 'Dependabot vulnerability alerts are enabled',
+    provider: 'github',
+    severity: 'high',
+    description: 'Vulnerability alerts tell the team when a dependency has a known vulnerability.',
+    remediation: 'Repository settings → Code security → Dependabot alerts: Enable (or enable it for all repositories in the organisation).',
+    messages: {
+      enabled: 'Dependabot vulnerability alerts are enabled',
+      disabled: 'Dependabot vulnerability alerts are disabled',
+    },
+  },
+  async run(ctx) {
+    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+      const enabled = await ctx.github.vulnerabilityAlerts(repo.name);
+      return enabled ? ctx.pass(repo.resource, 'enabled', { enabled }) : ctx.fail(repo.resource, 'disabled', { enabled });
+    });
+  },
+});

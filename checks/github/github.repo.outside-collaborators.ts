@@ -1,0 +1,24 @@
+import { defineCheck } from '../../src/core/check.js';
+
+export default defineCheck({
+  meta: {
+    id: 'github.repo.outside-collaborators',
+    title: 'No outside collaborator administers a repository',
+    provider: 'github',
+    severity: 'high',
+    description: 'Outside collaborators are not members of the organisation and escape its policies; admin lets them change settings, protection and access.',
+    remediation: 'Lower the listed collaborators to the least permission they need (Settings → Collaborators and teams), or make them members.',
+    messages: {
+      none: 'No outside collaborator has admin permission ({count} outside collaborator(s))',
+      admins: 'Outside collaborators with admin permission: {admins}',
+    },
+  },
+  async run(ctx) {
+    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+      const collaborators = await ctx.github.outsideCollaborators(repo.name);
+      const admins = collaborators.filter((c) => c.permission.toUpperCase() === 'ADMIN').map((c) => c.login).sort();
+      const observed = { count: collaborators.length, admins };
+      return admins.length === 0 ? ctx.pass(repo.resource, 'none', observed) : ctx.fail(repo.resource, 'admins', observed);
+    });
+  },
+});

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import type { Logger } from 'pino';
+import { restBaseUrl } from './endpoints.js';
+import { EtagCache, cachingFetch } from './etag-cache.js';
+
+// Typed as the plain client: the plugins add behaviour, not methods that annexa calls.
+const ThrottledOctokit: typeof Octokit = Octokit.plugin(throttling, retry);
+export type GithubClient = Octokit;
+
+export interface ClientOptions {
+  apiUrl: string;
+  token: string;
+  log: Logger;
+  timeoutMs: number;
+  /** Where the ETag cache lives between runs; no cache without it. */
+  stateDir?: string;
+  /** Retry budget for rate limits: at most this many retries of one request… */
+  maxRateLimitRetries?: number;
+  /** …and never a wait longer than this (a primary limit may reset in an hour). */
+  maxRateLimitWaitSeconds?: number;
+}
+
+/** Folder of the ETag cache inside the state folder. */
+export function etagDir(stateDir: string): string {
+  return path.join(stateDir, 'github-etags');
+}
+
+/**
+ * Octokit with the throttling and retry plugins: rate-limited requests wait
+ * for `retry-after` (or the reset of the primary limit) and are retried a
+ * bounded number of times; after that the error reaches the fact, which
+ * becomes a `throttled` FactError.
+ */
+export function createClient(options: ClientOptions): GithubClient {
+  const { log } = options;
+  const maxRetries = options.maxRateLimitRetries ?? 2;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const retrying = retryCount < maxRetries && retryAfter <= maxWait;
+    log.warn({ kind, retryAfter, retryCount, route: `${request.method} ${request.url}`, retrying }, 'GitHub rate limit');
+    return retrying;
+  };
+  return new ThrottledOctokit({
+    auth: options.token,
+    baseUrl: restBaseUrl(options.apiUrl),
+    userAgent: 'annexa',
+    request: { fetch: cachingFetch(options.stateDir ? new EtagCache(etagDir(options.stateDir)) : undefined, options.timeoutMs) },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => log.warn({ provider: 'github' }, message),
+      error: (message: string) => log.error({ provider: 'github' }, message),
+    },
+    throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    retry: { retries: 2 },
+  });
+}

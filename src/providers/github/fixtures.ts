@@ -1,0 +1,79 @@
+/**
+ * Builders of GitHub facts for check tables and unit tests: a sound default
+ * that each case overrides with the one thing it is about.
+ */
+import { branchRulesOf } from './branch-policy.js';
+import type { BranchRules, ClassicRule, RepoDetails, RepoSummary, Ruleset, Webhook } from './types.js';
+
+export function repoSummary(name: string, over: Partial<RepoSummary> = {}): RepoSummary {
+  return {
+    name,
+    fullName: `acme/${name}`,
+    resource: `github:acme/${name}`,
+    archived: false,
+    fork: false,
+    visibility: 'private',
+    defaultBranch: 'main',
+    securityAndAnalysis: { secret_scanning: 'enabled', secret_scanning_push_protection: 'enabled' },
+    ...over,
+  };
+}
+
+export function classicRule(over: Partial<ClassicRule> = {}): ClassicRule {
+  return {
+    pattern: 'main',
+    isAdminEnforced: true,
+    requiresApprovingReviews: true,
+    requiredApprovingReviewCount: 1,
+    dismissesStaleReviews: true,
+    requiresCodeOwnerReviews: false,
+    allowsForcePushes: false,
+    allowsDeletions: false,
+    requiresStatusChecks: false,
+    requiredStatusCheckContexts: [],
+    ...over,
+  };
+}
+
+/** An active ruleset on the default branch that meets every branch-protection requirement. */
+export function ruleset(over: Partial<Ruleset> = {}, pr: Record<string, unknown> = {}): Ruleset {
+  return {
+    name: 'protect-main',
+    enforcement: 'ACTIVE',
+    target: 'BRANCH',
+    source: 'Repository',
+    refInclude: ['~DEFAULT_BRANCH'],
+    refExclude: [],
+    rules: [
+      { type: 'PULL_REQUEST', parameters: { requiredApprovingReviewCount: 1, dismissStaleReviewsOnPush: true, requireCodeOwnerReview: false, requireLastPushApproval: false, ...pr } },
+      { type: 'NON_FAST_FORWARD', parameters: null },
+      { type: 'DELETION', parameters: null },
+    ],
+    bypassActors: [],
+    ...over,
+  };
+}
+
+export function repoDetails(name: string, over: Partial<RepoDetails> = {}): RepoDetails {
+  return {
+    name,
+    viewerPermission: 'ADMIN',
+    defaultBranch: 'main',
+    hasVulnerabilityAlertsEnabled: true,
+    branchProtectionRules: [],
+    rulesets: [],
+    codeownersPath: null,
+    deployKeys: [],
+    outsideCollaborators: [],
+    fieldErrors: {},
+    ...over,
+  };
+}
+
+export function branchRules(over: Partial<RepoDetails> = {}): BranchRules | null {
+  return branchRulesOf(repoDetails('x', over));
+}
+
+export function webhook(over: Partial<Webhook> = {}): Webhook {
+  return { id: 1, name: 'web', active: true, url: 'https://hooks.example.com', scheme: 'https', insecureSsl: '0', hasSecret: true, ...over };
+}

@@ -1,0 +1,64 @@
+/**
+ * The bulk repository query: one GraphQL request answers, for a batch of
+ * repositories, everything the repository checks need except webhooks and
+ * `security_and_analysis` (REST). Its cost is GitHub's node-based count:
+ * every connection nested under a repository is one request per repository,
+ * and connections under `rulesets` one per ruleset, so `rulesets(first:)` is
+ * kept small and overflow is fetched by a follow-up for that repository only.
+ * Per repository: branchProtectionRules 1 + rulesets 1 + (rules + bypassActors)
+ * × RULESETS_PER_PAGE + deployKeys 1 + collaborators 1 = 8 requests, i.e.
+ * 0.08 points: a batch of 50 costs 4 points.
+ */
+
+export const BATCH_SIZE = 50;
+export const RULESETS_PER_PAGE = 2;
+export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+
+const RULESET_FIELDS = `
+  name enforcement target
+  source { __typename }
+  conditions { refName { include exclude } }
+  rules(first: 50) { nodes { type parameters { __typename
+    ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval }
+    ... on RequiredStatusChecksParameters { requiredStatusChecks { context } strictRequiredStatusChecksPolicy } } } }
+  bypassActors(first: 50) { nodes { bypassMode organizationAdmin deployKey repositoryRoleName repositoryRoleDatabaseId
+    actor { __typename ... on App { slug } ... on Team { slug } } } }`;
+
+const REPO_FIELDS = `
+  name viewerPermission hasVulnerabilityAlertsEnabled
+  defaultBranchRef { name }
+  branchProtectionRules(first: 100) { pageInfo { hasNextPage } nodes {
+    pattern isAdminEnforced requiresApprovingReviews requiredApprovingReviewCount dismissesStaleReviews requiresCodeOwnerReviews
+    allowsForcePushes allowsDeletions requiresStatusChecks requiredStatusCheckContexts } }
+  rulesets(first: ${RULESETS_PER_PAGE}, includeParents: true) { pageInfo { hasNextPage endCursor } nodes { ...ruleset } }
+  ${CODEOWNERS_PATHS.map((p, i) => `codeowners${i}: object(expression: "HEAD:${p}") { __typename }`).join('\n  ')}
+  deployKeys(first: 100) { pageInfo { hasNextPage } nodes { title readOnly } }
+  collaborators(affiliation: OUTSIDE, first: 100) { pageInfo { hasNextPage } edges { permission node { login } } }`;
+
+/** Aliases `r0…rN` with names as variables, so no repository name is ever spliced into the query text. */
+export function batchQuery(count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `$n${i}: String!`).join(', ');
+  const repos = Array.from({ length: count }, (_, i) => `  r${i}: repository(owner: $owner, name: $n${i}) { ...repo }`).join('\n');
+  return `query RepoDetails($owner: String!, ${vars}) {
+  rateLimit { cost remaining }
+${repos}
+}
+fragment repo on Repository {${REPO_FIELDS}
+}
+fragment ruleset on RepositoryRuleset {${RULESET_FIELDS}
+}`;
+}
+
+export function batchVariables(owner: string, names: string[]): Record<string, string> {
+  return { owner, ...Object.fromEntries(names.map((n, i) => [`n${i}`, n])) };
+}
+
+/** The rest of one repository's rulesets, when the batch saw `hasNextPage`. */
+export const MORE_RULESETS_QUERY = `query MoreRulesets($owner: String!, $name: String!, $after: String) {
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: $name) {
+    rulesets(first: 25, after: $after, includeParents: true) { pageInfo { hasNextPage endCursor } nodes { ...ruleset } }
+  }
+}
+fragment ruleset on RepositoryRuleset {${RULESET_FIELDS}
+}`;

@@ -1,0 +1,164 @@
+import type { CallRecorder } from '../../core/facts.js';
+import { FactError } from '../../core/facts.js';
+import type { GithubClient } from './client.js';
+import { CODEOWNERS_PATHS, MORE_RULESETS_QUERY, batchQuery, batchVariables } from './graphql-query.js';
+import type { BypassActor, ClassicRule, RepoDetails, RepoPermission, Ruleset } from './types.js';
+
+interface GqlError {
+  type?: string;
+  message: string;
+  path?: (string | number)[];
+}
+interface GqlAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: GqlError[];
+}
+interface Page<T> {
+  pageInfo?: { hasNextPage: boolean; endCursor?: string | null };
+  nodes?: (T | null)[] | null;
+  edges?: (T | null)[] | null;
+}
+type Raw = Record<string, unknown>;
+
+/** One GraphQL query as one recorded call; the call's cost is GitHub's `rateLimit.cost`. */
+async function query(rec: CallRecorder, client: GithubClient, url: string, operation: string, target: string, text: string, variables: Raw): Promise<GqlAnswer> {
+  const response = await rec.call({ operation: `graphql ${operation}`, target, pool: 'github.graphql' }, () =>
+    client.request({ method: 'POST', url, query: text, variables }),
+  );
+  const answer = response.data as GqlAnswer;
+  if (!answer?.data) {
+    const first = answer?.errors?.[0];
+    const kind = first?.type === 'FORBIDDEN' ? 'denied' : first?.type === 'RATE_LIMITED' ? 'throttled' : 'malformed';
+    throw new FactError({ kind, message: `GraphQL ${operation}: ${first?.message ?? 'no data in the answer'}`, code: first?.type });
+  }
+  return answer;
+}
+
+/** Fetches one batch of repositories: `{ name → details }`, with per-field errors kept beside the data. */
+export async function fetchRepoBatch(
+  rec: CallRecorder,
+  client: GithubClient,
+  url: string,
+  org: string,
+  names: string[],
+): Promise<Record<string, RepoDetails | { error: string }>> {
+  const answer = await query(rec, client, url, 'RepoDetails', `github:${org}`, batchQuery(names.length), batchVariables(org, names));
+  const out: Record<string, RepoDetails | { error: string }> = {};
+  for (const [i, name] of names.entries()) {
+    const raw = answer.data?.[`r${i}`] as Raw | null | undefined;
+    const errors = (answer.errors ?? []).filter((e) => e.path?.[0] === `r${i}`);
+    if (!raw) {
+      out[name] = { error: errors.map(describe).join('; ') || 'repository not returned' };
+      continue;
+    }
+    const details = parseRepo(raw, errors);
+    const more = raw.rulesets as Page<Raw> | null;
+    if (more?.pageInfo?.hasNextPage && details.rulesets) {
+      details.rulesets.push(...(await moreRulesets(rec, client, url, org, name, more.pageInfo.endCursor ?? null)));
+    }
+    out[name] = details;
+  }
+  return out;
+}
+
+async function moreRulesets(rec: CallRecorder, client: GithubClient, url: string, org: string, name: string, after: string | null): Promise<Ruleset[]> {
+  const rulesets: Ruleset[] = [];
+  for (let cursor = after, more = true; more; ) {
+    const answer = await query(rec, client, url, 'MoreRulesets', `github:${org}/${name}`, MORE_RULESETS_QUERY, { owner: org, name, after: cursor });
+    const page = (answer.data?.repository as Raw | null)?.rulesets as Page<Raw> | null;
+    if (!page) throw new FactError({ kind: 'denied', message: `rulesets of ${org}/${name} were not returned`, permission: 'admin on the repository' });
+    rulesets.push(...nodes(page).map(parseRuleset));
+    more = page.pageInfo?.hasNextPage === true;
+    cursor = page.pageInfo?.endCursor ?? null;
+  }
+  return rulesets;
+}
+
+function describe(e: GqlError): string {
+  return `${e.type ?? 'ERROR'}: ${e.message}`;
+}
+
+function nodes<T>(page: Page<T> | null | undefined): T[] {
+  return (page?.nodes ?? page?.edges ?? []).filter((n): n is T => n !== null);
+}
+
+/** A connection we asked 100 of and that has more: say so rather than judge a partial list. */
+function list<T>(field: string, page: Page<Raw> | null | undefined, map: (n: Raw) => T, fieldErrors: Record<string, string>): T[] | null {
+  if (!page) return null;
+  if (page.pageInfo?.hasNextPage) fieldErrors[field] ??= `TRUNCATED: more than one page of ${field}`;
+  return nodes(page).map(map);
+}
+
+export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
+  const fieldErrors: Record<string, string> = {};
+  for (const e of errors) {
+    const field = (e.path ?? []).slice(1).filter((p) => typeof p === 'string').join('.') || 'repository';
+    fieldErrors[field] ??= describe(e);
+  }
+  const codeownersIndex = CODEOWNERS_PATHS.findIndex((_, i) => (raw[`codeowners${i}`] as Raw | null)?.__typename === 'Blob');
+  const rulesetsPage = raw.rulesets as Page<Raw> | null;
+  return {
+    name: String(raw.name),
+    viewerPermission: (raw.viewerPermission as RepoPermission | null) ?? null,
+    defaultBranch: ((raw.defaultBranchRef as Raw | null)?.name as string | undefined) ?? null,
+    hasVulnerabilityAlertsEnabled: typeof raw.hasVulnerabilityAlertsEnabled === 'boolean' ? raw.hasVulnerabilityAlertsEnabled : null,
+    branchProtectionRules: list('branchProtectionRules', raw.branchProtectionRules as Page<Raw>, parseClassic, fieldErrors),
+    rulesets: rulesetsPage ? nodes(rulesetsPage).map(parseRuleset) : null,
+    codeownersPath: codeownersIndex >= 0 ? CODEOWNERS_PATHS[codeownersIndex] : null,
+    deployKeys: list('deployKeys', raw.deployKeys as Page<Raw>, (k) => ({ title: String(k.title), readOnly: k.readOnly === true }), fieldErrors),
+    outsideCollaborators: list(
+      'collaborators',
+      raw.collaborators as Page<Raw>,
+      (e) => ({ login: String((e.node as Raw | null)?.login), permission: String(e.permission) }),
+      fieldErrors,
+    ),
+    fieldErrors,
+  };
+}
+
+function parseClassic(n: Raw): ClassicRule {
+  return {
+    pattern: String(n.pattern),
+    isAdminEnforced: n.isAdminEnforced === true,
+    requiresApprovingReviews: n.requiresApprovingReviews === true,
+    requiredApprovingReviewCount: typeof n.requiredApprovingReviewCount === 'number' ? n.requiredApprovingReviewCount : null,
+    dismissesStaleReviews: n.dismissesStaleReviews === true,
+    requiresCodeOwnerReviews: n.requiresCodeOwnerReviews === true,
+    // Fail closed: an absent answer is read as the permissive setting.
+    allowsForcePushes: n.allowsForcePushes !== false,
+    allowsDeletions: n.allowsDeletions !== false,
+    requiresStatusChecks: n.requiresStatusChecks === true,
+    requiredStatusCheckContexts: ((n.requiredStatusCheckContexts as (string | null)[] | null) ?? []).filter((c): c is string => !!c),
+  };
+}
+
+function parseRuleset(n: Raw): Ruleset {
+  const refName = (n.conditions as Raw | null)?.refName as { include?: string[]; exclude?: string[] } | null | undefined;
+  const bypass = n.bypassActors as Page<Raw> | null | undefined;
+  return {
+    name: String(n.name),
+    enforcement: String(n.enforcement),
+    target: (n.target as string | null) ?? null,
+    source: String((n.source as Raw | null)?.__typename ?? 'unknown'),
+    refInclude: refName ? (refName.include ?? []) : null,
+    refExclude: refName?.exclude ?? [],
+    rules: nodes(n.rules as Page<Raw>).map((r) => {
+      const { __typename: _t, ...parameters } = (r.parameters as Raw | null) ?? {};
+      return { type: String(r.type), parameters: r.parameters ? parameters : null };
+    }),
+    bypassActors: bypass ? nodes(bypass).map(parseBypass) : null,
+  };
+}
+
+function parseBypass(b: Raw): BypassActor {
+  const actor = b.actor as Raw | null;
+  return {
+    bypassMode: (b.bypassMode as string | null) ?? null,
+    organizationAdmin: b.organizationAdmin === true,
+    enterpriseOwner: b.enterpriseOwner === true,
+    deployKey: b.deployKey === true,
+    repositoryRoleName: (b.repositoryRoleName as string | null) ?? null,
+    repositoryRoleDatabaseId: (b.repositoryRoleDatabaseId as number | null) ?? null,
+    actor: actor ? `${String(actor.__typename)}:${String(actor.slug ?? '')}` : null,
+  };
+}

@@ -1,0 +1,97 @@
+import type { FactScope } from '../../core/facts.js';
+import type { GithubClient } from './client.js';
+import { denied } from './errors.js';
+import { trimHook } from './hooks.js';
+import { getAll, getOne } from './rest.js';
+import type { ActionsPolicy, GithubFacts, Member, OrgSettings, Viewer } from './types.js';
+
+/** Permissions named in errors: classic scopes first, fine-grained permissions after. */
+export const PERMISSIONS = {
+  orgOwner: 'organization owner with the admin:org scope (fine-grained: organization Administration read)',
+  members: 'read:org scope (fine-grained: organization Members read)',
+  ownerMembers: 'organization owner with the read:org scope (fine-grained: organization Members read)',
+  orgHooks: 'organization owner with the admin:org_hook scope (fine-grained: organization Webhooks read)',
+  repoAdmin: 'admin on the repository (fine-grained: repository Administration read)',
+  repoHooks: 'admin on the repository with the admin:repo_hook or read:repo_hook scope (fine-grained: repository Webhooks read)',
+  collaborators: 'push access to the repository (fine-grained: repository Metadata read with write access)',
+  securityAnalysis: 'admin on the repository or the security manager role (fine-grained: repository Administration read)',
+} as const;
+
+/** A 403/404/422 on a route the token may not use, as a denial naming what it needs. */
+export async function deniedOn<T>(statuses: number[], permission: string, what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (status !== undefined && statuses.includes(status) && !/rate limit/i.test((err as Error).message)) {
+      throw denied(`GitHub answered ${status} to ${what}`, permission, status);
+    }
+    throw err;
+  }
+}
+
+type OrgFacts = Pick<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
+
+export function orgFacts(scope: FactScope, client: () => GithubClient, org: string): OrgFacts {
+  const login = (m: { login: string }): Member => ({ login: m.login });
+  return {
+    viewer: () =>
+      scope.fact('github.viewer', async (rec): Promise<Viewer> => {
+        try {
+          const res = await rec.call({ operation: 'GET /user' }, () => client().request('GET /user'));
+          return { login: (res.data as { login: string }).login, scopes: scopesOf(res.headers) };
+        } catch (err) {
+          // A GitHub App installation token has no user behind it.
+          const e = err as { status?: number; response?: { headers?: Record<string, string> } };
+          if (e.status === 403) return { login: null, scopes: scopesOf(e.response?.headers ?? {}) };
+          throw err;
+        }
+      }),
+    orgSettings: () =>
+      scope.fact('github.org.settings', async (rec): Promise<OrgSettings> => {
+        const data = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}', { org });
+        return {
+          login: String(data.login),
+          twoFactorRequirementEnabled: typeof data.two_factor_requirement_enabled === 'boolean' ? data.two_factor_requirement_enabled : null,
+          defaultRepositoryPermission: typeof data.default_repository_permission === 'string' ? data.default_repository_permission : null,
+        };
+      }),
+    membersWithout2fa: () =>
+      scope.fact('github.org.members(filter=2fa_disabled)', (rec) =>
+        deniedOn([403, 404, 422], PERMISSIONS.ownerMembers, 'the 2fa_disabled member filter', async () =>
+          (await getAll<{ login: string }>(rec, client(), 'GET /orgs/{org}/members', { org, filter: '2fa_disabled' })).map(login),
+        ),
+      ),
+    owners: () =>
+      scope.fact('github.org.members(role=admin)', (rec) =>
+        deniedOn([403, 404], PERMISSIONS.members, 'the list of owners', async () =>
+          (await getAll<{ login: string }>(rec, client(), 'GET /orgs/{org}/members', { org, role: 'admin' })).map(login),
+        ),
+      ),
+    actionsPolicy: () =>
+      scope.fact('github.org.actionsPolicy', (rec) =>
+        deniedOn([403, 404], PERMISSIONS.orgOwner, 'the Actions permissions', async (): Promise<ActionsPolicy> => {
+          const perms = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions', { org });
+          const workflow = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions/workflow', { org });
+          return {
+            enabledRepositories: String(perms.enabled_repositories),
+            allowedActions: typeof perms.allowed_actions === 'string' ? perms.allowed_actions : null,
+            defaultWorkflowPermissions: String(workflow.default_workflow_permissions),
+            canApprovePullRequestReviews: workflow.can_approve_pull_request_reviews === true,
+          };
+        }),
+      ),
+    orgWebhooks: () =>
+      scope.fact('github.org.hooks', (rec) =>
+        deniedOn([403, 404], PERMISSIONS.orgHooks, 'the organization webhooks', async () =>
+          (await getAll<Parameters<typeof trimHook>[0]>(rec, client(), 'GET /orgs/{org}/hooks', { org })).map(trimHook),
+        ),
+      ),
+  };
+}
+
+function scopesOf(headers: Record<string, unknown>): string[] | null {
+  const raw = headers['x-oauth-scopes'];
+  if (typeof raw !== 'string') return null;
+  return raw.split(',').map((s) => s.trim()).filter(Boolean).sort();
+}

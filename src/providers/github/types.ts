@@ -1,0 +1,159 @@
+/**
+ * What the GitHub provider hands its checks (`ctx.github`). Values are plain
+ * JSON, trimmed from GitHub's answers to the fields checks judge, so that a
+ * snapshot of a large organisation stays small and replays the same.
+ */
+
+export interface GithubTargetOptions {
+  org: string;
+  /** REST API base URL, e.g. https://api.github.com or https://ghe.example.com/api/v3. */
+  apiUrl: string;
+  /** Name of the environment variable that holds the token (never the token itself). */
+  tokenEnv: string;
+  include?: string[];
+  exclude?: string[];
+  includeArchived?: boolean;
+}
+
+/** GET /orgs/{org}: fields that owners see are `null` when the token cannot see them. */
+export interface OrgSettings {
+  login: string;
+  twoFactorRequirementEnabled: boolean | null;
+  defaultRepositoryPermission: string | null;
+}
+
+export interface Member {
+  login: string;
+}
+
+/** GET /orgs/{org}/actions/permissions and …/permissions/workflow. */
+export interface ActionsPolicy {
+  enabledRepositories: string;
+  allowedActions: string | null;
+  defaultWorkflowPermissions: string;
+  canApprovePullRequestReviews: boolean;
+}
+
+export interface Webhook {
+  id: number;
+  name: string;
+  active: boolean;
+  /** Scheme and host only: a webhook URL may carry a credential in its path or query. */
+  url: string;
+  scheme: string;
+  /** GitHub answers the string "0" (verify TLS) or "1" (do not); anything else is recorded as is. */
+  insecureSsl: string | null;
+  hasSecret: boolean;
+}
+
+export type Toggle = 'enabled' | 'disabled';
+
+/** One repository of the organisation list (GET /orgs/{org}/repos). */
+export interface RepoSummary {
+  name: string;
+  fullName: string;
+  /** `github:org/repo` */
+  resource: string;
+  archived: boolean;
+  fork: boolean;
+  visibility: string;
+  defaultBranch: string;
+  /** Only admins of the repository receive it; `null` when absent. */
+  securityAndAnalysis: Record<string, Toggle | undefined> | null;
+}
+
+export type RepoPermission = 'ADMIN' | 'MAINTAIN' | 'WRITE' | 'TRIAGE' | 'READ';
+
+/** A classic branch protection rule (GraphQL BranchProtectionRule). */
+export interface ClassicRule {
+  pattern: string;
+  isAdminEnforced: boolean;
+  requiresApprovingReviews: boolean;
+  requiredApprovingReviewCount: number | null;
+  dismissesStaleReviews: boolean;
+  requiresCodeOwnerReviews: boolean;
+  allowsForcePushes: boolean;
+  allowsDeletions: boolean;
+  requiresStatusChecks: boolean;
+  requiredStatusCheckContexts: string[];
+}
+
+export interface RulesetRule {
+  type: string;
+  parameters: Record<string, unknown> | null;
+}
+
+export interface BypassActor {
+  bypassMode: string | null;
+  organizationAdmin: boolean;
+  enterpriseOwner: boolean;
+  deployKey: boolean;
+  repositoryRoleName: string | null;
+  repositoryRoleDatabaseId: number | null;
+  actor: string | null;
+}
+
+export interface Ruleset {
+  name: string;
+  enforcement: string;
+  target: string | null;
+  /** Where it is defined: `Repository` or `Organization`. */
+  source: string;
+  refInclude: string[] | null;
+  refExclude: string[];
+  rules: RulesetRule[];
+  /** `null` when the token may not see who can bypass. */
+  bypassActors: BypassActor[] | null;
+}
+
+/** One repository as the bulk GraphQL query answered it. */
+export interface RepoDetails {
+  name: string;
+  viewerPermission: RepoPermission | null;
+  defaultBranch: string | null;
+  hasVulnerabilityAlertsEnabled: boolean | null;
+  branchProtectionRules: ClassicRule[] | null;
+  rulesets: Ruleset[] | null;
+  /** Path of the first CODEOWNERS file GitHub would use, or null. */
+  codeownersPath: string | null;
+  deployKeys: { title: string; readOnly: boolean }[] | null;
+  outsideCollaborators: { login: string; permission: string }[] | null;
+  /** GraphQL errors by field (`collaborators`: FORBIDDEN …), so a missing field is never read as empty. */
+  fieldErrors: Record<string, string>;
+}
+
+/** What protects the default branch: the classic rule that matches it and the active rulesets that target it. */
+export interface BranchRules {
+  branch: string;
+  classic: ClassicRule | null;
+  rulesets: Ruleset[];
+}
+
+export interface Viewer {
+  login: string | null;
+  scopes: string[] | null;
+}
+
+export interface GithubFacts {
+  viewer(): Promise<Viewer>;
+  orgSettings(): Promise<OrgSettings>;
+  membersWithout2fa(): Promise<Member[]>;
+  owners(): Promise<Member[]>;
+  actionsPolicy(): Promise<ActionsPolicy>;
+  orgWebhooks(): Promise<Webhook[]>;
+  /** Repositories in scope: include/exclude globs applied, archived ones skipped unless asked. */
+  repos(): Promise<RepoSummary[]>;
+  repoDetails(name: string): Promise<RepoDetails>;
+  /** Rules on the default branch; throws a `denied` FactError when the token may not see them. */
+  branchRules(name: string): Promise<BranchRules | null>;
+  vulnerabilityAlerts(name: string): Promise<boolean>;
+  deployKeys(name: string): Promise<{ title: string; readOnly: boolean }[]>;
+  outsideCollaborators(name: string): Promise<{ login: string; permission: string }[]>;
+  repoWebhooks(name: string): Promise<Webhook[]>;
+}
+
+declare module '../../core/check.js' {
+  interface ProviderFacts {
+    github: GithubFacts;
+  }
+}

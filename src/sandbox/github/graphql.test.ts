@@ -1,0 +1,147 @@
+import { graphql, GraphqlResponseError } from '@octokit/graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../scenario.js';
+import { startGithubSandbox, type GithubSandbox, type GithubScenario } from './index.js';
+import { generateLargeOrg } from './large-org.js';
+
+let acme: GithubSandbox;
+const gql = (sb: GithubSandbox, token = 'default') => graphql.defaults({ baseUrl: sb.apiUrl, headers: { authorization: `token ${sb.tokens[token]}` } });
+
+/** The errors GitHub (and so the sandbox) answers for a query, or [] when it ran. */
+async function errorsOf(p: Promise<unknown>): Promise<{ type?: string; message: string }[]> {
+  try {
+    await p;
+    return [];
+  } catch (err) {
+    if (err instanceof GraphqlResponseError) return err.errors as { type?: string; message: string }[];
+    throw err;
+  }
+}
+
+const REPO = `query($owner: String!, $name: String!) {
+  rateLimit { cost remaining limit used nodeCount resetAt }
+  repository(owner: $owner, name: $name) {
+    name nameWithOwner isArchived viewerPermission hasVulnerabilityAlertsEnabled
+    defaultBranchRef { name }
+    branchProtectionRules(first: 10) { nodes { pattern requiresApprovingReviews requiredApprovingReviewCount dismissesStaleReviews
+      allowsForcePushes allowsDeletions isAdminEnforced requiresStatusChecks requiredStatusCheckContexts requiresCodeOwnerReviews } }
+    rulesets(first: 5) { nodes { name enforcement target conditions { refName { include exclude } }
+      rules(first: 20) { nodes { type parameters { __typename
+        ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview }
+        ... on RequiredStatusChecksParameters { requiredStatusChecks { context } } } } }
+      bypassActors(first: 10) { nodes { bypassMode organizationAdmin repositoryRoleName } } } }
+    root: object(expression: "HEAD:CODEOWNERS") { ... on Blob { byteSize } }
+    dotGithub: object(expression: "HEAD:.github/CODEOWNERS") { ... on Blob { byteSize } }
+    deployKeys(first: 10) { nodes { title readOnly } }
+    collaborators(affiliation: OUTSIDE, first: 10) { edges { permission node { login } } }
+  }
+}`;
+
+interface RepoAnswer {
+  rateLimit: { cost: number; remaining: number; limit: number; used: number; nodeCount: number; resetAt: string };
+  repository: {
+    viewerPermission: string; hasVulnerabilityAlertsEnabled: boolean; defaultBranchRef: { name: string };
+    branchProtectionRules: { nodes: Record<string, unknown>[] };
+    rulesets: { nodes: { name: string; enforcement: string; rules: { nodes: { type: string; parameters: Record<string, unknown> | null }[] }; bypassActors: { nodes: Record<string, unknown>[] } | null }[] };
+    root: { byteSize: number } | null; dotGithub: { byteSize: number } | null;
+    deployKeys: { nodes: { title: string; readOnly: boolean }[] };
+    collaborators: { edges: { permission: string; node: { login: string } }[] } | null;
+  };
+}
+
+beforeAll(async () => {
+  acme = await startGithubSandbox(loadScenario('acme').github as GithubScenario);
+});
+afterAll(() => acme.stop());
+
+describe('GraphQL over the scenario', () => {
+  it('answers the bulk repository query with classic protection, files, keys and collaborators', async () => {
+    const r = await gql(acme)<RepoAnswer>(REPO, { owner: 'acme', name: 'platform-api' });
+    expect(r.repository.viewerPermission).toBe('ADMIN');
+    expect(r.repository.hasVulnerabilityAlertsEnabled).toBe(true);
+    expect(r.repository.branchProtectionRules.nodes).toEqual([{ pattern: 'main', requiresApprovingReviews: true, requiredApprovingReviewCount: 2,
+      dismissesStaleReviews: true, allowsForcePushes: false, allowsDeletions: false, isAdminEnforced: true, requiresStatusChecks: true,
+      requiredStatusCheckContexts: ['ci/build', 'ci/test'], requiresCodeOwnerReviews: true }]);
+    expect(r.repository.root).toBeNull();
+    expect(r.repository.dotGithub).toEqual({ byteSize: 17 });
+    expect(r.repository.deployKeys.nodes).toEqual([{ title: 'argocd (read)', readOnly: true }]);
+    expect(r.repository.collaborators?.edges).toEqual([{ permission: 'READ', node: { login: 'contractor-zoe' } }]);
+  });
+
+  it('answers rulesets with typed rule parameters and bypass actors', async () => {
+    const r = await gql(acme)<RepoAnswer>(REPO, { owner: 'acme', name: 'infra-terraform' });
+    const [rs] = r.repository.rulesets.nodes;
+    expect(rs.enforcement).toBe('ACTIVE');
+    expect(rs.rules.nodes.map((n) => n.type)).toEqual(['DELETION', 'NON_FAST_FORWARD', 'PULL_REQUEST', 'REQUIRED_STATUS_CHECKS']);
+    expect(rs.rules.nodes[2].parameters).toEqual({ __typename: 'PullRequestParameters', requiredApprovingReviewCount: 1, dismissStaleReviewsOnPush: true, requireCodeOwnerReview: true });
+    expect(rs.bypassActors?.nodes).toEqual([{ bypassMode: 'ALWAYS', organizationAdmin: false, repositoryRoleName: 'admin' }]);
+  });
+
+  it('hides protection from a token without admin behind an empty list, and says so in viewerPermission', async () => {
+    const r = await gql(acme, 'readonly')<RepoAnswer>(REPO, { owner: 'acme', name: 'platform-api' });
+    expect(r.repository.viewerPermission).toBe('WRITE');
+    expect(r.repository.branchProtectionRules.nodes).toEqual([]);
+    expect(r.repository.deployKeys.nodes).toEqual([]);
+    expect(r.repository.hasVulnerabilityAlertsEnabled).toBe(false);
+  });
+
+  it('answers NOT_FOUND for a repository the token cannot see, and FORBIDDEN for collaborators without push', async () => {
+    expect(await errorsOf(gql(acme, 'public-only')(REPO, { owner: 'acme', name: 'web-app' }))).toEqual([
+      expect.objectContaining({ type: 'NOT_FOUND', message: "Could not resolve to a Repository with the name 'acme/web-app'." }),
+    ]);
+    const errors = await errorsOf(gql(acme, 'public-only')(REPO, { owner: 'acme', name: 'docs-site' }));
+    expect(errors).toEqual([expect.objectContaining({ type: 'FORBIDDEN', message: 'Must have push access to view repository collaborators.' })]);
+  });
+
+  it('pages organisation repositories and members, with the owner-only fields', async () => {
+    const q = `query($after: String) { organization(login: "acme-labs") { requiresTwoFactorAuthentication
+      membersWithRole(first: 4) { edges { role hasTwoFactorEnabled node { login } } }
+      repositories(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name isArchived } } } }`;
+    const r = await gql(acme)<{ organization: { requiresTwoFactorAuthentication: boolean; membersWithRole: { edges: { role: string; hasTwoFactorEnabled: boolean }[] } } }>(q);
+    expect(r.organization.requiresTwoFactorAuthentication).toBe(false);
+    expect(r.organization.membersWithRole.edges[1]).toMatchObject({ role: 'ADMIN', hasTwoFactorEnabled: false });
+    const reader = await gql(acme, 'readonly')<{ organization: { requiresTwoFactorAuthentication: null } }>(q);
+    expect(reader.organization.requiresTwoFactorAuthentication).toBeNull();
+  });
+});
+
+describe('GraphQL validation, cost and rate limit', () => {
+  it('rejects what GitHub rejects: unknown fields, missing first/last, first over 100, too many nodes', async () => {
+    const unknown = await errorsOf(gql(acme)('{ repository(owner: "acme", name: "web-app") { protectedness } }'));
+    expect(unknown[0].message).toMatch(/Cannot query field "protectedness" on type "Repository"/);
+    const unpaged = await errorsOf(gql(acme)('{ organization(login: "acme") { repositories { nodes { name } } } }'));
+    expect(unpaged).toEqual([expect.objectContaining({ type: 'MISSING_PAGINATION_BOUNDARIES' })]);
+    const tooMany = await errorsOf(gql(acme)('query($n: Int) { organization(login: "acme") { repositories(first: $n) { nodes { name } } } }', { n: 101 }));
+    expect(tooMany).toEqual([expect.objectContaining({ type: 'EXCESSIVE_PAGINATION', message: 'Requesting 101 records on the `repositories` connection exceeds the `first` limit of 100 records.' })]);
+    const huge = await errorsOf(gql(acme)(`{ organization(login: "acme") { repositories(first: 100) { nodes {
+      collaborators(first: 100) { nodes { repositories(first: 100) { nodes { name } } } } } } } }`));
+    expect(huge).toEqual([expect.objectContaining({ type: 'MAX_NODE_LIMIT_EXCEEDED' })]);
+    expect(await errorsOf(gql(acme)('{ viewer { login'))).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Syntax Error/) })]);
+  });
+
+  it('computes the node-based cost of GitHub documentation example and charges it', async () => {
+    // 1 request for 100 repositories + 100 for their issues + 5,000 for the labels of 5,000 issues = 5,101 → 51 points.
+    const q = `query { rateLimit { cost nodeCount } viewer { login repositories(first: 100) { edges { node { id
+      issues(first: 50) { edges { node { id labels(first: 60) { edges { node { id name } } } } } } } } } } }`;
+    acme.resetStats();
+    const r = await gql(acme, 'auditor')<{ rateLimit: { cost: number; nodeCount: number } }>(q);
+    expect(r.rateLimit).toEqual({ cost: 51, nodeCount: 100 + 5000 + 300000 });
+    const small = await gql(acme, 'auditor')<RepoAnswer>(REPO, { owner: 'acme', name: 'web-app' });
+    expect(small.rateLimit).toMatchObject({ cost: 1, limit: 5000, used: 52, remaining: 4948 });
+    expect(acme.stats().graphql).toEqual({ queries: 2, points: 52 });
+  });
+
+  it('keeps a GraphQL budget apart from REST and answers RATE_LIMITED once it is spent', async () => {
+    const sb = await startGithubSandbox(generateLargeOrg(10, 5, { scenario: { rateLimits: { graphql: 2, rest: 100 } } }));
+    try {
+      const q = '{ rateLimit { remaining } organization(login: "bigcorp") { repositories(first: 10) { nodes { name } } } }';
+      expect(await gql(sb)<{ rateLimit: { remaining: number } }>(q)).toMatchObject({ rateLimit: { remaining: 1 } });
+      await gql(sb)(q);
+      expect(await errorsOf(gql(sb)(q))).toEqual([expect.objectContaining({ type: 'RATE_LIMITED' })]);
+      const rest = await fetch(`${sb.apiUrl}/rate_limit`, { headers: { authorization: `token ${sb.tokens.default}` } });
+      expect(((await rest.json()) as { resources: { core: { used: number }; graphql: { used: number } } }).resources).toMatchObject({ core: { used: 0 }, graphql: { used: 2 } });
+    } finally {
+      await sb.stop();
+    }
+  });
+});

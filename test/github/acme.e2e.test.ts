@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GithubSandbox } from '../../src/sandbox/github/index.js';
+import { scanSandbox, scenarioSection, startGithubSandbox, verdicts, type ScanOutcome } from './harness.js';
+
+/** What the acme scenario implies, repository by repository (archived old-monolith is out of scope). */
+const REPOS: Record<string, Record<string, string>> = {
+  'platform-api': { 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'pass', 'deploy-keys': 'pass' },
+  'web-app': { 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
+  'legacy-billing': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'fail', 'outside-collaborators': 'fail', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
+  'mobile-app': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
+  'infra-terraform': { 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
+  'docs-site': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'pass', 'dependabot-alerts': 'fail', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
+};
+
+const ORGS: Record<string, Record<string, string>> = {
+  acme: { 'two-factor-required': 'pass', 'members-without-2fa': 'pass', 'owner-count': 'pass', 'default-permission': 'pass', 'actions-policy': 'pass' },
+  'acme-labs': { 'two-factor-required': 'fail', 'members-without-2fa': 'fail', 'owner-count': 'fail', 'default-permission': 'fail', 'actions-policy': 'fail' },
+};
+
+describe('GitHub checks against the acme sandbox, through @octokit/rest', () => {
+  let sandbox: GithubSandbox;
+  let scan: ScanOutcome;
+  beforeAll(async () => {
+    sandbox = await startGithubSandbox(scenarioSection('acme'));
+    scan = await scanSandbox(sandbox);
+  });
+  afterAll(() => sandbox?.stop());
+
+  it('identifies the collector by the token’s login', () => {
+    expect(scan.principal).toMatch(/\S/);
+    expect(scan.targets.map((t) => t.id)).toEqual(['github:acme', 'github:acme-labs']);
+  });
+
+  it.each(Object.entries(ORGS))('organisation %s has the verdicts the scenario implies', (org, expected) => {
+    const got = verdicts(scan.results);
+    for (const [check, status] of Object.entries(expected)) expect(`${check}: ${got[`github.org.${check} github:${org}`]}`).toBe(`${check}: ${status}`);
+  });
+
+  it.each(Object.entries(REPOS))('repository acme/%s has the verdicts the scenario implies', (repo, expected) => {
+    const got = verdicts(scan.results);
+    for (const [check, status] of Object.entries(expected)) {
+      const r = scan.results.find((x) => x.checkId === `github.repo.${check}` && x.resource === `github:acme/${repo}`);
+      expect(`${check}: ${got[`github.repo.${check} github:acme/${repo}`]} (${r?.message})`).toBe(`${check}: ${status} (${r?.message})`);
+    }
+  });
+
+  it('every check has at least one pass and one fail', () => {
+    const ids = [...new Set(scan.results.map((r) => r.checkId))].sort();
+    expect(ids).toHaveLength(13);
+    for (const id of ids) {
+      const statuses = new Set(scan.results.filter((r) => r.checkId === id).map((r) => r.status));
+      expect([id, statuses.has('pass'), statuses.has('fail')]).toEqual([id, true, true]);
+    }
+  });
+
+  it('the ruleset-only repository passes branch protection', () => {
+    expect(scan.results.find((r) => r.checkId === 'github.repo.branch-protection' && r.resource === 'github:acme/web-app')).toMatchObject({
+      status: 'pass',
+      observed: { sources: ['ruleset "protect-default-branch"'] },
+    });
+  });
+
+  it('skips archived repositories and judges organisation webhooks', () => {
+    expect(scan.results.some((r) => r.resource === 'github:acme/old-monolith')).toBe(false);
+    const got = verdicts(scan.results);
+    expect(got['github.repo.webhook-tls github:acme']).toBe('pass');
+    expect(got['github.repo.webhook-tls github:acme-labs']).toBe('fail');
+  });
+
+  it('records every call with its status and request id, and no error result', () => {
+    expect(scan.results.filter((r) => r.status === 'error').map((r) => `${r.checkId} ${r.resource}: ${r.message}`)).toEqual([]);
+    const calls = scan.facts.flatMap((f) => f.calls);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const c of calls) expect(c).toMatchObject({ status: expect.any(Number), requestId: expect.any(String), cost: expect.any(Number) });
+    expect(calls.some((c) => c.operation.startsWith('graphql '))).toBe(true);
+  });
+});

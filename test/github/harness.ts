@@ -1,0 +1,74 @@
+import path from 'node:path';
+import pino from 'pino';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { Check } from '../../src/core/check.js';
+import { FactStore } from '../../src/core/facts.js';
+import { BUILTIN_CHECKS_DIR, loadChecksFrom } from '../../src/core/loader.js';
+import { Pools } from '../../src/core/pools.js';
+import type { ProviderRuntime } from '../../src/core/provider.js';
+import { runChecks } from '../../src/core/runner.js';
+import { settingsFor } from '../../src/core/settings.js';
+import type { FactRecord, Result, Target } from '../../src/core/types.js';
+import { githubProvider, targetsOf, type GithubSection } from '../../src/providers/github/provider.js';
+import type { GithubTargetOptions } from '../../src/providers/github/types.js';
+import { startGithubSandbox, type GithubSandbox, type GithubScenario } from '../../src/sandbox/github/index.js';
+import { SCENARIOS_DIR } from '../../src/sandbox/scenario.js';
+
+/** The `github` section of a built-in scenario. */
+export function scenarioSection(name: string): GithubScenario {
+  return (parseYaml(readFileSync(path.join(SCENARIOS_DIR, `${name}.yaml`), 'utf8')) as { github: GithubScenario }).github;
+}
+
+let checks: Promise<Check[]> | undefined;
+export function githubChecks(): Promise<Check[]> {
+  checks ??= loadChecksFrom(path.join(BUILTIN_CHECKS_DIR, 'github'), { builtin: true });
+  return checks;
+}
+
+export interface ScanOutcome {
+  results: Result[];
+  facts: FactRecord[];
+  targets: Target<GithubTargetOptions>[];
+  principal: string;
+}
+
+/**
+ * One scan of the sandbox through the real provider, Octokit over HTTP on
+ * loopback, and the real runner — what `annexa scan` does for GitHub.
+ */
+export async function scanSandbox(
+  sandbox: GithubSandbox,
+  options: { token?: string; orgs?: string[]; stateDir?: string; section?: Partial<GithubSection>; settings?: Record<string, Record<string, number>> } = {},
+): Promise<ScanOutcome> {
+  const env = { SANDBOX_TOKEN: sandbox.tokens[options.token ?? 'default'] };
+  const targets = targetsOf({ orgs: options.orgs ?? sandbox.orgs, apiUrl: sandbox.apiUrl, tokenEnv: 'SANDBOX_TOKEN', ...options.section }, env);
+  const runtime: ProviderRuntime = { log: pino({ level: 'silent' }), env, callTimeoutMs: 10_000, stateDir: options.stateDir };
+  const store = new FactStore(new Pools());
+  const facts = new Map(targets.map((t) => [t.id, githubProvider.facts(t, store, runtime)]));
+  const identity = await githubProvider.identity(facts.get(targets[0].id)!, targets[0]);
+  const results = await runChecks({
+    checks: await githubChecks(),
+    targets,
+    store,
+    runtime,
+    factsOf: (t) => facts.get(t.id),
+    settingsOf: (c) => settingsFor(c, options.settings?.[c.meta.id]),
+    now: new Date('2026-06-01T00:00:00Z'),
+    concurrency: 16,
+    checkTimeoutMs: 60_000,
+  });
+  return { results, facts: store.snapshot(), targets, principal: identity.principal };
+}
+
+export { startGithubSandbox };
+
+/** `checkId resource` → status, for compact expectations. */
+export function verdicts(results: Result[]): Record<string, string> {
+  return Object.fromEntries(results.map((r) => [`${r.checkId} ${r.resource}`, r.status]));
+}
+
+/** Rate-limit points the emulator charged: REST requests that were not 304, plus GraphQL points. */
+export function pointsOf(stats: ReturnType<GithubSandbox['stats']>): number {
+  return stats.rest.requests - stats.rest.notModified + stats.graphql.points;
+}

@@ -23,6 +23,8 @@ const CATEGORIES: Record<string, (weak: string[]) => boolean> = {
   EXPORT: (w) => w.includes('export') && !w.includes('anon') && !w.includes('null'),
   LOW: (w) => (w.includes('rc4') || w.includes('des')) && !w.includes('export') && !w.includes('anon'),
   '3DES_IDEA': (w) => w.includes('3des') && !w.includes('anon'),
+  // testssl.sh's AVERAGE: "obsolete CBC ciphers (AES, ARIA etc.)", i.e. CBC suites not in a category above.
+  AVERAGE: (w) => w.includes('cbc') && !['null', 'anon', 'export', 'rc4', 'des', '3des'].some((x) => w.includes(x)),
 };
 
 interface Verdicts {

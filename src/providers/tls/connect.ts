@@ -73,6 +73,8 @@ export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
     });
     socket.once('secureConnect', () => {
       clearTimeout(timer);
+      // Later errors belong to whoever uses the socket; never let one go unhandled.
+      socket.on('error', () => {});
       resolve(socket);
     });
     socket.once('error', (err: NodeJS.ErrnoException) => {

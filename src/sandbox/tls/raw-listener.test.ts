@@ -2,8 +2,9 @@ import { connect as tlsConnect } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acceptedVersions, enumerateSuites, probe, suiteByName, suitesFor } from '../../providers/tls/wire/index.js';
 import type { TlsVersion } from '../../providers/tls/wire/index.js';
+import type { ClientHello } from '../../providers/tls/wire/parse-client-hello.js';
 import { startNodeTls } from '../../providers/tls/wire/test-servers.js';
-import { startRawTlsListener, type RawListener } from './raw-listener.js';
+import { answerClientHello, startRawTlsListener, type RawListener } from './raw-listener.js';
 
 const id = (name: string): number => suiteByName(name)!.id;
 const RC4_MD5 = id('TLS_RSA_WITH_RC4_128_MD5');
@@ -101,5 +102,22 @@ describe('raw listener in front of a real TLS server', () => {
       await raw.stop();
       await real.stop();
     }
+  });
+});
+
+describe('answerClientHello', () => {
+  const hello = (supportedVersions?: number[]): ClientHello => ({
+    legacyVersion: 0x0303,
+    sessionId: Buffer.alloc(0),
+    suites: [TRIPLE_DES, 0x1301],
+    extensions: new Map(),
+    supportedVersions,
+  });
+
+  it('ignores GREASE values in supported_versions', () => {
+    const answer = answerClientHello(hello([0x1a1a, 0x0304, 0x0303]), { versions: ['TLSv1.2'], suites: [TRIPLE_DES], fallbackPort: 1 });
+    expect(answer.refused).toBe(true); // the client's best is TLS 1.3, which the fallback serves
+    const direct = answerClientHello(hello([0x1a1a, 0x0303]), { versions: ['TLSv1.2'], suites: [TRIPLE_DES], fallbackPort: 1 });
+    expect(direct.refused).toBe(false);
   });
 });

@@ -42,8 +42,10 @@ const TLS12 = VERSION_CODES['TLSv1.2'];
 
 /** The versions the client offers: supported_versions if sent, else every version up to its legacy_version. */
 function clientVersions(hello: ClientHello): number[] {
-  if (hello.supportedVersions) return hello.supportedVersions;
-  return Object.values(VERSION_CODES).filter((code) => code <= Math.min(hello.legacyVersion, TLS12));
+  const known = Object.values(VERSION_CODES);
+  // GREASE and future versions in supported_versions are not ours to pick
+  if (hello.supportedVersions) return hello.supportedVersions.filter((code) => known.includes(code));
+  return known.filter((code) => code <= Math.min(hello.legacyVersion, TLS12));
 }
 
 function suiteFits(id: number, version: TlsVersion): boolean {
@@ -138,6 +140,7 @@ function serve(socket: Socket, o: RawListenerOptions): void {
     const answer = answerClientHello(hello, o);
     if (answer.refused) return settle(answer.bytes);
     socket.off('data', onData);
+    socket.resume(); // discard whatever the client says next, so its close is seen
     socket.end(answer.bytes);
   };
   socket.on('data', onData);

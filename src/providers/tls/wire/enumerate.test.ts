@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
 import { suiteByName, suitesFor } from './suites.js';
-import { serverPool } from './test-servers.js';
+import { serverPool, testEcCertificate } from './test-servers.js';
 
 const id = (name: string): number => suiteByName(name)!.id;
 const pool = serverPool();
@@ -51,6 +51,18 @@ describe('enumerateSuites by elimination', () => {
     });
     const result = await enumerateSuites({ ...base, port, version: 'TLSv1.2' });
     expect(result.accepted).toEqual([id('TLS_DH_anon_WITH_AES_128_CBC_SHA'), id('TLS_RSA_WITH_NULL_SHA256')]);
+  });
+
+  const ec = testEcCertificate();
+  it.skipIf(!ec)('lists the ECDSA suites of a server with an EC P-256 certificate (Mozilla intermediate)', async () => {
+    const ciphers = 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES256-SHA';
+    const port = await server({ ...ec, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers, honorCipherOrder: true });
+    const result = await enumerateSuites({ ...base, port, version: 'TLSv1.2' });
+    expect(result.accepted).toEqual([
+      id('TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'),
+      id('TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256'),
+      id('TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA'),
+    ]);
   });
 
   it('lists the TLS 1.3 suites of a TLS 1.3 server', async () => {

@@ -1,4 +1,5 @@
-import { chunkSize, probeOnce } from './probe.js';
+import { checkEndpoint, chunkSize, probeOnce } from './probe.js';
+import { pinAddress } from './resolve.js';
 import { suitesFor } from './suites.js';
 import type { Endpoint, TlsVersion } from './types.js';
 
@@ -23,8 +24,12 @@ export interface Enumeration {
  * handshake per accepted suite plus one refusal per bundle of candidates,
  * instead of one per known suite.
  */
-export async function enumerateSuites(o: EnumerateOptions): Promise<Enumeration> {
-  const size = chunkSize(o);
+export async function enumerateSuites(options: EnumerateOptions): Promise<Enumeration> {
+  checkEndpoint(options);
+  const size = chunkSize(options);
+  const pinned = await pinAddress(options);
+  if ('error' in pinned) return { accepted: [], handshakes: 0, inconclusive: pinned.error };
+  const o = pinned.endpoint;
   const remaining = [...new Set(o.candidates ?? suitesFor(o.version))];
   const accepted: number[] = [];
   const offeredAtPick: Set<number>[] = [];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enumerateSuites } from './enumerate.js';
 import { acceptedVersions, probe } from './probe.js';
 import { suiteByName, suitesFor } from './suites.js';
 import { closedPort, serverPool } from './test-servers.js';
@@ -76,6 +77,24 @@ describe('probe against node:tls', () => {
 });
 
 describe('probe without a verdict', () => {
+  it('an unresolvable name is an error for every version and for enumeration', async () => {
+    const host = 'no-such-host.invalid';
+    const answers = await acceptedVersions({ host, port: 443, timeoutMs: 3000 });
+    for (const answer of Object.values(answers)) expect(answer).toMatchObject({ kind: 'error', reason: expect.stringMatching(/ENOTFOUND|EAI_AGAIN|timeout/) });
+    const suites = await enumerateSuites({ host, port: 443, version: 'TLSv1.2', timeoutMs: 3000 });
+    expect(suites).toMatchObject({ accepted: [], handshakes: 0, inconclusive: expect.stringMatching(/ENOTFOUND|EAI_AGAIN|timeout/) });
+  });
+
+  it('a name is resolved once and still sent as SNI', async () => {
+    const seen = new Set<string>();
+    const port = await server({ minVersion: 'TLSv1.2', SNICallback: (name, cb) => (seen.add(name), cb(null)) });
+    const answers = await acceptedVersions({ host: 'localhost', port, timeoutMs });
+    expect(answers['TLSv1.2'].kind).toBe('accepted');
+    const suites = await enumerateSuites({ host: 'localhost', port, version: 'TLSv1.3', timeoutMs });
+    expect(suites.accepted.length).toBe(3);
+    expect([...seen]).toEqual(['localhost']);
+  });
+
   it('a refused port is an error', async () => {
     const port = await closedPort();
     const answer = await probe({ host: '127.0.0.1', port, version: 'TLSv1.2', suites: suitesFor('TLSv1.2'), timeoutMs });

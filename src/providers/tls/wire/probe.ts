@@ -1,6 +1,7 @@
 import { AnswerInterpreter } from './answer.js';
 import { MAX_SUITES_PER_RECORD, buildClientHello } from './client-hello.js';
 import { exchange } from './exchange.js';
+import { pinAddress } from './resolve.js';
 import { suitesFor } from './suites.js';
 import { TLS_VERSIONS, type Endpoint, type ProbeAnswer, type TlsVersion } from './types.js';
 
@@ -16,7 +17,7 @@ export interface ProbeOptions extends Endpoint {
 
 export const DEFAULT_MAX_SUITES_PER_HELLO = 127;
 
-function checkEndpoint(o: Endpoint): void {
+export function checkEndpoint(o: Endpoint): void {
   if (!o.host) throw new TypeError('host is required');
   if (!Number.isInteger(o.port) || o.port < 1 || o.port > 65535) throw new TypeError(`bad port ${o.port}`);
   if (!(o.timeoutMs > 0)) throw new TypeError(`timeoutMs must be positive, got ${o.timeoutMs}`);
@@ -57,6 +58,10 @@ export async function probe(o: ProbeOptions): Promise<ProbeAnswer> {
 /** Which of SSLv3 … TLS 1.3 the server accepts, each probed with every catalogued suite of that version, in parallel. */
 export async function acceptedVersions(o: Endpoint & { maxSuitesPerHello?: number }): Promise<Record<TlsVersion, ProbeAnswer>> {
   checkEndpoint(o);
-  const answers = await Promise.all(TLS_VERSIONS.map((version) => probe({ ...o, version, suites: suitesFor(version) })));
+  const pinned = await pinAddress(o);
+  const answers: ProbeAnswer[] =
+    'error' in pinned
+      ? TLS_VERSIONS.map(() => ({ kind: 'error', reason: pinned.error }))
+      : await Promise.all(TLS_VERSIONS.map((version) => probe({ ...pinned.endpoint, version, suites: suitesFor(version) })));
   return Object.fromEntries(TLS_VERSIONS.map((v, i) => [v, answers[i]])) as Record<TlsVersion, ProbeAnswer>;
 }

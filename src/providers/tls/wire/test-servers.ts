@@ -3,7 +3,11 @@
  * self-signed RSA certificate, and bare TCP servers that misbehave on purpose.
  * Test support only; nothing in the probe imports it.
  */
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import forge from 'node-forge';
@@ -29,6 +33,25 @@ export function testCertificate(): { key: string; cert: string } {
   cert.sign(forgeKey, forge.md.sha256.create());
   cached = { key, cert: forge.pki.certificateToPem(cert) };
   return cached;
+}
+
+/**
+ * A self-signed EC P-256 certificate made by the `openssl` command (node-forge cannot sign
+ * with EC keys); undefined where no `openssl` is installed, so that callers can skip.
+ */
+export function testEcCertificate(): { key: string; cert: string } | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'annexa-ec-'));
+  try {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const key = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    writeFileSync(path.join(dir, 'key.pem'), key);
+    const args = ['req', '-new', '-x509', '-key', 'key.pem', '-subj', '/CN=localhost', '-days', '2', '-sha256', '-out', 'cert.pem'];
+    const run = spawnSync('openssl', args, { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+    if (run.status !== 0) return undefined;
+    return { key, cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export type Running = RawListener;

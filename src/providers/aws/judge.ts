@@ -81,3 +81,24 @@ export function eachCustomerKey(
     return judge(k, region, o);
   });
 }
+
+/** A user's enabled password and active keys, with the days since each was last used (or, never used, set). */
+export function enabledCredentials(u: CredentialReportUser, now: Date): { credential: string; idleDays: number | null }[] {
+  return [
+    ...(u.passwordEnabled ? [{ credential: 'password', idleDays: daysSince(u.passwordLastUsed ?? u.passwordLastChanged ?? u.userCreationTime, now) }] : []),
+    ...u.accessKeys.filter((k) => k.active).map((k) => ({ credential: `access key ${k.slot}`, idleDays: daysSince(k.lastUsedDate ?? k.lastRotated, now) })),
+  ];
+}
+
+/**
+ * The account-level public access block, or the error that kept it from
+ * being read: buckets that block everything themselves can pass without it.
+ */
+export async function accountBlock(ctx: CheckContext<'aws'>): Promise<{ block: PublicAccessBlock | null; blocksAll: boolean; error?: Error }> {
+  try {
+    const block = await ctx.aws.s3.accountPublicAccessBlock();
+    return { block, blocksAll: PAB_FLAGS.every((f) => block?.[f]) };
+  } catch (err) {
+    return { block: null, blocksAll: false, error: err as Error };
+  }
+}

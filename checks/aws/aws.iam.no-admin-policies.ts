@@ -10,8 +10,8 @@ export default defineCheck({
     description: 'No customer-managed policy (default version) and no inline policy allows `*` actions (or NotAction) on `*` resources.',
     remediation: 'Replace the `*`/`*` statements with the actions and resources the holders need; use AdministratorAccess, deliberately, for break-glass roles only.',
     messages: {
-      scoped: '{policy} allows no `*` action on `*` resources',
-      admin: '{policy} allows `*` actions on `*` resources',
+      scoped: 'No `*` action on `*` resources in {policy}',
+      admin: '`*` actions on `*` resources allowed by {policy}',
       noPolicies: 'The account has no customer-managed or inline policies',
     },
   },

@@ -48,7 +48,8 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
     ...(section.profile ? { profile: section.profile } : {}),
   };
   const credentials = baseCredentials(shared);
-  const clientConfig = { region: homeRegion, credentials, retryMode: 'adaptive', maxAttempts: 5 };
+  const timeouts = { requestTimeout: runtime.callTimeoutMs, connectionTimeout: runtime.callTimeoutMs };
+  const clientConfig = { region: homeRegion, credentials, retryMode: 'adaptive', maxAttempts: 5, requestHandler: timeouts };
 
   let caller: { account: string; arn: string };
   try {

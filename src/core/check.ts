@@ -88,10 +88,12 @@ export function resultFactory(meta: CheckMeta, factRefs: () => string[]) {
     notApplicable: (r: string, id: string, o?: Record<string, unknown>) => make(r, 'not_applicable', id, o),
     error,
     async each<T>(items: readonly T[], resourceOf: (item: T) => string, judge: (item: T) => Promise<Result | Result[]>) {
+      // Each item starts from the reads made before the loop: an earlier item's reads are not its own.
+      const before = factRefs();
       const settled = await Promise.all(
         items.map(async (item) => {
           try {
-            return [await withReads(() => judge(item))].flat();
+            return [await withReads(() => judge(item), before)].flat();
           } catch (err) {
             if (err instanceof FactError) return [error(resourceOf(item), err)];
             throw err;

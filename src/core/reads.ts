@@ -16,9 +16,13 @@ export function currentReads(): string[] {
   return stack ? [...stack[stack.length - 1]].sort() : [];
 }
 
-/** Runs `fn` in a nested scope that starts with the reads made so far. */
-export function withReads<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in a nested scope that starts with the reads made so far, or
+ * with `base` when given (siblings judged side by side pass the reads made
+ * before any of them started, so that none inherits another's).
+ */
+export function withReads<T>(fn: () => Promise<T>, base?: Iterable<string>): Promise<T> {
   const stack = scopes.getStore() ?? [];
-  const inherited = stack.length ? new Set(stack[stack.length - 1]) : new Set<string>();
+  const inherited = new Set(base ?? (stack.length ? stack[stack.length - 1] : []));
   return scopes.run([...stack, inherited], fn);
 }

@@ -124,4 +124,14 @@ describe('acme through the real AWS SDK', () => {
     const verdicts = (rs: typeof replayed) => rs.map((r) => `${r.checkId} ${r.resource} ${r.status}`).sort();
     expect(verdicts(replayed)).toEqual(verdicts(scan.results));
   });
+
+  it('names, per result, only the facts its own resource rests on', () => {
+    for (const r of [...scan.of('aws.s3.versioning').values(), ...scan.of('aws.s3.public-access-block').values()]) {
+      const name = r.resource.replace('arn:aws:s3:::', '');
+      const perBucket = r.factRefs.filter((ref) => ref.endsWith(')'));
+      expect([r.resource, perBucket.every((ref) => ref.endsWith(`(${name})`))]).toEqual([r.resource, true]);
+    }
+    const key = [...scan.of('aws.kms.key-spec').values()][0];
+    expect(key.factRefs.filter((ref) => ref.includes('describeKey'))).toHaveLength(1);
+  });
 });

@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanSandbox, type SandboxScan } from './harness.js';
+import { FactStore } from '../../src/core/facts.js';
+import { Pools } from '../../src/core/pools.js';
+import { awsProvider } from '../../src/providers/aws/provider.js';
+import { runtime, scanSandbox, type SandboxScan } from './harness.js';
 
 const ACCOUNT = '111122223333';
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -7,8 +10,8 @@ const world = (faults: object) => ({ faults, accounts: [{ id: ACCOUNT, regions: 
 
 const scans: SandboxScan[] = [];
 afterAll(() => Promise.all(scans.map((s) => s.handle.stop())));
-const scan = async (faults: object) => {
-  const s = await scanSandbox(world(faults), { only: ['aws.iam.root-mfa'] });
+const scan = async (faults: object, callTimeoutMs?: number) => {
+  const s = await scanSandbox(world(faults), { only: ['aws.iam.root-mfa'], callTimeoutMs });
   scans.push(s);
   return s;
 };
@@ -31,5 +34,19 @@ describe('faults the real services show', () => {
     const [r] = s.results;
     expect(r.status).toBe('error');
     expect(r.observed?.reason).toMatchObject({ kind: 'throttled' });
+  }, 60_000); // the SDK's backoff between throttled attempts is seconds long, as it should be
+
+  it('answers slower than the call time limit are an error of kind timeout', async () => {
+    const s = await scan({ latencyMs: 1500 }, 200);
+    const [r] = s.results;
+    expect(r.status).toBe('error');
+    expect(r.observed?.reason).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('an endpoint nobody listens on is an error of kind unreachable', async () => {
+    const [target] = scans[0].handle.targets;
+    const closed = { ...target, options: { ...target.options, endpoints: { ...target.options.endpoints, iam: 'http://127.0.0.1:9' } } };
+    const facts = awsProvider.facts(closed, new FactStore(new Pools()), runtime);
+    await expect(facts.iam.accountSummary()).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringContaining('iam:GetAccountSummary') });
   });
 });

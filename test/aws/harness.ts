@@ -36,9 +36,10 @@ export interface SandboxScan {
 
 export async function scanSandbox(
   section: unknown,
-  options: { only?: string[]; settings?: Record<string, Record<string, SettingValue>> } = {},
+  options: { only?: string[]; settings?: Record<string, Record<string, SettingValue>>; callTimeoutMs?: number } = {},
 ): Promise<SandboxScan> {
-  const handle = await awsProvider.sandbox!(section, runtime);
+  const rt = options.callTimeoutMs ? { ...runtime, callTimeoutMs: options.callTimeoutMs } : runtime;
+  const handle = await awsProvider.sandbox!(section, rt);
   try {
     const checks = (await awsChecks()).filter((c) => !options.only || options.only.includes(c.meta.id));
     const store = new FactStore(new Pools());
@@ -47,8 +48,8 @@ export async function scanSandbox(
       checks,
       targets: handle.targets,
       store,
-      factsOf: factsByTarget(new Map([['aws', awsProvider as Provider]]), store, runtime),
-      runtime,
+      factsOf: factsByTarget(new Map([['aws', awsProvider as Provider]]), store, rt),
+      runtime: rt,
       settingsOf: (c) => settingsFor(c, options.settings?.[c.meta.id]),
       now,
       concurrency: 8,

@@ -33,6 +33,11 @@ export interface AwsClients {
   kms(region: string): KMSClient;
 }
 
+/** The call time limit; without throwOnRequestTimeout the SDK only warns when it is exceeded. */
+export function timeLimits(ms: number) {
+  return { requestTimeout: ms, connectionTimeout: ms, throwOnRequestTimeout: true };
+}
+
 /** Credentials of the scanner itself: the SDK's default chain (or a profile), or the sandbox's fixed ones. */
 export function baseCredentials(options: Pick<AwsTargetOptions, 'profile' | 'sandbox'>): AwsCredentialIdentityProvider {
   if (options.sandbox) return async () => SANDBOX_CREDENTIALS;
@@ -69,7 +74,7 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
     region,
     retryMode: 'adaptive',
     maxAttempts: 5,
-    requestHandler: { requestTimeout: settings.callTimeoutMs, connectionTimeout: settings.callTimeoutMs },
+    requestHandler: timeLimits(settings.callTimeoutMs),
     ...(options.endpoints?.[service] ? { endpoint: options.endpoints[service] } : {}),
   });
   const credentials = options.roleArn

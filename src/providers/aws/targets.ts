@@ -3,7 +3,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { UsageError } from '../../core/errors.js';
 import type { ProviderRuntime } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
-import { baseCredentials } from './clients.js';
+import { baseCredentials, timeLimits } from './clients.js';
 import { errorCode } from './errors.js';
 import type { AwsTargetOptions } from './types.js';
 
@@ -48,8 +48,7 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
     ...(section.profile ? { profile: section.profile } : {}),
   };
   const credentials = baseCredentials(shared);
-  const timeouts = { requestTimeout: runtime.callTimeoutMs, connectionTimeout: runtime.callTimeoutMs };
-  const clientConfig = { region: homeRegion, credentials, retryMode: 'adaptive', maxAttempts: 5, requestHandler: timeouts };
+  const clientConfig = { region: homeRegion, credentials, retryMode: 'adaptive', maxAttempts: 5, requestHandler: timeLimits(runtime.callTimeoutMs) };
 
   let caller: { account: string; arn: string };
   try {

@@ -53,10 +53,10 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
   if (flags.json) {
     const { results, controls, facts: _facts, identities, ...summary } = run;
     const controlSummary = Object.fromEntries(['pass', 'fail', 'error', 'not_applicable', 'manual'].map((s) => [s, controls.filter((c) => c.status === s).length]));
-    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlSummary, evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, applied: !flags.demo }, results }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlSummary, evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
-    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate ${gate.reason}\n`);
+    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
     io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
   }

@@ -38,7 +38,7 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
   const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
-  const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} checks · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
+  const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} check runs · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
   options.onPlan = ({ checks, targets }) => bar?.start(checks * targets || 1, 0);
   options.onProgress = (done) => bar?.update(done);
   let outcome;

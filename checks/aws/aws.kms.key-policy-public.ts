@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachKey, KEY_STATES_NOT_IN_USE } from '../../src/providers/aws/judge.js';
+import { eachCustomerKey } from '../../src/providers/aws/judge.js';
 import { publicAllowStatements } from '../../src/providers/aws/policy.js';
 
 export default defineCheck({
@@ -13,16 +13,13 @@ export default defineCheck({
     messages: {
       restricted: 'Key {keyId} policy grants nothing to everyone',
       public: 'Key {keyId} policy allows anyone: {sids}',
-      notCustomer: 'Key {keyId} is AWS-managed: AWS writes its policy',
+      awsManaged: 'Key {keyId} is AWS-managed: AWS writes its policy',
       notInUse: 'Key {keyId} is {keyState}',
       noKeys: 'No KMS keys in the scanned regions',
     },
   },
   async run(ctx) {
-    return eachKey(ctx, async (k, region) => {
-      const o = { keyId: k.keyId, region, keyManager: k.keyManager, keyState: k.keyState };
-      if (k.keyManager !== 'CUSTOMER') return ctx.notApplicable(k.arn, 'notCustomer', o);
-      if (KEY_STATES_NOT_IN_USE.has(k.keyState ?? '')) return ctx.notApplicable(k.arn, 'notInUse', o);
+    return eachCustomerKey(ctx, async (k, region, o) => {
       const policy = await ctx.aws.kms.keyPolicy(region, k.keyId);
       // Fail closed: a key with no readable policy is not shown to be restricted.
       if (!policy) return ctx.error(k.arn, new Error(`key ${k.keyId} returned no policy`), o);

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachKey, KEY_STATES_NOT_IN_USE } from '../../src/providers/aws/judge.js';
+import { eachCustomerKey } from '../../src/providers/aws/judge.js';
 
 const NO_AUTOMATIC_ROTATION = new Set(['EXTERNAL', 'EXTERNAL_KEY_STORE', 'AWS_CLOUDHSM']);
 
@@ -22,12 +22,9 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    return eachKey(ctx, async (k, region) => {
-      const o = { keyId: k.keyId, region, keySpec: k.keySpec, keyManager: k.keyManager, keyState: k.keyState, origin: k.origin };
-      if (k.keyManager !== 'CUSTOMER') return ctx.notApplicable(k.arn, 'awsManaged', o);
+    return eachCustomerKey(ctx, async (k, region, o) => {
       if (k.keySpec !== 'SYMMETRIC_DEFAULT') return ctx.notApplicable(k.arn, 'notSymmetric', o);
       if (NO_AUTOMATIC_ROTATION.has(k.origin ?? '')) return ctx.notApplicable(k.arn, 'unsupported', o);
-      if (KEY_STATES_NOT_IN_USE.has(k.keyState ?? '')) return ctx.notApplicable(k.arn, 'notInUse', o);
       const rotation = await ctx.aws.kms.rotation(region, k.keyId);
       const observed = { ...o, rotationEnabled: rotation.enabled, rotationPeriodInDays: rotation.rotationPeriodInDays ?? 365 };
       return rotation.enabled ? ctx.pass(k.arn, 'rotating', observed) : ctx.fail(k.arn, 'notRotating', observed);

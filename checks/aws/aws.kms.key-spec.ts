@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachKey, KEY_STATES_NOT_IN_USE } from '../../src/providers/aws/judge.js';
+import { eachCustomerKey } from '../../src/providers/aws/judge.js';
 
 export default defineCheck({
   meta: {
@@ -12,18 +12,15 @@ export default defineCheck({
     messages: {
       aes256: 'Key {keyId} is SYMMETRIC_DEFAULT (AES-256-GCM)',
       otherSpec: 'Key {keyId} encrypts with {keySpec}, not SYMMETRIC_DEFAULT',
-      notCustomer: 'Key {keyId} is AWS-managed (always SYMMETRIC_DEFAULT)',
+      awsManaged: 'Key {keyId} is AWS-managed (always SYMMETRIC_DEFAULT)',
       notForEncryption: 'Key {keyId} is for {keyUsage}, not encryption at rest',
       notInUse: 'Key {keyId} is {keyState}',
       noKeys: 'No KMS keys in the scanned regions',
     },
   },
   async run(ctx) {
-    return eachKey(ctx, async (k, region) => {
-      const o = { keyId: k.keyId, region, keySpec: k.keySpec, keyUsage: k.keyUsage, keyManager: k.keyManager, keyState: k.keyState };
-      if (k.keyManager !== 'CUSTOMER') return ctx.notApplicable(k.arn, 'notCustomer', o);
+    return eachCustomerKey(ctx, async (k, _region, o) => {
       if (k.keyUsage !== 'ENCRYPT_DECRYPT') return ctx.notApplicable(k.arn, 'notForEncryption', o);
-      if (KEY_STATES_NOT_IN_USE.has(k.keyState ?? '')) return ctx.notApplicable(k.arn, 'notInUse', o);
       return k.keySpec === 'SYMMETRIC_DEFAULT' ? ctx.pass(k.arn, 'aes256', o) : ctx.fail(k.arn, 'otherSpec', o);
     });
   },

@@ -1,6 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachBucket, effectiveBlock, PAB_FLAGS } from '../../src/providers/aws/judge.js';
-import type { PublicAccessBlock } from '../../src/providers/aws/types.js';
+import { accountBlock, eachBucket, effectiveBlock, PAB_FLAGS } from '../../src/providers/aws/judge.js';
 
 export default defineCheck({
   meta: {
@@ -8,7 +7,7 @@ export default defineCheck({
     title: 'Public access to buckets is blocked',
     provider: 'aws',
     severity: 'high',
-    description: 'The effective public access block of each bucket (account-level OR bucket-level, flag by flag) blocks all four kinds of public access.',
+    description: 'The effective block of each bucket (account OR bucket level, flag by flag) blocks all four kinds of public access.',
     remediation: 'Turn on all four Block Public Access settings for the account, or on the bucket.',
     messages: {
       blocked: '{bucket} blocks all public access ({source})',
@@ -17,20 +16,17 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    // An unreadable account-level block leaves buckets that block everything themselves provable.
-    const account = await ctx.aws.s3.accountPublicAccessBlock().catch((err: unknown) => err);
-    const accountError = account instanceof Error ? account : undefined;
-    const accountBlock = accountError ? null : (account as PublicAccessBlock | null);
-    const accountBlocksAll = PAB_FLAGS.every((f) => accountBlock?.[f]);
+    const account = await accountBlock(ctx);
     return eachBucket(ctx, async (b) => {
       // When the account blocks everything, the bucket's own setting cannot weaken it: no need to read it.
-      const bucket = accountBlocksAll ? null : await ctx.aws.s3.publicAccessBlock(b.name);
-      const effective = effectiveBlock(accountBlock, bucket);
+      const bucket = account.blocksAll ? null : await ctx.aws.s3.publicAccessBlock(b.name);
+      const effective = effectiveBlock(account.block, bucket);
       const missing = PAB_FLAGS.filter((f) => !effective[f]);
-      if (missing.length && accountError) throw accountError;
-      const observed = { bucket: b.name, account: accountBlock, bucketLevel: accountBlocksAll ? 'not read' : bucket, effective, missing };
+      // Without the account-level block, only a bucket that blocks everything itself is proven.
+      if (missing.length && account.error) throw account.error;
+      const observed = { bucket: b.name, account: account.block, bucketLevel: account.blocksAll ? 'not read' : bucket, effective, missing };
       if (missing.length) return ctx.fail(b.arn, 'open', observed);
-      return ctx.pass(b.arn, 'blocked', { ...observed, source: accountBlocksAll ? 'account level' : 'bucket and account level' });
+      return ctx.pass(b.arn, 'blocked', { ...observed, source: account.blocksAll ? 'account level' : 'bucket and account level' });
     });
   },
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KmsKeyDescription } from '../../src/providers/aws/types.js';
 import { loadScenario } from '../../src/sandbox/scenario.js';
-import { awsChecks, scanSandbox, type SandboxScan } from './harness.js';
+import { FactStore } from '../../src/core/facts.js';
+import { Pools } from '../../src/core/pools.js';
+import type { Provider } from '../../src/core/provider.js';
+import { factsByTarget, runChecks } from '../../src/core/runner.js';
+import { settingsFor } from '../../src/core/settings.js';
+import { awsProvider } from '../../src/providers/aws/provider.js';
+import { awsChecks, runtime, scanSandbox, type SandboxScan } from './harness.js';
 
 /**
  * The acme scenario through the real SDK: each check's verdict per resource,
@@ -98,5 +104,24 @@ describe('acme through the real AWS SDK', () => {
     expect(stats.byOperation['s3:GetBucketPolicy']).toBe(7);
     const euCalls = scan.store.snapshot().find((f) => f.key === 'aws.s3.bucketEncryption(acme-eu-analytics)')!.calls;
     expect(euCalls.map((c) => [c.operation, c.status])).toEqual([['s3:GetEncryptionConfiguration', 200]]);
+  });
+
+  it('replayed from its own snapshot, without the network, gives the same verdicts', async () => {
+    const snapshot = JSON.parse(JSON.stringify(scan.store.snapshot()));
+    const store = new FactStore(new Pools(), snapshot);
+    const offline = scan.handle.targets.map((t) => ({ ...t, options: { ...t.options, endpoints: { iam: 'http://127.0.0.1:9', sts: 'http://127.0.0.1:9' } } }));
+    const replayed = await runChecks({
+      checks: await awsChecks(),
+      targets: offline,
+      store,
+      factsOf: factsByTarget(new Map([['aws', awsProvider as Provider]]), store, runtime),
+      runtime,
+      settingsOf: (c) => settingsFor(c),
+      now: scan.now,
+      concurrency: 8,
+      checkTimeoutMs: 10_000,
+    });
+    const verdicts = (rs: typeof replayed) => rs.map((r) => `${r.checkId} ${r.resource} ${r.status}`).sort();
+    expect(verdicts(replayed)).toEqual(verdicts(scan.results));
   });
 });

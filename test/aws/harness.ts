@@ -28,6 +28,8 @@ export interface SandboxScan {
   results: Result[];
   store: FactStore;
   handle: SandboxHandle<AwsTargetOptions>;
+  /** The run's clock. */
+  now: Date;
   /** Results of one check, by resource. */
   of(checkId: string): Map<string, Result>;
 }
@@ -40,6 +42,7 @@ export async function scanSandbox(
   try {
     const checks = (await awsChecks()).filter((c) => !options.only || options.only.includes(c.meta.id));
     const store = new FactStore(new Pools());
+    const now = new Date();
     const results = await runChecks({
       checks,
       targets: handle.targets,
@@ -47,12 +50,12 @@ export async function scanSandbox(
       factsOf: factsByTarget(new Map([['aws', awsProvider as Provider]]), store, runtime),
       runtime,
       settingsOf: (c) => settingsFor(c, options.settings?.[c.meta.id]),
-      now: new Date(),
+      now,
       concurrency: 8,
       checkTimeoutMs: 25_000,
     });
     const of = (id: string) => new Map(results.filter((r) => r.checkId === id).map((r) => [r.resource, r]));
-    return { results, store, handle, of };
+    return { results, store, handle, now, of };
   } catch (err) {
     await handle.stop();
     throw err;

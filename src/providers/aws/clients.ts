@@ -45,6 +45,20 @@ function customS3Endpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): bo
 }
 
 /**
+ * S3 Control prefixes the account id to the endpoint host, which makes an IP
+ * endpoint (an emulator on 127.0.0.1) an invalid URL: use the loopback name
+ * instead, which `loopbackLookup` resolves with the prefix too.
+ */
+export function s3ControlEndpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): string | undefined {
+  const configured = options.endpoints?.s3control ?? env.AWS_ENDPOINT_URL_S3_CONTROL ?? env.AWS_ENDPOINT_URL;
+  if (!configured) return undefined;
+  const url = new URL(configured);
+  if (url.hostname !== '127.0.0.1' && url.hostname !== '[::1]') return configured;
+  url.hostname = 'localhost';
+  return url.toString().replace(/\/$/, '');
+}
+
+/**
  * SDK clients for one target, created on first use and kept per region. The
  * SDK resolves endpoints itself (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>)
  * unless the target names one (the sandbox does).
@@ -96,7 +110,8 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
       once('s3control', () => {
         const agents = { httpAgent: new http.Agent({ keepAlive: true, lookup: loopbackLookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup: loopbackLookup }) };
         const config = common('s3control', home);
-        return new S3ControlClient({ ...config, requestHandler: { ...config.requestHandler, ...agents }, credentials });
+        const endpoint = s3ControlEndpoint(options, settings.env);
+        return new S3ControlClient({ ...config, ...(endpoint ? { endpoint } : {}), requestHandler: { ...config.requestHandler, ...agents }, credentials });
       }),
     kms: (region) => once(`kms:${region}`, () => new KMSClient({ ...common('kms', region), credentials })),
   };

@@ -27,6 +27,11 @@ export interface GlobalFactOptions {
   reportPolls?: number;
 }
 
+/** The report is still being generated: IAM's code, and the name the SDK gives it. */
+const REPORT_IN_PROGRESS = ['ReportInProgress', 'CredentialReportNotReadyException'];
+/** There is no report (any more): generate one. */
+const REPORT_GONE = ['ReportExpired', 'ReportNotPresent', 'CredentialReportExpiredException', 'CredentialReportNotPresentException'];
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Follows `IsTruncated`/`Marker` to the end: one logged call per page. */
@@ -41,22 +46,26 @@ export async function allPages<P extends { IsTruncated?: boolean; Marker?: strin
   return pages;
 }
 
+/**
+ * Generate, poll, read: GenerateCredentialReport starts a report (or says it
+ * is COMPLETE), GetCredentialReport answers ReportInProgress until it is.
+ */
 async function credentialReport(rec: CallRecorder, clients: AwsClients, options: GlobalFactOptions) {
   const iam = clients.iam();
+  const generate = async () => (await send(rec, 'iam', new GenerateCredentialReportCommand({}), (c) => iam.send(c))).State;
   const polls = options.reportPolls ?? 30;
+  let state = await generate();
   for (let attempt = 0; attempt < polls; attempt++) {
-    const generated = await send(rec, 'iam', new GenerateCredentialReportCommand({}), (c) => iam.send(c));
-    if (generated.State === 'COMPLETE') {
-      try {
-        const report = await send(rec, 'iam', new GetCredentialReportCommand({}), (c) => iam.send(c));
-        const csv = Buffer.from(report.Content ?? new Uint8Array()).toString('utf8');
-        return { generatedTime: report.GeneratedTime?.toISOString() ?? null, users: parseCredentialReport(csv) };
-      } catch (err) {
-        // A report that expired or was regenerated between the two calls: ask again.
-        if (!isCode(err, 'ReportInProgress', 'ReportExpired', 'ReportNotPresent')) throw err;
-      }
+    if (state !== 'COMPLETE') await sleep(Math.min(options.reportPollMs ?? 2000, 250 * 2 ** attempt));
+    try {
+      const report = await send(rec, 'iam', new GetCredentialReportCommand({}), (c) => iam.send(c));
+      const csv = Buffer.from(report.Content ?? new Uint8Array()).toString('utf8');
+      return { generatedTime: report.GeneratedTime?.toISOString() ?? null, users: parseCredentialReport(csv) };
+    } catch (err) {
+      if (isCode(err, ...REPORT_IN_PROGRESS)) state = 'INPROGRESS';
+      else if (isCode(err, ...REPORT_GONE)) state = await generate();
+      else throw err;
     }
-    await sleep(Math.min(options.reportPollMs ?? 1000, 250 * 2 ** attempt));
   }
   throw new Error(`credential report not ready after ${polls} polls`);
 }

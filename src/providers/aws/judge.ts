@@ -62,3 +62,43 @@ export async function eachKey(ctx: CheckContext<'aws'>, judge: (key: KmsKeyDescr
   });
   return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noKeys')];
 }
+
+export type KeyObserved = Record<string, string | null>;
+
+/**
+ * Customer-managed keys in use, judged one by one with what the verdict rests
+ * on; AWS-managed keys (`awsManaged`) and keys not in use (`notInUse`) are
+ * not applicable: AWS manages the former, the latter encrypt nothing.
+ */
+export function eachCustomerKey(
+  ctx: CheckContext<'aws'>,
+  judge: (key: KmsKeyDescription, region: string, observed: KeyObserved) => Promise<Result>,
+): Promise<Result[]> {
+  return eachKey(ctx, async (k, region) => {
+    const o = { keyId: k.keyId, region, keySpec: k.keySpec, keyUsage: k.keyUsage, keyManager: k.keyManager, keyState: k.keyState, origin: k.origin };
+    if (k.keyManager !== 'CUSTOMER') return ctx.notApplicable(k.arn, 'awsManaged', o);
+    if (KEY_STATES_NOT_IN_USE.has(k.keyState ?? '')) return ctx.notApplicable(k.arn, 'notInUse', o);
+    return judge(k, region, o);
+  });
+}
+
+/** A user's enabled password and active keys, with the days since each was last used (or, never used, set). */
+export function enabledCredentials(u: CredentialReportUser, now: Date): { credential: string; idleDays: number | null }[] {
+  return [
+    ...(u.passwordEnabled ? [{ credential: 'password', idleDays: daysSince(u.passwordLastUsed ?? u.passwordLastChanged ?? u.userCreationTime, now) }] : []),
+    ...u.accessKeys.filter((k) => k.active).map((k) => ({ credential: `access key ${k.slot}`, idleDays: daysSince(k.lastUsedDate ?? k.lastRotated, now) })),
+  ];
+}
+
+/**
+ * The account-level public access block, or the error that kept it from
+ * being read: buckets that block everything themselves can pass without it.
+ */
+export async function accountBlock(ctx: CheckContext<'aws'>): Promise<{ block: PublicAccessBlock | null; blocksAll: boolean; error?: Error }> {
+  try {
+    const block = await ctx.aws.s3.accountPublicAccessBlock();
+    return { block, blocksAll: PAB_FLAGS.every((f) => block?.[f]) };
+  } catch (err) {
+    return { block: null, blocksAll: false, error: err as Error };
+  }
+}

@@ -77,3 +77,16 @@ describe('aws sandbox: outside an organisation; EC2 denial', () => {
     }
   });
 });
+
+describe('aws sandbox: Organizations denial', () => {
+  it('answers AccessDeniedException naming the denied action', async () => {
+    const sandbox = await startAwsSandbox({ organization: {}, accounts: [{ id: '123456789012', regions: ['us-east-1'] }], deny: ['organizations:ListAccounts'] });
+    try {
+      const err = await rejection(clientsFor(sandbox).organizations.send(new ListAccountsCommand({})));
+      expect([err.name, err.$metadata.httpStatusCode]).toEqual(['AccessDeniedException', 400]);
+      expect(err.message).toContain('organizations:ListAccounts');
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});

@@ -62,7 +62,7 @@ export const roleXml = (r: Role) => ({
 export const policyXml = (a: Account, x: ManagedPolicy) => ({
   PolicyName: x.name, PolicyId: x.id, Arn: x.arn, Path: x.path, DefaultVersionId: x.version,
   AttachmentCount: attachedTo(a, x.arn).length, PermissionsBoundaryUsageCount: 0, IsAttachable: true,
-  Description: undefined as string | undefined, CreateDate: x.created, UpdateDate: x.updated,
+  CreateDate: x.created, UpdateDate: x.updated,
 });
 
 const byPath = <T extends { path: string }>(items: T[], p: URLSearchParams) => items.filter((i) => i.path.startsWith(p.get('PathPrefix') ?? '/'));
@@ -124,7 +124,10 @@ export const IAM_LISTS: Record<string, Op> = {
     if (p.get('OnlyAttached') === 'true') items = items.filter((x) => attachedTo(a, x.arn).length > 0);
     return paged('Policies', byPath(items, p), p, op, (x) => policyXml(a, x));
   },
-  GetPolicy: (p, ctx) => ({ Policy: policyXml(ctx.caller.account, policyOf(ctx, p.get('PolicyArn'))) }),
+  GetPolicy: (p, ctx) => {
+    const x = policyOf(ctx, p.get('PolicyArn'));
+    return { Policy: { ...policyXml(ctx.caller.account, x), Description: x.description || undefined } };
+  },
   GetPolicyVersion: (p, ctx) => {
     const x = policyOf(ctx, p.get('PolicyArn'));
     const v = p.get('VersionId');

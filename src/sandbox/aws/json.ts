@@ -30,15 +30,15 @@ export function jsonAnswer(req: AwsRequest, body: unknown): Answer {
 }
 
 /** Renders an error; `denied` and `throttled` give the service's own codes for those. */
-export function jsonError(err: AwsError | Denied | Throttled, req: AwsRequest, codes: { denied: string; throttled: string; deniedMessage?: string }): Answer {
-  let type: string, status = 400, message = err.message;
-  if (err instanceof Denied) [type, message] = [codes.denied, codes.deniedMessage ?? err.message];
+export function jsonError(err: AwsError | Denied | Throttled, req: AwsRequest, codes: { denied: string; throttled: string }): Answer {
+  let type: string, status = 400;
+  if (err instanceof Denied) type = codes.denied;
   else if (err instanceof Throttled) type = codes.throttled;
   else [type, status] = [err.code, err.status];
   return {
     status,
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': req.requestId, 'x-amzn-ErrorType': type },
-    body: JSON.stringify({ __type: type, message }),
+    body: JSON.stringify({ __type: type, message: err.message }),
   };
 }
 

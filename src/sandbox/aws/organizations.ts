@@ -11,7 +11,8 @@ export function organizationsService(): ServiceHandler {
   return {
     service: 'organizations',
     operation: jsonOperation('AWSOrganizationsV20161128'),
-    renderError: (err, req) => jsonError(err, req, { denied: 'AccessDeniedException', throttled: 'TooManyRequestsException', deniedMessage: "You don't have permissions to access this resource." }),
+    // A scenario denial names the action, as AWS's policy-evaluation messages do; a member account asking gets Organizations' own wording.
+    renderError: (err, req) => jsonError(err, req, { denied: 'AccessDeniedException', throttled: 'TooManyRequestsException' }),
     handle(op, req, ctx) {
       const org = ctx.world.organization;
       const input = jsonInput(req);

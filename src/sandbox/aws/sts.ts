@@ -46,7 +46,6 @@ export function stsService(shared: Shared): ServiceHandler {
               Expiration: new Date(Date.now() + seconds * 1000),
             },
             AssumedRoleUser: { AssumedRoleId: caller.userId, Arn: caller.arn },
-            PackedPolicySize: undefined,
           });
         }
         default:

@@ -7,7 +7,8 @@ import { SEVERITIES } from './types.js';
 import { UsageError } from './errors.js';
 
 const CHECK_FILE = /^(?!.*\.(test|spec|d)\.[cm]?[jt]s$).*\.[cm]?[jt]s$/;
-const ID = /^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*){2,}$/;
+// `<provider>.<name>` at least: the TLS ids of issue 5 (tls.hsts, tls.certificate) have two parts.
+const ID = /^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*)+$/;
 const SETTING_TYPES = new Set(['number', 'integer', 'string', 'boolean', 'string[]']);
 
 /** The folder of built-in checks, whether running from sources or from dist/. */

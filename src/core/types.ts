@@ -20,7 +20,7 @@ export interface SettingSpec {
 }
 
 export interface CheckMeta {
-  /** Dotted, stable: `<provider>.<service>.<name>`, e.g. `aws.iam.root-mfa`. */
+  /** Dotted, stable, provider first: `aws.iam.root-mfa`, `tls.hsts`. */
   id: string;
   title: string;
   provider: ProviderId;

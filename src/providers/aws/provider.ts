@@ -1,17 +1,64 @@
-import { UsageError } from '../../core/errors.js';
-import type { Provider } from '../../core/provider.js';
+import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
+import type { Target } from '../../core/types.js';
+import { clientsFor } from './clients.js';
+import { classify, inspect } from './errors.js';
+import { globalFacts } from './iam-facts.js';
+import { kmsFacts } from './kms-facts.js';
+import { s3Facts } from './s3-facts.js';
+import { awsTarget, resolveAwsTargets, type AwsSection } from './targets.js';
+import type { AwsFacts, AwsTargetOptions } from './types.js';
 
-// Placeholder until the AWS provider lands (its own issue).
-export const awsProvider: Provider<'aws'> = {
+/** Roles the sandbox assumes into the scenario's other accounts, in order of preference. */
+export const SANDBOX_AUDIT_ROLES = ['annexa-readonly', 'annexa-audit', 'OrganizationAccountAccessRole'];
+
+function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['facts']>[1], runtime: ProviderRuntime): AwsFacts {
+  const o = target.options;
+  const scope = store.scope({ target: target.id, pool: 'aws', classify, inspect });
+  const clients = clientsFor(o, { env: runtime.env, callTimeoutMs: runtime.callTimeoutMs });
+  return {
+    ...globalFacts(scope, clients, { regions: o.regions }),
+    s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
+    kms: kmsFacts(scope, clients),
+  };
+}
+
+interface ScenarioAccount {
+  id: string;
+  roles?: { name: string; externalId?: string }[];
+}
+
+/** Starts the wire-level emulator and points one target at each scenario account. */
+async function sandbox(section: unknown, runtime: ProviderRuntime): Promise<SandboxHandle<AwsTargetOptions>> {
+  const { startAwsSandbox } = await import('../../sandbox/aws/index.js');
+  const running = await startAwsSandbox(section as Parameters<typeof startAwsSandbox>[0], { log: runtime.log });
+  const base = { partition: 'aws', homeRegion: running.homeRegion, sandbox: true, endpoints: { ...running.endpoints } };
+  const accounts = ((section as { accounts?: ScenarioAccount[] }).accounts ?? []) as ScenarioAccount[];
+  const targets: Target<AwsTargetOptions>[] = [awsTarget({ ...base, accountId: running.accounts[0] })];
+  for (const account of accounts.slice(1)) {
+    const role = SANDBOX_AUDIT_ROLES.map((name) => account.roles?.find((r) => r.name === name)).find(Boolean);
+    if (!role) {
+      runtime.log.warn({ account: account.id }, `sandbox account has no ${SANDBOX_AUDIT_ROLES.join(' or ')} role to assume: not scanned`);
+      continue;
+    }
+    const roleArn = `arn:aws:iam::${account.id}:role/${role.name}`;
+    targets.push(awsTarget({ ...base, accountId: account.id, roleArn, ...(role.externalId ? { externalId: role.externalId } : {}) }));
+  }
+  return {
+    targets,
+    endpoints: { ...running.endpoints },
+    stats: () => running.stats(),
+    stop: () => running.stop(),
+  };
+}
+
+export const awsProvider: Provider<'aws', AwsTargetOptions, AwsSection> = {
   id: 'aws',
   title: 'AWS',
-  async resolveTargets() {
-    throw new UsageError('the AWS provider is not available yet');
+  resolveTargets: (section, runtime) => resolveAwsTargets(section ?? {}, runtime),
+  facts,
+  async identity(awsFacts, target) {
+    const caller = await awsFacts.sts.callerIdentity();
+    return { provider: 'aws', target: target.id, principal: caller.arn, details: { account: caller.account, userId: caller.userId } };
   },
-  facts() {
-    throw new Error('the AWS provider is not available yet');
-  },
-  async identity() {
-    throw new Error('the AWS provider is not available yet');
-  },
+  sandbox,
 };

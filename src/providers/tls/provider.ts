@@ -1,17 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { rootCertificates } from 'node:tls';
 import { UsageError } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
+import { startTlsSandbox, type TlsScenario } from '../../sandbox/tls/index.js';
+import { classifyTlsError } from './classify.js';
+import { readHandshake } from './handshake.js';
+import { readHsts } from './hsts.js';
+import { probeProtocols, probeSuites } from './probes.js';
+import { expectedNameOf, resolveEndpoints, sniOf, type TlsSection } from './targets.js';
+import type { TlsFacts, TlsTargetOptions } from './types.js';
 
-// Placeholder until the TLS provider lands (its own issue).
-export const tlsProvider: Provider<'tls'> = {
+/**
+ * TLS endpoints: what they accept on the wire (hand-built ClientHellos, see
+ * wire/), and what a full node:tls handshake shows (chain, negotiated
+ * parameters, HSTS). All I/O happens inside fact fetchers, so a snapshot replays.
+ */
+export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
   title: 'TLS',
-  async resolveTargets() {
-    throw new UsageError('the TLS provider is not available yet');
+
+  async resolveTargets(section) {
+    if (section?.caFile && !existsSync(section.caFile)) throw new UsageError(`tls.caFile: no file ${section.caFile}`);
+    return resolveEndpoints(section);
   },
-  facts() {
-    throw new Error('the TLS provider is not available yet');
+
+  facts(target, store, runtime): TlsFacts {
+    const o = target.options;
+    const scope = store.scope({ target: target.id, pool: 'tls', classify: classifyTlsError });
+    const servername = sniOf(o);
+    const base = { host: o.host, port: o.port, ...(servername ? { servername } : {}), timeoutMs: runtime.callTimeoutMs };
+    const extraCa = Boolean(o.caPem || o.caFile);
+    // Read inside the fetchers: a replayed run must not touch the file system.
+    const ca = () => (extraCa ? [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')] : undefined);
+    return {
+      endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile },
+      handshake: () =>
+        scope.fact('tls.handshake', (rec) =>
+          rec.call({ operation: 'tls:handshake' }, () => readHandshake({ ...base, ca: ca(), extraCa, expectedName: expectedNameOf(o) })),
+        ),
+      hsts: () =>
+        scope.fact('tls.hsts', (rec) =>
+          rec.call({ operation: 'https:GET /' }, () => readHsts({ ...base, ca: ca(), hostHeader: hostHeader(o) })),
+        ),
+      protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
+      suites: (version: string) => scope.fact(`tls.suites(${version})`, (rec) => probeSuites(rec, base, version)),
+    };
   },
-  async identity() {
-    throw new Error('the TLS provider is not available yet');
+
+  sandbox(section, runtime) {
+    return startTlsSandbox(section as TlsScenario, runtime);
+  },
+
+  async identity(_facts, target) {
+    return {
+      provider: 'tls',
+      target: target.id,
+      principal: hostname(),
+      details: { client: `node ${process.version}, OpenSSL ${process.versions.openssl}` },
+    };
   },
 };
+
+function hostHeader(o: TlsTargetOptions): string {
+  const name = o.servername ?? (o.host.includes(':') ? `[${o.host}]` : o.host);
+  return o.port === 443 ? name : `${name}:${o.port}`;
+}

@@ -1,0 +1,137 @@
+// `npm run bench tls-vs-testssl` (or `npx tsx bench/tls-vs-testssl.ts [endpoint …]`): scans the acme
+// sandbox's TLS endpoints with annexa and with Debian's testssl.sh, one endpoint at a time, and prints
+// per endpoint the protocol and weak-cipher verdicts of each tool, whether they agree, and the wall
+// time of each. Skipped (exit 0) when testssl.sh is not installed. Reports figures; asserts nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { FactStore } from '../src/core/facts.js';
+import { Pools } from '../src/core/pools.js';
+import type { Target } from '../src/core/types.js';
+import { tlsProvider } from '../src/providers/tls/provider.js';
+import type { SuitesFact, TlsTargetOptions } from '../src/providers/tls/types.js';
+import { loadScenario } from '../src/sandbox/scenario.js';
+
+const VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+const TESTSSL_VERSION_IDS: Record<string, string> = { SSLv3: 'SSLv3', 'TLSv1.0': 'TLS1', 'TLSv1.1': 'TLS1_1', 'TLSv1.2': 'TLS1_2', 'TLSv1.3': 'TLS1_3' };
+/** testssl.sh `--std` cipher categories and the annexa weakness flags that fall in each. */
+const CATEGORIES: Record<string, (weak: string[]) => boolean> = {
+  NULL: (w) => w.includes('null') && !w.includes('anon'),
+  aNULL: (w) => w.includes('anon'),
+  EXPORT: (w) => w.includes('export') && !w.includes('anon') && !w.includes('null'),
+  LOW: (w) => (w.includes('rc4') || w.includes('des')) && !w.includes('export') && !w.includes('anon'),
+  '3DES_IDEA': (w) => w.includes('3des') && !w.includes('anon'),
+  // testssl.sh's AVERAGE: "obsolete CBC ciphers (AES, ARIA etc.)", i.e. CBC suites not in a category above.
+  AVERAGE: (w) => w.includes('cbc') && !['null', 'anon', 'export', 'rc4', 'des', '3des'].some((x) => w.includes(x)),
+};
+
+interface Verdicts {
+  accepted: string[];
+  weak: string[];
+  ms: number;
+}
+
+const log = pino({ level: 'silent' });
+const runtime = { log, env: process.env, callTimeoutMs: 10_000 };
+
+function findTestssl(): string | null {
+  for (const name of ['testssl', 'testssl.sh']) {
+    const which = spawnSync('which', [name], { encoding: 'utf8' });
+    if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
+  }
+  return null;
+}
+
+/** What annexa collects for the protocol and suite verdicts (plus handshake and HSTS, as a scan does). */
+async function annexa(target: Target<TlsTargetOptions>): Promise<Verdicts> {
+  const t0 = performance.now();
+  const facts = tlsProvider.facts(target, new FactStore(new Pools()), runtime);
+  const [protocols] = await Promise.all([
+    facts.protocols(),
+    facts.handshake().catch(() => null),
+    target.options.kind === 'https' ? facts.hsts().catch(() => null) : null,
+  ]);
+  const suites: SuitesFact[] = await Promise.all(protocols.accepted.map((v) => facts.suites(v)));
+  const flags = suites.flatMap((s) => s.accepted.map((a) => a.weak));
+  const weak = Object.keys(CATEGORIES).filter((c) => flags.some(CATEGORIES[c]));
+  return { accepted: protocols.accepted, weak, ms: performance.now() - t0 };
+}
+
+/** testssl.sh `-p -s` (protocols and standard cipher categories) on one endpoint, JSON out. */
+async function testssl(bin: string, target: Target<TlsTargetOptions>, dir: string): Promise<Verdicts & { raw: string }> {
+  const file = path.join(dir, `${target.options.port}.json`);
+  const name = target.options.servername ?? target.options.host;
+  const args = ['--quiet', '--color', '0', '--warnings', 'off', '--ip', target.options.host, '-p', '-s', '--jsonfile', file, `${name}:${target.options.port}`];
+  const t0 = performance.now();
+  await new Promise<void>((resolve) => spawn(bin, args, { stdio: 'ignore' }).on('close', () => resolve()));
+  const ms = performance.now() - t0;
+  const findings = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; finding: string }>;
+  const offered = (id: string) => /^offered/.test(findings.find((f) => f.id === id)?.finding ?? '');
+  return {
+    accepted: VERSIONS.filter((v) => offered(TESTSSL_VERSION_IDS[v])),
+    weak: Object.keys(CATEGORIES).filter((c) => offered(`cipherlist_${c}`)),
+    ms,
+    raw: file,
+  };
+}
+
+const list = (xs: string[]) => (xs.length ? xs.join(',') : '-');
+const legacy = (v: Verdicts) => v.accepted.some((x) => ['SSLv3', 'TLSv1.0', 'TLSv1.1'].includes(x));
+
+async function main(): Promise<void> {
+  const bin = findTestssl();
+  if (!bin) {
+    console.log('tls-vs-testssl: skipped, testssl.sh is not installed (Debian: apt-get install testssl.sh)');
+    return;
+  }
+  const version = /testssl\S*\s+([\d.]+\S*)/.exec(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout)?.[1] ?? '?';
+  const wanted = process.argv.slice(2);
+  const sandbox = await tlsProvider.sandbox!(loadScenario('acme').tls, runtime);
+  const dir = mkdtempSync(path.join(tmpdir(), 'annexa-testssl-'));
+  const rows: string[][] = [];
+  let agreeProto = 0;
+  let agreeWeak = 0;
+  let totalA = 0;
+  let totalT = 0;
+  try {
+    const names = Object.keys(sandbox.endpoints).filter((n) => !wanted.length || wanted.includes(n));
+    console.log(`annexa vs testssl.sh ${version} (-p -s) on ${names.length} acme sandbox endpoints, one at a time; node ${process.version}`);
+    for (const name of names) {
+      const target = sandbox.targets.find((t) => `127.0.0.1:${t.options.port}` === sandbox.endpoints[name])!;
+      const a = await annexa(target);
+      const t = await testssl(bin, target, dir);
+      const sameProto = list(a.accepted) === list(t.accepted);
+      const sameWeak = list(a.weak) === list(t.weak);
+      agreeProto += Number(sameProto);
+      agreeWeak += Number(sameWeak);
+      totalA += a.ms;
+      totalT += t.ms;
+      rows.push([
+        name,
+        `${list(a.accepted)} ${legacy(a) ? 'FAIL' : 'ok'}`,
+        `${list(t.accepted)} ${legacy(t) ? 'FAIL' : 'ok'}`,
+        sameProto ? 'yes' : 'NO',
+        list(a.weak),
+        list(t.weak),
+        sameWeak ? 'yes' : 'NO',
+        `${(a.ms / 1000).toFixed(2)}s`,
+        `${(t.ms / 1000).toFixed(1)}s`,
+        `${(t.ms / a.ms).toFixed(0)}x`,
+      ]);
+    }
+    const head = ['endpoint', 'protocols annexa', 'protocols testssl', 'agree', 'weak annexa', 'weak testssl', 'agree', 'annexa', 'testssl', 'ratio'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+    console.log(
+      `agreement: protocols ${agreeProto}/${rows.length}, weak-cipher categories ${agreeWeak}/${rows.length}; ` +
+        `wall time: annexa ${(totalA / 1000).toFixed(2)}s, testssl.sh ${(totalT / 1000).toFixed(1)}s, ratio ${(totalT / totalA).toFixed(0)}x`,
+    );
+  } finally {
+    await sandbox.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

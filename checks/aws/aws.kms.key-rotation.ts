@@ -1,0 +1,36 @@
+import { defineCheck } from '../../src/core/check.js';
+import { eachKey, KEY_STATES_NOT_IN_USE } from '../../src/providers/aws/judge.js';
+
+const NO_AUTOMATIC_ROTATION = new Set(['EXTERNAL', 'EXTERNAL_KEY_STORE', 'AWS_CLOUDHSM']);
+
+export default defineCheck({
+  meta: {
+    id: 'aws.kms.key-rotation',
+    title: 'Customer keys rotate automatically',
+    provider: 'aws',
+    severity: 'medium',
+    description: 'Customer-managed symmetric KMS keys, in every scanned region, have automatic rotation enabled. AWS-managed and asymmetric keys are not applicable.',
+    remediation: 'Enable automatic key rotation on the key (KMS > Customer managed keys > Key rotation).',
+    messages: {
+      rotating: 'Key {keyId} rotates automatically (every {rotationPeriodInDays} days)',
+      notRotating: 'Key {keyId} does not rotate automatically',
+      awsManaged: 'Key {keyId} is AWS-managed: AWS rotates it',
+      notSymmetric: 'Key {keyId} is {keySpec}: KMS cannot rotate it automatically',
+      unsupported: 'Key {keyId} has origin {origin}: no automatic rotation',
+      notInUse: 'Key {keyId} is {keyState}',
+      noKeys: 'No KMS keys in the scanned regions',
+    },
+  },
+  async run(ctx) {
+    return eachKey(ctx, async (k, region) => {
+      const o = { keyId: k.keyId, region, keySpec: k.keySpec, keyManager: k.keyManager, keyState: k.keyState, origin: k.origin };
+      if (k.keyManager !== 'CUSTOMER') return ctx.notApplicable(k.arn, 'awsManaged', o);
+      if (k.keySpec !== 'SYMMETRIC_DEFAULT') return ctx.notApplicable(k.arn, 'notSymmetric', o);
+      if (NO_AUTOMATIC_ROTATION.has(k.origin ?? '')) return ctx.notApplicable(k.arn, 'unsupported', o);
+      if (KEY_STATES_NOT_IN_USE.has(k.keyState ?? '')) return ctx.notApplicable(k.arn, 'notInUse', o);
+      const rotation = await ctx.aws.kms.rotation(region, k.keyId);
+      const observed = { ...o, rotationEnabled: rotation.enabled, rotationPeriodInDays: rotation.rotationPeriodInDays ?? 365 };
+      return rotation.enabled ? ctx.pass(k.arn, 'rotating', observed) : ctx.fail(k.arn, 'notRotating', observed);
+    });
+  },
+});

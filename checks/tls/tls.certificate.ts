@@ -1,0 +1,36 @@
+import { defineCheck } from '../../src/core/check.js';
+import { FactError } from '../../src/core/facts.js';
+import { certificateProblems, certificateSummary, type CertificateLimits } from '../../src/providers/tls/certificate-rules.js';
+
+export default defineCheck({
+  meta: {
+    id: 'tls.certificate',
+    title: 'TLS certificate is trusted, names the endpoint, is current and strong',
+    provider: 'tls',
+    severity: 'high',
+    description:
+      'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin, the key is RSA 2048+ or EC 256+, signatures use SHA-256+, lifetime is at most 398 days.',
+    remediation: 'Reissue from a trusted CA: endpoint name in a SAN, RSA-2048+ or P-256+ key, SHA-256+ signature, at most 398 days; automate renewal (ACME).',
+    messages: {
+      ok: 'Certificate for {name} is trusted and valid until {validTo} ({daysLeft} days left)',
+      problems: 'Certificate for {name}: {problems}',
+    },
+    settings: {
+      minDaysLeft: { type: 'integer', default: 30, description: 'Fail when fewer days than this are left.' },
+      maxLifetimeDays: { type: 'integer', default: 398, description: 'Longest accepted validity period.' },
+      minRsaBits: { type: 'integer', default: 2048, description: 'Smallest accepted RSA modulus.' },
+      minEcBits: { type: 'integer', default: 256, description: 'Smallest accepted EC curve size.' },
+    },
+  },
+  async run(ctx) {
+    const r = ctx.target.resource;
+    const h = await ctx.tls.handshake();
+    if (!h.completed) {
+      const message = `no handshake completed, certificate not read (inconclusive): ${h.failure?.message}`;
+      return [ctx.error(r, new FactError({ kind: 'other', message, code: h.failure?.code ?? undefined }))];
+    }
+    const problems = certificateProblems(h, ctx.now, ctx.settings as unknown as CertificateLimits);
+    const observed = { ...certificateSummary(h, ctx.now), problems };
+    return [problems.length ? ctx.fail(r, 'problems', observed) : ctx.pass(r, 'ok', observed)];
+  },
+});

@@ -1,0 +1,124 @@
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { countResults, type ControlRollup, type ControlStatus } from '../core/controls.js';
+import type { Run } from '../core/run.js';
+import { sha256, writeAtomic } from './files.js';
+
+export const MANIFEST = 'manifest.json';
+export const EVIDENCE_FILES = ['results.json', 'controls.json', 'snapshot.json'] as const;
+export type EvidenceFile = (typeof EVIDENCE_FILES)[number];
+/** Run ids start with the UTC start time, so that they sort in the order the runs began. */
+export const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]{6}$/;
+
+export interface Manifest {
+  schemaVersion: 1;
+  runId: string;
+  tool: Run['tool'];
+  framework: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  scope: Run['scope'];
+  collector: Run['identities'];
+  configHash: string | null;
+  counts: Run['counts'];
+  controls: Record<ControlStatus, number>;
+  budget: Run['budget'];
+  files: Record<EvidenceFile, { sha256: string; bytes: number }>;
+  /** The run before this one in the same output folder: a hash chain an auditor can walk. */
+  previous: { runId: string; manifestSha256: string } | null;
+  /** Reserved for a detached signature over this manifest (not produced yet). */
+  signature: null;
+}
+
+export function newRunId(at: Date, random: string): string {
+  return `${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${random}`;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function controlCounts(controls: ControlRollup[]): Record<ControlStatus, number> {
+  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
+  for (const c of controls) counts[c.status]++;
+  return counts;
+}
+
+/** The newest complete run folder in `out` (one with a manifest), or undefined. */
+export async function latestRun(out: string): Promise<{ runId: string; dir: string; manifestSha256: string } | undefined> {
+  let names: string[];
+  try {
+    names = await readdir(out);
+  } catch {
+    return undefined;
+  }
+  for (const runId of names.filter((n) => RUN_ID.test(n)).sort().reverse()) {
+    const dir = path.join(out, runId);
+    try {
+      return { runId, dir, manifestSha256: sha256(await readFile(path.join(dir, MANIFEST))) };
+    } catch {
+      // No manifest: an incomplete run, never evidence.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
+ * that names their hashes, last — a folder without a manifest is incomplete.
+ */
+export async function writeRunFolder(out: string, run: Run): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
+  const previous = await latestRun(out);
+  const dir = path.join(out, run.id);
+  await mkdir(dir, { recursive: false });
+  const contents: Record<EvidenceFile, string> = {
+    'results.json': json({ runId: run.id, results: run.results }),
+    'controls.json': json({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
+    'snapshot.json': json({ runId: run.id, facts: run.facts }),
+  };
+  const files = {} as Manifest['files'];
+  for (const name of EVIDENCE_FILES) {
+    await writeAtomic(path.join(dir, name), contents[name]);
+    files[name] = { sha256: sha256(contents[name]), bytes: Buffer.byteLength(contents[name]) };
+  }
+  const manifest: Manifest = {
+    schemaVersion: 1,
+    runId: run.id,
+    tool: run.tool,
+    framework: run.framework,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    durationMs: run.durationMs,
+    scope: run.scope,
+    collector: run.identities,
+    configHash: run.configHash,
+    counts: countResults(run.results),
+    controls: controlCounts(run.controls),
+    budget: run.budget,
+    files,
+    previous: previous ? { runId: previous.runId, manifestSha256: previous.manifestSha256 } : null,
+    signature: null,
+  };
+  const manifestText = json(manifest);
+  await writeAtomic(path.join(dir, MANIFEST), manifestText);
+  return { dir, manifest, manifestSha256: sha256(manifestText) };
+}
+
+/** Problems found re-hashing a run folder against its manifest; empty when intact. */
+export async function integrityProblems(dir: string): Promise<string[]> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;
+  } catch (err) {
+    return [`${MANIFEST}: ${(err as Error).message}`];
+  }
+  const problems: string[] = [];
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    try {
+      const actual = sha256(await readFile(path.join(dir, name)));
+      if (actual !== expected.sha256) problems.push(`${name}: sha256 ${actual} does not match the manifest's ${expected.sha256}`);
+    } catch (err) {
+      problems.push(`${name}: ${(err as Error).message}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,62 @@
+import type { CallRecorder } from '../../core/facts.js';
+import type { AwsService } from './types.js';
+
+/**
+ * Every SDK command the AWS source sends, by `<service>:<CommandName>`, with
+ * the IAM action that authorises it. The names differ where AWS says so
+ * (GetBucketEncryption is authorised by s3:GetEncryptionConfiguration), and
+ * a denied call is reported with the action, so that the user knows what to
+ * grant. docs/aws-permissions.md is kept identical to these values by a test.
+ */
+export const ACTIONS: Readonly<Record<string, string>> = {
+  'sts:GetCallerIdentityCommand': 'sts:GetCallerIdentity',
+  'iam:GetAccountSummaryCommand': 'iam:GetAccountSummary',
+  'iam:GenerateCredentialReportCommand': 'iam:GenerateCredentialReport',
+  'iam:GetCredentialReportCommand': 'iam:GetCredentialReport',
+  'iam:GetAccountPasswordPolicyCommand': 'iam:GetAccountPasswordPolicy',
+  'iam:GetAccountAuthorizationDetailsCommand': 'iam:GetAccountAuthorizationDetails',
+  'iam:ListVirtualMFADevicesCommand': 'iam:ListVirtualMFADevices',
+  'ec2:DescribeRegionsCommand': 'ec2:DescribeRegions',
+  'organizations:ListAccountsCommand': 'organizations:ListAccounts',
+  's3:ListBucketsCommand': 's3:ListAllMyBuckets',
+  's3:GetBucketLocationCommand': 's3:GetBucketLocation',
+  's3:GetBucketEncryptionCommand': 's3:GetEncryptionConfiguration',
+  's3:GetBucketPolicyCommand': 's3:GetBucketPolicy',
+  's3:GetPublicAccessBlockCommand': 's3:GetBucketPublicAccessBlock',
+  's3control:GetPublicAccessBlockCommand': 's3:GetAccountPublicAccessBlock',
+  's3:GetBucketVersioningCommand': 's3:GetBucketVersioning',
+  's3:GetBucketLoggingCommand': 's3:GetBucketLogging',
+  'kms:ListKeysCommand': 'kms:ListKeys',
+  'kms:DescribeKeyCommand': 'kms:DescribeKey',
+  'kms:GetKeyRotationStatusCommand': 'kms:GetKeyRotationStatus',
+  'kms:GetKeyPolicyCommand': 'kms:GetKeyPolicy',
+};
+
+/**
+ * Called by the scanner's own credential chain, not inside the scanned
+ * account's read-only policy: the role to assume must trust the caller.
+ */
+export const CALLER_ACTIONS = ['sts:AssumeRole'] as const;
+
+export function actionFor(service: AwsService, command: object): string {
+  const name = `${service}:${command.constructor.name}`;
+  const action = ACTIONS[name];
+  if (!action) throw new Error(`no IAM action known for ${name}: add it to ACTIONS and docs/aws-permissions.md`);
+  return action;
+}
+
+/**
+ * Sends one command through the fact's recorder, logged under the IAM action
+ * it needs (the `operation` of the call record, and the permission a
+ * classifier names when it is denied).
+ */
+export function send<C extends object, O>(
+  rec: CallRecorder,
+  service: AwsService,
+  command: C,
+  dispatch: (command: C) => Promise<O>,
+  about?: string,
+): Promise<O> {
+  const operation = actionFor(service, command);
+  return rec.call({ operation, target: about, pool: `aws.${service}` }, () => dispatch(command));
+}

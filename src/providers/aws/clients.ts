@@ -1,0 +1,103 @@
+import http from 'node:http';
+import https from 'node:https';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { AwsService, AwsTargetOptions } from './types.js';
+import { loopbackLookup } from '../../sandbox/aws/loopback.js';
+
+/**
+ * The sandbox emulator accepts any signature; these fixed values are fixture
+ * data, not secrets, and are only ever used against loopback endpoints.
+ */
+const SANDBOX_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'AKIASANDBOXANNEXA000', secretAccessKey: 'sandbox-not-a-secret' };
+
+export interface ClientSettings {
+  env: NodeJS.ProcessEnv;
+  callTimeoutMs: number;
+}
+
+export interface AwsClients {
+  iam(): IAMClient;
+  sts(): STSClient;
+  ec2(): EC2Client;
+  organizations(): OrganizationsClient;
+  s3(region: string): S3Client;
+  s3control(): S3ControlClient;
+  kms(region: string): KMSClient;
+}
+
+/** Credentials of the scanner itself: the SDK's default chain (or a profile), or the sandbox's fixed ones. */
+export function baseCredentials(options: Pick<AwsTargetOptions, 'profile' | 'sandbox'>): AwsCredentialIdentityProvider {
+  if (options.sandbox) return async () => SANDBOX_CREDENTIALS;
+  return fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+}
+
+/** A custom S3 endpoint (ours or the user's AWS_ENDPOINT_URL[_S3]) rarely serves virtual-hosted buckets. */
+function customS3Endpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(options.endpoints?.s3 ?? env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
+}
+
+/**
+ * SDK clients for one target, created on first use and kept per region. The
+ * SDK resolves endpoints itself (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>)
+ * unless the target names one (the sandbox does).
+ */
+export function clientsFor(options: AwsTargetOptions, settings: ClientSettings): AwsClients {
+  const base = baseCredentials(options);
+  const common = (service: AwsService, region: string) => ({
+    region,
+    retryMode: 'adaptive',
+    maxAttempts: 5,
+    requestHandler: { requestTimeout: settings.callTimeoutMs, connectionTimeout: settings.callTimeoutMs },
+    ...(options.endpoints?.[service] ? { endpoint: options.endpoints[service] } : {}),
+  });
+  const credentials = options.roleArn
+    ? fromTemporaryCredentials({
+        masterCredentials: base,
+        params: {
+          RoleArn: options.roleArn,
+          RoleSessionName: options.sessionName ?? 'annexa',
+          ...(options.externalId ? { ExternalId: options.externalId } : {}),
+        },
+        clientConfig: common('sts', options.homeRegion),
+      })
+    : base;
+  const cache = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as T;
+  };
+  const home = options.homeRegion;
+  return {
+    iam: () => once('iam', () => new IAMClient({ ...common('iam', home), credentials })),
+    sts: () => once('sts', () => new STSClient({ ...common('sts', home), credentials })),
+    ec2: () => once('ec2', () => new EC2Client({ ...common('ec2', home), credentials })),
+    organizations: () => once('org', () => new OrganizationsClient({ ...common('organizations', home), credentials })),
+    s3: (region) =>
+      once(`s3:${region}`, () =>
+        new S3Client({
+          ...common('s3', region),
+          credentials,
+          forcePathStyle: customS3Endpoint(options, settings.env),
+          // Redirects are followed by the source itself, so that each bucket's region is on record.
+          followRegionRedirects: false,
+        }),
+      ),
+    // S3 Control puts the account id in front of the endpoint host; for a custom endpoint on
+    // `localhost` that is `<account>.localhost`, loopback by RFC 6761 but unknown to many resolvers.
+    s3control: () =>
+      once('s3control', () => {
+        const agents = { httpAgent: new http.Agent({ keepAlive: true, lookup: loopbackLookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup: loopbackLookup }) };
+        const config = common('s3control', home);
+        return new S3ControlClient({ ...config, requestHandler: { ...config.requestHandler, ...agents }, credentials });
+      }),
+    kms: (region) => once(`kms:${region}`, () => new KMSClient({ ...common('kms', region), credentials })),
+  };
+}

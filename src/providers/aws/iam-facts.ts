@@ -1,0 +1,147 @@
+import {
+  GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  ListVirtualMFADevicesCommand,
+  type AttachedPolicy as SdkAttachedPolicy,
+  type PolicyDetail,
+} from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import type { CallRecorder, FactScope } from '../../core/facts.js';
+import { send } from './actions.js';
+import type { AwsClients } from './clients.js';
+import { parseCredentialReport } from './credential-report.js';
+import { isCode } from './errors.js';
+import { parsePolicyDocument } from './policy.js';
+import type { AttachedPolicy, AuthorizationDetails, AwsFacts, InlinePolicy, VirtualMfaDevice } from './types.js';
+
+export interface GlobalFactOptions {
+  /** Regions named in the config; when absent, every enabled region. */
+  regions?: string[];
+  /** Pause between credential report polls (ms). */
+  reportPollMs?: number;
+  /** Polls before giving up on a report that is still being generated. */
+  reportPolls?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Follows `IsTruncated`/`Marker` to the end: one logged call per page. */
+export async function allPages<P extends { IsTruncated?: boolean; Marker?: string }>(fetch: (marker?: string) => Promise<P>): Promise<P[]> {
+  const pages: P[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await fetch(marker);
+    pages.push(page);
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return pages;
+}
+
+async function credentialReport(rec: CallRecorder, clients: AwsClients, options: GlobalFactOptions) {
+  const iam = clients.iam();
+  const polls = options.reportPolls ?? 30;
+  for (let attempt = 0; attempt < polls; attempt++) {
+    const generated = await send(rec, 'iam', new GenerateCredentialReportCommand({}), (c) => iam.send(c));
+    if (generated.State === 'COMPLETE') {
+      try {
+        const report = await send(rec, 'iam', new GetCredentialReportCommand({}), (c) => iam.send(c));
+        const csv = Buffer.from(report.Content ?? new Uint8Array()).toString('utf8');
+        return { generatedTime: report.GeneratedTime?.toISOString() ?? null, users: parseCredentialReport(csv) };
+      } catch (err) {
+        // A report that expired or was regenerated between the two calls: ask again.
+        if (!isCode(err, 'ReportInProgress', 'ReportExpired', 'ReportNotPresent')) throw err;
+      }
+    }
+    await sleep(Math.min(options.reportPollMs ?? 1000, 250 * 2 ** attempt));
+  }
+  throw new Error(`credential report not ready after ${polls} polls`);
+}
+
+const attached = (list: SdkAttachedPolicy[] | undefined): AttachedPolicy[] =>
+  (list ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' }));
+const inline = (list: PolicyDetail[] | undefined): InlinePolicy[] =>
+  (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: parsePolicyDocument(p.PolicyDocument ?? '{}') }));
+
+async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Promise<AuthorizationDetails> {
+  const iam = clients.iam();
+  // AWS-managed policies are left out: they are many, and known by ARN (AdministratorAccess).
+  const pages = await allPages((Marker) =>
+    send(rec, 'iam', new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], MaxItems: 1000, Marker }), (c) => iam.send(c)),
+  );
+  const out: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+  for (const page of pages) {
+    for (const u of page.UserDetailList ?? []) {
+      out.users.push({
+        name: u.UserName ?? '',
+        arn: u.Arn ?? '',
+        path: u.Path ?? '/',
+        groups: u.GroupList ?? [],
+        attachedPolicies: attached(u.AttachedManagedPolicies),
+        inlinePolicies: inline(u.UserPolicyList),
+      });
+    }
+    for (const g of page.GroupDetailList ?? []) {
+      out.groups.push({ name: g.GroupName ?? '', arn: g.Arn ?? '', path: g.Path ?? '/', attachedPolicies: attached(g.AttachedManagedPolicies), inlinePolicies: inline(g.GroupPolicyList) });
+    }
+    for (const r of page.RoleDetailList ?? []) {
+      out.roles.push({ name: r.RoleName ?? '', arn: r.Arn ?? '', path: r.Path ?? '/', attachedPolicies: attached(r.AttachedManagedPolicies), inlinePolicies: inline(r.RolePolicyList) });
+    }
+    for (const p of page.Policies ?? []) {
+      const current = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
+      out.policies.push({
+        name: p.PolicyName ?? '',
+        arn: p.Arn ?? '',
+        attachmentCount: p.AttachmentCount ?? 0,
+        defaultVersionId: p.DefaultVersionId ?? '',
+        document: current?.Document ? parsePolicyDocument(current.Document) : null,
+      });
+    }
+  }
+  return out;
+}
+
+async function virtualMfaDevices(rec: CallRecorder, clients: AwsClients): Promise<VirtualMfaDevice[]> {
+  const iam = clients.iam();
+  const pages = await allPages((Marker) => send(rec, 'iam', new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', MaxItems: 1000, Marker }), (c) => iam.send(c)));
+  return pages.flatMap((p) => (p.VirtualMFADevices ?? []).map((d) => ({ serialNumber: d.SerialNumber ?? '', userArn: d.User?.Arn ?? null })));
+}
+
+/** STS, IAM and the region list: the account-wide facts. */
+export function globalFacts(scope: FactScope, clients: AwsClients, options: GlobalFactOptions): Pick<AwsFacts, 'sts' | 'iam' | 'regions'> {
+  return {
+    sts: {
+      callerIdentity: () =>
+        scope.fact('aws.sts.callerIdentity', async (rec) => {
+          const id = await send(rec, 'sts', new GetCallerIdentityCommand({}), (c) => clients.sts().send(c));
+          return { account: id.Account ?? '', arn: id.Arn ?? '', userId: id.UserId ?? '' };
+        }),
+    },
+    iam: {
+      accountSummary: () =>
+        scope.fact('aws.iam.accountSummary', async (rec) => (await send(rec, 'iam', new GetAccountSummaryCommand({}), (c) => clients.iam().send(c))).SummaryMap ?? {}),
+      credentialReport: () => scope.fact('aws.iam.credentialReport', (rec) => credentialReport(rec, clients, options)),
+      passwordPolicy: () =>
+        scope.fact('aws.iam.passwordPolicy', async (rec) => {
+          try {
+            return (await send(rec, 'iam', new GetAccountPasswordPolicyCommand({}), (c) => clients.iam().send(c))).PasswordPolicy ?? null;
+          } catch (err) {
+            if (isCode(err, 'NoSuchEntity', 'NoSuchEntityException')) return null;
+            throw err;
+          }
+        }),
+      authorizationDetails: () => scope.fact('aws.iam.authorizationDetails', (rec) => authorizationDetails(rec, clients)),
+      virtualMfaDevices: () => scope.fact('aws.iam.virtualMfaDevices', (rec) => virtualMfaDevices(rec, clients)),
+    },
+    regions: () =>
+      scope.fact('aws.regions', async (rec) => {
+        if (options.regions?.length) return [...options.regions].sort();
+        // Without AllRegions, DescribeRegions answers only the regions enabled for the account.
+        const answer = await send(rec, 'ec2', new DescribeRegionsCommand({}), (c) => clients.ec2().send(c));
+        return (answer.Regions ?? []).map((r) => r.RegionName ?? '').filter(Boolean).sort();
+      }),
+  };
+}

@@ -1,0 +1,64 @@
+import type { CheckContext } from '../../core/check.js';
+import type { Result } from '../../core/types.js';
+import type { Bucket, CredentialReport, CredentialReportUser, KmsKeyDescription, PublicAccessBlock } from './types.js';
+
+/**
+ * Small helpers that AWS checks share: finding rows in the credential report,
+ * building ARNs from the target, measuring ages against the run's clock.
+ */
+
+export function rootRow(report: CredentialReport): CredentialReportUser | undefined {
+  return report.users.find((u) => u.isRoot);
+}
+
+export function iamUsers(report: CredentialReport): CredentialReportUser[] {
+  return report.users.filter((u) => !u.isRoot);
+}
+
+/** The target resource is `arn:<partition>:::<account>`; the root user is `arn:<partition>:iam::<account>:root`. */
+export function rootArn(targetResource: string): string {
+  const [, partition = 'aws', , , account = ''] = targetResource.split(':');
+  return `arn:${partition}:iam::${account}:root`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `iso` to `now`; `null` when there is no date. */
+export function daysSince(iso: string | null | undefined, now: Date): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  return Math.floor((now.getTime() - t) / DAY_MS);
+}
+
+export const PAB_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
+
+/** S3 applies the most restrictive of the account and bucket settings, flag by flag. */
+export function effectiveBlock(account: PublicAccessBlock | null, bucket: PublicAccessBlock | null): PublicAccessBlock {
+  return Object.fromEntries(PAB_FLAGS.map((f) => [f, Boolean(account?.[f] || bucket?.[f])])) as unknown as PublicAccessBlock;
+}
+
+/** Judges every bucket on its own (a bucket whose facts fail is `error` alone); no bucket: `noBuckets`, not applicable. */
+export async function eachBucket(ctx: CheckContext<'aws'>, judge: (bucket: Bucket) => Promise<Result>): Promise<Result[]> {
+  const buckets = await ctx.aws.s3.buckets();
+  if (buckets.length === 0) return [ctx.notApplicable(ctx.target.resource, 'noBuckets')];
+  return ctx.each(buckets, (b) => b.arn, judge);
+}
+
+/** Keys that exist but cannot be used or rotated: judged not applicable. */
+export const KEY_STATES_NOT_IN_USE = new Set(['PendingDeletion', 'PendingReplicaDeletion', 'PendingImport', 'Unavailable']);
+
+/**
+ * Judges every KMS key of every scanned region on its own. A region whose
+ * keys cannot be listed is one `error` for that region; no key anywhere is
+ * `noKeys`, not applicable.
+ */
+export async function eachKey(ctx: CheckContext<'aws'>, judge: (key: KmsKeyDescription, region: string) => Promise<Result>): Promise<Result[]> {
+  const [, partition, , , account] = `${ctx.target.resource}::::`.split(':');
+  const regions = await ctx.aws.regions();
+  const results = await ctx.each(regions, (r) => `arn:${partition}:kms:${r}:${account}:key/*`, async (region) => {
+    const keys = await ctx.aws.kms.keys(region);
+    return ctx.each(keys, (k) => k.keyArn, async (k) => judge(await ctx.aws.kms.describeKey(region, k.keyId), region));
+  });
+  return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noKeys')];
+}

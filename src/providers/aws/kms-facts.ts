@@ -1,0 +1,51 @@
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import type { FactScope } from '../../core/facts.js';
+import { send } from './actions.js';
+import type { AwsClients } from './clients.js';
+import { parsePolicyDocument } from './policy.js';
+import type { AwsFacts, KmsKeyRef } from './types.js';
+
+/** KMS facts, per region: the key list, then per key what the checks ask for. */
+export function kmsFacts(scope: FactScope, clients: AwsClients): AwsFacts['kms'] {
+  return {
+    keys: (region) =>
+      scope.fact(`aws.kms.keys(${region})`, async (rec) => {
+        const kms = clients.kms(region);
+        const keys: KmsKeyRef[] = [];
+        let Marker: string | undefined;
+        do {
+          const page = await send(rec, 'kms', new ListKeysCommand({ Limit: 1000, Marker }), (c) => kms.send(c), region);
+          for (const k of page.Keys ?? []) if (k.KeyId) keys.push({ keyId: k.KeyId, keyArn: k.KeyArn ?? '' });
+          Marker = page.Truncated ? page.NextMarker : undefined;
+        } while (Marker);
+        return keys;
+      }),
+    describeKey: (region, keyId) =>
+      scope.fact(`aws.kms.describeKey(${region},${keyId})`, async (rec) => {
+        const kms = clients.kms(region);
+        const m = (await send(rec, 'kms', new DescribeKeyCommand({ KeyId: keyId }), (c) => kms.send(c), keyId)).KeyMetadata;
+        return {
+          keyId: m?.KeyId ?? keyId,
+          arn: m?.Arn ?? '',
+          keyManager: m?.KeyManager ?? null,
+          keySpec: m?.KeySpec ?? null,
+          keyUsage: m?.KeyUsage ?? null,
+          keyState: m?.KeyState ?? null,
+          origin: m?.Origin ?? null,
+          description: m?.Description ?? null,
+        };
+      }),
+    rotation: (region, keyId) =>
+      scope.fact(`aws.kms.rotation(${region},${keyId})`, async (rec) => {
+        const kms = clients.kms(region);
+        const answer = await send(rec, 'kms', new GetKeyRotationStatusCommand({ KeyId: keyId }), (c) => kms.send(c), keyId);
+        return { enabled: answer.KeyRotationEnabled === true, rotationPeriodInDays: answer.RotationPeriodInDays ?? null };
+      }),
+    keyPolicy: (region, keyId) =>
+      scope.fact(`aws.kms.keyPolicy(${region},${keyId})`, async (rec) => {
+        const kms = clients.kms(region);
+        const answer = await send(rec, 'kms', new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }), (c) => kms.send(c), keyId);
+        return answer.Policy ? parsePolicyDocument(answer.Policy) : null;
+      }),
+  };
+}

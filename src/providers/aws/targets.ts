@@ -1,0 +1,88 @@
+import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { UsageError } from '../../core/errors.js';
+import type { ProviderRuntime } from '../../core/provider.js';
+import type { Target } from '../../core/types.js';
+import { baseCredentials } from './clients.js';
+import { errorCode } from './errors.js';
+import type { AwsTargetOptions } from './types.js';
+
+/** The `aws` section of the config, merged with `--aws` / `--aws-profile`. */
+export interface AwsSection {
+  profile?: string;
+  regions?: string[];
+  accounts?: { roleArn: string; externalId?: string; sessionName?: string }[];
+  organization?: { roleName: string; externalId?: string };
+}
+
+export function awsTarget(options: AwsTargetOptions): Target<AwsTargetOptions> {
+  return { provider: 'aws', id: `aws:${options.accountId}`, resource: `arn:${options.partition}:::${options.accountId}`, options };
+}
+
+/** The account and partition an ARN names: arn:<partition>:<service>:<region>:<account>:… */
+export function arnParts(arn: string): { partition: string; accountId: string } {
+  const [, partition = 'aws', , , accountId = ''] = arn.split(':');
+  return { partition, accountId };
+}
+
+export function homeRegionOf(env: NodeJS.ProcessEnv): string {
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
+}
+
+function credentialFailure(err: unknown, profile?: string): UsageError {
+  const code = errorCode(err) ?? 'Error';
+  const where = profile ? `profile "${profile}"` : 'the default credential chain';
+  return new UsageError(`AWS: no usable credentials from ${where} (${code}: ${(err as Error).message})`);
+}
+
+/**
+ * One target per account: the caller's own account, or each account named
+ * by role ARN, or each active account of the organisation. Credentials are
+ * resolved here only to learn account ids; they never enter a target.
+ */
+export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRuntime): Promise<Target<AwsTargetOptions>[]> {
+  const homeRegion = homeRegionOf(runtime.env);
+  const shared = {
+    homeRegion,
+    ...(section.regions?.length ? { regions: section.regions } : {}),
+    ...(section.profile ? { profile: section.profile } : {}),
+  };
+  const credentials = baseCredentials(shared);
+  const clientConfig = { region: homeRegion, credentials, retryMode: 'adaptive', maxAttempts: 5 };
+
+  let caller: { account: string; arn: string };
+  try {
+    const id = await new STSClient(clientConfig).send(new GetCallerIdentityCommand({}));
+    caller = { account: id.Account ?? '', arn: id.Arn ?? '' };
+  } catch (err) {
+    throw credentialFailure(err, section.profile);
+  }
+  const { partition } = arnParts(caller.arn);
+
+  const roles = [...(section.accounts ?? [])];
+  if (section.organization) {
+    const { roleName, externalId } = section.organization;
+    const org = new OrganizationsClient(clientConfig);
+    let NextToken: string | undefined;
+    try {
+      do {
+        const page = await org.send(new ListAccountsCommand({ NextToken }));
+        for (const a of page.Accounts ?? []) {
+          if (a.Id && (a.State ?? a.Status) === 'ACTIVE') roles.push({ roleArn: `arn:${partition}:iam::${a.Id}:role/${roleName}`, ...(externalId ? { externalId } : {}) });
+        }
+        NextToken = page.NextToken;
+      } while (NextToken);
+    } catch (err) {
+      throw new UsageError(`AWS: could not list the organisation's accounts (organizations:ListAccounts): ${errorCode(err) ?? ''} ${(err as Error).message}`);
+    }
+  }
+  if (roles.length === 0) return [awsTarget({ ...shared, accountId: caller.account, partition })];
+
+  const byAccount = new Map<string, Target<AwsTargetOptions>>();
+  for (const role of roles) {
+    const parts = arnParts(role.roleArn);
+    if (byAccount.has(parts.accountId)) continue;
+    byAccount.set(parts.accountId, awsTarget({ ...shared, ...parts, roleArn: role.roleArn, ...(role.externalId ? { externalId: role.externalId } : {}), ...(role.sessionName ? { sessionName: role.sessionName } : {}) }));
+  }
+  return [...byAccount.values()];
+}

@@ -1,0 +1,208 @@
+/**
+ * The AWS facts checks read (`ctx.aws.…`) and the plain-JSON shapes they
+ * answer with. Every shape is what the fetcher stores in the snapshot, so it
+ * holds strings for dates and decoded policy documents, never SDK objects.
+ */
+
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  userId: string;
+}
+
+/** One row of the IAM credential report; `null` where the report says N/A or no_information. */
+export interface CredentialReportUser {
+  user: string;
+  arn: string;
+  isRoot: boolean;
+  userCreationTime: string | null;
+  /** `null` for the root user, whose report row says not_supported. */
+  passwordEnabled: boolean | null;
+  passwordLastUsed: string | null;
+  passwordLastChanged: string | null;
+  mfaActive: boolean;
+  accessKeys: AccessKeyReport[];
+}
+
+export interface AccessKeyReport {
+  slot: 1 | 2;
+  active: boolean;
+  lastRotated: string | null;
+  lastUsedDate: string | null;
+  lastUsedService: string | null;
+}
+
+export interface CredentialReport {
+  generatedTime: string | null;
+  users: CredentialReportUser[];
+}
+
+export interface PasswordPolicy {
+  MinimumPasswordLength?: number;
+  RequireSymbols?: boolean;
+  RequireNumbers?: boolean;
+  RequireUppercaseCharacters?: boolean;
+  RequireLowercaseCharacters?: boolean;
+  AllowUsersToChangePassword?: boolean;
+  ExpirePasswords?: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
+
+/** A policy document as JSON (decoded from the URL-encoded form IAM returns). */
+export type PolicyDocument = Record<string, unknown>;
+
+export interface InlinePolicy {
+  name: string;
+  document: PolicyDocument;
+}
+
+export interface AttachedPolicy {
+  name: string;
+  arn: string;
+}
+
+export interface IamPrincipalDetail {
+  name: string;
+  arn: string;
+  path: string;
+  attachedPolicies: AttachedPolicy[];
+  inlinePolicies: InlinePolicy[];
+}
+
+export interface IamUserDetail extends IamPrincipalDetail {
+  groups: string[];
+}
+
+export interface ManagedPolicyDetail {
+  name: string;
+  arn: string;
+  attachmentCount: number;
+  defaultVersionId: string;
+  /** The default version's document. */
+  document: PolicyDocument | null;
+}
+
+/** GetAccountAuthorizationDetails, every page, customer-managed policies only (AWS-managed ones are known by ARN). */
+export interface AuthorizationDetails {
+  users: IamUserDetail[];
+  groups: IamPrincipalDetail[];
+  roles: IamPrincipalDetail[];
+  policies: ManagedPolicyDetail[];
+}
+
+export interface VirtualMfaDevice {
+  serialNumber: string;
+  userArn: string | null;
+}
+
+export interface Bucket {
+  name: string;
+  arn: string;
+  creationDate: string | null;
+  /** The region ListBuckets reported, when it did. */
+  region: string | null;
+}
+
+export interface BucketEncryption {
+  rules: { algorithm: string | null; kmsKeyId: string | null; bucketKeyEnabled: boolean | null }[];
+}
+
+export interface PublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
+}
+
+export interface BucketVersioning {
+  status: string | null;
+  mfaDelete: string | null;
+}
+
+export interface BucketLogging {
+  enabled: boolean;
+  targetBucket: string | null;
+  targetPrefix: string | null;
+}
+
+export interface KmsKeyRef {
+  keyId: string;
+  keyArn: string;
+}
+
+export interface KmsKeyDescription {
+  keyId: string;
+  arn: string;
+  keyManager: string | null;
+  keySpec: string | null;
+  keyUsage: string | null;
+  keyState: string | null;
+  origin: string | null;
+  description: string | null;
+}
+
+export interface KmsKeyRotation {
+  enabled: boolean;
+  rotationPeriodInDays: number | null;
+}
+
+export interface AwsFacts {
+  sts: { callerIdentity(): Promise<CallerIdentity> };
+  iam: {
+    accountSummary(): Promise<Record<string, number>>;
+    credentialReport(): Promise<CredentialReport>;
+    /** `null` when the account has none (NoSuchEntity). */
+    passwordPolicy(): Promise<PasswordPolicy | null>;
+    authorizationDetails(): Promise<AuthorizationDetails>;
+    virtualMfaDevices(): Promise<VirtualMfaDevice[]>;
+  };
+  /** Configured regions, or every enabled region (ec2:DescribeRegions). */
+  regions(): Promise<string[]>;
+  s3: {
+    buckets(): Promise<Bucket[]>;
+    bucketRegion(bucket: string): Promise<string>;
+    /** `null` when the bucket has no default encryption configured. */
+    bucketEncryption(bucket: string): Promise<BucketEncryption | null>;
+    /** `null` when the bucket has no policy (NoSuchBucketPolicy). */
+    bucketPolicy(bucket: string): Promise<PolicyDocument | null>;
+    /** `null` when the bucket has no block configured. */
+    publicAccessBlock(bucket: string): Promise<PublicAccessBlock | null>;
+    /** `null` when the account has no block configured (S3 Control). */
+    accountPublicAccessBlock(): Promise<PublicAccessBlock | null>;
+    versioning(bucket: string): Promise<BucketVersioning>;
+    logging(bucket: string): Promise<BucketLogging>;
+  };
+  kms: {
+    keys(region: string): Promise<KmsKeyRef[]>;
+    describeKey(region: string, keyId: string): Promise<KmsKeyDescription>;
+    rotation(region: string, keyId: string): Promise<KmsKeyRotation>;
+    keyPolicy(region: string, keyId: string): Promise<PolicyDocument | null>;
+  };
+}
+
+/** What a target carries: never a credential. */
+export interface AwsTargetOptions {
+  accountId: string;
+  partition: string;
+  /** Region for global services and the default client region. */
+  homeRegion: string;
+  regions?: string[];
+  profile?: string;
+  roleArn?: string;
+  externalId?: string;
+  sessionName?: string;
+  /** Set for sandbox targets: the clients use the emulator's fixed fake credentials. */
+  sandbox?: boolean;
+  /** Endpoints by service (sandbox, or explicit); otherwise the SDK's own endpoint resolution applies. */
+  endpoints?: Partial<Record<AwsService, string>>;
+}
+
+export type AwsService = 'iam' | 'sts' | 's3' | 's3control' | 'kms' | 'ec2' | 'organizations';
+
+declare module '../../core/check.js' {
+  interface ProviderFacts {
+    aws: AwsFacts;
+  }
+}

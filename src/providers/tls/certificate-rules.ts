@@ -1,0 +1,81 @@
+import type { CertificateInfo, HandshakeFact } from './types.js';
+
+export interface CertificateLimits {
+  minDaysLeft: number;
+  maxLifetimeDays: number;
+  minRsaBits: number;
+  minEcBits: number;
+}
+
+/** Hashes too weak for a certificate signature (collisions are practical or near). */
+const WEAK_HASHES = new Set(['md2', 'md4', 'md5', 'sha1', 'sha224']);
+const DAY_MS = 86_400_000;
+
+/**
+ * Everything wrong with the certificate an endpoint presented, as short
+ * phrases an operator can act on; an empty list means it passes.
+ */
+export function certificateProblems(h: HandshakeFact, now: Date, limits: CertificateLimits): string[] {
+  const leaf = h.chain[0];
+  if (!leaf) return ['no certificate presented'];
+  const problems: string[] = [];
+  if (!h.authorized) problems.push(`chain does not verify (${h.authorizationError ?? 'untrusted'})`);
+  if (!h.nameMatches) problems.push(`does not name ${h.expectedName}`);
+  const from = Date.parse(leaf.validFrom);
+  const to = Date.parse(leaf.validTo);
+  if (now.getTime() < from) problems.push(`not valid before ${leaf.validFrom}`);
+  if (now.getTime() > to) problems.push(`expired on ${leaf.validTo}`);
+  else if (daysLeft(leaf, now) < limits.minDaysLeft) problems.push(`expires in ${daysLeft(leaf, now)} days (minimum ${limits.minDaysLeft})`);
+  const lifetime = Math.round((to - from) / DAY_MS);
+  if (lifetime > limits.maxLifetimeDays) problems.push(`lifetime of ${lifetime} days (maximum ${limits.maxLifetimeDays})`);
+  const key = keyProblem(leaf, limits);
+  if (key) problems.push(key);
+  for (const cert of signedCertificates(h.chain)) {
+    if (cert.signatureHash === null) problems.push(`unknown signature algorithm ${cert.signatureAlgorithmOid ?? ''} on ${cert.subject}`.trim());
+    else if (WEAK_HASHES.has(cert.signatureHash)) problems.push(`${cert.signatureHash.toUpperCase()} signature on ${cert.subject}`);
+  }
+  return problems;
+}
+
+export function daysLeft(leaf: CertificateInfo, now: Date): number {
+  return Math.floor((Date.parse(leaf.validTo) - now.getTime()) / DAY_MS);
+}
+
+function keyProblem(leaf: CertificateInfo, limits: CertificateLimits): string | null {
+  const bits = leaf.keyBits ?? 0;
+  switch (leaf.keyType) {
+    case 'rsa':
+    case 'rsa-pss':
+      return bits < limits.minRsaBits ? `RSA key of ${bits} bits (minimum ${limits.minRsaBits})` : null;
+    case 'ec':
+      return bits < limits.minEcBits ? `EC key on ${leaf.curve ?? 'an unknown curve'} (${bits} bits, minimum ${limits.minEcBits})` : null;
+    case 'ed25519':
+    case 'ed448':
+      return null;
+    default:
+      return `key type ${leaf.keyType ?? 'unknown'} is not RSA or EC`;
+  }
+}
+
+/** Certificates whose signature matters: all but a self-issued root at the end of a longer chain (its self-signature proves nothing). */
+function signedCertificates(chain: CertificateInfo[]): CertificateInfo[] {
+  const last = chain[chain.length - 1];
+  return chain.length > 1 && last.selfIssued ? chain.slice(0, -1) : chain;
+}
+
+/** The values a certificate verdict rests on, for `observed`. */
+export function certificateSummary(h: HandshakeFact, now: Date): Record<string, unknown> {
+  const leaf = h.chain[0];
+  return {
+    name: h.expectedName,
+    subject: leaf?.subject,
+    issuer: leaf?.issuer,
+    validFrom: leaf?.validFrom,
+    validTo: leaf?.validTo,
+    daysLeft: leaf ? daysLeft(leaf, now) : undefined,
+    key: leaf ? [leaf.keyType, leaf.keyBits, leaf.curve].filter((v) => v !== null).join(' ') : undefined,
+    signatureAlgorithm: leaf?.signatureAlgorithm,
+    authorizationError: h.authorizationError,
+    clientRefusal: h.clientRefusal,
+  };
+}

@@ -1,0 +1,115 @@
+import tls, { type ConnectionOptions, type TLSSocket } from 'node:tls';
+import type { ClientRefusal } from './types.js';
+
+/**
+ * node:tls connections with a time limit, and the line between "the endpoint
+ * is not there" (thrown as EndpointUnreachable) and "the handshake did not
+ * complete" (a HandshakeFailed: reachable, but node and the server did not agree).
+ */
+
+export class EndpointUnreachable extends Error {
+  override name = 'EndpointUnreachable';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export class HandshakeFailed extends Error {
+  override name = 'HandshakeFailed';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Options that let node's client complete handshakes its defaults refuse
+ * (TLS 1.0/1.1, SHA-1 signatures, small keys). Used only to read what the
+ * server presents after a default handshake was refused on the client side.
+ */
+export const PERMISSIVE: ConnectionOptions = {
+  minVersion: 'TLSv1',
+  ciphers: 'ALL:@SECLEVEL=0',
+};
+
+export interface ConnectArgs {
+  host: string;
+  port: number;
+  servername?: string;
+  ca?: string[];
+  timeoutMs: number;
+  extra?: ConnectionOptions;
+}
+
+/** Resolves with the socket once the handshake completed; the caller ends it. */
+export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    let tcpUp = false;
+    const socket = tls.connect({
+      host: args.host,
+      port: args.port,
+      ...(args.servername ? { servername: args.servername } : {}),
+      ...(args.ca ? { ca: args.ca } : {}),
+      // Trust is judged from socket.authorized afterwards, so that an untrusted
+      // chain is still read and reported rather than refused.
+      rejectUnauthorized: false,
+      // Name matching is judged separately (tls.checkServerIdentity on the leaf), so that
+      // `authorized` speaks of the chain alone.
+      checkServerIdentity: () => undefined,
+      ...args.extra,
+    });
+    const timer = setTimeout(() => {
+      const message = `no ${tcpUp ? 'handshake' : 'connection'} within ${args.timeoutMs} ms`;
+      socket.destroy();
+      reject(tcpUp ? new HandshakeFailed(message, 'ETIMEDOUT') : new EndpointUnreachable(message, 'ETIMEDOUT'));
+    }, args.timeoutMs);
+    socket.once('connect', () => {
+      tcpUp = true;
+    });
+    socket.once('secureConnect', () => {
+      clearTimeout(timer);
+      // Later errors belong to whoever uses the socket; never let one go unhandled.
+      socket.on('error', () => {});
+      resolve(socket);
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(tcpUp ? new HandshakeFailed(err.message, err.code) : new EndpointUnreachable(err.message, err.code));
+    });
+  });
+}
+
+export interface Attempt<T> {
+  value: T;
+  /** Set when the default client refused and the value comes from a permissive retry. */
+  clientRefusal: ClientRefusal | null;
+}
+
+/**
+ * Runs `use` over a default connection; when the handshake fails (but the
+ * endpoint answered), retries once with permissive options and records the
+ * first refusal. Unreachable endpoints and a failing retry are thrown.
+ */
+export async function withFallback<T>(args: ConnectArgs, use: (socket: TLSSocket) => Promise<T>): Promise<Attempt<T>> {
+  const run = async (extra?: ConnectionOptions) => {
+    const socket = await connectTls({ ...args, extra: { ...args.extra, ...extra } });
+    try {
+      return await use(socket);
+    } finally {
+      socket.destroy();
+    }
+  };
+  try {
+    return { value: await run(), clientRefusal: null };
+  } catch (err) {
+    if (!(err instanceof HandshakeFailed)) throw err;
+    const value = await run(PERMISSIVE);
+    return { value, clientRefusal: { code: err.code ?? null, message: err.message } };
+  }
+}

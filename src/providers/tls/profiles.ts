@@ -1,0 +1,48 @@
+import type { ProfileName, SuiteInfo, SuitesFact } from './types.js';
+import { PROFILES, type TlsVersion } from './wire/index.js';
+
+/** Versions that always fail whatever the profile: broken (POODLE, BEAST) or deprecated by RFC 8996. */
+export const LEGACY_VERSIONS: readonly string[] = ['SSLv3', 'TLSv1.0', 'TLSv1.1'];
+/** Weaknesses that always fail: no or trivially broken encryption, no authentication, or no forward secrecy with RSA key transport. */
+export const ALWAYS_WEAK: readonly string[] = ['null', 'anon', 'export', 'rc4', 'des', '3des', 'static-rsa'];
+
+export function allowedVersions(profile: ProfileName): readonly string[] {
+  return PROFILES[profile].versions;
+}
+
+/** Why a suite accepted in `version` is not acceptable under `profile`; empty when it is. */
+export function suiteObjections(profile: ProfileName, version: string, suite: SuiteInfo): string[] {
+  const objections = suite.weak.filter((w) => ALWAYS_WEAK.includes(w));
+  const allowed = PROFILES[profile].suites[version as TlsVersion] ?? [];
+  if (!allowed.includes(suite.id)) objections.push(`not in ${profile} for ${version}`);
+  return objections;
+}
+
+export interface SuiteJudgement {
+  /** `TLSv1.2 TLS_RSA_WITH_RC4_128_SHA (rc4, static-rsa, not in mozilla-intermediate for TLSv1.2)` */
+  offending: string[];
+  /** `TLSv1.3: TLS_AES_128_GCM_SHA256, ...` per version. */
+  accepted: string[];
+  count: number;
+  /** all | partial | none: whether every accepted suite has an ephemeral key exchange. */
+  forwardSecrecy: 'all' | 'partial' | 'none';
+  /** Versions whose enumeration could not finish, with the reason. */
+  inconclusive: string[];
+}
+
+export function judgeSuites(profile: ProfileName, perVersion: SuitesFact[]): SuiteJudgement {
+  const all = perVersion.flatMap((f) => f.accepted);
+  const fsCount = all.filter((s) => s.forwardSecrecy).length;
+  return {
+    offending: perVersion.flatMap((f) =>
+      f.accepted.flatMap((s) => {
+        const why = suiteObjections(profile, f.version, s);
+        return why.length ? [`${f.version} ${s.name} (${why.join(', ')})`] : [];
+      }),
+    ),
+    accepted: perVersion.map((f) => `${f.version}: ${f.accepted.map((s) => s.name).join(', ') || 'none'}`),
+    count: all.length,
+    forwardSecrecy: fsCount === all.length ? 'all' : fsCount ? 'partial' : 'none',
+    inconclusive: perVersion.filter((f) => f.inconclusive).map((f) => `${f.version}: ${f.inconclusive}`),
+  };
+}

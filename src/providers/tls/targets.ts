@@ -1,0 +1,82 @@
+import { isIP } from 'node:net';
+import { UsageError } from '../../core/errors.js';
+import type { Target } from '../../core/types.js';
+import { PROFILE_NAMES, type EndpointKind, type ProfileName, type TlsTargetOptions } from './types.js';
+
+/** The `tls` section of the config, merged with `--tls host:port` flags. */
+export interface TlsSection {
+  caFile?: string;
+  profile?: ProfileName;
+  endpoints?: Array<EndpointSpec | string>;
+}
+
+export interface EndpointSpec {
+  host: string;
+  port?: number;
+  sni?: string;
+  kind?: EndpointKind;
+  profile?: ProfileName;
+}
+
+export const DEFAULT_PORT = 443;
+/** Ports where a TLS endpoint is taken to serve HTTPS unless the config says `kind`. */
+export const HTTPS_PORTS: readonly number[] = [443, 8443];
+
+/** `host:port`, `[v6]:port` or a bare host (port 443). */
+export function parseHostPort(text: string): EndpointSpec {
+  const trimmed = text.trim();
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(trimmed);
+  const plain = /^([^:\s]+)(?::(\d+))?$/.exec(trimmed);
+  const m = v6 ?? plain;
+  if (!m) throw new UsageError(`--tls ${text}: expected HOST:PORT (IPv6 as [addr]:port)`);
+  const port = m[2] === undefined ? undefined : Number(m[2]);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    throw new UsageError(`--tls ${text}: port must be 1-65535`);
+  }
+  return { host: m[1], ...(port !== undefined ? { port } : {}) };
+}
+
+/** `tls:host:port`, or `tls:name@host:port` when the SNI name differs from the host. */
+export function endpointId(o: Pick<TlsTargetOptions, 'host' | 'port' | 'servername'>): string {
+  const host = isIP(o.host) === 6 ? `[${o.host}]` : o.host;
+  const name = o.servername && o.servername !== o.host ? `${o.servername}@` : '';
+  return `tls:${name}${host}:${o.port}`;
+}
+
+export function toTarget(options: TlsTargetOptions): Target<TlsTargetOptions> {
+  const id = endpointId(options);
+  return { provider: 'tls', id, resource: id, options };
+}
+
+/** Endpoints of the config and flags as targets, deduplicated by id (a later entry does not override). */
+export function resolveEndpoints(section: TlsSection | undefined): Target<TlsTargetOptions>[] {
+  const byId = new Map<string, Target<TlsTargetOptions>>();
+  for (const raw of section?.endpoints ?? []) {
+    const spec = typeof raw === 'string' ? parseHostPort(raw) : raw;
+    const port = spec.port ?? DEFAULT_PORT;
+    const profile = spec.profile ?? section?.profile ?? 'mozilla-intermediate';
+    if (!PROFILE_NAMES.includes(profile)) throw new UsageError(`tls: unknown profile "${profile}" (known: ${PROFILE_NAMES.join(', ')})`);
+    const options: TlsTargetOptions = {
+      host: spec.host,
+      port,
+      ...(spec.sni ? { servername: spec.sni } : {}),
+      kind: spec.kind ?? (HTTPS_PORTS.includes(port) ? 'https' : 'tls'),
+      profile,
+      ...(section?.caFile ? { caFile: section.caFile } : {}),
+    };
+    const target = toTarget(options);
+    if (!byId.has(target.id)) byId.set(target.id, target);
+  }
+  return [...byId.values()];
+}
+
+/** The SNI name to send: never an IP address (RFC 6066). */
+export function sniOf(o: Pick<TlsTargetOptions, 'host' | 'servername'>): string | undefined {
+  const name = o.servername ?? o.host;
+  return isIP(name) ? undefined : name;
+}
+
+/** The name the certificate must match: the SNI name, else the host (an IP is matched against IP SANs). */
+export function expectedNameOf(o: Pick<TlsTargetOptions, 'host' | 'servername'>): string {
+  return o.servername ?? o.host;
+}

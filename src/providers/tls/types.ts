@@ -1,0 +1,142 @@
+/**
+ * What the TLS provider collects about one endpoint. Every fact value is
+ * plain JSON (strings for dates), so that a replayed run judges the same data.
+ */
+
+export type EndpointKind = 'https' | 'tls';
+export type ProfileName = 'mozilla-intermediate' | 'mozilla-modern';
+export const PROFILE_NAMES: readonly ProfileName[] = ['mozilla-intermediate', 'mozilla-modern'];
+
+/** Target options of a TLS endpoint. Never a secret: a CA certificate is public. */
+export interface TlsTargetOptions {
+  host: string;
+  port: number;
+  /** SNI name and the name the certificate must match; defaults to `host` when it is a DNS name. */
+  servername?: string;
+  kind: EndpointKind;
+  profile: ProfileName;
+  /** Extra trusted roots (PEM file) on top of the system roots. */
+  caFile?: string;
+  /** Extra trusted roots given inline (the sandbox CA). */
+  caPem?: string;
+}
+
+/** The endpoint as checks see it: where, what kind, which profile. */
+export interface TlsEndpointInfo {
+  host: string;
+  port: number;
+  servername: string | null;
+  kind: EndpointKind;
+  profile: ProfileName;
+}
+
+/** One certificate of the presented chain, leaf first. */
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  validFrom: string;
+  validTo: string;
+  /** `DNS:name` / `IP Address:addr` entries, as node reports them. */
+  subjectAltNames: string[];
+  keyType: string | null;
+  keyBits: number | null;
+  curve: string | null;
+  signatureAlgorithmOid: string | null;
+  signatureAlgorithm: string | null;
+  /** The hash inside the signature algorithm: md5, sha1, sha256, ... (null when unknown). */
+  signatureHash: string | null;
+  selfIssued: boolean;
+  fingerprint256: string;
+  pem: string;
+}
+
+/** Why node's client would not complete a default handshake (not a server verdict). */
+export interface ClientRefusal {
+  code: string | null;
+  message: string;
+}
+
+/**
+ * The full handshake as node:tls sees it. When the default client refused
+ * (`clientRefusal`), the rest comes from a retry at a lower security level;
+ * when even that failed, `completed` is false and there is no chain.
+ */
+export interface HandshakeFact {
+  completed: boolean;
+  protocol: string | null;
+  cipher: { name: string; standardName: string | null } | null;
+  ephemeralKey: { type: string; name: string | null; size: number | null } | null;
+  /** The chain verifies against the trusted roots (system + configured CA). */
+  authorized: boolean;
+  authorizationError: string | null;
+  trust: 'system' | 'system+ca';
+  /** The name the certificate must match, and whether the leaf matches it. */
+  expectedName: string;
+  nameMatches: boolean;
+  nameMismatchReason: string | null;
+  chain: CertificateInfo[];
+  clientRefusal: ClientRefusal | null;
+  /** Why no handshake completed at all, when `completed` is false. */
+  failure: ClientRefusal | null;
+}
+
+export interface HstsFact {
+  /** HTTP status of `GET /`. */
+  status: number | null;
+  /** The raw header, or null when absent. */
+  header: string | null;
+  maxAge: number | null;
+  includeSubDomains: boolean;
+  preload: boolean;
+  /** A client-side refusal that forced a lower security level to read the answer. */
+  clientRefusal: ClientRefusal | null;
+}
+
+/** How one protocol version probe came out, as plain data. */
+export type VersionAnswer =
+  | { kind: 'accepted'; version: string; suite: number | null }
+  | { kind: 'rejected'; alert?: string | number | null; reason: string }
+  | { kind: 'error'; reason: string };
+
+export interface ProtocolsFact {
+  /** Every probed version and its answer. */
+  versions: Record<string, VersionAnswer>;
+  accepted: string[];
+  rejected: string[];
+  /** Versions the probe could not decide. */
+  inconclusive: string[];
+}
+
+export interface SuiteInfo {
+  id: number;
+  hex: string;
+  name: string;
+  kex: string | null;
+  aead: boolean;
+  forwardSecrecy: boolean;
+  weak: string[];
+}
+
+export interface SuitesFact {
+  version: string;
+  accepted: SuiteInfo[];
+  handshakes: number;
+  /** Set when enumeration stopped before it was sure it had seen every suite. */
+  inconclusive: string | null;
+}
+
+/** The accessors a TLS check reads through `ctx.tls`. */
+export interface TlsFacts {
+  endpoint: TlsEndpointInfo;
+  protocols(): Promise<ProtocolsFact>;
+  suites(version: string): Promise<SuitesFact>;
+  handshake(): Promise<HandshakeFact>;
+  hsts(): Promise<HstsFact>;
+}
+
+declare module '../../core/check.js' {
+  interface ProviderFacts {
+    tls: TlsFacts;
+  }
+}

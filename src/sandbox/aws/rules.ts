@@ -1,0 +1,53 @@
+import type { DenyRule, FaultsSpec } from './scenario.js';
+
+/** `*` matches any run of characters, `?` one; case-insensitive like IAM action names. */
+export function globMatch(pattern: string, value: string): boolean {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 'i').test(value);
+}
+
+/** Whether one of the rules denies `action` on `resource`. */
+export function isDenied(rules: DenyRule[] | undefined, action: string, resource: string): boolean {
+  return (rules ?? []).some((r) => {
+    const rule = typeof r === 'string' ? { action: r } : r;
+    return globMatch(rule.action, action) && (rule.resource === undefined || globMatch(rule.resource, resource));
+  });
+}
+
+/** A small seeded generator (mulberry32), so that a throttled run can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Faults {
+  /** Milliseconds to wait before answering. */
+  latency(): number;
+  /** Whether this call (`iam:ListUsers`, `s3:GetBucketEncryption`) is answered with a throttling error. */
+  throttled(operation: string): boolean;
+}
+
+export function faultsOf(spec: FaultsSpec | undefined): Faults {
+  const random = seeded(spec?.throttle?.seed ?? 1);
+  const latencyRandom = seeded(7);
+  return {
+    latency() {
+      const l = spec?.latencyMs;
+      if (l === undefined) return 0;
+      if (typeof l === 'number') return l;
+      return l.min + Math.floor(latencyRandom() * (l.max - l.min + 1));
+    },
+    throttled(operation) {
+      const t = spec?.throttle;
+      if (!t || t.percent <= 0) return false;
+      if (t.actions && !t.actions.some((a) => globMatch(a, operation))) return false;
+      return random() * 100 < t.percent;
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The `aws:` section of a scenario, as schemas/scenario-aws.schema.json
+ * describes it (docs/sandbox-aws.md explains every field). Times are ages
+ * relative to the moment the sandbox starts, so a scenario never goes stale.
+ */
+
+/** How long ago: `{ days: 120 }` (hours and minutes allowed), or an absolute ISO 8601 instant. */
+export type Age = { days?: number; hours?: number; minutes?: number } | string;
+
+/** An IAM policy document written as a YAML/JSON object. */
+export type PolicyDocument = Record<string, unknown>;
+
+/** Denial of an action (glob, e.g. `s3:GetEncryptionConfiguration`, `kms:*`), optionally on resources only (ARN glob). */
+export type DenyRule = string | { action: string; resource?: string };
+
+export interface LastUse {
+  /** When it was last used. Absent: never used. */
+  ago?: Age;
+  service?: string;
+  region?: string;
+}
+
+export interface AccessKeySpec {
+  /** Defaults to true. */
+  active?: boolean;
+  /** Age of the key (its creation and last rotation). */
+  age: Age;
+  lastUsed?: LastUse;
+}
+
+export interface MfaDeviceSpec {
+  type: 'virtual' | 'hardware';
+  /** Device name (virtual) or serial (hardware); generated when absent. */
+  name?: string;
+  enabled?: Age;
+}
+
+export interface ConsoleSpec {
+  /** When the password was last used; absent: never. */
+  lastUsed?: Age;
+  /** When the password was last changed; defaults to the user's creation. */
+  changed?: Age;
+}
+
+/** A policy reference: a customer-managed policy's name in the same account, an AWS-managed policy's name, or a full ARN. */
+export type PolicyRef = string;
+
+export interface UserSpec {
+  name: string;
+  path?: string;
+  created?: Age;
+  /** Console access (a login profile); absent: no password. */
+  console?: ConsoleSpec;
+  mfa?: MfaDeviceSpec[];
+  /** At most two, as in IAM. */
+  accessKeys?: AccessKeySpec[];
+  groups?: string[];
+  policies?: PolicyRef[];
+  inlinePolicies?: Record<string, PolicyDocument>;
+  tags?: Record<string, string>;
+}
+
+export interface GroupSpec {
+  name: string;
+  path?: string;
+  created?: Age;
+  policies?: PolicyRef[];
+  inlinePolicies?: Record<string, PolicyDocument>;
+}
+
+export interface RoleSpec {
+  name: string;
+  path?: string;
+  description?: string;
+  created?: Age;
+  /** The trust policy; defaults to trusting the account's root. */
+  trust?: PolicyDocument;
+  /** When set, AssumeRole must pass this ExternalId. */
+  externalId?: string;
+  lastUsed?: { ago: Age; region?: string };
+  policies?: PolicyRef[];
+  inlinePolicies?: Record<string, PolicyDocument>;
+  tags?: Record<string, string>;
+}
+
+export interface ManagedPolicySpec {
+  name: string;
+  path?: string;
+  description?: string;
+  created?: Age;
+  /** The default version's id; defaults to v1. */
+  version?: string;
+  document: PolicyDocument;
+}
+
+export interface RootSpec {
+  mfa?: 'virtual' | 'hardware' | 'none';
+  accessKeys?: AccessKeySpec[];
+  passwordLastUsed?: Age;
+}
+
+export interface PasswordPolicySpec {
+  minimumLength?: number;
+  requireSymbols?: boolean;
+  requireNumbers?: boolean;
+  requireUppercase?: boolean;
+  requireLowercase?: boolean;
+  allowUsersToChange?: boolean;
+  /** Days; absent: passwords never expire. */
+  maxAgeDays?: number;
+  reusePrevention?: number;
+  hardExpiry?: boolean;
+}
+
+export interface PublicAccessBlockSpec {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+}
+
+export interface BucketSpec {
+  name: string;
+  region: string;
+  created?: Age;
+  /** Default encryption; `none` answers ServerSideEncryptionConfigurationNotFoundError. Defaults to SSE-S3 like new buckets since 2023. */
+  encryption?: 'none' | { algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; key?: string; bucketKey?: boolean };
+  policy?: PolicyDocument;
+  /** `true` blocks all four; absent: no bucket-level configuration. */
+  publicAccessBlock?: true | PublicAccessBlockSpec;
+  versioning?: 'Enabled' | 'Suspended';
+  mfaDelete?: boolean;
+  logging?: { targetBucket: string; targetPrefix?: string };
+}
+
+export interface KmsKeySpec {
+  /** Key id (a UUID); generated from the alias or index when absent. */
+  id?: string;
+  region: string;
+  aliases?: string[];
+  description?: string;
+  manager?: 'CUSTOMER' | 'AWS';
+  spec?: string;
+  usage?: 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC' | 'KEY_AGREEMENT';
+  state?: 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'Unavailable';
+  origin?: 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+  /** Automatic rotation of a customer key; AWS-managed keys always rotate yearly. */
+  rotation?: boolean;
+  rotationPeriodDays?: number;
+  created?: Age;
+  /** The default key policy; defaults to the account-root policy KMS writes. */
+  policy?: PolicyDocument;
+}
+
+export interface AccountSpec {
+  id: string;
+  alias?: string;
+  /** Organisation account name and email (ListAccounts). */
+  name?: string;
+  email?: string;
+  /** Enabled regions (DescribeRegions). */
+  regions: string[];
+  /** The principal that unknown credentials act as; defaults to user/annexa-scanner. */
+  caller?: string;
+  root?: RootSpec;
+  passwordPolicy?: PasswordPolicySpec;
+  users?: UserSpec[];
+  groups?: GroupSpec[];
+  roles?: RoleSpec[];
+  policies?: ManagedPolicySpec[];
+  publicAccessBlock?: true | PublicAccessBlockSpec;
+  buckets?: BucketSpec[];
+  kmsKeys?: KmsKeySpec[];
+  deny?: DenyRule[];
+}
+
+export interface FaultsSpec {
+  /** Added to every answer, in milliseconds (a fixed value or a range). */
+  latencyMs?: number | { min: number; max: number };
+  /** Answers this share of calls (0..100) with the protocol's throttling error. */
+  throttle?: { percent: number; actions?: string[]; seed?: number };
+  /** After each GenerateCredentialReport, this many GetCredentialReport calls answer ReportInProgress. */
+  reportInProgress?: number;
+}
+
+export interface AwsScenario {
+  /** Region of the global endpoints and of clients without one; defaults to the first account's first region. */
+  homeRegion?: string;
+  /** The first account is the caller's. */
+  accounts: AccountSpec[];
+  /** Present when the accounts form an AWS Organization (ListAccounts answers). */
+  organization?: { id?: string; managementAccount?: string };
+  deny?: DenyRule[];
+  faults?: FaultsSpec;
+}

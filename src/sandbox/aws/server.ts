@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { AwsError, Denied, Throttled } from './errors.js';
+import { isDenied, type Faults } from './rules.js';
+import type { DenyRule } from './scenario.js';
+import type { Account, World } from './world.js';
+
+/** One request as the handlers see it: body read, signature scope parsed. */
+export interface AwsRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  requestId: string;
+  /** The signing region of the request's credential scope, else the home region. */
+  region: string;
+  accessKeyId?: string;
+}
+
+export interface Answer { status: number; headers?: Record<string, string>; body: string }
+
+/** Who is calling: the account the credentials belong to. */
+export interface Caller { account: Account; arn: string; userId: string }
+
+export interface CallContext {
+  world: World;
+  caller: Caller;
+  /** Throws `Denied` when the scenario denies `action` on `resource` to this caller. */
+  authorize(action: string, resource?: string): void;
+}
+
+export interface ServiceHandler {
+  service: string;
+  /** The operation a request names (Query `Action`, `X-Amz-Target`, an S3 route). */
+  operation(req: AwsRequest): string;
+  handle(operation: string, req: AwsRequest, ctx: CallContext): Answer | Promise<Answer>;
+  /** Renders an `AwsError`, `Denied` or `Throttled` in the protocol's wire shape. */
+  renderError(err: AwsError | Denied | Throttled, req: AwsRequest): Answer;
+}
+
+export interface Shared {
+  world: World;
+  /** Access key id → caller, filled by STS AssumeRole. Unknown keys act as the first account's caller. */
+  credentials: Map<string, Caller>;
+  deny: DenyRule[] | undefined;
+  faults: Faults;
+  counts: Map<string, number>;
+  log?: Logger;
+}
+
+const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/[^/]+\/aws4_request/;
+
+function parseScope(req: http.IncomingMessage, query: URLSearchParams): { accessKeyId?: string; region?: string } {
+  const m = CREDENTIAL.exec(req.headers.authorization ?? '') ?? CREDENTIAL.exec(`Credential=${query.get('X-Amz-Credential') ?? ''}`);
+  return m ? { accessKeyId: m[1], region: m[2] } : {};
+}
+
+export function callerFor(shared: Shared, accessKeyId: string | undefined): Caller {
+  const known = accessKeyId ? shared.credentials.get(accessKeyId) : undefined;
+  if (known) return known;
+  const account = shared.world.accounts[0];
+  return { account, arn: account.callerArn, userId: account.callerId };
+}
+
+async function answer(handler: ServiceHandler, shared: Shared, req: http.IncomingMessage, body: string): Promise<Answer> {
+  const url = new URL(req.url ?? '/', 'http://sandbox');
+  const scope = parseScope(req, url.searchParams);
+  const request: AwsRequest = {
+    method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body,
+    requestId: randomUUID(), region: scope.region ?? shared.world.homeRegion, accessKeyId: scope.accessKeyId,
+  };
+  try {
+    const op = handler.operation(request);
+    const key = `${handler.service}:${op}`;
+    shared.counts.set(key, (shared.counts.get(key) ?? 0) + 1);
+    const delay = shared.faults.latency();
+    if (delay > 0) await sleep(delay);
+    if (shared.faults.throttled(key)) throw new Throttled();
+    const caller = callerFor(shared, request.accessKeyId);
+    const ctx: CallContext = {
+      world: shared.world,
+      caller,
+      authorize(action, resource = '*') {
+        if (isDenied(shared.deny, action, resource) || isDenied(caller.account.deny, action, resource)) throw new Denied(action, resource, caller.arn);
+      },
+    };
+    return await handler.handle(op, request, ctx);
+  } catch (err) {
+    if (err instanceof AwsError || err instanceof Denied || err instanceof Throttled) return handler.renderError(err, request);
+    shared.log?.error({ err, service: handler.service }, 'aws sandbox: handler failed');
+    return handler.renderError(new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500), request);
+  }
+}
+
+export interface Listening { url: string; port: number; close(): Promise<void> }
+
+/** Serves one service on 127.0.0.1 and an ephemeral port. */
+export async function listen(handler: ServiceHandler, shared: Shared, hostName = '127.0.0.1'): Promise<Listening> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void answer(handler, shared, req, Buffer.concat(chunks).toString('utf8')).then((a) => {
+        res.writeHead(a.status, { 'content-length': Buffer.byteLength(a.body), ...a.headers });
+        res.end(req.method === 'HEAD' ? undefined : a.body);
+      });
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${hostName}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+import { once } from 'node:events';
+import https from 'node:https';
+import net, { type AddressInfo, type Server } from 'node:net';
+import tls, { type SecureVersion } from 'node:tls';
+import { keyPair, issueCertificate, type Issuer, type KeySpec, type SignatureHash } from './certs.js';
+
+/** One endpoint of the scenario's `tls` section (see schemas/scenario-tls.schema.json). */
+export interface EndpointScenario {
+  name: string;
+  description?: string;
+  kind?: 'https' | 'tls';
+  servername?: string;
+  profile?: 'mozilla-intermediate' | 'mozilla-modern';
+  protocols?: { min?: string; max?: string };
+  ciphers?: string;
+  ciphersuites?: string;
+  certificate?: CertificateScenario;
+  hsts?: string;
+  raw?: { versions: string[]; suites: Array<string | number> };
+  unreachable?: boolean;
+}
+
+export interface CertificateScenario {
+  key?: string;
+  sans?: string[];
+  commonName?: string;
+  notBeforeDays?: number;
+  notAfterDays?: number;
+  signatureHash?: SignatureHash;
+  issuer?: 'ca' | 'self';
+}
+
+export interface Listening {
+  port: number;
+  stop(): Promise<void>;
+}
+
+const NODE_VERSIONS: Record<string, SecureVersion> = { 'TLSv1.0': 'TLSv1', 'TLSv1.1': 'TLSv1.1', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' };
+const DAY_MS = 86_400_000;
+
+export function parseKeySpec(text = 'rsa-2048'): KeySpec {
+  const [type, size] = text.split('-');
+  if (type === 'ec') return { type: 'ec', curve: `P-${size.slice(1)}` as 'P-256' };
+  return { type: 'rsa', bits: Number(size) };
+}
+
+/** The leaf (and its key) for one endpoint, CA-signed unless `issuer: self`. */
+export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { cert: string; key: string } {
+  const c = e.certificate ?? {};
+  const keys = keyPair(parseKeySpec(c.key));
+  const sans = c.sans ?? [e.servername ?? '127.0.0.1'];
+  const cert = issueCertificate({
+    commonName: c.commonName ?? sans[0],
+    sans,
+    keys,
+    notBefore: new Date(now.getTime() + (c.notBeforeDays ?? -30) * DAY_MS),
+    notAfter: new Date(now.getTime() + (c.notAfterDays ?? 60) * DAY_MS),
+    hash: c.signatureHash ?? 'sha256',
+    ...(c.issuer === 'self' ? {} : { issuer: ca }),
+  });
+  return { cert, key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+}
+
+/**
+ * A node:tls (or HTTPS) listener on 127.0.0.1 with the scenario's versions,
+ * ciphers and certificate. `@SECLEVEL=0` lets OpenSSL 3 serve what a bad
+ * endpoint needs (TLS 1.0, RSA-1024, SHA-1); the cipher list still decides the suites.
+ */
+export async function startNodeListener(e: EndpointScenario, identity: { cert: string; key: string }): Promise<Listening> {
+  const options: tls.TlsOptions = {
+    ...identity,
+    minVersion: NODE_VERSIONS[e.protocols?.min ?? 'TLSv1.2'],
+    maxVersion: NODE_VERSIONS[e.protocols?.max ?? 'TLSv1.3'],
+    ciphers: `${e.ciphers ?? 'ECDHE+AESGCM:ECDHE+CHACHA20'}:@SECLEVEL=0`,
+    ...(e.ciphersuites ? { ciphersuites: e.ciphersuites } : {}),
+    honorCipherOrder: true,
+  };
+  const server: Server =
+    (e.kind ?? 'https') === 'https'
+      ? https.createServer(options, (req, res) => {
+          if (e.hsts) res.setHeader('Strict-Transport-Security', e.hsts);
+          res.setHeader('Content-Type', 'text/plain');
+          res.end(`acme sandbox: ${e.name}\n`);
+        })
+      : tls.createServer(options, (socket) => socket.end(`acme sandbox: ${e.name}\n`));
+  // Probes close mid-handshake on purpose; that is not worth a log line.
+  server.on('tlsClientError', () => {});
+  server.on('clientError', (_err, socket: net.Socket) => socket.destroy());
+  return listen(server);
+}
+
+/** A port that was bound and released: connecting to it is refused. */
+export async function reserveClosedPort(): Promise<Listening> {
+  const { port, stop } = await listen(net.createServer());
+  await stop();
+  return { port, stop: async () => {} };
+}
+
+async function listen(server: Server): Promise<Listening> {
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (s: net.Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as AddressInfo).port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KmsKeyDescription } from '../../src/providers/aws/types.js';
+import { loadScenario } from '../../src/sandbox/scenario.js';
+import { awsChecks, scanSandbox, type SandboxScan } from './harness.js';
+
+/**
+ * The acme scenario through the real SDK: each check's verdict per resource,
+ * as the scenario's comments say it should be.
+ */
+const ACCOUNT = '418295730612';
+const user = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
+const bucket = (name: string) => `arn:aws:s3:::${name}`;
+
+const EXPECTED: Record<string, Record<string, string>> = {
+  'aws.iam.root-mfa': { [`arn:aws:iam::${ACCOUNT}:root`]: 'pass' },
+  'aws.iam.root-access-keys': { [`arn:aws:iam::${ACCOUNT}:root`]: 'fail' },
+  'aws.iam.password-policy': { [`arn:aws:::${ACCOUNT}`]: 'fail' },
+  'aws.iam.admin-principals': { [`arn:aws:::${ACCOUNT}`]: 'fail' },
+  'aws.iam.console-mfa': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'pass', [user('carol.jones')]: 'fail', [user('dave.wilson')]: 'fail', [user('heidi.new')]: 'pass' },
+  'aws.iam.access-key-rotation': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'fail', [user('ci-deploy')]: 'pass', [user('legacy-backup')]: 'fail' },
+  'aws.iam.unused-credentials': { [user('alice.nguyen')]: 'pass', [user('dave.wilson')]: 'fail', [user('legacy-backup')]: 'fail', [user('heidi.new')]: 'pass' },
+  'aws.iam.role-based-access': { [user('alice.nguyen')]: 'pass', [user('erin.ops')]: 'fail', [user('ci-deploy')]: 'fail', [user('legacy-backup')]: 'fail' },
+  'aws.iam.no-admin-policies': {
+    [`arn:aws:iam::${ACCOUNT}:policy/engineers-deploy`]: 'pass',
+    [`arn:aws:iam::${ACCOUNT}:policy/legacy/legacy-full-access`]: 'fail',
+    [`arn:aws:iam::${ACCOUNT}:policy/draft-readonly`]: 'pass',
+    [user('legacy-backup')]: 'fail',
+    [`arn:aws:iam::${ACCOUNT}:group/finance`]: 'pass',
+  },
+  'aws.s3.default-encryption': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-eu-analytics')]: 'pass', [bucket('acme-eu-customer-exports')]: 'fail' },
+  'aws.s3.public-access-block': {
+    [bucket('acme-prod-app-data')]: 'pass',
+    [bucket('acme-ci-artifacts')]: 'pass', // account blocks ACLs, the bucket blocks policies
+    [bucket('acme-marketing-site')]: 'fail',
+    [bucket('acme-eu-customer-exports')]: 'fail',
+  },
+  'aws.s3.secure-transport': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-access-logs')]: 'pass', [bucket('acme-marketing-site')]: 'fail', [bucket('acme-eu-customer-exports')]: 'fail' },
+  'aws.s3.versioning': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-ci-artifacts')]: 'fail', [bucket('acme-marketing-site')]: 'fail' },
+  'aws.s3.access-logging': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-access-logs')]: 'fail' },
+};
+
+/** KMS keys are named in the scenario by description; their ids are generated. */
+const EXPECTED_KEYS: Record<string, Record<string, string>> = {
+  'aws.kms.key-rotation': { 'Application data at rest': 'pass', 'Nightly backups': 'fail', 'Signs release artifacts': 'not_applicable', 'EU customer data at rest': 'pass' },
+  'aws.kms.key-spec': { 'Application data at rest': 'pass', 'RSA envelope key of the old export pipeline': 'fail', 'Signs release artifacts': 'not_applicable' },
+  'aws.kms.key-policy-public': { 'Shared with a partner for file exchange': 'fail', 'EU customer data at rest': 'pass', 'Application data at rest': 'pass' },
+};
+
+let scan: SandboxScan;
+beforeAll(async () => {
+  scan = await scanSandbox(loadScenario('acme').aws);
+});
+afterAll(() => scan?.handle.stop());
+
+describe('acme through the real AWS SDK', () => {
+  // One account has one root user and one password policy: those checks have one verdict here (the others' tests cover the opposite).
+  const ACCOUNT_WIDE = new Set(['aws.iam.root-mfa', 'aws.iam.root-access-keys', 'aws.iam.password-policy', 'aws.iam.admin-principals']);
+
+  it('every per-resource AWS check has both a pass and a fail, and nothing is an error', async () => {
+    const ids = (await awsChecks()).map((c) => c.meta.id);
+    expect(ids).toHaveLength(17);
+    for (const id of ids) {
+      const statuses = [...new Set([...scan.of(id).values()].map((r) => r.status))].sort();
+      if (ACCOUNT_WIDE.has(id)) expect([id, statuses.length]).toEqual([id, 1]);
+      else expect([id, statuses.filter((s) => s === 'pass' || s === 'fail')]).toEqual([id, ['fail', 'pass']]);
+    }
+    expect(scan.results.filter((r) => r.status === 'error')).toEqual([]);
+  });
+
+  for (const [id, expected] of Object.entries(EXPECTED)) {
+    it(`${id} judges each resource as the scenario says`, () => {
+      const got = scan.of(id);
+      for (const [resource, status] of Object.entries(expected)) expect([resource, got.get(resource)?.status]).toEqual([resource, status]);
+    });
+  }
+
+  it('KMS checks judge each key as the scenario says, in both regions', () => {
+    const keys = scan.store.snapshot().filter((f) => f.key.startsWith('aws.kms.describeKey(')).map((f) => f.value as KmsKeyDescription);
+    const arnOf = (description: string) => keys.find((k) => k.description === description)!.arn;
+    expect(new Set(keys.map((k) => k.arn.split(':')[3]))).toEqual(new Set(['us-east-1', 'eu-west-1']));
+    for (const [id, expected] of Object.entries(EXPECTED_KEYS)) {
+      const got = scan.of(id);
+      for (const [description, status] of Object.entries(expected)) expect([id, description, got.get(arnOf(description))?.status]).toEqual([id, description, status]);
+    }
+  });
+
+  it('records what the verdicts rest on', () => {
+    expect(scan.of('aws.iam.root-mfa').get(`arn:aws:iam::${ACCOUNT}:root`)?.observed).toMatchObject({ mfaType: 'hardware' });
+    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({ algorithm: 'aws:kms:dsse', kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//) });
+    const admins = scan.of('aws.iam.admin-principals').get(`arn:aws:::${ACCOUNT}`)?.observed?.principals as { arn: string }[];
+    expect(admins.map((p) => p.arn)).toContain(user('legacy-backup'));
+  });
+
+  it('reads each fact once and each bucket through its own region', () => {
+    const stats = scan.handle.stats!() as { byOperation: Record<string, number> };
+    expect(stats.byOperation['iam:GetCredentialReport']).toBe(1);
+    expect(stats.byOperation['iam:GetAccountAuthorizationDetails']).toBe(1);
+    expect(stats.byOperation['s3:GetBucketPolicy']).toBe(7);
+    const euCalls = scan.store.snapshot().find((f) => f.key === 'aws.s3.bucketEncryption(acme-eu-analytics)')!.calls;
+    expect(euCalls.map((c) => [c.operation, c.status])).toEqual([['s3:GetEncryptionConfiguration', 200]]);
+  });
+});

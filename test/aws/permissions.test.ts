@@ -1,0 +1,51 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, CALLER_ACTIONS } from '../../src/providers/aws/actions.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SOURCE = path.join(ROOT, 'src/providers/aws');
+const doc = readFileSync(path.join(ROOT, 'docs/aws-permissions.md'), 'utf8');
+
+/** The action list of the first JSON policy in the document. */
+function documentedActions(): string[] {
+  const json = doc.match(/```json\n([\s\S]*?)```/)![1];
+  const policy = JSON.parse(json) as { Statement: { Action: string[] }[] };
+  return policy.Statement.flatMap((s) => s.Action);
+}
+
+/** SDK commands the AWS source imports from the @aws-sdk clients, by service. */
+function importedCommands(): string[] {
+  const found = new Set<string>();
+  for (const file of readdirSync(SOURCE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    const text = readFileSync(path.join(SOURCE, file), 'utf8');
+    for (const m of text.matchAll(/import \{([^}]*)\} from '@aws-sdk\/client-([a-z0-9-]+)'/g)) {
+      const service = m[2] === 's3-control' ? 's3control' : m[2];
+      for (const name of m[1].matchAll(/\b(\w+Command)\b(?:\s+as\s+\w+)?/g)) found.add(`${service}:${name[1]}`);
+    }
+  }
+  return [...found].sort();
+}
+
+describe('docs/aws-permissions.md', () => {
+  it('lists exactly the actions the AWS source can call', () => {
+    expect(documentedActions().sort()).toEqual([...new Set(Object.values(ACTIONS))].sort());
+  });
+
+  it('knows the action of every SDK command the source imports', () => {
+    const known = new Set(Object.keys(ACTIONS));
+    expect(importedCommands().filter((c) => !known.has(c))).toEqual([]);
+    expect(importedCommands().length).toBeGreaterThan(15);
+  });
+
+  it('holds only reads', () => {
+    const notRead = documentedActions().filter((a) => !/^[a-z0-9-]+:(Get|List|Describe)[A-Za-z]+$/.test(a) && a !== 'iam:GenerateCredentialReport');
+    expect(notRead).toEqual([]);
+  });
+
+  it('names SecurityAudit and explains the caller-side sts:AssumeRole', () => {
+    expect(doc).toContain('arn:aws:iam::aws:policy/SecurityAudit');
+    for (const action of CALLER_ACTIONS) expect(doc).toContain(action);
+    expect(documentedActions()).not.toContain('sts:AssumeRole');
+  });
+});

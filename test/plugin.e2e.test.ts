@@ -1,0 +1,34 @@
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './helpers/cli.js';
+
+const PLUGIN = path.resolve(import.meta.dirname, 'fixtures/plugin');
+
+describe('a check of your own (docs/writing-checks.md)', () => {
+  it('is loaded from a folder, mapped through your mapping file, and runs beside the built-in checks over the same facts', async () => {
+    const dir = await tempDir();
+    await cp(PLUGIN, path.join(dir, 'annexa-checks'), { recursive: true });
+    const { code, stdout, stderr } = await runCli(
+      ['scan', '--sandbox', '--json', '--checks-dir', 'annexa-checks', '--mapping', 'annexa-checks/mapping.yaml', '--checks', 'tls.*', '--fail-on', 'none', '--allow-errors'],
+      { cwd: dir },
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const run = JSON.parse(stdout);
+    const mine = run.results.filter((r: { checkId: string }) => r.checkId === 'tls.tls13-offered');
+    expect(mine.length).toBe(run.scope.targets.length);
+    expect(new Set(mine.map((r: { status: string }) => r.status))).toEqual(new Set(['pass', 'fail']));
+    expect(mine[0].controls).toEqual(['A.8.24']);
+    // Fetched once: the protocol fact my check read is the one tls.protocol-versions read.
+    const builtin = run.results.find((r: { checkId: string; resource: string }) => r.checkId === 'tls.protocol-versions' && r.resource === mine[0].resource);
+    expect(builtin.factRefs.some((ref: string) => mine[0].factRefs.includes(ref))).toBe(true);
+  });
+
+  it('without its mapping, is refused with exit 2', async () => {
+    const dir = await tempDir();
+    const { code, stderr } = await runCli(['scan', '--sandbox', '--checks-dir', PLUGIN], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('annexa: mapping: check tls.tls13-offered is not mapped to any control');
+  });
+});

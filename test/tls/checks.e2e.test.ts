@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxHandle } from '../../src/core/provider.js';
+import type { Result, FactRecord } from '../../src/core/types.js';
+import type { TlsTargetOptions } from '../../src/providers/tls/types.js';
+import { scanSandbox, startE2eSandbox, tlsChecks } from './harness.js';
+
+// Real handshakes: node:tls and raw ClientHellos against listeners on 127.0.0.1 (test/tls/e2e.yaml).
+let sandbox: SandboxHandle<TlsTargetOptions>;
+let verdict: (name: string, checkId: string) => Result;
+let facts: FactRecord[];
+
+beforeAll(async () => {
+  sandbox = await startE2eSandbox();
+  ({ verdict, facts } = await scanSandbox(sandbox, await tlsChecks()));
+}, 120_000);
+afterAll(() => sandbox?.stop());
+
+const status = (name: string, checkId: string) => verdict(name, checkId).status;
+
+describe('a well-configured endpoint', () => {
+  it.each(['tls.protocol-versions', 'tls.cipher-suites', 'tls.certificate', 'tls.hsts'])('passes %s', (id) => {
+    expect(verdict('good', id)).toMatchObject({ status: 'pass' });
+  });
+
+  it('records the negotiated parameters and forward secrecy', () => {
+    expect(verdict('good', 'tls.protocol-versions').observed?.accepted).toEqual(['TLSv1.2', 'TLSv1.3']);
+    expect(verdict('good', 'tls.cipher-suites').observed?.forwardSecrecy).toBe('all');
+    expect(verdict('good', 'tls.certificate').observed).toMatchObject({ name: 'good.e2e.test', key: 'rsa 2048', signatureAlgorithm: 'sha256WithRSAEncryption' });
+  });
+});
+
+describe('tls.protocol-versions', () => {
+  it('fails when TLS 1.0 and 1.1 are accepted', () => {
+    const r = verdict('tls10-11', 'tls.protocol-versions');
+    expect(r.status).toBe('fail');
+    expect(r.observed?.disallowed).toEqual(['TLSv1.0', 'TLSv1.1']);
+  });
+
+  it('passes a TLS 1.3-only endpoint under mozilla-modern', () => {
+    expect(verdict('tls13-ec', 'tls.protocol-versions').observed?.accepted).toEqual(['TLSv1.3']);
+    expect(status('tls13-ec', 'tls.protocol-versions')).toBe('pass');
+  });
+
+  it('fails SSLv3 that only the raw listener serves', () => {
+    const r = verdict('legacy-raw', 'tls.protocol-versions');
+    expect(r.status).toBe('fail');
+    expect(r.observed?.disallowed).toEqual(['SSLv3', 'TLSv1.0']);
+  });
+});
+
+describe('tls.cipher-suites', () => {
+  it('fails a static-RSA CBC suite served by node:tls', () => {
+    const r = verdict('weak-suite', 'tls.cipher-suites');
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/TLS_RSA_WITH_AES_128_CBC_SHA \(static-rsa/);
+    expect(r.observed?.forwardSecrecy).toBe('partial');
+  });
+
+  it('fails RC4 and 3DES that OpenSSL 3 cannot offer, found by raw ClientHellos', () => {
+    const r = verdict('legacy-raw', 'tls.cipher-suites');
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/TLS_RSA_WITH_RC4_128_SHA \(rc4/);
+    expect(r.message).toMatch(/TLS_RSA_WITH_3DES_EDE_CBC_SHA \(3des/);
+  });
+
+  it('fails CBC suites under TLS 1.0 as outside the profile', () => {
+    expect(verdict('tls10-11', 'tls.cipher-suites').message).toMatch(/TLSv1\.0 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA \(not in mozilla-intermediate/);
+  });
+});
+
+describe('tls.certificate', () => {
+  it.each([
+    ['expired', /expired on/],
+    ['not-yet-valid', /not valid before/],
+    ['wrong-name', /does not name right\.e2e\.test/],
+    ['self-signed', /chain does not verify \(DEPTH_ZERO_SELF_SIGNED_CERT\)/],
+    ['rsa1024', /RSA key of 1024 bits/],
+    ['sha1', /SHA1 signature on CN=sha1\.e2e\.test/],
+  ])('fails %s', (name, why) => {
+    const r = verdict(name, 'tls.certificate');
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(why);
+  });
+
+  it('passes an EC P-256 certificate', () => {
+    const r = verdict('tls13-ec', 'tls.certificate');
+    expect(r.status).toBe('pass');
+    expect(r.observed?.key).toBe('ec 256 prime256v1');
+  });
+
+  it('is an error, not a pass, when node cannot complete a handshake with a legacy-only server', () => {
+    const r = verdict('legacy-raw', 'tls.certificate');
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/inconclusive/);
+  });
+
+  it('reads a TLS 1.0-only server after the default client refused, and says so', () => {
+    const r = verdict('tls10-11', 'tls.certificate');
+    expect(r.status).toBe('pass');
+    expect(r.observed?.clientRefusal).toMatchObject({ code: expect.stringMatching(/^ERR_SSL_/) });
+  });
+});
+
+describe('tls.hsts', () => {
+  it('fails a missing header', () => {
+    expect(verdict('no-hsts', 'tls.hsts')).toMatchObject({ status: 'fail', messageId: 'missing' });
+  });
+  it('fails a short max-age', () => {
+    expect(verdict('short-hsts', 'tls.hsts')).toMatchObject({ status: 'fail', messageId: 'short', observed: { maxAge: 600 } });
+  });
+  it('does not apply to plain TLS endpoints', () => {
+    expect(status('plain-tls', 'tls.hsts')).toBe('not_applicable');
+  });
+});
+
+describe('an unreachable endpoint', () => {
+  it.each(['tls.protocol-versions', 'tls.cipher-suites', 'tls.certificate', 'tls.hsts'])('is an error for %s, never a pass', (id) => {
+    const r = verdict('gone', id);
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/could not collect/);
+  });
+
+  it('records the failure as an unreachable fact', () => {
+    const handshake = facts.find((f) => f.key === 'tls.handshake' && f.target.endsWith(`:${sandbox.endpoints.gone.split(':')[1]}`));
+    expect(handshake).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+  });
+});

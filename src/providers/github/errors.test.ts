@@ -15,6 +15,7 @@ describe('classify', () => {
     [httpError(403, 'Resource not accessible by integration'), 'denied'],
     [httpError(404, 'Not Found'), 'not_found'],
     [httpError(502, 'Bad gateway'), 'other'],
+    [new Error('GraphQL Rate Limit Exceeded'), 'throttled'],
   ])('%s → %s', (err, kind) => {
     expect(classify(err).kind).toBe(kind);
   });

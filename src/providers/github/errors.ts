@@ -38,7 +38,8 @@ export function classify(err: unknown): FactError {
   const status = typeof e?.status === 'number' ? e.status : undefined;
   const message = e instanceof Error ? e.message : String(err);
   if (status === 401) return new FactError({ kind: 'denied', message: 'GitHub rejected the token (401 Bad credentials)', permission: 'a valid token', status });
-  if (status !== undefined && isRateLimited(e)) {
+  // The throttling plugin reports an exhausted GraphQL limit as a plain error ("GraphQL Rate Limit Exceeded").
+  if ((status !== undefined && isRateLimited(e)) || (status === undefined && /rate limit/i.test(message))) {
     return new FactError({ kind: 'throttled', message: `rate limited past the retry budget: ${message}`, status });
   }
   if (status === 403) return new FactError({ kind: 'denied', message, status });

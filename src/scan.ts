@@ -178,7 +178,7 @@ async function ensureWritable(out: string): Promise<void> {
     } catch (err) {
       if (err instanceof UsageError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' || path.dirname(dir) === dir) throw new UsageError(`cannot write to output folder ${out}: ${code ?? (err as Error).message}`);
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(dir) === dir) throw new UsageError(`cannot write to output folder ${out}: ${code ?? (err as Error).message}`);
       dir = path.dirname(dir);
     }
   }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers/cli.js';
 
@@ -67,10 +68,12 @@ async function config(dir: string, text: string): Promise<string> {
 }
 
 describe('the annexa binary', () => {
-  it('exits with the code main() returns, as a process', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'scan', '--bogus'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  it('exits with the code main() returns, as a process', async () => {
+    const cwd = await tempDir();
+    const tsx = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--bogus'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe("annexa: error: unknown option '--bogus'");
-    expect(readdirSync(ROOT)).not.toContain('evidence');
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });

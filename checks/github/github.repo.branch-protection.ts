@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
+import { EMPTY_REPO, NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
 import { judgeProtection } from '../../src/providers/github/branch-policy.js';
 import { denied } from '../../src/providers/github/errors.js';
 import { PERMISSIONS } from '../../src/providers/github/org-facts.js';
@@ -9,19 +10,19 @@ export default defineCheck({
     title: 'The default branch is protected',
     provider: 'github',
     severity: 'high',
-    description:
-      'Classic protection and active rulesets together: reviewed pull requests, stale approvals dismissed, no force push or deletion, no admin bypass.',
-    remediation: 'Add a ruleset (or classic rule) on the default branch: require a pull request with approvals, dismiss stale approvals, block force pushes and deletion, with no admin bypass.',
+    description: 'Classic protection and active rulesets together: approved pull requests, stale approvals dismissed, no force push or deletion, no admin bypass.',
+    remediation: 'Add a ruleset (or classic rule) on the default branch with those settings and no admin bypass.',
     messages: {
+      ...NO_REPOS,
+      ...EMPTY_REPO,
       protected: '{branch} is protected by {sources}',
       unprotected: '{branch} is not protected as required: {shortfalls}',
-      empty: 'The repository is empty (no default branch)',
     },
     settings: { minApprovals: { type: 'integer', default: 1, description: 'Approvals a pull request needs.' } },
   },
   async run(ctx) {
     const minApprovals = ctx.settings.minApprovals as number;
-    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+    return eachRepo(ctx, async (repo) => {
       const rules = await ctx.github.branchRules(repo.name);
       if (!rules) return ctx.notApplicable(repo.resource, 'empty');
       const verdict = judgeProtection(rules, minApprovals);

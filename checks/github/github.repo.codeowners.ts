@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
+import { EMPTY_REPO, NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
 import { combine, sourcesOf } from '../../src/providers/github/branch-policy.js';
 
 export default defineCheck({
@@ -10,14 +11,15 @@ export default defineCheck({
     description: 'A CODEOWNERS file (at the root, in .github/ or in docs/) names who owns which code, and code-owner review is required on the default branch.',
     remediation: 'Add .github/CODEOWNERS and enable "Require review from Code Owners" in the ruleset or classic rule of the default branch.',
     messages: {
+      ...NO_REPOS,
+      ...EMPTY_REPO,
       enforced: '{path} exists and code-owner review is required on {branch}',
       noFile: 'No CODEOWNERS file in the root, .github/ or docs/',
       notRequired: '{path} exists but code-owner review is not required on {branch}',
-      empty: 'The repository is empty (no default branch)',
     },
   },
   async run(ctx) {
-    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+    return eachRepo(ctx, async (repo) => {
       const details = await ctx.github.repoDetails(repo.name);
       if (!details.defaultBranch) return ctx.notApplicable(repo.resource, 'empty');
       if (!details.codeownersPath) return ctx.fail(repo.resource, 'noFile', { path: null });

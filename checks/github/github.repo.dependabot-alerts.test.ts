@@ -16,4 +16,9 @@ describe('github.repo.dependabot-alerts', () => {
     const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), vulnerabilityAlerts: failing({ permission: 'admin on the repository' }) });
     expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
   });
+
+  it('an organisation with no repository in scope is one not-applicable result', async () => {
+    const results = await runCheck(check, { repos: answers([]) });
+    expect(results).toEqual([expect.objectContaining({ status: 'not_applicable', resource: 'github:test', message: 'No repository of test is in scope' })]);
+  });
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
+import { NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
 
 export default defineCheck({
   meta: {
@@ -9,12 +10,13 @@ export default defineCheck({
     description: 'Vulnerability alerts tell the team when a dependency has a known vulnerability.',
     remediation: 'Repository settings → Code security → Dependabot alerts: Enable (or enable it for all repositories in the organisation).',
     messages: {
+      ...NO_REPOS,
       enabled: 'Dependabot vulnerability alerts are enabled',
       disabled: 'Dependabot vulnerability alerts are disabled',
     },
   },
   async run(ctx) {
-    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+    return eachRepo(ctx, async (repo) => {
       const enabled = await ctx.github.vulnerabilityAlerts(repo.name);
       return enabled ? ctx.pass(repo.resource, 'enabled', { enabled }) : ctx.fail(repo.resource, 'disabled', { enabled });
     });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
+import { NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
 
 export default defineCheck({
   meta: {
@@ -9,13 +10,14 @@ export default defineCheck({
     description: 'A deploy key with write access pushes code without a user, review or 2FA behind it.',
     remediation: 'Replace the listed write keys with read-only deploy keys, or with a GitHub App whose permissions are reviewed.',
     messages: {
+      ...NO_REPOS,
       readOnly: 'All {count} deploy key(s) are read-only',
       writable: 'Deploy keys with write access: {writable}',
       none: 'No deploy keys',
     },
   },
   async run(ctx) {
-    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+    return eachRepo(ctx, async (repo) => {
       const keys = await ctx.github.deployKeys(repo.name);
       if (keys.length === 0) return ctx.notApplicable(repo.resource, 'none', { count: 0 });
       const writable = keys.filter((k) => !k.readOnly).map((k) => k.title);

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
+import { NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
 import { denied } from '../../src/providers/github/errors.js';
 import { PERMISSIONS } from '../../src/providers/github/org-facts.js';
 
@@ -11,12 +12,13 @@ export default defineCheck({
     description: 'Secret scanning finds credentials committed to the repository; push protection rejects pushes that contain them.',
     remediation: 'Repository settings → Code security: enable secret scanning and push protection (or apply an organisation security configuration).',
     messages: {
+      ...NO_REPOS,
       enabled: 'Secret scanning and push protection are enabled',
       disabled: 'Secret scanning is {secretScanning}, push protection is {pushProtection}',
     },
   },
   async run(ctx) {
-    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+    return eachRepo(ctx, async (repo) => {
       const sa = repo.securityAndAnalysis;
       // GitHub leaves security_and_analysis out of the list for those who may not administer the repository.
       if (!sa) return ctx.error(repo.resource, denied(`security_and_analysis of ${repo.fullName} is hidden from this token`, PERMISSIONS.securityAnalysis));

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
+import { EMPTY_REPO, NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
 import { combine, sourcesOf } from '../../src/providers/github/branch-policy.js';
 
 export default defineCheck({
@@ -10,13 +11,14 @@ export default defineCheck({
     description: 'Required status checks (tests, scanners) must pass before a change merges into the default branch, by classic protection or an active ruleset.',
     remediation: 'In the ruleset (or classic rule) of the default branch, require status checks to pass and name the checks.',
     messages: {
+      ...NO_REPOS,
+      ...EMPTY_REPO,
       required: '{branch} requires status checks: {checks}',
       none: '{branch} requires no status check',
-      empty: 'The repository is empty (no default branch)',
     },
   },
   async run(ctx) {
-    return ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => {
+    return eachRepo(ctx, async (repo) => {
       const rules = await ctx.github.branchRules(repo.name);
       if (!rules) return ctx.notApplicable(repo.resource, 'empty');
       const checks = combine(sourcesOf(rules)).statusChecks;

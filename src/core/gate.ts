@@ -13,11 +13,14 @@ export interface GateDecision {
   passed: boolean;
   /** The results that failed the gate, worst first. */
   blocking: Result[];
-  /** One line saying why, for the summary and CI logs. */
+  /** What was found, e.g. `74 fails and 2 errors`, or `nothing that fails the gate`. */
   reason: string;
+  /** The rule applied, e.g. `any fail or error fails the gate`. */
+  rule: string;
 }
 
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The CI gate: exit 1 when a fail at or above the threshold, or an error, is in scope. */
 export function decideGate(results: Result[], policy: GatePolicy = {}): GateDecision {
@@ -27,9 +30,13 @@ export function decideGate(results: Result[], policy: GatePolicy = {}): GateDeci
   );
   const errors = policy.allowErrors ? [] : results.filter((r) => r.status === 'error');
   const blocking = [...failing, ...errors].sort((a, b) => rank(a.severity) - rank(b.severity));
-  const rule = threshold === undefined ? 'any fail' : threshold === 'none' ? 'no fail' : `a fail of severity ${threshold} or above`;
-  const errorRule = policy.allowErrors ? '' : ' or any error';
-  if (!blocking.length) return { passed: true, blocking, reason: `passed: no ${rule === 'no fail' ? 'error' : `${rule}${errorRule}`}` };
-  const parts = [failing.length && `${failing.length} fail${failing.length > 1 ? 's' : ''}`, errors.length && `${errors.length} error${errors.length > 1 ? 's' : ''}`].filter(Boolean);
-  return { passed: false, blocking, reason: `failed: ${parts.join(' and ')} (gate: ${rule}${errorRule} fails)` };
+  const fails = threshold === undefined ? 'any fail' : threshold === 'none' ? '' : `a fail of severity ${threshold} or above`;
+  const rule = [fails, policy.allowErrors ? '' : 'any error'].filter(Boolean).join(' or ');
+  const parts = [failing.length ? plural(failing.length, threshold ? `${threshold}+ fail` : 'fail') : '', errors.length ? plural(errors.length, 'error') : ''].filter(Boolean);
+  return {
+    passed: blocking.length === 0,
+    blocking,
+    reason: parts.length ? parts.join(' and ') : 'nothing that fails the gate',
+    rule: rule ? `${rule} fails the gate` : 'nothing fails the gate',
+  };
 }

@@ -71,8 +71,12 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
     .join(' · ');
   if (budget) lines.push(`API       ${budget}`);
   if (options.dir) lines.push(`Evidence  ${path.relative(options.cwd ?? process.cwd(), options.dir) || '.'}${path.sep}`);
-  const verdict = options.gate.passed ? c.green(`Gate ${options.gate.reason}`) : c.red(`Gate ${options.gate.reason}`);
-  lines.push(options.demo ? `Demo: the gate is not applied here; with \`annexa scan\` it would have ${options.gate.passed ? 'passed' : 'failed'} (${options.gate.reason.replace(/^(passed|failed): /, '')}).` : verdict);
+  const { gate } = options;
+  if (options.demo) {
+    lines.push(`Demo: the gate is not applied here; \`annexa scan\` would have ${gate.passed ? 'passed' : 'failed'}: ${gate.reason} (${gate.rule}).`);
+  } else {
+    lines.push((gate.passed ? c.green : c.red)(`Gate ${gate.passed ? 'passed' : 'FAILED'}: ${gate.reason} (${gate.rule})`));
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -72,3 +72,8 @@ export function verdicts(results: Result[]): Record<string, string> {
 export function pointsOf(stats: ReturnType<GithubSandbox['stats']>): number {
   return stats.rest.requests + stats.graphql.points;
 }
+
+/** The same figure from the run's own call records: REST calls not answered 304, plus GraphQL `cost`. */
+export function recordedPoints(facts: FactRecord[]): number {
+  return facts.flatMap((f) => f.calls).reduce((sum, c) => sum + (c.cost ?? (c.status === 304 ? 0 : 1)), 0);
+}

@@ -35,3 +35,25 @@ describe('rate limits', () => {
     expect(scan.facts.filter((f) => !f.ok).every((f) => f.error?.kind === 'throttled')).toBe(true);
   });
 });
+
+describe('the GraphQL budget', () => {
+  it('exhausted, the repository facts are throttled errors and REST-only checks still judge', async () => {
+    // One point an hour: the first organisation's query (1 point) runs, the second one's is refused.
+    const sandbox = await startGithubSandbox(acmeWith({ rateLimits: { rest: 5000, graphql: 1 } }));
+    try {
+      const scan = await scanSandbox(sandbox);
+      const batches = scan.facts.filter((f) => f.key.startsWith('github.repos.graphql'));
+      expect(batches.map((f) => f.ok).sort()).toEqual([false, true]);
+      const refused = batches.find((f) => !f.ok)!;
+      expect(refused.error?.kind).toBe('throttled');
+      const org = refused.target.replace(/^github:/, '');
+      const protection = scan.results.filter((r) => r.checkId === 'github.repo.branch-protection' && r.resource.startsWith(`github:${org}/`));
+      expect(protection.length).toBeGreaterThan(0);
+      for (const r of protection) expect(r).toMatchObject({ status: 'error', message: expect.stringMatching(/rate limit/i) });
+      const secrets = scan.results.filter((r) => r.checkId === 'github.repo.secret-scanning' && r.resource.startsWith(`github:${org}/`));
+      expect(secrets.every((r) => r.status !== 'error')).toBe(true);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});

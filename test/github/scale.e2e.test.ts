@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeOrg } from '../../src/sandbox/github/large-org.js';
 import type { GithubSandbox } from '../../src/sandbox/github/index.js';
-import { pointsOf, scanSandbox, startGithubSandbox, type ScanOutcome } from './harness.js';
+import { pointsOf, recordedPoints, scanSandbox, startGithubSandbox, type ScanOutcome } from './harness.js';
 
 const REPOS = 260;
 const MEMBERS = 230;
@@ -47,8 +47,7 @@ describe('a paginated organisation (more than one page of repositories and membe
     const perRepo = full.points / IN_SCOPE;
     expect(perRepo).toBeLessThanOrEqual(3);
     // The run's own budget (from its call records) agrees with what the emulator charged.
-    const recorded = full.scan.facts.flatMap((f) => f.calls).reduce((sum, c) => sum + (c.cost ?? 0), 0);
-    expect(recorded).toBe(full.points);
+    expect(recordedPoints(full.scan.facts)).toBe(full.points);
   });
 
   it('a rescan of the unchanged organisation spends at most 10% of the full scan, the rest answered 304', () => {
@@ -58,8 +57,7 @@ describe('a paginated organisation (more than one page of repositories and membe
   });
 
   it('the rescan budget recorded in the run agrees with the emulator', () => {
-    const recorded = rescan.scan.facts.flatMap((f) => f.calls).reduce((sum, c) => sum + (c.cost ?? 0), 0);
-    expect(recorded).toBe(rescan.points);
+    expect(recordedPoints(rescan.scan.facts)).toBe(rescan.points);
   });
 
   it('the rescan reaches the same verdicts', () => {

@@ -7,7 +7,7 @@ import { Pools } from '../../src/core/pools.js';
 import type { SandboxHandle } from '../../src/core/provider.js';
 import { factsByTarget, runChecks } from '../../src/core/runner.js';
 import { settingsFor } from '../../src/core/settings.js';
-import type { Result } from '../../src/core/types.js';
+import type { FactRecord, Result } from '../../src/core/types.js';
 import { tlsProvider } from '../../src/providers/tls/provider.js';
 import type { TlsTargetOptions } from '../../src/providers/tls/types.js';
 import { loadScenario } from '../../src/sandbox/scenario.js';
@@ -24,8 +24,9 @@ export async function tlsChecks(): Promise<Check[]> {
 }
 
 /** Runs the TLS checks over the sandbox's targets through the real runner and fact store: real handshakes. */
-export async function scanSandbox(sandbox: SandboxHandle<TlsTargetOptions>, checks: Check[]) {
-  const store = new FactStore(new Pools());
+export async function scanSandbox(sandbox: SandboxHandle<TlsTargetOptions>, checks: Check[], snapshot?: FactRecord[]) {
+  // With a snapshot, the store replays it and never calls a fetcher (what `annexa verify` relies on).
+  const store = new FactStore(new Pools(), snapshot);
   const results = await runChecks({
     checks,
     targets: sandbox.targets,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
@@ -34,10 +35,10 @@ export interface ScanFlags {
 export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
   const { config, hash } = loadConfig(flags.config, io.cwd);
   const log = createLogger(io, flags.logLevel);
-  const options: ScanOptions = { ...scanOptionsFrom(config, flags), configHash: hash, logger: log, env: io.env };
+  const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
-  const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} checks · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
+  const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} check runs · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
   options.onPlan = ({ checks, targets }) => bar?.start(checks * targets || 1, 0);
   options.onProgress = (done) => bar?.update(done);
   let outcome;
@@ -52,10 +53,10 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
   if (flags.json) {
     const { results, controls, facts: _facts, identities, ...summary } = run;
     const controlSummary = Object.fromEntries(['pass', 'fail', 'error', 'not_applicable', 'manual'].map((s) => [s, controls.filter((c) => c.status === s).length]));
-    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlSummary, evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, applied: !flags.demo }, results }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlSummary, evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
-    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate ${gate.reason}\n`);
+    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
     io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
   }
@@ -63,23 +64,28 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
   return gate.passed ? EXIT.ok : EXIT.gateFailed;
 }
 
-/** Flags win over the config; a provider is scanned when the config or a flag names it. */
-export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags): ScanOptions {
+/**
+ * Flags win over the config; a provider is scanned when the config or a flag
+ * names it. Paths in flags are relative to the working folder (the config's
+ * are already absolute).
+ */
+export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: string): ScanOptions {
+  const abs = (p: string) => path.resolve(cwd, p);
   const live = flags.aws || flags.awsProfile || flags.awsRegion || flags.githubOrg || flags.githubApiUrl || flags.tls;
   if (flags.sandbox !== undefined && live) throw new UsageError('--sandbox cannot be combined with --aws, --github-org or --tls');
   const options: ScanOptions = {
     checks: flags.checks ?? config.checks?.include,
     skipChecks: flags.skipChecks ?? config.checks?.exclude,
-    checksDirs: [...(config.plugins ?? []).map((p) => p.checks), ...(flags.checksDir ?? [])],
-    mappingFiles: [...(config.plugins ?? []).flatMap((p) => (p.mapping ? [p.mapping] : [])), ...(flags.mapping ?? [])],
+    checksDirs: [...(config.plugins ?? []).map((p) => p.checks), ...(flags.checksDir ?? []).map(abs)],
+    mappingFiles: [...(config.plugins ?? []).flatMap((p) => (p.mapping ? [p.mapping] : [])), ...(flags.mapping ?? []).map(abs)],
     settings: config.settings,
     concurrency: flags.concurrency ?? config.concurrency,
     pools: config.pools,
     checkTimeoutMs: config.checkTimeoutSeconds && config.checkTimeoutSeconds * 1000,
     callTimeoutMs: config.callTimeoutSeconds && config.callTimeoutSeconds * 1000,
-    out: flags.out ?? config.out,
+    out: flags.out ? abs(flags.out) : (config.out ?? abs('evidence')),
   };
-  if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : flags.sandbox };
+  if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : scenarioArg(flags.sandbox, cwd) };
   if (config.aws || flags.aws || flags.awsProfile || flags.awsRegion) {
     options.aws = { ...config.aws, ...(flags.awsProfile ? { profile: flags.awsProfile } : {}), ...(flags.awsRegion ? { regions: flags.awsRegion } : {}) };
   }
@@ -92,6 +98,11 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags): ScanOpt
     options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseEndpoint)] };
   }
   return options;
+}
+
+/** A scenario name stays a name; a path is made absolute against the working folder. */
+function scenarioArg(value: string, cwd: string): string {
+  return /[/\\]|\.ya?ml$/.test(value) ? path.resolve(cwd, value) : value;
 }
 
 /** `host:port`, `host` (port 443) or `[v6]:port`. */

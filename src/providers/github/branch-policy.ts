@@ -10,11 +10,13 @@ import type { BranchRules, ClassicRule, RepoDetails, Ruleset } from './types.js'
 
 const glob = (pattern: string) => picomatch(pattern, { dot: true });
 
-/** The classic rule GitHub applies to `branch`: an exact name wins over patterns, fewer wildcards over more. */
+/**
+ * The classic rule GitHub applies to `branch`: a rule naming the branch
+ * exactly wins; otherwise patterns apply in the order they were created
+ * (GitHub's documented precedence), which is the order GraphQL lists them.
+ */
 export function classicRuleFor(rules: ClassicRule[], branch: string): ClassicRule | null {
-  const wildcards = (p: string) => (p.match(/[*?[]/g) ?? []).length;
-  const matching = rules.filter((r) => r.pattern === branch || glob(r.pattern)(branch));
-  return matching.sort((a, b) => wildcards(a.pattern) - wildcards(b.pattern))[0] ?? null;
+  return rules.find((r) => r.pattern === branch) ?? rules.find((r) => glob(r.pattern)(branch)) ?? null;
 }
 
 /** An active branch ruleset whose ref conditions include the default branch and do not exclude it. */

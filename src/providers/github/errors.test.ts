@@ -15,6 +15,7 @@ describe('classify', () => {
     [httpError(403, 'Resource not accessible by integration'), 'denied'],
     [httpError(404, 'Not Found'), 'not_found'],
     [httpError(502, 'Bad gateway'), 'other'],
+    [new Error('GraphQL Rate Limit Exceeded'), 'throttled'],
   ])('%s → %s', (err, kind) => {
     expect(classify(err).kind).toBe(kind);
   });
@@ -28,11 +29,11 @@ describe('classify', () => {
 });
 
 describe('inspect', () => {
-  it('records REST status, request id and one point', () => {
-    expect(inspect({ value: { status: 200, headers: { 'x-github-request-id': 'A:B' }, data: [] } })).toEqual({ status: 200, requestId: 'A:B', cost: 1 });
+  it('records REST status and request id', () => {
+    expect(inspect({ value: { status: 200, headers: { 'x-github-request-id': 'A:B' }, data: [] } })).toEqual({ status: 200, requestId: 'A:B', cost: undefined });
   });
-  it('records a cache hit as a free 304', () => {
-    expect(inspect({ value: { status: 200, headers: { [CACHE_HEADER]: '304' }, data: [] } })).toMatchObject({ status: 304, cost: 0 });
+  it('records a cache hit as a 304', () => {
+    expect(inspect({ value: { status: 200, headers: { [CACHE_HEADER]: '304' }, data: [] } })).toMatchObject({ status: 304 });
   });
   it('records GraphQL points from rateLimit.cost', () => {
     expect(inspect({ value: { status: 200, headers: {}, data: { data: { rateLimit: { cost: 4, remaining: 4996 } } } } })).toMatchObject({ cost: 4 });

@@ -38,7 +38,8 @@ export function classify(err: unknown): FactError {
   const status = typeof e?.status === 'number' ? e.status : undefined;
   const message = e instanceof Error ? e.message : String(err);
   if (status === 401) return new FactError({ kind: 'denied', message: 'GitHub rejected the token (401 Bad credentials)', permission: 'a valid token', status });
-  if (status !== undefined && isRateLimited(e)) {
+  // The throttling plugin reports an exhausted GraphQL limit as a plain error ("GraphQL Rate Limit Exceeded").
+  if ((status !== undefined && isRateLimited(e)) || (status === undefined && /rate limit/i.test(message))) {
     return new FactError({ kind: 'throttled', message: `rate limited past the retry budget: ${message}`, status });
   }
   if (status === 403) return new FactError({ kind: 'denied', message, status });
@@ -56,8 +57,9 @@ export function classify(err: unknown): FactError {
 
 /**
  * What each call record keeps: the HTTP status (304 when the answer came from
- * the ETag cache), GitHub's request id, and the rate-limit points spent —
- * 1 per REST request, 0 for a 304, GraphQL's own `rateLimit.cost`.
+ * the ETag cache, which costs nothing), GitHub's request id, and for GraphQL
+ * the points the query cost (`rateLimit.cost`). The run's budget is counted
+ * from these: REST requests, of which 304s, and GraphQL points.
  */
 export const inspect: CallInspector = ({ value, error }) => {
   const source = value ?? error;
@@ -67,6 +69,5 @@ export const inspect: CallInspector = ({ value, error }) => {
   const raw = (source as { status?: number } | undefined)?.status;
   const status = fromCache ? 304 : raw;
   const graphqlCost = (value as { data?: { data?: { rateLimit?: { cost?: number } } } } | undefined)?.data?.data?.rateLimit?.cost;
-  const cost = graphqlCost ?? (status === 304 ? 0 : status !== undefined && status !== 500 ? 1 : undefined);
-  return { status, requestId: requestId === undefined ? undefined : String(requestId), cost };
+  return { status, requestId: requestId === undefined ? undefined : String(requestId), cost: graphqlCost };
 };

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_HEADER, EtagCache, cachingFetch } from './etag-cache.js';
+import { CACHE_HEADER, EtagCache, cachingFetch, redactForCache } from './etag-cache.js';
 
 /** A fake server: answers 304 when If-None-Match matches, and records what it was sent. */
 function server(body: string, etag: string) {
@@ -45,5 +45,17 @@ describe('cachingFetch', () => {
     const { fetchFn } = server('{}', '"e"');
     await cachingFetch(new EtagCache(dir), 5000, fetchFn)('https://api.test/graphql', { method: 'POST', body: '{}' });
     expect(await readdir(dir).catch(() => [])).toEqual([]);
+  });
+});
+
+describe('redactForCache', () => {
+  const hooks = JSON.stringify([{ id: 1, config: { url: 'https://hooks.slack.com/services/T000/B000/XXXXSECRET', insecure_ssl: '0', secret: '********' } }]);
+  it('cuts webhook URLs to scheme and host', () => {
+    const kept = redactForCache('https://api.github.com/repos/acme/api/hooks?per_page=100', hooks);
+    expect(kept).not.toContain('XXXXSECRET');
+    expect(JSON.parse(kept)[0].config).toEqual({ url: 'https://hooks.slack.com', insecure_ssl: '0', secret: '********' });
+  });
+  it('leaves other answers alone', () => {
+    expect(redactForCache('https://api.github.com/orgs/acme/repos', hooks)).toBe(hooks);
   });
 });

@@ -10,7 +10,8 @@ import path from 'node:path';
  * One file per URL (named by its hash) so that a scan of thousands of
  * repositories writes each answer once, and a crash never corrupts the rest.
  * Only the URL, the ETag, the body and the headers pagination needs are kept:
- * never the request headers, so never the token.
+ * never the request headers, so never the token; and webhook answers are
+ * kept without what may hold a credential (see `redactForCache`).
  */
 export interface CachedAnswer {
   url: string;
@@ -40,11 +41,39 @@ export class EtagCache {
   }
 
   async put(entry: CachedAnswer): Promise<void> {
+    entry = { ...entry, body: redactForCache(entry.url, entry.body) };
     await mkdir(this.dir, { recursive: true });
     const file = this.file(entry.url);
     const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(tmp, JSON.stringify(entry));
     await rename(tmp, file);
+  }
+}
+
+/**
+ * Webhook URLs often carry a credential (chat hooks put it in the path), and
+ * the cache sits in the evidence folder: a hook list is cached with each URL
+ * cut to scheme and host and without the (masked) secret, which is all the
+ * checks read. A 304 then replays that redacted list.
+ */
+export function redactForCache(url: string, body: string): string {
+  if (!/\/hooks$/.test(new URL(url).pathname)) return body;
+  try {
+    const hooks = JSON.parse(body) as { config?: { url?: string; secret?: string } }[];
+    if (!Array.isArray(hooks)) return body;
+    for (const hook of hooks) {
+      if (!hook.config) continue;
+      try {
+        const u = new URL(hook.config.url ?? '');
+        hook.config.url = `${u.protocol}//${u.host}`;
+      } catch {
+        hook.config.url = '';
+      }
+      if (hook.config.secret !== undefined) hook.config.secret = '********';
+    }
+    return JSON.stringify(hooks);
+  } catch {
+    return body;
   }
 }
 

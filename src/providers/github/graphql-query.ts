@@ -7,10 +7,12 @@
  * kept small and overflow is fetched by a follow-up for that repository only.
  * Per repository: branchProtectionRules 1 + rulesets 1 + (rules + bypassActors)
  * × RULESETS_PER_PAGE + deployKeys 1 + collaborators 1 = 8 requests, i.e.
- * 0.08 points: a batch of 50 costs 4 points.
+ * 0.08 points: a batch of 100 costs 8 points. Batches of 100 rather than 50
+ * cost the same per repository and halve the queries, which clients pace a
+ * second apart.
  */
 
-export const BATCH_SIZE = 50;
+export const BATCH_SIZE = 100;
 export const RULESETS_PER_PAGE = 2;
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 

@@ -89,8 +89,8 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
   async sandbox(section, runtime): Promise<SandboxHandle<GithubTargetOptions>> {
     const { startGithubSandbox } = await import('../../sandbox/github/index.js');
     const sandbox = await startGithubSandbox(section as never, { log: runtime.log.child({ sandbox: 'github' }) });
-    const token = Object.values(sandbox.tokens)[0];
-    runtime.env[SANDBOX_TOKEN_ENV] = sandbox.tokens.default ?? token;
+    // The emulator's full-access owner token; runtime.env is this scan's own copy.
+    runtime.env[SANDBOX_TOKEN_ENV] = sandbox.tokens.default;
     const targets = targetsOf({ orgs: sandbox.orgs, apiUrl: sandbox.apiUrl, tokenEnv: SANDBOX_TOKEN_ENV }, runtime.env);
     return {
       targets,

@@ -22,6 +22,7 @@ export async function probeProtocols(rec: CallRecorder, base: ProbeBase): Promis
   if (all.every((a) => a.kind === 'error')) {
     const reason = (all[0] as { reason: string }).reason;
     if (UNREACHABLE.test(reason)) throw new EndpointUnreachable(reason, UNREACHABLE.exec(reason)?.[0]);
+    if (/timeout.*connecting/.test(reason)) throw new EndpointUnreachable(reason, 'ETIMEDOUT');
   }
   const by = (kind: ProbeAnswer['kind']) => TLS_VERSIONS.filter((v) => answers[v].kind === kind);
   return { versions, accepted: by('accepted'), rejected: by('rejected'), inconclusive: by('error') };

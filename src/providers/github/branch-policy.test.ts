@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { classicRuleFor, combine, judgeProtection, rulesetApplies, sourcesOf } from './branch-policy.js';
+import { classicRule, ruleset } from './fixtures.js';
+
+describe('which classic rule protects the default branch', () => {
+  it('a rule naming the branch wins; otherwise the oldest matching pattern (listed first)', () => {
+    const rules = [classicRule({ pattern: 'ma?n' }), classicRule({ pattern: '*' }), classicRule({ pattern: 'main' })];
+    expect(classicRuleFor(rules, 'main')?.pattern).toBe('main');
+    expect(classicRuleFor(rules.slice(0, 2), 'main')?.pattern).toBe('ma?n');
+  });
+  it('a `*` does not cross a slash', () => {
+    expect(classicRuleFor([classicRule({ pattern: 'release/*' })], 'release/1.x')?.pattern).toBe('release/*');
+    expect(classicRuleFor([classicRule({ pattern: '*' })], 'release/1.x')).toBeNull();
+  });
+});
+
+describe('which rulesets apply to the default branch', () => {
+  it.each([
+    [['~DEFAULT_BRANCH'], [], true],
+    [['~ALL'], [], true],
+    [['refs/heads/main'], [], true],
+    [['refs/heads/**'], [], true],
+    [['refs/heads/release/*'], [], false],
+    [['~ALL'], ['refs/heads/main'], false],
+    [[], [], false],
+  ])('include %j exclude %j → %s', (include, exclude, applies) => {
+    expect(rulesetApplies(ruleset({ refInclude: include, refExclude: exclude }), 'main')).toBe(applies);
+  });
+  it('only active branch rulesets with ref conditions apply', () => {
+    expect(rulesetApplies(ruleset({ enforcement: 'EVALUATE' }), 'main')).toBe(false);
+    expect(rulesetApplies(ruleset({ target: 'TAG' }), 'main')).toBe(false);
+    expect(rulesetApplies(ruleset({ refInclude: null }), 'main')).toBe(false);
+    expect(rulesetApplies(ruleset({ enforcement: 'active', target: 'branch' }), 'main')).toBe(true);
+  });
+});
+
+describe('combining sources', () => {
+  it('takes the most restrictive setting of each', () => {
+    const sources = sourcesOf({ branch: 'main', classic: classicRule({ requiredApprovingReviewCount: 2, allowsDeletions: true }), rulesets: [ruleset({}, { requiredApprovingReviewCount: 1 })] });
+    expect(combine(sources)).toMatchObject({ approvals: 2, blocksDeletion: true, blocksForcePush: true, dismissStale: true });
+  });
+  it('a requirement met only by a bypassable source fails as an admin bypass', () => {
+    const verdict = judgeProtection({ branch: 'main', classic: classicRule({ isAdminEnforced: false }), rulesets: [] }, 1);
+    expect(verdict).toEqual({ verdict: 'fail', sources: ['branch protection "main"'], shortfalls: ['admins can bypass the protection'] });
+  });
+  it('no source at all lists every shortfall', () => {
+    const verdict = judgeProtection({ branch: 'main', classic: null, rulesets: [] }, 1);
+    expect(verdict.verdict === 'fail' && verdict.shortfalls).toHaveLength(4);
+  });
+});

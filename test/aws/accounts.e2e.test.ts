@@ -88,8 +88,9 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
 
   it('discovers the organisation\'s accounts and assumes the role in each', async () => {
     const targets = await awsProvider.resolveTargets({ organization: { roleName: 'annexa-audit', externalId: 'acme-annexa' } }, live);
+    // The management account is the caller's own: scanned with its credentials, no role to assume.
     expect(targets.map((t) => [t.id, t.options.roleArn])).toEqual([
-      [`aws:${MANAGEMENT}`, `arn:aws:iam::${MANAGEMENT}:role/annexa-audit`],
+      [`aws:${MANAGEMENT}`, undefined],
       [`aws:${MEMBER}`, `arn:aws:iam::${MEMBER}:role/annexa-audit`],
     ]);
     const { results, factsOf } = await rootMfa(targets);

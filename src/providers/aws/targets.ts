@@ -60,6 +60,7 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
   const { partition } = arnParts(caller.arn);
 
   const roles = [...(section.accounts ?? [])];
+  let own = false;
   if (section.organization) {
     const { roleName, externalId } = section.organization;
     const org = new OrganizationsClient(clientConfig);
@@ -68,7 +69,11 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
       do {
         const page = await org.send(new ListAccountsCommand({ NextToken }));
         for (const a of page.Accounts ?? []) {
-          if (a.Id && (a.State ?? a.Status) === 'ACTIVE') roles.push({ roleArn: `arn:${partition}:iam::${a.Id}:role/${roleName}`, ...(externalId ? { externalId } : {}) });
+          if (!a.Id || (a.State ?? a.Status) !== 'ACTIVE' || roles.some((r) => arnParts(r.roleArn).accountId === a.Id)) continue;
+          // The caller's own account is scanned with the caller's credentials: the role that Organizations
+          // creates in member accounts does not exist in the management account.
+          if (a.Id === caller.account) own = true;
+          else roles.push({ roleArn: `arn:${partition}:iam::${a.Id}:role/${roleName}`, ...(externalId ? { externalId } : {}) });
         }
         NextToken = page.NextToken;
       } while (NextToken);
@@ -76,9 +81,10 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
       throw new UsageError(`AWS: could not list the organisation's accounts (organizations:ListAccounts): ${errorCode(err) ?? ''} ${(err as Error).message}`);
     }
   }
-  if (roles.length === 0) return [awsTarget({ ...shared, accountId: caller.account, partition })];
+  const ownTarget = awsTarget({ ...shared, accountId: caller.account, partition });
+  if (roles.length === 0) return [ownTarget];
 
-  const byAccount = new Map<string, Target<AwsTargetOptions>>();
+  const byAccount = new Map<string, Target<AwsTargetOptions>>(own ? [[caller.account, ownTarget]] : []);
   for (const role of roles) {
     const parts = arnParts(role.roleArn);
     if (byAccount.has(parts.accountId)) continue;

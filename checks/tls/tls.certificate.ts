@@ -25,8 +25,10 @@ export default defineCheck({
   async run(ctx) {
     const r = ctx.target.resource;
     const h = await ctx.tls.handshake();
-    if (!h.completed) {
-      const message = `no handshake completed, certificate not read (inconclusive): ${h.failure?.message}`;
+    // without a full handshake, only a chain the raw probe read can be judged
+    if (!h.completed && h.source !== 'raw-probe') {
+      const raw = h.rawProbe?.failure ? `; raw probe: ${h.rawProbe.failure}` : '';
+      const message = `no handshake completed, certificate not read (inconclusive): ${h.failure?.message}${raw}`;
       return [ctx.error(r, new FactError({ kind: 'other', message, code: h.failure?.code ?? undefined }))];
     }
     const problems = certificateProblems(h, ctx.now, ctx.settings as unknown as CertificateLimits);

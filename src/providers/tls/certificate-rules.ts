@@ -77,5 +77,8 @@ export function certificateSummary(h: HandshakeFact, now: Date): Record<string, 
     signatureAlgorithm: leaf?.signatureAlgorithm,
     authorizationError: h.authorizationError,
     clientRefusal: h.clientRefusal,
+    // how the chain was read: a raw-probe chain was verified by annexa, not by OpenSSL during a handshake
+    source: h.source ?? 'node-tls',
+    ...(h.source === 'raw-probe' && h.rawProbe ? { rawProbe: { version: h.rawProbe.version, suite: h.rawProbe.suite } } : {}),
   };
 }

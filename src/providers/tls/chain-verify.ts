@@ -41,7 +41,10 @@ function signed(cert: X509Certificate, issuer: X509Certificate): boolean {
 export interface ChainVerdict {
   /** Null when the chain verifies, else the OpenSSL error code of the first failure. */
   error: string | null;
-  /** The verified path, leaf to trust anchor (as node reports a verified chain); the presented chain when it fails. */
+  /**
+   * Leaf to trust anchor when a path was found (even if a validity check then
+   * failed), else the presented chain: what node's getPeerCertificate(true) lists.
+   */
   path: X509Certificate[];
 }
 
@@ -51,12 +54,17 @@ export interface ChainVerdict {
  * window (top down, as OpenSSL does).
  */
 export function verifyChain(chain: readonly X509Certificate[], anchors: readonly X509Certificate[], now: Date): ChainVerdict {
-  const error = pathError(chain, anchors, now);
-  return typeof error === 'string' ? { error, path: [...chain] } : { error: null, path: error };
+  const built = buildPath(chain, anchors);
+  if (typeof built === 'string') return { error: built, path: [...chain] };
+  for (const cert of [...built].reverse()) {
+    if (now.getTime() < Date.parse(cert.validFrom)) return { error: 'CERT_NOT_YET_VALID', path: built };
+    if (now.getTime() > Date.parse(cert.validTo)) return { error: 'CERT_HAS_EXPIRED', path: built };
+  }
+  return { error: null, path: built };
 }
 
-/** The error code, or the verified path. */
-function pathError(chain: readonly X509Certificate[], anchors: readonly X509Certificate[], now: Date): string | X509Certificate[] {
+/** The path from the leaf to a trust anchor, or the error code of why there is none. */
+function buildPath(chain: readonly X509Certificate[], anchors: readonly X509Certificate[]): string | X509Certificate[] {
   if (chain.length === 0) return 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
   const path: X509Certificate[] = [chain[0]];
   const spare = new Set(chain.slice(1));
@@ -80,10 +88,6 @@ function pathError(chain: readonly X509Certificate[], anchors: readonly X509Cert
     if (path.length >= MAX_DEPTH) return 'CERT_CHAIN_TOO_LONG';
     spare.delete(issuer);
     path.push(issuer);
-  }
-  for (const cert of [...path].reverse()) {
-    if (now.getTime() < Date.parse(cert.validFrom)) return 'CERT_NOT_YET_VALID';
-    if (now.getTime() > Date.parse(cert.validTo)) return 'CERT_HAS_EXPIRED';
   }
   return path;
 }

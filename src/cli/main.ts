@@ -49,21 +49,19 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--demo', 'report how the gate would decide without applying it').hideHelp())
     .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, io)));
 
-  cli
-    .command('checks')
-    .description('List the checks with their severity and the Annex A controls they evidence')
-    .option('--json', 'as JSON')
-    .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
-    .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
-    .action(async (opts) => setExit(await (await import('./commands/catalog.js')).checksCommand(opts, io)));
-
-  cli
-    .command('controls')
-    .description('List the 93 Annex A controls with the checks that cover each, and which are manual only')
-    .option('--json', 'as JSON')
-    .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
-    .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
-    .action(async (opts) => setExit(await (await import('./commands/catalog.js')).controlsCommand(opts, io)));
+  const catalog = (name: 'checks' | 'controls', description: string) =>
+    cli
+      .command(name)
+      .description(description)
+      .option('--json', 'as JSON')
+      .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
+      .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
+      .action(async (opts) => {
+        const commands = await import('./commands/catalog.js');
+        setExit(await (name === 'checks' ? commands.checksCommand : commands.controlsCommand)(opts, io));
+      });
+  catalog('checks', 'List the checks with their severity and the Annex A controls they evidence');
+  catalog('controls', 'List the 93 Annex A controls with the checks that cover each, and which are manual only');
 
   return cli;
 }

@@ -55,6 +55,22 @@ describe('tls.certificate', () => {
     expect(r.message).toMatch(/inconclusive.*no protocols available/);
   });
 
+  it('judges a chain the raw probe read when node completed no handshake, and says so in observed', async () => {
+    const raw = { completed: false, failure: { code: null, message: 'sslv3 alert handshake failure' }, source: 'raw-probe' as const, rawProbe: { version: 'SSLv3', suite: 'TLS_RSA_WITH_RC4_128_SHA', failure: null } };
+    const [ok] = await run(handshake(raw));
+    expect(ok).toMatchObject({ status: 'pass', observed: { source: 'raw-probe', rawProbe: { version: 'SSLv3', suite: 'TLS_RSA_WITH_RC4_128_SHA' } } });
+    const [bad] = await run(handshake({ ...raw, chain: [cert({ signatureHash: 'sha1', validTo: '2026-05-01T00:00:00Z' }), ROOT] }));
+    expect(bad).toMatchObject({ status: 'fail', observed: { source: 'raw-probe' } });
+    expect(bad.message).toMatch(/expired on 2026-05-01.*SHA1 signature/);
+  });
+
+  it('stays an error, naming both failures, when the raw probe read no chain either', async () => {
+    const h = handshake({ completed: false, chain: [], failure: { code: null, message: 'unexpected message' }, source: null, rawProbe: { version: null, suite: null, failure: 'ServerHelloDone without a Certificate message' } });
+    const [r] = await run(h);
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/inconclusive\): unexpected message; raw probe: ServerHelloDone without a Certificate/);
+  });
+
   it('is an error when the endpoint could not be reached', async () => {
     const [r] = await runCheck(check, { handshake: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:1' }) });
     expect(r.status).toBe('error');

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
 import { FactError } from '../../src/core/facts.js';
-import { certificateProblems, certificateSummary, type CertificateLimits } from '../../src/providers/tls/certificate-rules.js';
+import { certificateProblems, certificateSummary, chainNotRead, type CertificateLimits } from '../../src/providers/tls/certificate-rules.js';
 
 export default defineCheck({
   meta: {
@@ -25,10 +25,8 @@ export default defineCheck({
   async run(ctx) {
     const r = ctx.target.resource;
     const h = await ctx.tls.handshake();
-    if (!h.completed) {
-      const message = `no handshake completed, certificate not read (inconclusive): ${h.failure?.message}`;
-      return [ctx.error(r, new FactError({ kind: 'other', message, code: h.failure?.code ?? undefined }))];
-    }
+    const notRead = chainNotRead(h);
+    if (notRead) return [ctx.error(r, new FactError({ kind: 'other', message: notRead, code: h.failure?.code ?? undefined }))];
     const problems = certificateProblems(h, ctx.now, ctx.settings as unknown as CertificateLimits);
     const observed = { ...certificateSummary(h, ctx.now), problems };
     return [problems.length ? ctx.fail(r, 'problems', observed) : ctx.pass(r, 'ok', observed)];

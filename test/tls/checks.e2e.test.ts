@@ -89,10 +89,18 @@ describe('tls.certificate', () => {
     expect(r.observed?.key).toBe('ec 256 prime256v1');
   });
 
-  it('is an error, not a pass, when node cannot complete a handshake with a legacy-only server', () => {
+  it('judges the chain a legacy-only server presents in the clear, read by the raw probe where node cannot handshake', () => {
     const r = verdict('legacy-raw', 'tls.certificate');
-    expect(r.status).toBe('error');
-    expect(r.message).toMatch(/inconclusive/);
+    expect(r.status).toBe('pass');
+    expect(r.observed).toMatchObject({ name: 'legacy.e2e.test', key: 'rsa 2048', source: 'raw-probe', rawProbe: { version: 'TLSv1.0', suite: 'TLS_RSA_WITH_RC4_128_SHA' } });
+  });
+
+  it('fails an expired, self-signed RSA-1024 SHA-1 certificate behind EXPORT and anonymous suites', () => {
+    const r = verdict('legacy-raw-bad', 'tls.certificate');
+    expect(r.status).toBe('fail');
+    for (const why of [/DEPTH_ZERO_SELF_SIGNED_CERT/, /expired on/, /RSA key of 1024 bits/, /SHA1 signature/, /lifetime of 770 days/]) expect(r.message).toMatch(why);
+    // the anonymous suite the server prefers carries no certificate: the probe offered only suites that do
+    expect(r.observed?.rawProbe).toEqual({ version: 'TLSv1.0', suite: 'TLS_RSA_EXPORT_WITH_RC4_40_MD5' });
   });
 
   it('reads a TLS 1.0-only server after the default client refused, and says so', () => {

@@ -37,6 +37,16 @@ export function certificateProblems(h: HandshakeFact, now: Date, limits: Certifi
   return problems;
 }
 
+/**
+ * Why there is no chain to judge (inconclusive, never a pass): node completed
+ * no handshake and the raw probe read no chain either. Null when there is one.
+ */
+export function chainNotRead(h: HandshakeFact): string | null {
+  if (h.completed || h.source === 'raw-probe') return null;
+  const raw = h.rawProbe?.failure ? `; raw probe: ${h.rawProbe.failure}` : '';
+  return `no handshake completed, certificate not read (inconclusive): ${h.failure?.message}${raw}`;
+}
+
 export function daysLeft(leaf: CertificateInfo, now: Date): number {
   return Math.floor((Date.parse(leaf.validTo) - now.getTime()) / DAY_MS);
 }
@@ -77,5 +87,8 @@ export function certificateSummary(h: HandshakeFact, now: Date): Record<string, 
     signatureAlgorithm: leaf?.signatureAlgorithm,
     authorizationError: h.authorizationError,
     clientRefusal: h.clientRefusal,
+    // how the chain was read: a raw-probe chain was verified by annexa, not by OpenSSL during a handshake
+    source: h.source ?? 'node-tls',
+    ...(h.source === 'raw-probe' && h.rawProbe ? { rawProbe: { version: h.rawProbe.version, suite: h.rawProbe.suite } } : {}),
   };
 }

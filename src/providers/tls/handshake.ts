@@ -10,11 +10,12 @@ import type { CertificateInfo, HandshakeFact } from './types.js';
 export async function readHandshake(args: ConnectArgs & { expectedName: string; extraCa: boolean }): Promise<HandshakeFact> {
   try {
     const { value, clientRefusal } = await withFallback(args, async (socket) => describeSession(socket, args.expectedName));
-    return { ...value, trust: args.extraCa ? 'system+ca' : 'system', clientRefusal, failure: null };
+    return { ...value, trust: args.extraCa ? 'system+ca' : 'system', clientRefusal, failure: null, source: 'node-tls', rawProbe: null };
   } catch (err) {
     if (!(err instanceof HandshakeFailed)) throw err;
     // Reachable, but not even a permissive node client could complete a
-    // handshake (e.g. SSLv3 or RC4 only): nothing to read, which is not a pass.
+    // handshake (e.g. SSLv3 or RC4 only): nothing read here, which is not a
+    // pass; the raw probe may still read the chain (raw-certificate.ts).
     return {
       completed: false,
       protocol: null,
@@ -29,6 +30,8 @@ export async function readHandshake(args: ConnectArgs & { expectedName: string; 
       chain: [],
       clientRefusal: null,
       failure: { code: err.code ?? null, message: err.message },
+      source: null,
+      rawProbe: null,
     };
   }
 }

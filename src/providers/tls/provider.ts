@@ -8,6 +8,7 @@ import { classifyTlsError } from './classify.js';
 import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
 import { probeProtocols, probeSuites } from './probes.js';
+import { chainHints, withRawFallback } from './raw-certificate.js';
 import { expectedNameOf, resolveEndpoints, sniOf, type TlsSection } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
@@ -33,12 +34,14 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     const extraCa = Boolean(o.caPem || o.caFile);
     // Read inside the fetchers: a replayed run must not touch the file system.
     const ca = () => (extraCa ? [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')] : undefined);
-    return {
+    const facts: TlsFacts = {
       endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile },
       handshake: () =>
-        scope.fact('tls.handshake', (rec) =>
-          rec.call({ operation: 'tls:handshake' }, () => readHandshake({ ...base, ca: ca(), extraCa, expectedName: expectedNameOf(o) })),
-        ),
+        scope.fact('tls.handshake', async (rec) => {
+          const h = await rec.call({ operation: 'tls:handshake' }, () => readHandshake({ ...base, ca: ca(), extraCa, expectedName: expectedNameOf(o) }));
+          // node could not complete a handshake: read the chain off the wire, offering what the probes found accepted
+          return withRawFallback(rec, h, { endpoint: base, trusted: ca, hints: () => chainHints(facts.protocols, facts.suites) });
+        }),
       hsts: () =>
         scope.fact('tls.hsts', (rec) =>
           rec.call({ operation: 'https:GET /' }, () => readHsts({ ...base, ca: ca(), hostHeader: hostHeader(o) })),
@@ -46,6 +49,7 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
       suites: (version: string) => scope.fact(`tls.suites(${version})`, (rec) => probeSuites(rec, base, version)),
     };
+    return facts;
   },
 
   sandbox(section, runtime) {

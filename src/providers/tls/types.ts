@@ -58,9 +58,22 @@ export interface ClientRefusal {
 }
 
 /**
+ * What the raw probe did when node:tls could not complete a handshake: the
+ * legacy version and suite under which the server sent its chain in the
+ * clear, or why no chain could be read.
+ */
+export interface RawProbeInfo {
+  version: string | null;
+  /** IANA name (or hex id when uncatalogued) of the suite the server picked. */
+  suite: string | null;
+  failure: string | null;
+}
+
+/**
  * The full handshake as node:tls sees it. When the default client refused
  * (`clientRefusal`), the rest comes from a retry at a lower security level;
- * when even that failed, `completed` is false and there is no chain.
+ * when even that failed, `completed` is false, and the chain (with its trust
+ * and name verdicts) comes from the raw probe when it could read one.
  */
 export interface HandshakeFact {
   completed: boolean;
@@ -79,6 +92,14 @@ export interface HandshakeFact {
   clientRefusal: ClientRefusal | null;
   /** Why no handshake completed at all, when `completed` is false. */
   failure: ClientRefusal | null;
+  /**
+   * Where the chain comes from: a full node:tls handshake, or the plaintext
+   * Certificate message of a legacy handshake node could not complete (verified
+   * here, not by OpenSSL); null when no chain was read. Absent in older snapshots: node-tls.
+   */
+  source?: 'node-tls' | 'raw-probe' | null;
+  /** Set when node:tls could not complete a handshake. */
+  rawProbe?: RawProbeInfo | null;
 }
 
 export interface HstsFact {

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import type { ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import { toTarget } from '../../providers/tls/targets.js';
 import type { TlsTargetOptions } from '../../providers/tls/types.js';
@@ -50,7 +51,9 @@ export async function startTlsSandbox(section: TlsScenario, runtime: Pick<Provid
 async function startEndpoint(e: EndpointScenario, ca: ReturnType<typeof createSandboxCa>, now: Date): Promise<Listening> {
   if (e.unreachable) return reserveClosedPort();
   if (e.raw) {
-    const raw = await startRawTlsListener({ versions: e.raw.versions as TlsVersion[], suites: e.raw.suites.map(suiteId), host: '127.0.0.1' });
+    // the leaf alone, as the node listeners present it: the sandbox root reaches clients as caPem
+    const certificateChain = [new X509Certificate(certificateFor(e, ca, now).cert).raw];
+    const raw = await startRawTlsListener({ versions: e.raw.versions as TlsVersion[], suites: e.raw.suites.map(suiteId), host: '127.0.0.1', certificateChain });
     return { port: raw.port, stop: async () => raw.stop() };
   }
   return startNodeListener(e, certificateFor(e, ca, now));

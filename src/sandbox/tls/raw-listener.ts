@@ -1,14 +1,15 @@
 /**
  * A TCP listener that speaks just enough TLS to be detected: it reads a
- * ClientHello and answers a ServerHello (then ServerHelloDone) for the version
- * and suite it would choose, or a fatal alert. It never completes a handshake.
+ * ClientHello and answers a ServerHello (then its Certificate and a
+ * ServerHelloDone) for the version and suite it would choose, or a fatal
+ * alert. It never completes a handshake.
  * This is how the sandbox serves what OpenSSL 3 refuses to: SSLv3, RC4, 3DES,
  * EXPORT, so that their detection is tested against real bytes on a socket.
  */
 import { randomBytes } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { extension, handshake, record, u16, vec16, vec8 } from '../../providers/tls/wire/bytes.js';
-import { ALERT, CONTENT, EXT, GROUP_X25519, HANDSHAKE, VERSION_CODES } from '../../providers/tls/wire/constants.js';
+import { extension, handshake, record, u16, vec16, vec24, vec8 } from '../../providers/tls/wire/bytes.js';
+import { ALERT, CONTENT, EXT, GROUP_X25519, HANDSHAKE, MAX_RECORD, VERSION_CODES } from '../../providers/tls/wire/constants.js';
 import { parseClientHello, type ClientHello } from '../../providers/tls/wire/parse-client-hello.js';
 import { RecordReader } from '../../providers/tls/wire/records.js';
 import { suiteInfo } from '../../providers/tls/wire/suites.js';
@@ -29,6 +30,12 @@ export interface RawListenerOptions {
    * handshake (testssl.sh's own preflight) can scan it.
    */
   fallbackPort?: number;
+  /**
+   * DER certificates, leaf first, sent in a Certificate message after the
+   * ServerHello (SSLv3 to TLS 1.2, suites that authenticate the server), as a
+   * real legacy server would: so that its chain can be read and judged.
+   */
+  certificateChain?: Buffer[];
 }
 
 export interface RawListener {
@@ -58,7 +65,20 @@ function alert(description: number, version: number): Buffer {
   return record(CONTENT.alert, version, Buffer.from([FATAL, description]));
 }
 
-function serverHello(hello: ClientHello, version: TlsVersion, suite: number): Buffer {
+/** Anonymous, PSK, SRP and Kerberos suites send no Certificate (RFC 5246 §7.4.2). */
+function sendsCertificate(suite: number): boolean {
+  const auth = suiteInfo(suite)?.auth;
+  return auth === undefined || ['RSA', 'ECDSA', 'DSS', 'DH', 'ECDH', 'GOST'].includes(auth);
+}
+
+/** A flight as records of at most 2^14 bytes: a long chain spans several, as on a real server. */
+function records(version: number, flight: Buffer): Buffer {
+  const out: Buffer[] = [];
+  for (let i = 0; i < flight.length; i += MAX_RECORD) out.push(record(CONTENT.handshake, version, flight.subarray(i, i + MAX_RECORD)));
+  return Buffer.concat(out);
+}
+
+function serverFlight(hello: ClientHello, version: TlsVersion, suite: number, chain: Buffer[] | undefined): Buffer {
   const code = VERSION_CODES[version];
   const exts: Buffer[] = [];
   const wantsRenegotiation = hello.extensions.has(EXT.renegotiationInfo) || hello.suites.includes(0x00ff);
@@ -78,9 +98,13 @@ function serverHello(hello: ClientHello, version: TlsVersion, suite: number): Bu
     ...(exts.length ? [vec16(Buffer.concat(exts))] : []),
   ]);
   const messages = [handshake(HANDSHAKE.serverHello, body)];
-  // ServerHelloDone lets scanners that wait for the end of the server's flight (testssl.sh) stop reading
-  if (version !== 'TLSv1.3') messages.push(handshake(HANDSHAKE.serverHelloDone, Buffer.alloc(0)));
-  return record(CONTENT.handshake, Math.min(code, TLS12), Buffer.concat(messages));
+  // TLS 1.3 would encrypt the rest of the flight, which a listener without a key exchange cannot: it stops here
+  if (version !== 'TLSv1.3') {
+    if (chain?.length && sendsCertificate(suite)) messages.push(handshake(HANDSHAKE.certificate, vec24(Buffer.concat(chain.map(vec24)))));
+    // ServerHelloDone lets scanners that wait for the end of the server's flight (testssl.sh) stop reading
+    messages.push(handshake(HANDSHAKE.serverHelloDone, Buffer.alloc(0)));
+  }
+  return records(Math.min(code, TLS12), Buffer.concat(messages));
 }
 
 /** The listener's answer to one ClientHello: the bytes to send before closing, and whether they refuse it. */
@@ -99,7 +123,7 @@ export function answerClientHello(hello: ClientHello, o: RawListenerOptions): { 
   if (suite === undefined) {
     return { bytes: alert(ALERT.handshakeFailure, Math.min(VERSION_CODES[version], TLS12)), refused: true };
   }
-  return { bytes: serverHello(hello, version, suite), refused: false };
+  return { bytes: serverFlight(hello, version, suite, o.certificateChain), refused: false };
 }
 
 /** Replays what the client sent to the fallback server and joins the two sockets. */

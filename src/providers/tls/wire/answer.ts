@@ -1,4 +1,5 @@
 import { HANDSHAKE, VERSION_CODES, alertName, versionOfCode } from './constants.js';
+import type { Interpreter } from './exchange.js';
 import { RecordReader, type WireEvent } from './records.js';
 import { parseServerHello } from './server-hello.js';
 import type { Alert, ProbeAnswer, TlsVersion } from './types.js';
@@ -9,7 +10,7 @@ const WARNING = 1;
  * Turns what a server sends after one ClientHello into a verdict, byte chunk by
  * byte chunk. Pure (no socket), so every odd answer can be tested directly.
  */
-export class AnswerInterpreter {
+export class AnswerInterpreter implements Interpreter<ProbeAnswer> {
   private readonly reader = new RecordReader();
   private warning?: Alert;
   private received = 0;
@@ -23,7 +24,7 @@ export class AnswerInterpreter {
   push(chunk: Buffer): ProbeAnswer | undefined {
     this.received += chunk.length;
     for (const event of this.reader.push(chunk)) {
-      const answer = this.interpret(event);
+      const answer = this.judge(event);
       if (answer) return answer;
     }
     return undefined;
@@ -39,7 +40,15 @@ export class AnswerInterpreter {
     return { kind: 'rejected', reason: `connection ${how} without an answer` };
   }
 
-  private interpret(event: WireEvent): ProbeAnswer | undefined {
+  failed(reason: string): ProbeAnswer {
+    return { kind: 'error', reason };
+  }
+
+  /**
+   * What one event says about the hello, if it decides: also used by readers
+   * that go on past the ServerHello (the certificate chain reader).
+   */
+  judge(event: WireEvent): ProbeAnswer | undefined {
     switch (event.type) {
       case 'malformed':
         return { kind: 'error', reason: event.reason };

@@ -14,7 +14,7 @@ export function versionOfCode(code: number): TlsVersion | undefined {
 }
 
 export const CONTENT = { changeCipherSpec: 20, alert: 21, handshake: 22, applicationData: 23 } as const;
-export const HANDSHAKE = { helloRequest: 0, clientHello: 1, serverHello: 2, serverHelloDone: 14 } as const;
+export const HANDSHAKE = { helloRequest: 0, clientHello: 1, serverHello: 2, certificate: 11, serverHelloDone: 14 } as const;
 
 export const EXT = {
   serverName: 0,

@@ -1,6 +1,4 @@
 import { connect } from 'node:net';
-import type { AnswerInterpreter } from './answer.js';
-import type { ProbeAnswer } from './types.js';
 
 export interface Target {
   host: string;
@@ -9,16 +7,29 @@ export interface Target {
 }
 
 /**
+ * Reads a server's answer chunk by chunk and decides what it means. Kept
+ * apart from the socket so that every odd answer can be tested on bytes alone.
+ */
+export interface Interpreter<T> {
+  /** A decision once the bytes so far make one. */
+  push(chunk: Buffer): T | undefined;
+  /** The decision when the server closed (or reset) before one was made. */
+  closed(how: 'closed' | 'reset'): T;
+  /** The decision when the exchange itself failed (timeout, refused connection). */
+  failed(reason: string): T;
+}
+
+/**
  * Opens one TCP connection, sends `hello`, and feeds the answer to `interpreter`
  * until it decides. The whole exchange (connect included) is bounded by
  * `timeoutMs`, and the socket is destroyed whatever happens.
  */
-export function exchange(target: Target, hello: Buffer, interpreter: AnswerInterpreter): Promise<ProbeAnswer> {
+export function exchange<T>(target: Target, hello: Buffer, interpreter: Interpreter<T>): Promise<T> {
   return new Promise((resolve) => {
     let connected = false;
     let settled = false;
     const socket = connect({ host: target.host, port: target.port });
-    const finish = (answer: ProbeAnswer): void => {
+    const finish = (answer: T): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -27,7 +38,7 @@ export function exchange(target: Target, hello: Buffer, interpreter: AnswerInter
     };
     const timer = setTimeout(() => {
       const stage = connected ? 'waiting for an answer' : 'connecting';
-      finish({ kind: 'error', reason: `timeout after ${target.timeoutMs} ms ${stage}` });
+      finish(interpreter.failed(`timeout after ${target.timeoutMs} ms ${stage}`));
     }, target.timeoutMs);
     socket.setNoDelay(true);
     socket.on('connect', () => {
@@ -35,6 +46,7 @@ export function exchange(target: Target, hello: Buffer, interpreter: AnswerInter
       socket.write(hello);
     });
     socket.on('data', (chunk: Buffer) => {
+      if (settled) return;
       const answer = interpreter.push(chunk);
       if (answer) finish(answer);
     });
@@ -43,7 +55,7 @@ export function exchange(target: Target, hello: Buffer, interpreter: AnswerInter
     socket.on('error', (err: NodeJS.ErrnoException) => {
       const reset = err.code === 'ECONNRESET' || err.code === 'EPIPE';
       if (connected && reset) finish(interpreter.closed('reset'));
-      else finish({ kind: 'error', reason: err.code ?? err.message });
+      else finish(interpreter.failed(err.code ?? err.message));
     });
   });
 }

@@ -20,3 +20,5 @@ export {
   type Weakness,
 } from './suites.js';
 export { VERSION_CODES, versionOfCode, alertName } from './constants.js';
+export { fetchCertificateChain, type CertificateChain, type ChainOptions } from './fetch-chain.js';
+export type { ChainAnswer } from './chain-reader.js';

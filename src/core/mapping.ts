@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from './errors.js';
 
@@ -17,7 +18,7 @@ export interface ControlLink {
 /** Check id → the controls it evidences, each with the reason an auditor would accept. */
 export type Mapping = Record<string, ControlLink[]>;
 
-export const MAPPINGS_DIR = path.resolve(import.meta.dirname, '../../mappings');
+export const MAPPINGS_DIR = path.join(PACKAGE_ROOT, 'mappings');
 export const CATALOG_FILE = path.join(MAPPINGS_DIR, 'annex-a-2022.json');
 export const BUILTIN_MAPPING_DIR = path.join(MAPPINGS_DIR, 'iso27001-2022');
 

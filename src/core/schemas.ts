@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-export const SCHEMAS_DIR = path.resolve(import.meta.dirname, '../../schemas');
+export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const SCHEMA_BASE = 'https://annexa.dev/schemas/';
 
 // ajv-formats is CommonJS; its default export is the plugin under NodeNext resolution.

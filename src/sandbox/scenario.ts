@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
 
-export const SCENARIOS_DIR = path.resolve(import.meta.dirname, '../../fixtures/scenarios');
+export const SCENARIOS_DIR = path.join(PACKAGE_ROOT, 'fixtures/scenarios');
 export const DEFAULT_SCENARIO = 'acme';
 
 /** A described world: the sandbox renders each provider's section into a loopback emulator. */

@@ -1,6 +1,7 @@
 import type { CallRecord, FactErrorData, FactErrorKind, FactRecord } from './types.js';
 import type { Pools } from './pools.js';
 import { noteRead } from './reads.js';
+import { countWait } from './waits.js';
 
 /**
  * A fact that could not be collected. It is memoised like any fact, so every
@@ -101,7 +102,7 @@ export class FactStore {
       pending = this.replay ? this.fromSnapshot<T>(ref) : this.collect(options, ref, key, fetch);
       this.live.set(ref, pending);
     }
-    return pending;
+    return countWait(pending);
   }
 
   private async fromSnapshot<T>(ref: string): Promise<T> {

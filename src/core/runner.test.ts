@@ -8,7 +8,7 @@ import { factsByTarget, runChecks, type RunPlan } from './runner.js';
 import type { Target } from './types.js';
 
 /** A provider whose one fact counts how often its API was called. */
-function countingProvider(calls: { n: number }, behaviour: 'ok' | 'denied' = 'ok') {
+function countingProvider(calls: { n: number }, behaviour: 'ok' | 'denied' = 'ok', latencyMs = 5) {
   const provider: Provider = {
     id: 'demo',
     title: 'Demo',
@@ -27,7 +27,7 @@ function countingProvider(calls: { n: number }, behaviour: 'ok' | 'denied' = 'ok
           scope.fact('demo.settings', (rec) =>
             rec.call({ operation: 'GetSettings' }, async () => {
               calls.n++;
-              await new Promise((r) => setTimeout(r, 5));
+              await new Promise((r) => setTimeout(r, latencyMs));
               if (behaviour === 'denied') throw new FactError({ kind: 'denied', message: 'AccessDenied', permission: 'demo:GetSettings' });
               return { mfa: true };
             }),
@@ -110,6 +110,20 @@ describe('runChecks', () => {
     const results = await runChecks(plan([slow, reader('demo.a.one')], countingProvider({ n: 0 }), { checkTimeoutMs: 50 }));
     expect(results.find((r) => r.checkId === 'demo.a.slow')).toMatchObject({ status: 'error', message: expect.stringContaining('timed out after 0.05s') });
     expect(results.find((r) => r.checkId === 'demo.a.one')?.status).toBe('pass');
+  });
+
+  it('counts only the check’s own time against the limit, not its waits for facts to be collected', async () => {
+    const ownWork = defineCheck({
+      ...reader('demo.a.busy'),
+      async run(ctx) {
+        await (ctx as unknown as DemoCtx).demo.settings();
+        await new Promise((r) => setTimeout(r, 200));
+        return [ctx.pass('demo:1', 'on')];
+      },
+    });
+    const results = await runChecks(plan([reader('demo.a.one'), ownWork], countingProvider({ n: 0 }, 'ok', 200), { checkTimeoutMs: 100 }));
+    expect(results.find((r) => r.checkId === 'demo.a.one')).toMatchObject({ status: 'pass' });
+    expect(results.find((r) => r.checkId === 'demo.a.busy')).toMatchObject({ status: 'error', message: expect.stringContaining('timed out after 0.1s of its own time') });
   });
 
   it('replays a snapshot without calling the API, to the same verdicts', async () => {

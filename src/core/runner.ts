@@ -3,6 +3,7 @@ import { describeCause, resultFactory, type BaseContext, type Check, type Settin
 import type { FactStore } from './facts.js';
 import type { Provider, ProviderRuntime } from './provider.js';
 import { currentReads, withReads } from './reads.js';
+import { WaitClock, withWaitClock } from './waits.js';
 import type { Result, Target } from './types.js';
 
 export interface RunPlan {
@@ -17,7 +18,7 @@ export interface RunPlan {
   now: Date;
   /** How many check × target tasks run at once. */
   concurrency: number;
-  /** Time limit of one check on one target. */
+  /** Time limit of one check on one target, on its own time: waits for facts are not counted. */
   checkTimeoutMs: number;
   onProgress?(done: number, total: number, check: Check, target: Target): void;
 }
@@ -55,17 +56,22 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
     ...helpers,
     [target.provider]: facts,
   };
+  // The limit is on the check's own time: waits for facts to be collected do not count (see waits.ts).
+  const clock = new WaitClock();
+  const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new CheckTimeout(`timed out after ${plan.checkTimeoutMs / 1000}s`)),
-      plan.checkTimeoutMs,
-    );
+    const tick = () => {
+      const own = performance.now() - started - clock.waitedMs();
+      if (own >= plan.checkTimeoutMs) reject(new CheckTimeout(`timed out after ${plan.checkTimeoutMs / 1000}s of its own time`));
+      else timer = setTimeout(tick, Math.max(plan.checkTimeoutMs - own, 10));
+    };
+    timer = setTimeout(tick, plan.checkTimeoutMs);
   });
   try {
     return await withReads(async () => {
       try {
-        const results = await Promise.race([check.run(ctx as never), timeout]);
+        const results = await Promise.race([withWaitClock(clock, () => check.run(ctx as never)), timeout]);
         if (!Array.isArray(results)) throw new TypeError(`run() returned ${typeof results}, not an array of results`);
         return results;
       } catch (err) {

@@ -63,3 +63,10 @@ export function countResults(results: Result[]): Record<Status, number> & { tota
   for (const r of results) counts[r.status]++;
   return { ...counts, total: results.length };
 }
+
+/** How many controls have each status (the summary of controls.json and of the manifest). */
+export function controlCounts(controls: ControlRollup[]): Record<ControlStatus, number> {
+  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
+  for (const c of controls) counts[c.status]++;
+  return counts;
+}

@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { countResults, type ControlRollup, type ControlStatus } from '../core/controls.js';
+import { controlCounts, type ControlStatus } from '../core/controls.js';
 import type { Run } from '../core/run.js';
 import { sha256, writeAtomic } from './files.js';
 
@@ -36,12 +36,6 @@ export function newRunId(at: Date, random: string): string {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-export function controlCounts(controls: ControlRollup[]): Record<ControlStatus, number> {
-  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
-  for (const c of controls) counts[c.status]++;
-  return counts;
-}
 
 /** The newest complete run folder in `out` (one with a manifest), or undefined. */
 export async function latestRun(out: string): Promise<{ runId: string; dir: string; manifestSha256: string } | undefined> {
@@ -91,7 +85,7 @@ export async function writeRunFolder(out: string, run: Run): Promise<{ dir: stri
     scope: run.scope,
     collector: run.identities,
     configHash: run.configHash,
-    counts: countResults(run.results),
+    counts: run.counts,
     controls: controlCounts(run.controls),
     budget: run.budget,
     files,

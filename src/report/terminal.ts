@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createColors } from 'picocolors';
-import type { ControlRollup, ControlStatus } from '../core/controls.js';
+import { controlCounts, type ControlRollup, type ControlStatus } from '../core/controls.js';
 import type { GateDecision } from '../core/gate.js';
 import type { Run } from '../core/run.js';
 import { SEVERITIES, type Result } from '../core/types.js';
@@ -37,8 +37,8 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
     label.padEnd(22) + COLUMNS.map((s) => (counts[s] ? paint[s] : c.dim)(String(counts[s]).padStart(7))).join('');
   const header = ''.padEnd(22) + COLUMNS.map((s) => HEAD[s].padStart(7)).join('');
   lines.push(c.bold('Annex A controls by theme'), c.dim(header));
-  for (const theme of THEMES) lines.push(row(theme[0].toUpperCase() + theme.slice(1), tally(run.controls.filter((x) => x.theme === theme))));
-  lines.push(c.bold(row('All 93 controls', tally(run.controls))), '');
+  for (const theme of THEMES) lines.push(row(theme[0].toUpperCase() + theme.slice(1), controlCounts(run.controls.filter((x) => x.theme === theme))));
+  lines.push(c.bold(row('All 93 controls', controlCounts(run.controls))), '');
 
   const assessed = run.controls.filter((x) => x.status !== 'manual');
   if (assessed.length) {
@@ -78,12 +78,6 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
     lines.push((gate.passed ? c.green : c.red)(`Gate ${gate.passed ? 'passed' : 'FAILED'}: ${gate.reason} (${gate.rule})`));
   }
   return `${lines.join('\n')}\n`;
-}
-
-function tally(controls: ControlRollup[]): Record<ControlStatus, number> {
-  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
-  for (const x of controls) counts[x.status]++;
-  return counts;
 }
 
 const fmt = (n: number) => String(n).padStart(4);

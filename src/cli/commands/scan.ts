@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
+import { controlCounts } from '../../core/controls.js';
 import { UsageError } from '../../core/errors.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
 import { renderSummary } from '../../report/terminal.js';
@@ -52,8 +53,7 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
 
   if (flags.json) {
     const { results, controls, facts: _facts, identities, ...summary } = run;
-    const controlSummary = Object.fromEntries(['pass', 'fail', 'error', 'not_applicable', 'manual'].map((s) => [s, controls.filter((c) => c.status === s).length]));
-    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlSummary, evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
     if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import type { CallRecorder, FactScope } from '../../core/facts.js';
+import { FactError, type CallRecorder, type FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { parseCredentialReport } from './credential-report.js';
@@ -73,7 +73,15 @@ async function credentialReport(rec: CallRecorder, clients: AwsClients, options:
 const attached = (list: SdkAttachedPolicy[] | undefined): AttachedPolicy[] =>
   (list ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' }));
 const inline = (list: PolicyDetail[] | undefined): InlinePolicy[] =>
-  (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: parsePolicyDocument(p.PolicyDocument ?? '{}') }));
+  (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: parsePolicyDocument(p.PolicyDocument ?? missingDocument(`inline policy ${p.PolicyName}`)) }));
+
+/**
+ * A policy whose text the answer left out cannot be judged: read as empty it
+ * would look least-privileged, so the whole answer is refused instead.
+ */
+function missingDocument(what: string): never {
+  throw new FactError({ kind: 'malformed', message: `GetAccountAuthorizationDetails returned no document for ${what}` });
+}
 
 async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Promise<AuthorizationDetails> {
   const iam = clients.iam();
@@ -106,7 +114,7 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
         arn: p.Arn ?? '',
         attachmentCount: p.AttachmentCount ?? 0,
         defaultVersionId: p.DefaultVersionId ?? '',
-        document: current?.Document ? parsePolicyDocument(current.Document) : null,
+        document: parsePolicyDocument(current?.Document ?? missingDocument(`the default version of ${p.Arn}`)),
       });
     }
   }

@@ -81,7 +81,7 @@ export interface ManagedPolicyDetail {
   attachmentCount: number;
   defaultVersionId: string;
   /** The default version's document. */
-  document: PolicyDocument | null;
+  document: PolicyDocument;
 }
 
 /** GetAccountAuthorizationDetails, every page, customer-managed policies only (AWS-managed ones are known by ARN). */

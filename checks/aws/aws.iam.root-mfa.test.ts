@@ -38,8 +38,13 @@ describe('aws.iam.root-mfa', () => {
     expect(r.message).toContain('iam:GetAccountSummary');
   });
 
-  it('fails closed when the report has no root row', async () => {
+  it('is an error, not a verdict, when the report has no root row', async () => {
     const [r] = await runCheck(check, { iam: { accountSummary: answers({ AccountMFAEnabled: 1 }), credentialReport: answers(report()) } }, { target: TARGET });
-    expect(r).toMatchObject({ status: 'fail', resource: ROOT });
+    expect(r).toMatchObject({ status: 'error', resource: ROOT, message: expect.stringContaining('no <root_account> row') });
+  });
+
+  it('is an error when the account summary lacks AccountMFAEnabled', async () => {
+    const [r] = await runCheck(check, { iam: { accountSummary: answers({}), credentialReport: answers(report(root())) } }, { target: TARGET });
+    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('no AccountMFAEnabled') });
   });
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
+import { FactError } from '../../src/core/facts.js';
 import { rootArn, rootRow } from '../../src/providers/aws/judge.js';
 
 export default defineCheck({
@@ -19,7 +20,12 @@ export default defineCheck({
     const root = rootRow(await ctx.aws.iam.credentialReport());
     const resource = root?.arn ?? rootArn(ctx.target.resource);
     const observed = { accountMfaEnabled: summary.AccountMFAEnabled ?? null, reportMfaActive: root?.mfaActive ?? null };
-    if (summary.AccountMFAEnabled !== 1 || !root?.mfaActive) return [ctx.fail(resource, 'missing', observed)];
+    // Either answer lacking its root field is missing data, not a root without MFA.
+    if (!root || summary.AccountMFAEnabled === undefined) {
+      const missing = !root ? 'the credential report has no <root_account> row' : 'the account summary has no AccountMFAEnabled';
+      return [ctx.error(resource, new FactError({ kind: 'malformed', message: missing }), observed)];
+    }
+    if (summary.AccountMFAEnabled !== 1 || !root.mfaActive) return [ctx.fail(resource, 'missing', observed)];
     // A virtual device on root has the root ARN as its user; otherwise the device is hardware.
     let mfaType = 'unknown';
     try {

@@ -5,7 +5,13 @@ import { answers, failing, runCheck } from '../../src/testing/run-check.js';
 import check from './github.repo.codeowners.js';
 
 const run = (details: Partial<RepoDetails>) =>
-  runCheck(check, { repos: answers([repoSummary('api')]), repoDetails: answers(repoDetails('api', details)), branchRules: answers(branchRules(details)) });
+  runCheck(check, { repos: answers([repoSummary('api')]), codeowners: answers(codeownersOf(details)), branchRules: answers(branchRules(details)) });
+
+/** What the codeowners accessor answers for these details (null for an empty repository). */
+const codeownersOf = (details: Partial<RepoDetails>) => {
+  const d = repoDetails('api', details);
+  return d.defaultBranch ? { path: d.codeownersPath } : null;
+};
 
 describe('github.repo.codeowners', () => {
   it.each<[string, Partial<RepoDetails>, string]>([
@@ -22,15 +28,20 @@ describe('github.repo.codeowners', () => {
   it('a file with hidden rules is an error naming admin', async () => {
     const [r] = await runCheck(check, {
       repos: answers([repoSummary('api')]),
-      repoDetails: answers(repoDetails('api', { codeownersPath: 'CODEOWNERS' })),
+      codeowners: answers({ path: 'CODEOWNERS' }),
       branchRules: failing({ permission: 'admin on the repository' }),
     });
     expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
   });
 
   it('an unreadable repository is an error', async () => {
-    const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), repoDetails: failing({ kind: 'not_found', message: 'NOT_FOUND' }) });
+    const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), codeowners: failing({ kind: 'not_found', message: 'NOT_FOUND' }) });
     expect(r.status).toBe('error');
+  });
+
+  it('a CODEOWNERS path that could not be read is an error, never "no file"', async () => {
+    const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), codeowners: failing({ message: 'api: codeowners0 could not be read (FORBIDDEN)', permission: 'read access to .github/CODEOWNERS' }) });
+    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('read access to .github/CODEOWNERS') });
   });
 
   it('an empty repository is not applicable', async () => {

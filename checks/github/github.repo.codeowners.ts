@@ -20,12 +20,12 @@ export default defineCheck({
   },
   async run(ctx) {
     return eachRepo(ctx, async (repo) => {
-      const details = await ctx.github.repoDetails(repo.name);
-      if (!details.defaultBranch) return ctx.notApplicable(repo.resource, 'empty');
-      if (!details.codeownersPath) return ctx.fail(repo.resource, 'noFile', { path: null });
+      const owners = await ctx.github.codeowners(repo.name);
+      if (!owners) return ctx.notApplicable(repo.resource, 'empty');
+      if (!owners.path) return ctx.fail(repo.resource, 'noFile', { path: null });
       const rules = await ctx.github.branchRules(repo.name);
       if (!rules) return ctx.notApplicable(repo.resource, 'empty');
-      const observed = { path: details.codeownersPath, branch: rules.branch };
+      const observed = { path: owners.path, branch: rules.branch };
       return combine(sourcesOf(rules)).codeOwnerReview ? ctx.pass(repo.resource, 'enforced', observed) : ctx.fail(repo.resource, 'notRequired', observed);
     });
   },

@@ -36,6 +36,13 @@ describe('repository facts fail closed', () => {
     expect(rules?.classic?.pattern).toBe('main');
   });
 
+  it('a CODEOWNERS path that could not be read is a denial, not a missing file', async () => {
+    const facts = factsFor({ codeownersPath: null, fieldErrors: { codeowners1: 'FORBIDDEN: no' } });
+    await expect(rejection(facts.codeowners('api'))).resolves.toMatchObject({ kind: 'denied', permission: 'read access to CODEOWNERS' });
+    expect(await factsFor({ codeownersPath: null }).codeowners('api')).toEqual({ path: null });
+    expect(await factsFor({ defaultBranch: null }).codeowners('api')).toBeNull();
+  });
+
   it('a FORBIDDEN field is a denial', async () => {
     const err = await rejection(factsFor({ deployKeys: null, fieldErrors: { deployKeys: 'FORBIDDEN: no' } }).deployKeys('api'));
     expect(err).toMatchObject({ kind: 'denied' });
@@ -57,6 +64,6 @@ describe('repository facts fail closed', () => {
   });
 
   it('a repository outside the scope is missing', async () => {
-    await expect(rejection(factsFor({}).repoDetails('nope'))).resolves.toMatchObject({ kind: 'missing' });
+    await expect(rejection(factsFor({}).codeowners('nope'))).resolves.toMatchObject({ kind: 'missing' });
   });
 });

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { CODEOWNERS_PATHS } from './graphql-query.js';
 import { FactError } from '../../core/facts.js';
 import type { FactScope } from '../../core/facts.js';
 import { branchRulesOf } from './branch-policy.js';
@@ -101,7 +102,6 @@ export function repoFacts(scope: FactScope, client: () => GithubClient, options:
 
   return {
     repos,
-    repoDetails,
     async branchRules(name) {
       const d = await repoDetails(name);
       for (const field of ['branchProtectionRules', 'rulesets']) {
@@ -111,6 +111,16 @@ export function repoFacts(scope: FactScope, client: () => GithubClient, options:
       if (d.rulesets === null) throw denied(`${name}: rulesets were not returned`, PERMISSIONS.repoAdmin);
       visible(d, 'branchProtectionRules', d.branchProtectionRules, 'ADMIN', PERMISSIONS.repoAdmin);
       return branchRulesOf(d);
+    },
+    async codeowners(name) {
+      const d = await repoDetails(name);
+      if (!d.defaultBranch) return null;
+      // A path that could not be read is not a missing file.
+      CODEOWNERS_PATHS.forEach((path, i) => {
+        const err = fieldError(d, `codeowners${i}`, `read access to ${path}`);
+        if (err) throw err;
+      });
+      return { path: d.codeownersPath };
     },
     async vulnerabilityAlerts(name) {
       const d = await repoDetails(name);

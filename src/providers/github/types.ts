@@ -143,7 +143,8 @@ export interface GithubFacts {
   orgWebhooks(): Promise<Webhook[]>;
   /** Repositories in scope: include/exclude globs applied, archived ones skipped unless asked. */
   repos(): Promise<RepoSummary[]>;
-  repoDetails(name: string): Promise<RepoDetails>;
+  /** Where the CODEOWNERS file is (`path: null` when none of the three paths has one); null for an empty repository. */
+  codeowners(name: string): Promise<{ path: string | null } | null>;
   /** Rules on the default branch; throws a `denied` FactError when the token may not see them. */
   branchRules(name: string): Promise<BranchRules | null>;
   vulnerabilityAlerts(name: string): Promise<boolean>;

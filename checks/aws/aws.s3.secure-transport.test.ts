@@ -5,7 +5,7 @@ import { bucket, perBucket, TARGET } from '../../src/providers/aws/test-facts.js
 import check from './aws.s3.secure-transport.js';
 
 const tlsOnly = {
-  Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::a', 'arn:aws:s3:::a/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+  Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::tls-only', 'arn:aws:s3:::tls-only/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
 };
 const publicRead = { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] };
 

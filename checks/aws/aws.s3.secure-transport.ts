@@ -21,7 +21,7 @@ export default defineCheck({
     return eachBucket(ctx, async (b) => {
       const policy = await ctx.aws.s3.bucketPolicy(b.name);
       if (!policy) return ctx.fail(b.arn, 'noPolicy', { bucket: b.name, policy: null });
-      return deniesInsecureTransport(policy) ? ctx.pass(b.arn, 'enforced', { bucket: b.name }) : ctx.fail(b.arn, 'notEnforced', { bucket: b.name, policy });
+      return deniesInsecureTransport(policy, b.arn) ? ctx.pass(b.arn, 'enforced', { bucket: b.name }) : ctx.fail(b.arn, 'notEnforced', { bucket: b.name, policy });
     });
   },
 });

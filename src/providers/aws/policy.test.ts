@@ -63,8 +63,13 @@ describe('deniesInsecureTransport', () => {
     ['an Allow', doc(deny({ Effect: 'Allow' })), false],
     ['true instead of false', doc(deny({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })), false],
     ['for one principal only', doc(deny({ Principal: { AWS: 'arn:aws:iam::1:root' } })), false],
+    ['Resource "*"', doc(deny({ Resource: '*' })), true],
+    ['Resource "arn:aws:s3:::b*"', doc(deny({ Resource: 'arn:aws:s3:::b*' })), true],
+    ['objects under one prefix only', doc(deny({ Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/public/*'] })), false],
+    ['the objects but not the bucket', doc(deny({ Resource: 'arn:aws:s3:::b/*' })), false],
+    ['another bucket', doc(deny({ Resource: ['arn:aws:s3:::other', 'arn:aws:s3:::other/*'] })), false],
     ['no policy', null, false],
   ])('%s → %s', (_name, d, expected) => {
-    expect(deniesInsecureTransport(d as never)).toBe(expected);
+    expect(deniesInsecureTransport(d as never, 'arn:aws:s3:::b')).toBe(expected);
   });
 });

@@ -108,11 +108,20 @@ export function publicAllowStatements(doc: PolicyDocument | null | undefined): S
 
 const coversS3 = (a: string) => isWildcardAction(a) || a.toLowerCase() === 's3:*';
 
-/** A Deny for everyone of every S3 action whenever `aws:SecureTransport` is false. */
-export function deniesInsecureTransport(doc: PolicyDocument | null | undefined): boolean {
+/** An IAM resource pattern (`*` and `?` wildcards) as a whole-string matcher. */
+const resourceMatcher = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+
+/** Whether the statement's Resource covers the bucket and every object in it (a prefix-only Deny does not). */
+function coversBucket(s: Statement, bucketArn: string): boolean {
+  const patterns = asList(s.Resource).map(resourceMatcher);
+  return [bucketArn, `${bucketArn}/any/object`].every((arn) => patterns.some((p) => p.test(arn)));
+}
+
+/** A Deny for everyone of every S3 action on the bucket and all its objects whenever `aws:SecureTransport` is false. */
+export function deniesInsecureTransport(doc: PolicyDocument | null | undefined, bucketArn: string): boolean {
   return statementsOf(doc).some((s) => {
     if (s.Effect !== 'Deny' || !isPublicPrincipal(s.Principal)) return false;
-    if (!asList(s.Action).some(coversS3)) return false;
+    if (!asList(s.Action).some(coversS3) || !coversBucket(s, bucketArn)) return false;
     return Object.entries(s.Condition ?? {}).some(
       ([operator, clauses]) =>
         /^Bool(IfExists)?$/.test(operator) &&

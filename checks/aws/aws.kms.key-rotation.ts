@@ -26,7 +26,7 @@ export default defineCheck({
       if (k.keySpec !== 'SYMMETRIC_DEFAULT') return ctx.notApplicable(k.arn, 'notSymmetric', o);
       if (NO_AUTOMATIC_ROTATION.has(k.origin ?? '')) return ctx.notApplicable(k.arn, 'unsupported', o);
       const rotation = await ctx.aws.kms.rotation(region, k.keyId);
-      const observed = { ...o, rotationEnabled: rotation.enabled, rotationPeriodInDays: rotation.rotationPeriodInDays ?? 365 };
+      const observed = { ...o, rotationEnabled: rotation.enabled, rotationPeriodInDays: rotation.enabled ? (rotation.rotationPeriodInDays ?? 365) : null };
       return rotation.enabled ? ctx.pass(k.arn, 'rotating', observed) : ctx.fail(k.arn, 'notRotating', observed);
     });
   },

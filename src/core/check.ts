@@ -48,12 +48,16 @@ export function defineCheck<P extends ProviderId>(check: Check<P>): Check<P> {
   return check;
 }
 
-/** Fills `{name}` placeholders from `data`; an unknown name stays visible rather than vanishing. */
+/**
+ * Fills `{name}` placeholders from `data`; an unknown name stays visible rather
+ * than vanishing, and an empty list reads "none" (so `observed` keeps the real, empty list).
+ */
 export function formatMessage(template: string, data: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = data[name];
     if (value === undefined) return whole;
-    return Array.isArray(value) ? value.join(', ') : String(value);
+    if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+    return String(value);
   });
 }
 

@@ -1,22 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
+import { TARGET } from '../../test/support/github/facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.org.members-without-2fa.js';
 
-describe('github.org.members-without-2fa', () => {
-  it('passes when no member has 2FA disabled', async () => {
-    const [r] = await runCheck(check, { membersWithout2fa: answers([]) });
-    expect(r).toMatchObject({ status: 'pass', observed: { count: 0 } });
-  });
+const R = 'github:acme';
 
-  it('fails and lists the members without 2FA', async () => {
-    const [r] = await runCheck(check, { membersWithout2fa: answers([{ login: 'zed' }, { login: 'amy' }]) });
-    expect(r).toMatchObject({ status: 'fail', observed: { count: 2, members: ['amy', 'zed'] } });
-    expect(r.message).toContain('amy, zed');
-  });
-
-  it('is an error naming the owner requirement when the filter is denied', async () => {
-    const [r] = await runCheck(check, { membersWithout2fa: failing({ permission: 'organization owner with the read:org scope' }) });
-    expect(r.status).toBe('error');
-    expect(r.message).toContain('organization owner');
-  });
+checkTester(check, { target: TARGET }).run({
+  'no member with 2FA disabled passes': {
+    facts: { membersWithout2fa: answers([]) },
+    results: [{ resource: R, status: 'pass', messageId: 'none', observed: { org: 'acme', count: 0, members: [] } }],
+  },
+  'members with 2FA disabled fail, listed in order': {
+    facts: { membersWithout2fa: answers([{ login: 'zed' }, { login: 'amy' }]) },
+    results: [{ resource: R, status: 'fail', messageId: 'some', observed: { org: 'acme', count: 2, members: ['amy', 'zed'] }, message: 'amy, zed' }],
+  },
+  'a denied filter is not collected, naming the owner requirement': {
+    facts: { membersWithout2fa: failing({ permission: 'organization owner with the read:org scope' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'organization owner' }],
+  },
 });

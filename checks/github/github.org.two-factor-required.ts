@@ -1,6 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { denied } from '../../src/providers/github/errors.js';
-import { PERMISSIONS } from '../../src/providers/github/org-facts.js';
+import { PERMISSIONS } from '../../src/judging/github/permissions.js';
 
 export default defineCheck({
   meta: {
@@ -20,7 +19,7 @@ export default defineCheck({
     const resource = ctx.target.resource;
     if (s.twoFactorRequirementEnabled === null) {
       // GitHub sends null, not false, to a token that may not see the setting.
-      return [ctx.error(resource, denied(`two_factor_requirement_enabled of ${s.login} is null (hidden from this token)`, PERMISSIONS.orgOwner))];
+      return [ctx.missing(resource, `two_factor_requirement_enabled of ${s.login} is null, hidden from this token (needs ${PERMISSIONS.orgOwner})`, { permission: PERMISSIONS.orgOwner })];
     }
     const observed = { org: s.login, twoFactorRequirementEnabled: s.twoFactorRequirementEnabled };
     return [s.twoFactorRequirementEnabled ? ctx.pass(resource, 'required', observed) : ctx.fail(resource, 'notRequired', observed)];

@@ -1,8 +1,7 @@
 import { defineCheck } from '../../src/core/check.js';
-import { EMPTY_REPO, NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
-import { judgeProtection } from '../../src/providers/github/branch-policy.js';
-import { denied } from '../../src/providers/github/errors.js';
-import { PERMISSIONS } from '../../src/providers/github/org-facts.js';
+import { EMPTY_REPO, NO_REPOS, eachRepo } from '../../src/judging/github/each-repo.js';
+import { judgeProtection } from '../../src/judging/github/branch-policy.js';
+import { PERMISSIONS } from '../../src/judging/github/permissions.js';
 
 export default defineCheck({
   meta: {
@@ -29,7 +28,7 @@ export default defineCheck({
       const observed = { branch: rules.branch, sources: verdict.sources, minApprovals };
       if (verdict.verdict === 'pass') return ctx.pass(repo.resource, 'protected', observed);
       if (verdict.verdict === 'unknown') {
-        return ctx.error(repo.resource, denied(`who may bypass the rulesets on ${rules.branch} is hidden from this token`, PERMISSIONS.repoAdmin), observed);
+        return ctx.missing(repo.resource, `who may bypass the rulesets on ${rules.branch} is hidden from this token (needs ${PERMISSIONS.repoAdmin})`, { ...observed, permission: PERMISSIONS.repoAdmin });
       }
       return ctx.fail(repo.resource, 'unprotected', { ...observed, shortfalls: verdict.shortfalls });
     });

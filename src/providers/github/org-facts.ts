@@ -2,20 +2,9 @@ import type { FactScope } from '../../core/facts.js';
 import type { GithubClient } from './client.js';
 import { denied } from './errors.js';
 import { trimHook } from './hooks.js';
+import { PERMISSIONS } from '../../judging/github/permissions.js';
 import { getAll, getOne } from './rest.js';
 import type { ActionsPolicy, GithubFacts, Member, OrgSettings, Viewer } from './types.js';
-
-/** Permissions named in errors: classic scopes first, fine-grained permissions after. */
-export const PERMISSIONS = {
-  orgOwner: 'organization owner with the admin:org scope (fine-grained: organization Administration read)',
-  members: 'read:org scope (fine-grained: organization Members read)',
-  ownerMembers: 'organization owner with the read:org scope (fine-grained: organization Members read)',
-  orgHooks: 'organization owner with the admin:org_hook scope (fine-grained: organization Webhooks read)',
-  repoAdmin: 'admin on the repository (fine-grained: repository Administration read)',
-  repoHooks: 'admin on the repository with the admin:repo_hook or read:repo_hook scope (fine-grained: repository Webhooks read)',
-  collaborators: 'push access to the repository (fine-grained: repository Metadata read with write access)',
-  securityAnalysis: 'admin on the repository or the security manager role (fine-grained: repository Administration read)',
-} as const;
 
 /** A 403/404/422 on a route the token may not use, as a denial naming what it needs. */
 export async function deniedOn<T>(statuses: number[], permission: string, what: string, fn: () => Promise<T>): Promise<T> {

@@ -2,14 +2,15 @@ import picomatch from 'picomatch';
 import { CODEOWNERS_PATHS } from './graphql-query.js';
 import { FactError } from '../../core/facts.js';
 import type { FactScope } from '../../core/facts.js';
-import { branchRulesOf } from './branch-policy.js';
+import { branchRulesOf } from './branch-rules.js';
 import type { GithubClient } from './client.js';
 import { graphqlUrl } from './endpoints.js';
 import { denied } from './errors.js';
 import { BATCH_SIZE } from './graphql-query.js';
 import { fetchRepoBatch } from './graphql-repos.js';
 import { trimHook } from './hooks.js';
-import { PERMISSIONS, deniedOn } from './org-facts.js';
+import { PERMISSIONS } from '../../judging/github/permissions.js';
+import { deniedOn } from './org-facts.js';
 import { getAll } from './rest.js';
 import type { GithubFacts, GithubTargetOptions, RepoDetails, RepoSummary, Toggle } from './types.js';
 

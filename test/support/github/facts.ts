@@ -2,8 +2,8 @@
  * Builders of GitHub facts for check tables and unit tests: a sound default
  * that each case overrides with the one thing it is about.
  */
-import { branchRulesOf } from './branch-policy.js';
-import type { BranchRules, ClassicRule, RepoDetails, RepoSummary, Ruleset, Webhook } from './types.js';
+import { branchRulesOf } from '../../../src/providers/github/branch-rules.js';
+import type { BranchRules, ClassicRule, RepoDetails, RepoSummary, Ruleset, Webhook } from '../../../src/providers/github/types.js';
 
 export function repoSummary(name: string, over: Partial<RepoSummary> = {}): RepoSummary {
   return {
@@ -77,3 +77,6 @@ export function branchRules(over: Partial<RepoDetails> = {}): BranchRules | null
 export function webhook(over: Partial<Webhook> = {}): Webhook {
   return { id: 1, name: 'web', active: true, url: 'https://hooks.example.com', scheme: 'https', insecureSsl: '0', hasSecret: true, ...over };
 }
+
+/** The organisation every check table scans. */
+export const TARGET = { id: 'github:acme', resource: 'github:acme' };

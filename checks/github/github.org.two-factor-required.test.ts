@@ -20,6 +20,11 @@ checkTester(check, { target: TARGET }).run({
     facts: { orgSettings: settings(null) },
     results: [{ resource: 'github:acme', status: 'error', messageId: 'missingData', message: 'admin:org', observed: { reason: { kind: 'missing' } } }],
   },
+  'an organisation declared Enterprise Managed Users is not applicable (sign-in is the identity provider\'s)': {
+    facts: { orgSettings: settings(false) },
+    settings: { managedUsers: true },
+    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'managedUsers', observed: { org: 'acme' } }],
+  },
   'an organisation that cannot be read is not collected': {
     facts: { orgSettings: failing({ kind: 'not_found', message: 'Not Found' }) },
     results: [{ resource: 'github:acme', status: 'error', messageId: 'notCollected', observed: { reason: { kind: 'not_found' } } }],

@@ -48,7 +48,32 @@ checkTester(check, { target: TARGET }).run({
     results: fail(['stale approvals are not dismissed', 'force pushes are allowed']),
   },
   'deletion allowed fails': { facts: facts({ branchProtectionRules: [classicRule({ allowsDeletions: true })] }), results: fail(['deletion is allowed']) },
-  'admins not enforced fails': { facts: facts({ branchProtectionRules: [classicRule({ isAdminEnforced: false })] }), results: fail(['admins can bypass the protection']) },
+  'admins not enforced fails': {
+    facts: facts({ branchProtectionRules: [classicRule({ isAdminEnforced: false })] }),
+    results: fail([`${CLASSIC} can be bypassed by RepositoryRole:admin`]),
+  },
+  'admins not enforced passes when the config accepts the admin role': {
+    facts: facts({ branchProtectionRules: [classicRule({ isAdminEnforced: false })] }),
+    settings: { allowedBypassActors: ['RepositoryRole:admin'] },
+    results: pass([CLASSIC]),
+  },
+  "a classic rule's pull-request bypass allowance fails": {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassPullRequestActors: ['Team:release', 'User:octocat'] })] }),
+    results: fail([`${CLASSIC} can be bypassed by Team:release, User:octocat`]),
+  },
+  "a classic rule's force-push bypass allowance fails": {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassForcePushActors: ['App:deployer'] })] }),
+    results: fail([`${CLASSIC} can be bypassed by App:deployer`]),
+  },
+  'an allow-listed allowance passes': {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassPullRequestActors: ['Team:release'] })] }),
+    settings: { allowedBypassActors: ['Team:release'] },
+    results: pass([CLASSIC]),
+  },
+  'a classic rule whose allowances were not collected is missing data': {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassPullRequestActors: null })] }),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'admin on the repository' }],
+  },
   'a ruleset in evaluate mode enforces nothing': {
     facts: facts({ rulesets: [ruleset({ enforcement: 'EVALUATE' })] }),
     results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
@@ -59,11 +84,35 @@ checkTester(check, { target: TARGET }).run({
   },
   'a ruleset that organisation admins bypass fails': {
     facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ organizationAdmin: true })] })] }),
-    results: fail(['admins can bypass the protection']),
+    results: fail([`${RULESET} can be bypassed by OrganizationAdmin`]),
+  },
+  'a ruleset that enterprise owners bypass fails': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ enterpriseOwner: true })] })] }),
+    results: fail([`${RULESET} can be bypassed by EnterpriseOwner`]),
   },
   'a ruleset that the admin role bypasses for pull requests fails': {
     facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ bypassMode: 'PULL_REQUEST', repositoryRoleName: 'admin', repositoryRoleDatabaseId: 5 })] })] }),
-    results: fail(['admins can bypass the protection']),
+    results: fail([`${RULESET} can be bypassed by RepositoryRole:admin`]),
+  },
+  'a ruleset that the write role bypasses fails too': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ repositoryRoleName: 'write', repositoryRoleDatabaseId: 4 })] })] }),
+    results: fail([`${RULESET} can be bypassed by RepositoryRole:write`]),
+  },
+  'a team, an app and a deploy key exempt from a ruleset fail, each named': {
+    facts: facts({
+      rulesets: [ruleset({ bypassActors: [actor({ actor: 'Team:sre' }), actor({ bypassMode: 'EXEMPT', actor: 'App:renovate' }), actor({ deployKey: true })] })],
+    }),
+    results: fail([`${RULESET} can be bypassed by Team:sre, App:renovate, DeployKey`]),
+  },
+  'bypass actors allow-listed by name pass': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ actor: 'Team:sre' }), actor({ deployKey: true })] })] }),
+    settings: { allowedBypassActors: ['Team:sre', 'DeployKey'] },
+    results: pass([RULESET]),
+  },
+  'an allow-list that names only some actors still fails on the others': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ actor: 'Team:sre' }), actor({ actor: 'App:renovate' })] })] }),
+    settings: { allowedBypassActors: ['Team:sre'] },
+    results: fail([`${RULESET} can be bypassed by App:renovate`]),
   },
   'the number of approvals is a setting': {
     facts: facts({ branchProtectionRules: [classicRule()] }),

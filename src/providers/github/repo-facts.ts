@@ -14,7 +14,7 @@ import { deniedOn } from './org-facts.js';
 import { getAll } from './rest.js';
 import type { GithubFacts, GithubTargetOptions, RepoDetails, RepoSummary, Toggle } from './types.js';
 
-type RepoFacts = Omit<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
+type RepoFacts = Omit<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
 
 interface RawRepo {
   name: string;
@@ -105,7 +105,7 @@ export function repoFacts(scope: FactScope, client: () => GithubClient, options:
     repos,
     async branchRules(name) {
       const d = await repoDetails(name);
-      for (const field of ['branchProtectionRules', 'rulesets']) {
+      for (const field of ['branchProtectionRules', 'rulesets', 'defaultBranchRef']) {
         const err = fieldError(d, field, PERMISSIONS.repoAdmin);
         if (err) throw err;
       }

@@ -31,6 +31,8 @@ export function classicRule(over: Partial<ClassicRule> = {}): ClassicRule {
     allowsDeletions: false,
     requiresStatusChecks: false,
     requiredStatusCheckContexts: [],
+    bypassPullRequestActors: [],
+    bypassForcePushActors: [],
     ...over,
   };
 }

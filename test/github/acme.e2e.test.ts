@@ -5,12 +5,12 @@ import { scanSandbox, scenarioSection, startGithubSandbox, verdicts, type ScanOu
 
 /** What the acme scenario implies, repository by repository (archived old-monolith is out of scope). */
 const REPOS: Record<string, Record<string, string>> = {
-  'platform-api': { 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'pass', 'deploy-keys': 'pass' },
+  'platform-api': { 'security-checks': 'fail', 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'pass', 'deploy-keys': 'pass' },
   'web-app': { 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
   'legacy-billing': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'fail', 'outside-collaborators': 'fail', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
   'mobile-app': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
   'infra-terraform': { 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
-  'payments-service': { 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
+  'payments-service': { 'security-checks': 'pass', 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
   'docs-site': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'pass', 'dependabot-alerts': 'fail', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
 };
 

@@ -1,4 +1,4 @@
-import { TARGET, branchRules, classicRule, repoSummary, ruleset } from '../../test/support/github/facts.js';
+import { NO_REPOS_CASE, TARGET, branchRules, classicRule, repoSummary, ruleset } from '../../test/support/github/facts.js';
 import type { BypassActor, RepoDetails } from '../../src/providers/github/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
@@ -137,8 +137,5 @@ checkTester(check, { target: TARGET }).run({
       { resource: 'github:acme/web', status: 'pass', messageId: 'protected' },
     ],
   },
-  'no repository in scope': {
-    facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' } }],
-  },
+  'no repository in scope': NO_REPOS_CASE,
 });

@@ -1,4 +1,4 @@
-import { TARGET, branchRules, classicRule, repoDetails, repoSummary, ruleset } from '../../test/support/github/facts.js';
+import { defaultBranchCases, TARGET, branchRules, classicRule, repoDetails, repoSummary, ruleset } from '../../test/support/github/facts.js';
 import type { RepoDetails } from '../../src/providers/github/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
@@ -33,20 +33,9 @@ checkTester(check, { target: TARGET }).run({
     facts: facts({ codeownersPath: 'CODEOWNERS' }),
     results: [{ resource: R, status: 'fail', messageId: 'notRequired' }],
   },
-  'a file with hidden rules is not collected, naming admin': {
-    facts: { repos: answers([repoSummary('api')]), codeowners: answers({ path: 'CODEOWNERS' }), branchRules: failing({ permission: 'admin on the repository' }) },
-    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'admin on the repository' }],
-  },
   'a CODEOWNERS path that could not be read is not collected, never "no file"': {
     facts: { repos: answers([repoSummary('api')]), codeowners: failing({ message: 'api: codeowners0 could not be read (FORBIDDEN)', permission: 'read access to .github/CODEOWNERS' }) },
     results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'read access to .github/CODEOWNERS' }],
   },
-  'an empty repository is not applicable': {
-    facts: facts({ defaultBranch: null }),
-    results: [{ resource: R, status: 'not_applicable', messageId: 'empty' }],
-  },
-  'no repository in scope': {
-    facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' } }],
-  },
+  ...defaultBranchCases(facts, { codeowners: answers({ path: 'CODEOWNERS' }) }),
 });

@@ -1,4 +1,4 @@
-import { TARGET, repoSummary } from '../../test/support/github/facts.js';
+import { NO_REPOS_CASE, TARGET, repoSummary } from '../../test/support/github/facts.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.repo.deploy-keys.js';
@@ -23,8 +23,5 @@ checkTester(check, { target: TARGET }).run({
     facts: { repos, deployKeys: failing({ permission: 'admin on the repository' }) },
     results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'admin on the repository' }],
   },
-  'no repository in scope': {
-    facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' } }],
-  },
+  'no repository in scope': NO_REPOS_CASE,
 });

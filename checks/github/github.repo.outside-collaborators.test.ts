@@ -1,4 +1,4 @@
-import { TARGET, repoSummary } from '../../test/support/github/facts.js';
+import { NO_REPOS_CASE, TARGET, repoSummary } from '../../test/support/github/facts.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.repo.outside-collaborators.js';
@@ -23,8 +23,5 @@ checkTester(check, { target: TARGET }).run({
     facts: { repos, outsideCollaborators: failing({ permission: 'push access to the repository' }) },
     results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'push access' }],
   },
-  'no repository in scope': {
-    facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' } }],
-  },
+  'no repository in scope': NO_REPOS_CASE,
 });

@@ -1,4 +1,4 @@
-import { TARGET, repoSummary } from '../../test/support/github/facts.js';
+import { NO_REPOS_CASE, TARGET, repoSummary } from '../../test/support/github/facts.js';
 import type { RepoSummary } from '../../src/providers/github/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
@@ -32,8 +32,5 @@ checkTester(check, { target: TARGET }).run({
     facts: { repos: failing({ permission: 'read:org' }) },
     results: [{ resource: 'github:acme', status: 'error', messageId: 'notCollected' }],
   },
-  'no repository in scope': {
-    facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' } }],
-  },
+  'no repository in scope': NO_REPOS_CASE,
 });

@@ -1,7 +1,7 @@
-import { TARGET, branchRules, classicRule, repoSummary, ruleset } from '../../test/support/github/facts.js';
+import { defaultBranchCases, TARGET, branchRules, classicRule, repoSummary, ruleset } from '../../test/support/github/facts.js';
 import type { RepoDetails } from '../../src/providers/github/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
-import { answers, failing } from '../../src/testing/run-check.js';
+import { answers } from '../../src/testing/run-check.js';
 import check from './github.repo.security-checks.js';
 
 const checksRule = (...contexts: string[]) => ({ type: 'REQUIRED_STATUS_CHECKS', parameters: { requiredStatusChecks: contexts.map((context) => ({ context })), strictRequiredStatusChecksPolicy: true } });
@@ -30,16 +30,5 @@ checkTester(check, { target: TARGET }).run({
     settings: { securityChecks: ['ci/sast'] },
     results: [{ resource: R, status: 'pass', messageId: 'required', observed: { securityChecks: ['ci/sast'], found: ['ci/sast'] } }],
   },
-  'hidden rules are not collected': {
-    facts: { repos: answers([repoSummary('api')]), branchRules: failing({ permission: 'admin on the repository' }) },
-    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'admin on the repository' }],
-  },
-  'an empty repository is not applicable': {
-    facts: facts({ defaultBranch: null }),
-    results: [{ resource: R, status: 'not_applicable', messageId: 'empty' }],
-  },
-  'no repository in scope': {
-    facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' } }],
-  },
+  ...defaultBranchCases(facts),
 });

@@ -1,7 +1,7 @@
-import { TARGET, branchRules, classicRule, repoSummary, ruleset } from '../../test/support/github/facts.js';
+import { defaultBranchCases, TARGET, branchRules, classicRule, repoSummary, ruleset } from '../../test/support/github/facts.js';
 import type { RepoDetails } from '../../src/providers/github/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
-import { answers, failing } from '../../src/testing/run-check.js';
+import { answers } from '../../src/testing/run-check.js';
 import check from './github.repo.status-checks.js';
 
 const checksRule = { type: 'REQUIRED_STATUS_CHECKS', parameters: { requiredStatusChecks: [{ context: 'ci/test' }], strictRequiredStatusChecksPolicy: true } };
@@ -37,16 +37,5 @@ checkTester(check, { target: TARGET }).run({
     facts: facts({}),
     results: [{ resource: R, status: 'fail', messageId: 'none' }],
   },
-  'hidden rules are not collected, naming admin': {
-    facts: { repos: answers([repoSummary('api')]), branchRules: failing({ permission: 'admin on the repository' }) },
-    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'admin on the repository' }],
-  },
-  'an empty repository is not applicable': {
-    facts: facts({ defaultBranch: null }),
-    results: [{ resource: R, status: 'not_applicable', messageId: 'empty' }],
-  },
-  'no repository in scope': {
-    facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' } }],
-  },
+  ...defaultBranchCases(facts),
 });

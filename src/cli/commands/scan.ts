@@ -2,13 +2,12 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
 import { controlCounts } from '../../core/controls.js';
-import { UsageError } from '../../core/errors.js';
+import { EXIT, ExitError, UsageError } from '../../core/errors.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { createLogger } from '../logger.js';
-import { EXIT } from '../main.js';
 
 export interface ScanFlags {
   sandbox?: string | true;
@@ -33,7 +32,8 @@ export interface ScanFlags {
   demo?: boolean;
 }
 
-export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
+/** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
+export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   const { config, hash } = loadConfig(flags.config, io.cwd);
   const log = createLogger(io, flags.logLevel);
   const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
@@ -56,12 +56,11 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
     io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
-    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
     io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
   }
-  if (flags.demo) return EXIT.ok;
-  return gate.passed ? EXIT.ok : EXIT.gateFailed;
+  // The summary and the JSON already say why; --quiet says it in one line on stderr.
+  if (!gate.passed && !flags.demo) throw new ExitError(EXIT.gateFailed, flags.quiet ? `gate failed: ${gate.reason} (${gate.rule})` : '');
 }
 
 /**

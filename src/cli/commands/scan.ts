@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
+import { loadConfig, type AnnexaConfig } from '../../config/config.js';
 import { controlCounts } from '../../core/controls.js';
 import { EXIT, ExitError, UsageError } from '../../core/errors.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
+import { parseHostPort } from '../../providers/tls/targets.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
@@ -94,7 +95,7 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
     options.github = { ...config.github, orgs, ...(flags.githubApiUrl ? { apiUrl: flags.githubApiUrl } : {}) };
   }
   if (config.tls || flags.tls) {
-    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseEndpoint)] };
+    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseHostPort)] };
   }
   return options;
 }
@@ -102,12 +103,4 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
 /** A scenario name stays a name; a path is made absolute against the working folder. */
 function scenarioArg(value: string, cwd: string): string {
   return /[/\\]|\.ya?ml$/.test(value) ? path.resolve(cwd, value) : value;
-}
-
-/** `host:port`, `host` (port 443) or `[v6]:port`. */
-export function parseEndpoint(value: string): NonNullable<TlsSection['endpoints']>[number] {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(value.trim());
-  const port = m?.[3] === undefined ? 443 : Number(m[3]);
-  if (!m || port < 1 || port > 65535) throw new UsageError(`--tls ${value}: expected HOST:PORT, e.g. example.com:443 or [::1]:8443`);
-  return { host: m[1] ?? m[2], port };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { rootCertificates } from 'node:tls';
+import type { TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
 import { startTlsSandbox, type TlsScenario } from '../../sandbox/tls/index.js';
@@ -9,7 +10,7 @@ import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
-import { expectedNameOf, resolveEndpoints, sniOf, type TlsSection } from './targets.js';
+import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
 /**

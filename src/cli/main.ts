@@ -51,6 +51,7 @@ function program(io: CliIO): Command {
       .command(name)
       .description(description)
       .option('--json', 'as JSON')
+      .option('-c, --config <file>', "configuration file whose plugins: are included (default ./annexa.config.yaml when present)")
       .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
       .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
       .action(async (opts) => {

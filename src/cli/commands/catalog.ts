@@ -1,17 +1,24 @@
 import { createColors } from 'picocolors';
 import { loadCheckCatalogue } from '../../core/catalogue.js';
 import { loadCatalog } from '../../core/mapping.js';
+import { loadConfig } from '../../config/config.js';
 import { colourEnabled, type CliIO } from '../io.js';
+import { pluginSources, type PluginFlags } from '../plugins.js';
 
-interface CatalogFlags {
+interface CatalogFlags extends PluginFlags {
   json?: boolean;
-  checksDir?: string[];
-  mapping?: string[];
+  config?: string;
+}
+
+/** The built-in checks and the user's: those of the config's `plugins:` and of the flags. */
+function catalogue(flags: CatalogFlags, io: CliIO) {
+  const { config } = loadConfig(flags.config, io.cwd);
+  return loadCheckCatalogue(pluginSources(config, flags, io.cwd));
 }
 
 /** `annexa checks`: every check, its severity and the controls it evidences. */
 export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
-  const { checks, mapping } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+  const { checks, mapping } = await catalogue(flags, io);
   const rows = checks.map(({ meta }) => ({
     id: meta.id,
     title: meta.title,
@@ -35,7 +42,7 @@ export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<voi
 
 /** `annexa controls`: the 93 controls, the checks covering each, and those that stay manual. */
 export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
-  const { mapping } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+  const { mapping } = await catalogue(flags, io);
   const checksOf = new Map<string, string[]>();
   for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
   const rows = loadCatalog().map((ctl) => {

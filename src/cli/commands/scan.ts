@@ -9,6 +9,7 @@ import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { createLogger } from '../logger.js';
+import { pluginSources } from '../plugins.js';
 
 export interface ScanFlags {
   sandbox?: string | true;
@@ -76,8 +77,7 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
   const options: ScanOptions = {
     checks: flags.checks ?? config.checks?.include,
     skipChecks: flags.skipChecks ?? config.checks?.exclude,
-    checksDirs: [...(config.plugins ?? []).map((p) => p.checks), ...(flags.checksDir ?? []).map(abs)],
-    mappingFiles: [...(config.plugins ?? []).flatMap((p) => (p.mapping ? [p.mapping] : [])), ...(flags.mapping ?? []).map(abs)],
+    ...pluginSources(config, flags, cwd),
     settings: config.settings,
     concurrency: flags.concurrency ?? config.concurrency,
     pools: config.pools,

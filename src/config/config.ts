@@ -45,6 +45,7 @@ export interface AnnexaConfig {
   aws?: AwsSection;
   github?: GithubSection;
   tls?: TlsSection;
+  evidence?: { maxAgeDays?: Record<string, number>; manual?: { control: string; file: string; description?: string }[] };
 }
 
 export interface LoadedConfig {
@@ -88,5 +89,6 @@ function absolutePaths(config: AnnexaConfig, dir: string): AnnexaConfig {
     ...(config.out ? { out: abs(config.out) } : {}),
     ...(config.plugins ? { plugins: config.plugins.map((p) => ({ checks: abs(p.checks)!, ...(p.mapping ? { mapping: abs(p.mapping) } : {}) })) } : {}),
     ...(config.tls?.caFile ? { tls: { ...config.tls, caFile: abs(config.tls.caFile) } } : {}),
+    ...(config.evidence?.manual ? { evidence: { ...config.evidence, manual: config.evidence.manual.map((m) => ({ ...m, file: abs(m.file)! })) } } : {}),
   };
 }

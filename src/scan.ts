@@ -166,7 +166,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       identities,
       configHash: options.configHash ?? null,
       counts: countResults(mapped),
-      budget: budgetOf(facts),
+      // A replay calls no API: the calls in its snapshot were the earlier run's.
+      budget: recorded ? {} : budgetOf(facts),
       results: mapped,
       controls: rollUpControls(catalog, mapping, mapped),
       facts,

@@ -15,7 +15,7 @@ import { budgetOf, type Run } from './core/run.js';
 import { factsByTarget, runChecks } from './core/runner.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
-import type { CollectorIdentity, Result, Target } from './core/types.js';
+import type { CollectorIdentity, Target } from './core/types.js';
 import { CHECKS_FILE, recordChecks } from './evidence/checks-record.js';
 import { jsonText, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { annotateFreshness } from './evidence/freshness.js';

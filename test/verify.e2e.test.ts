@@ -16,6 +16,7 @@ const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')
 let work: string;
 let first: string;
 let second: string;
+let stale: { id: string; newestPass: unknown }[];
 
 beforeAll(async () => {
   work = await tempDir('annexa-verify-');
@@ -23,7 +24,7 @@ beforeAll(async () => {
   await writeFile(path.join(work, 'policy.txt'), 'Information security policy, approved 2026-01-05\n');
   await writeFile(
     path.join(work, 'annexa.config.yaml'),
-    ['plugins:', '  - checks: plugin', '    mapping: plugin/mapping.yaml', 'evidence:', '  manual:', '    - control: A.5.1', '      file: policy.txt', '      description: the board-approved policy', ''].join('\n'),
+    ['plugins:', '  - checks: plugin', '    mapping: plugin/mapping.yaml', 'evidence:', '  maxAgeDays:', '    A.5.1: 30', '    A.8.5: 30', '  manual:', '    - control: A.5.1', '      file: policy.txt', '      description: the board-approved policy', ''].join('\n'),
   );
   const keygen = await runCli(['keygen', '--out', 'signing'], { cwd: work });
   expect(keygen.code).toBe(0);
@@ -31,6 +32,7 @@ beforeAll(async () => {
   const runs = [await scan(), await scan()];
   for (const r of runs) expect(r.stderr).not.toMatch(/^annexa: /m);
   [first, second] = runs.map((r) => JSON.parse(r.stdout).id as string);
+  stale = JSON.parse(runs[1].stdout).stale;
 }, 240_000);
 
 /** A fresh copy of the two runs; returns the copy's evidence folder. */
@@ -81,6 +83,12 @@ describe('annexa verify', () => {
       status: 'manual',
       manualEvidence: [{ path: 'manual/A.5.1/policy.txt', sha256: policy.sha256, description: 'the board-approved policy' }],
     });
+  });
+
+  it('flags a control without recent passing evidence as stale; attached manual evidence counts as evidence', async () => {
+    expect(stale).toEqual([{ id: 'A.8.5', maxAgeDays: 30, newestPass: null, ageDays: null, stale: true }]);
+    const controls = (await readJson(path.join(work, 'evidence', second, 'controls.json'))).controls;
+    expect(controls.find((c: { id: string }) => c.id === 'A.5.1').freshness).toMatchObject({ newestPass: { runId: second }, ageDays: 0, stale: false });
   });
 
   it.each([

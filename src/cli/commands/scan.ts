@@ -58,7 +58,7 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
 
   if (flags.json) {
     const { results, controls, facts: _facts, identities, ...summary } = run;
-    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), stale: controls.flatMap((c) => (c.freshness?.stale ? [{ id: c.id, ...c.freshness }] : [])), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
     if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);

@@ -2,34 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countResults, rollUpControls } from '../core/controls.js';
-import { loadCatalog } from '../core/mapping.js';
 import type { Run } from '../core/run.js';
 import type { Result } from '../core/types.js';
+import { result, sampleRun } from '../../test/helpers/sample-run.js';
 import { annotateFreshness } from './freshness.js';
 import { newRunId, writeRunFolder } from './run-folder.js';
 
-const mapping = { 'aws.iam.root-mfa': [{ control: 'A.8.5', rationale: 'r' }] };
-
-function runAt(at: string, status: Result['status']): Run {
-  const results: Result[] = [{ checkId: 'aws.iam.root-mfa', resource: 'arn:aws:iam::111122223333:root', status, severity: 'critical', message: status, factRefs: [] }];
-  return {
-    id: newRunId(new Date(at), 'abc123'),
-    startedAt: at,
-    finishedAt: at,
-    durationMs: 1,
-    tool: { name: 'annexa', version: '0.1.0', node: process.version },
-    framework: 'ISO/IEC 27001:2022 Annex A',
-    scope: { targets: [], checks: ['aws.iam.root-mfa'] },
-    identities: [],
-    configHash: null,
-    counts: countResults(results),
-    budget: {},
-    results,
-    controls: rollUpControls(loadCatalog(), mapping, results),
-    facts: [],
-  };
-}
+const runAt = (at: string, status: Result['status']) => sampleRun(at, [result(status, 'arn:aws:iam::111122223333:root')]);
 
 const control = (run: Run, id: string) => run.controls.find((c) => c.id === id)!;
 

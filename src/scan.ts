@@ -16,7 +16,7 @@ import { factsByTarget, runChecks } from './core/runner.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
 import type { CollectorIdentity, Target } from './core/types.js';
-import { CHECKS_FILE, recordChecks } from './evidence/checks-record.js';
+import { CHECKS_FILE, pluginsOf, recordChecks } from './evidence/checks-record.js';
 import { jsonText, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { annotateFreshness } from './evidence/freshness.js';
 import { readManualEvidence, type ManualEvidenceEntry } from './evidence/manual-evidence.js';
@@ -181,6 +181,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const checksDocument = await recordChecks(run, inScope, mapping, (c) => settings.get(c.meta.id)!);
     const { dir, manifestSha256 } = await writeRunFolder(out, run, {
       files: { [CHECKS_FILE]: jsonText(checksDocument), ...manual.files },
+      plugins: pluginsOf(checksDocument),
       ...(options.signKey ? { sign: (unsigned) => signRun(options.signKey!, unsigned) } : {}),
     });
     log.info({ dir }, 'evidence written');

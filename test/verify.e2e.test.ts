@@ -74,6 +74,7 @@ describe('annexa verify', () => {
     }
     const plugin = checks.checks.find((c: { id: string }) => c.id === 'tls.tls13-offered');
     expect(plugin).toMatchObject({ origin: 'plugin', source: { sha256: sha256(await readFile(path.join(work, 'plugin/tls.tls13-offered.mjs'))) } });
+    expect(manifest.plugins).toEqual([{ checkId: 'tls.tls13-offered', file: plugin.source.file, sha256: plugin.source.sha256 }]);
     expect(checks.checks.find((c: { id: string }) => c.id === 'aws.iam.root-mfa')).toMatchObject({ origin: 'builtin', version: manifest.tool.version, meta: { severity: 'critical' } });
     expect(checks.mapping['aws.iam.root-mfa'][0].rationale.length).toBeGreaterThan(10);
     const policy = manifest.files['manual/A.5.1/policy.txt'];

@@ -60,3 +60,8 @@ export async function recordChecks(
   );
   return { runId: run.id, framework: run.framework, checks: records, mapping };
 }
+
+/** The plugin checks of a record, as the manifest lists them. */
+export function pluginsOf(document: ChecksDocument): { checkId: string; file: string; sha256: string }[] {
+  return document.checks.filter((c) => c.origin === 'plugin').map((c) => ({ checkId: c.id, file: c.source.file, sha256: c.source.sha256 }));
+}

@@ -29,6 +29,8 @@ export interface Manifest {
   files: Record<EvidenceFile, FileHash> & Record<string, FileHash>;
   /** The run before this one in the same output folder: a hash chain an auditor can walk. */
   previous: { runId: string; manifestSha256: string } | null;
+  /** The plugin checks that ran, each with the sha256 of its source file (checks.json holds their metadata). */
+  plugins?: { checkId: string; file: string; sha256: string }[];
   /** Null when unsigned; else the Ed25519 signature of the DSSE envelope that covers this manifest and every file. */
   signature: ManifestSignature | null;
 }
@@ -41,6 +43,8 @@ export interface FileHash {
 export interface RunFolderExtras {
   /** Further files of the run by path in the folder, hashed into the manifest like the evidence files. */
   files?: Record<string, string | Buffer>;
+  /** Plugin checks that ran, recorded in the manifest itself. */
+  plugins?: Manifest['plugins'];
   /** Signs the manifest as it would be written unsigned; returns the signature and the envelope file's content. */
   sign?(unsigned: Manifest): { signature: ManifestSignature; envelope: string };
 }
@@ -107,6 +111,7 @@ export async function writeRunFolder(out: string, run: Run, extras: RunFolderExt
     budget: run.budget,
     files,
     previous: previous ? { runId: previous.runId, manifestSha256: previous.manifestSha256 } : null,
+    plugins: extras.plugins ?? [],
     signature: null,
   };
   if (extras.sign) {

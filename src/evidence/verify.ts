@@ -7,7 +7,7 @@ import type { Provider } from '../core/provider.js';
 import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
 import type { FactRecord, Result, Target } from '../core/types.js';
 import { chainFindings } from './chain.js';
-import { CHECKS_FILE, type ChecksDocument } from './checks-record.js';
+import { CHECKS_FILE, pluginsOf, type ChecksDocument } from './checks-record.js';
 import { canonicalJson, sha256 } from './files.js';
 import { reevaluate } from './reevaluate.js';
 import { judgedAt } from './replay.js';
@@ -209,6 +209,7 @@ function consistencyProblems(manifest: Manifest, evidence: Evidence, problems: s
   if (differs(manifest.controls, controlCounts(evidence.controls))) problems.push(`${MANIFEST}: control counts do not match controls.json`);
   const ran = evidence.checks.checks.map((c) => c.id).sort();
   if (differs([...manifest.scope.checks].sort(), ran)) problems.push(`${MANIFEST}: scope.checks does not match the checks recorded in ${CHECKS_FILE}`);
+  if (manifest.plugins && differs(manifest.plugins, pluginsOf(evidence.checks))) problems.push(`${MANIFEST}: plugins do not match the plugin checks recorded in ${CHECKS_FILE}`);
   const recorded = new Set(ran);
   const refs = new Set(evidence.facts.map((f) => f.ref));
   for (const r of evidence.results) {

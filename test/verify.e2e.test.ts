@@ -202,6 +202,20 @@ describe('annexa verify', () => {
     expect(stdout).toMatch(/but its snapshot gives fail/);
   }, 60_000);
 
+  it('exits 1, not 2, when a file is replaced by JSON of another shape with its hash recomputed', async () => {
+    const out = await copyEvidence();
+    const runDir = path.join(out, first);
+    const text = jsonText({ runId: first, results: 'all pass' });
+    await writeFile(path.join(runDir, 'results.json'), text);
+    const manifest = await readJson(path.join(runDir, MANIFEST));
+    manifest.files['results.json'] = { sha256: sha256(text), bytes: Buffer.byteLength(text) };
+    await writeFile(path.join(runDir, MANIFEST), jsonText(manifest));
+    const { code, stdout } = await verify(runDir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('results.json: results: must be array');
+    expect(stdout).toContain('the results cannot be re-evaluated');
+  }, 60_000);
+
   it('names a plugin check that was not given, and one whose source changed, instead of passing it', async () => {
     const runDir = path.join(work, 'evidence', second);
     const without = await runCli(['verify', runDir, '--public-key', path.join(work, 'signing.pub')], { cwd: work });

@@ -5,6 +5,7 @@ import type { FactRecord, Result, Target } from '../core/types.js';
 import type { ChecksDocument } from './checks-record.js';
 import { sourceOf } from './checks-record.js';
 import { canonicalJson } from './files.js';
+import { builtinProviders } from '../providers/index.js';
 import { evaluateSnapshot } from './replay.js';
 
 export interface ReevaluationFinding {
@@ -55,10 +56,12 @@ export async function reevaluate(input: {
     }
     usable.push(check);
   }
+  const known = new Set((input.providers ?? builtinProviders).map((p) => p.id));
+  for (const t of input.targets) if (!known.has(t.provider)) problems.push(`target ${t.id}: provider ${t.provider} is not known to this annexa; its results cannot be re-evaluated`);
   const recordedById = new Map(input.recorded.checks.map((r) => [r.id, r]));
   const replayed = await evaluateSnapshot({
     checks: usable,
-    targets: input.targets,
+    targets: input.targets.filter((t) => known.has(t.provider)),
     facts: input.facts,
     mapping: input.recorded.mapping,
     settingsOf: (c) => recordedById.get(c.meta.id)!.settings,

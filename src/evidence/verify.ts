@@ -75,7 +75,10 @@ export async function verifyRun(dir: string, options: VerifyOptions = {}): Promi
     return report({});
   }
   const manifestText = manifestBytes.toString('utf8');
-  schemaProblems('manifest', manifest, MANIFEST, problems);
+  if (!schemaHolds('manifest', manifest, MANIFEST, problems)) {
+    problems.push('the run cannot be checked further: its manifest does not have the shape annexa writes');
+    return report({});
+  }
   // annexa writes the manifest in one exact form; any other bytes were changed after.
   if (jsonText(manifest) !== manifestText) problems.push(`${MANIFEST}: its bytes are not those annexa wrote (changed after the run)`);
   if (manifest.runId !== path.basename(dir)) notes.push(`the folder is named ${path.basename(dir)}, the manifest's run id is ${manifest.runId}`);
@@ -89,17 +92,23 @@ export async function verifyRun(dir: string, options: VerifyOptions = {}): Promi
   let reevaluation: VerifyReport['reevaluation'] = null;
   if (parsed) {
     consistencyProblems(manifest, parsed, problems);
-    const finding = await reevaluate({
-      recorded: parsed.checks,
-      results: parsed.results,
-      facts: parsed.facts,
-      targets: manifest.scope.targets as Target[],
-      now: judgedAt(manifest),
-      checksDirs: options.checksDirs,
-      providers: options.providers,
-    });
-    problems.push(...finding.problems);
-    reevaluation = { checks: finding.checks, results: finding.results, reproduced: finding.reproduced };
+    try {
+      const finding = await reevaluate({
+        recorded: parsed.checks,
+        results: parsed.results,
+        facts: parsed.facts,
+        targets: manifest.scope.targets as Target[],
+        now: judgedAt(manifest),
+        checksDirs: options.checksDirs,
+        providers: options.providers,
+      });
+      problems.push(...finding.problems);
+      reevaluation = { checks: finding.checks, results: finding.results, reproduced: finding.reproduced };
+    } catch (err) {
+      // A bad --checks-dir is the caller's mistake (exit 2); anything else is the run not holding.
+      if (err instanceof UsageError) throw err;
+      problems.push(`the results could not be re-evaluated: ${(err as Error).message}`);
+    }
   }
   if (!manifest.signature) notes.push(`unsigned: changes to ${MANIFEST} itself are detected only by the next run's link to it and by its figures being checked against the files`);
   return report({ runId: manifest.runId, files: { checked, matching }, signature: { status: signature.status, keyId: signature.keyId }, reevaluation });
@@ -181,12 +190,15 @@ function parseEvidence(contents: Map<string, Buffer>, manifest: Manifest, proble
       problems.push(`${file}: not valid JSON (${(err as Error).message})`);
       continue;
     }
-    schemaProblems(schema, docs[schema], file, problems);
+    if (!schemaHolds(schema, docs[schema], file, problems)) {
+      delete docs[schema];
+      continue;
+    }
     const runId = (docs[schema] as { runId?: unknown }).runId;
     if (runId !== manifest.runId) problems.push(`${file}: belongs to run ${String(runId)}, not ${manifest.runId}`);
   }
   if (Object.keys(docs).length !== Object.keys(JSON_FILES).length) {
-    problems.push('the results cannot be re-evaluated: an evidence file is missing or unreadable');
+    problems.push('the results cannot be re-evaluated: an evidence file is missing, unreadable or not of the shape annexa writes');
     return undefined;
   }
   return {
@@ -197,9 +209,12 @@ function parseEvidence(contents: Map<string, Buffer>, manifest: Manifest, proble
   };
 }
 
-function schemaProblems(schema: string, doc: unknown, file: string, problems: string[]): void {
+/** Adds a problem per schema error; true when the document has the shape annexa writes. */
+function schemaHolds(schema: string, doc: unknown, file: string, problems: string[]): boolean {
   const validate = validatorFor(schema);
-  if (!validate(doc)) for (const line of describeSchemaErrors(validate.errors)) problems.push(`${file}: ${line}`);
+  if (validate(doc)) return true;
+  for (const line of describeSchemaErrors(validate.errors)) problems.push(`${file}: ${line}`);
+  return false;
 }
 
 /** The manifest's figures and controls.json must follow from the files they summarise. */

@@ -25,8 +25,7 @@ import { signRun } from './evidence/sign.js';
 import type { KeyObject } from 'node:crypto';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
-import { startSandbox, type RunningSandbox } from './sandbox/index.js';
-import { loadScenario } from './sandbox/scenario.js';
+import type { RunningSandbox } from './sandbox/index.js';
 
 export const FRAMEWORK = 'ISO/IEC 27001:2022 Annex A';
 
@@ -107,7 +106,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const manual = await readManualEvidence(options.evidence?.manual ?? [], controlIds);
   const recorded = options.replay !== undefined ? await readRecordedRun(options.replay) : undefined;
 
-  const scenario = options.sandbox !== undefined ? loadScenario(options.sandbox) : undefined;
+  // The sandbox is loaded only when asked for: a live scan never loads the emulators' code.
+  const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
   if (!recorded && !scenario && !providers.some((p) => sections[p.id] !== undefined)) {
     throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
@@ -120,7 +120,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     if (recorded) {
       targets = recorded.manifest.scope.targets as Target[];
     } else if (scenario) {
-      sandbox = await startSandbox(scenario, providers, runtime);
+      sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;
     } else {
       targets = [];

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { generateKeyPair, SIGN_KEY_ENV } from '../../evidence/sign.js';
 import type { CliIO } from '../io.js';
-import { EXIT } from '../main.js';
 
 /** `annexa keygen`: an Ed25519 key pair to sign run folders with; the private key is written mode 0600 and never printed. */
-export async function keygenCommand(flags: { out?: string }, io: CliIO): Promise<number> {
+export async function keygenCommand(flags: { out?: string }, io: CliIO): Promise<void> {
   const base = path.resolve(io.cwd, flags.out ?? 'annexa-signing');
   const { privatePem, publicPem, keyId } = generateKeyPair();
   for (const file of [`${base}.key`, `${base}.pub`]) if (existsSync(file)) throw new UsageError(`${file} exists: not overwriting a key (choose another --out)`);
@@ -26,5 +25,4 @@ export async function keygenCommand(flags: { out?: string }, io: CliIO): Promise
       `public key  ${base}.pub (give it to auditors: annexa verify RUN_DIR --public-key ${path.basename(base)}.pub)\n` +
       `key id      ${keyId}\n`,
   );
-  return EXIT.ok;
 }

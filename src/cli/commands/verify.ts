@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { createColors } from 'picocolors';
+import { EXIT, ExitError } from '../../core/errors.js';
 import { readPublicKey } from '../../evidence/sign.js';
 import { verifyRun, type VerifyReport } from '../../evidence/verify.js';
 import { colourEnabled, type CliIO } from '../io.js';
-import { EXIT } from '../main.js';
 
 export interface VerifyFlags {
   publicKey?: string;
@@ -11,15 +11,16 @@ export interface VerifyFlags {
   json?: boolean;
 }
 
-/** `annexa verify RUN_DIR`: exit 0 when everything holds, 1 naming what does not, 2 when the folder cannot be read. */
-export async function verifyCommand(runDir: string, flags: VerifyFlags, io: CliIO): Promise<number> {
+/** `annexa verify RUN_DIR`: exit 0 when everything holds, 1 naming what does not (ExitError), 2 when the folder cannot be read. */
+export async function verifyCommand(runDir: string, flags: VerifyFlags, io: CliIO): Promise<void> {
   const abs = (p: string) => path.resolve(io.cwd, p);
   const report = await verifyRun(abs(runDir), {
     publicKey: flags.publicKey ? readPublicKey(abs(flags.publicKey)) : undefined,
     checksDirs: flags.checksDir?.map(abs),
   });
   io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, colourEnabled(io)));
-  return report.ok ? EXIT.ok : EXIT.gateFailed;
+  // The report already names each problem.
+  if (!report.ok) throw new ExitError(EXIT.gateFailed);
 }
 
 const SIGNATURE: Record<VerifyReport['signature']['status'], string> = {

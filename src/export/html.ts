@@ -60,7 +60,9 @@ svg text { font: 12px system-ui, sans-serif; }
 }
 `;
 
-const badge = (s: ViewStatus) => `<span class="badge ${s}" style="background:${COLOUR[s]}">${e(STATUS_LABEL[s])}</span>`;
+const badge = (s: ViewStatus, text = STATUS_LABEL[s]) => `<span class="badge ${s}" style="background:${COLOUR[s]}">${e(text)}</span>`;
+/** A single result's verdict: the word annexa recorded. */
+const verdict = (s: Result['status']) => badge(s, s.replace('_', ' '));
 const label = (theme: string) => theme.charAt(0).toUpperCase() + theme.slice(1);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -121,7 +123,7 @@ function waiverText(r: Result): string {
 function resultRows(results: Result[]): string {
   if (!results.length) return '<p class="dim">No result: the check ran over no resource of this run.</p>';
   const rows = results.map(
-    (r) => `<tr><td><code>${e(r.resource)}</code></td><td>${badge(r.status)}</td><td>${e(r.severity)}</td><td>${e(r.message)}${waiverText(r)}</td><td>${observed(r)}</td></tr>`,
+    (r) => `<tr><td><code>${e(r.resource)}</code></td><td>${verdict(r.status)}</td><td>${e(r.severity)}</td><td>${e(r.message)}${waiverText(r)}</td><td>${observed(r)}</td></tr>`,
   );
   return `<table><tr><th>Resource</th><th>Verdict</th><th>Severity</th><th>Message</th><th>Observed values</th></tr>${rows.join('')}</table>`;
 }
@@ -186,7 +188,7 @@ function waiversSection(a: Assessment): string {
     ? `<table><tr><th>Check</th><th>Resource</th><th>Verdict</th><th>Reason</th><th>Approved by</th><th>Expires</th></tr>${waived
         .map((r) => {
           const w = r.waiver as NonNullable<Result['waiver']> & { ticket?: string };
-          return `<tr><td><code>${e(r.checkId)}</code></td><td><code>${e(r.resource)}</code></td><td>${badge(r.status)}</td><td>${e(w.reason)}${w.ticket ? ` <span class="dim">(${e(w.ticket)})</span>` : ''}</td><td>${e(w.approvedBy ?? '')}</td><td>${e(w.expires)}</td></tr>`;
+          return `<tr><td><code>${e(r.checkId)}</code></td><td><code>${e(r.resource)}</code></td><td>${verdict(r.status)}</td><td>${e(w.reason)}${w.ticket ? ` <span class="dim">(${e(w.ticket)})</span>` : ''}</td><td>${e(w.approvedBy ?? '')}</td><td>${e(w.expires)}</td></tr>`;
         })
         .join('')}</table>`
     : '<p class="dim">No result is covered by a waiver.</p>';

@@ -197,3 +197,23 @@ describe('annexa export refuses what it cannot vouch for', () => {
     expect((await runCli(['export', fixtureRun, '--format', 'csv', '--framework', 'soc2'])).code).toBe(2);
   });
 });
+
+describe('--framework on the summary and on controls', () => {
+  it('scan --framework iso27001-2013 summarises the same results by 2013 clause, over 114 controls', async () => {
+    const dir = await tempDir('annexa-scan-2013-');
+    const { code, stdout } = await runCli(['scan', '--sandbox', '--demo', '--framework', 'iso27001-2013'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('ISO/IEC 27001:2013 Annex A by clause');
+    expect(stdout).toMatch(/^A\.9 Access control\s+\d+/m);
+    expect(stdout).toMatch(/^All 114 controls/m);
+  });
+
+  it('controls --framework nist-csf-2.0 --json lists the 106 subcategories with the checks behind each', async () => {
+    const { code, stdout } = await runCli(['controls', '--framework', 'nist-csf-2.0', '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { id: string; checks: string[] }[];
+    expect(rows).toHaveLength(106);
+    expect(rows.find((r) => r.id === 'PR.DS-02')!.checks).toEqual(expect.arrayContaining(['tls.protocol-versions', 'aws.s3.secure-transport']));
+    expect(rows.find((r) => r.id === 'RC.CO-04')!.checks).toEqual([]);
+  });
+});

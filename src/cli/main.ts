@@ -47,6 +47,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--json', 'print the run summary and results as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'print nothing on success but the evidence path')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices([...LOG_LEVELS]))
+    .addOption(frameworkOption())
     .addOption(new Option('--demo', 'report how the gate would decide without applying it').hideHelp())
     .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, io)));
 

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from './errors.js';
-import { loadCatalog, loadMappings, MAPPINGS_DIR, type Control, type Mapping } from './mapping.js';
+import { rollUpControls, type ControlRollup } from './controls.js';
+import { builtinMappingFiles, loadCatalog, loadMappings, MAPPINGS_DIR, type Control, type Mapping } from './mapping.js';
+import type { Result } from './types.js';
 
 /**
  * The catalogues a run's results can be read against. ISO/IEC 27001:2022 is
@@ -104,4 +106,29 @@ export function loadFramework(id: FrameworkId, mapping2022: Mapping): Framework 
     case 'nist-csf-2.0':
       return { id, name, catalog: loadCatalog(CSF_CATALOG_FILE), mapping: loadMappings(csfMappingFiles()) };
   }
+}
+
+/**
+ * The 2022 mapping the run applied: each result names its controls; the
+ * rationale comes from the built-in mapping when it links the same check to
+ * the same control, otherwise the run's own record is all there is.
+ */
+export function mappingFromResults(results: Result[]): Mapping {
+  const builtin = loadMappings(builtinMappingFiles());
+  const mapping: Mapping = {};
+  for (const r of results) {
+    const links = (mapping[r.checkId] ??= []);
+    for (const control of r.controls ?? []) {
+      if (links.some((l) => l.control === control)) continue;
+      const known = builtin[r.checkId]?.find((l) => l.control === control);
+      links.push({ control, rationale: known?.rationale ?? 'Recorded in the run\'s results; the mapping file behind it (a plugin\'s) is not bundled with annexa.' });
+    }
+  }
+  return mapping;
+}
+
+/** A run's results rolled up per control of another framework (the summary of `scan --framework`). */
+export function rollUpFor(id: FrameworkId, results: Result[]): ControlRollup[] {
+  const { catalog, mapping } = loadFramework(id, mappingFromResults(results));
+  return rollUpControls(catalog, mapping, results);
 }

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { emptyCounts, rollUpControls, type ControlRollup, type ControlStatus } from '../core/controls.js';
 import { UsageError } from '../core/errors.js';
-import { FRAMEWORK_NAMES, loadFramework, type FrameworkId } from '../core/frameworks.js';
+import { FRAMEWORK_NAMES, loadFramework, mappingFromResults, type FrameworkId } from '../core/frameworks.js';
 import { decideGate, type GateDecision } from '../core/gate.js';
-import { builtinMappingFiles, loadMappings, type Mapping } from '../core/mapping.js';
 import type { FactRecord, Result } from '../core/types.js';
 import { sha256 } from '../evidence/files.js';
 import { integrityProblems, MANIFEST, type Manifest } from '../evidence/run-folder.js';
@@ -110,28 +109,9 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
   };
 }
 
-/**
- * The 2022 mapping the run applied: each result names its controls; the
- * rationale comes from the built-in mapping when it links the same check to
- * the same control, otherwise the run's own record is all there is.
- */
-export function runMapping(results: Result[]): Mapping {
-  const builtin = loadMappings(builtinMappingFiles());
-  const mapping: Mapping = {};
-  for (const r of results) {
-    const links = (mapping[r.checkId] ??= []);
-    for (const control of r.controls ?? []) {
-      if (links.some((l) => l.control === control)) continue;
-      const known = builtin[r.checkId]?.find((l) => l.control === control);
-      links.push({ control, rationale: known?.rationale ?? 'Recorded in the run\'s results; the mapping file behind it (a plugin\'s) is not bundled with annexa.' });
-    }
-  }
-  return mapping;
-}
-
 /** The run read against a framework: 2022 as the run wrote it, the others rolled up afresh from its results. */
 export function assess(run: RunFolder, frameworkId: FrameworkId = 'iso27001-2022'): Assessment {
-  const framework = loadFramework(frameworkId, runMapping(run.results));
+  const framework = loadFramework(frameworkId, mappingFromResults(run.results));
   const checksOf = new Map<string, { checkId: string; rationale: string }[]>();
   for (const [checkId, links] of Object.entries(framework.mapping)) {
     for (const { control, rationale } of links) checksOf.set(control, [...(checksOf.get(control) ?? []), { checkId, rationale }]);

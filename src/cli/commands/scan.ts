@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
 import { controlCounts } from '../../core/controls.js';
 import { UsageError } from '../../core/errors.js';
+import { FRAMEWORK_NAMES, rollUpFor, type FrameworkId } from '../../core/frameworks.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
@@ -31,6 +32,7 @@ export interface ScanFlags {
   quiet?: boolean;
   logLevel?: string;
   demo?: boolean;
+  framework?: FrameworkId;
 }
 
 export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
@@ -48,7 +50,10 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
   } finally {
     bar?.stop();
   }
-  const { run, dir, manifestSha256 } = outcome;
+  const { dir, manifestSha256 } = outcome;
+  // The evidence folder stays in Annex A 2022; --framework changes what the summary reads the results against.
+  const other = flags.framework && flags.framework !== 'iso27001-2022' ? flags.framework : undefined;
+  const run = other ? { ...outcome.run, framework: FRAMEWORK_NAMES[other], controls: rollUpFor(other, outcome.run.results) } : outcome.run;
   const gate = decideGate(run.results, { failOn: flags.failOn ?? config.failOn, allowErrors: flags.allowErrors });
 
   if (flags.json) {
@@ -58,7 +63,8 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
     if (dir) io.stdout.write(`${dir}\n`);
     if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
-    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
+    const framework = other && { name: FRAMEWORK_NAMES[other], group: other === 'nist-csf-2.0' ? 'function' : 'clause' };
+    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd, framework }));
   }
   if (flags.demo) return EXIT.ok;
   return gate.passed ? EXIT.ok : EXIT.gateFailed;

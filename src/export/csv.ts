@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Result } from '../core/types.js';
-import type { Assessment } from './run-view.js';
+import { resultsOf, type Assessment } from './run-view.js';
 
 const COLUMNS = [
   'run_id',
@@ -33,13 +32,11 @@ const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : val
  */
 export function toCsv(a: Assessment): string {
   const rows: string[][] = [];
-  const byCheck = new Map<string, Result[]>();
-  for (const r of a.run.results) byCheck.set(r.checkId, [...(byCheck.get(r.checkId) ?? []), r]);
   for (const c of a.controls) {
     const head = [a.run.manifest.runId, a.framework.id, c.id, c.title, c.status];
     if (!c.links.length) rows.push([...head, '', c.exclusion?.justification ?? '', '', '', '', '', '', '', '', '']);
     for (const link of c.links) {
-      for (const r of byCheck.get(link.checkId) ?? []) {
+      for (const r of resultsOf(a, link.checkId)) {
         rows.push([
           ...head,
           r.checkId,

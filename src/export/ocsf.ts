@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Result, Severity } from '../core/types.js';
-import type { Assessment } from './run-view.js';
+import { collectedAt, type Assessment } from './run-view.js';
 
 /** The OCSF schema version these events follow. */
 export const OCSF_VERSION = '1.3.0';
@@ -30,11 +30,10 @@ function statusOf(r: Result): { status_id: number; status: string } {
  */
 export function toOcsf(a: Assessment): string {
   const { manifest } = a.run;
-  const collectedAt = new Map(a.run.facts.map((f) => [f.ref, f.collectedAt]));
+  const collected = collectedAt(a.run);
   const controlsOf = new Map<string, string[]>();
   for (const c of a.controls) for (const l of c.links) controlsOf.set(l.checkId, [...(controlsOf.get(l.checkId) ?? []), c.id]);
   const lines = a.run.results.map((r) => {
-    const time = r.factRefs.map((ref) => collectedAt.get(ref)).filter((t): t is string => Boolean(t)).sort().at(-1) ?? manifest.startedAt;
     const event = {
       activity_id: CREATE,
       activity_name: 'Create',
@@ -44,7 +43,7 @@ export function toOcsf(a: Assessment): string {
       class_name: 'Detection Finding',
       type_uid: DETECTION_FINDING * 100 + CREATE,
       type_name: 'Detection Finding: Create',
-      time: Date.parse(time),
+      time: Date.parse(collected(r)),
       severity_id: SEVERITY_ID[r.severity] ?? 0,
       severity: SEVERITY_NAME[r.severity] ?? 'Unknown',
       ...statusOf(r),

@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Result } from '../core/types.js';
 import { MANIFEST } from '../evidence/run-folder.js';
-import type { Assessment, ControlView } from './run-view.js';
+import { collectedAt, resultsOf, type Assessment, type ControlView } from './run-view.js';
 
 export const OSCAL_VERSION = '1.1.3';
 /** The namespace of every annexa-specific prop: OSCAL keeps tool data out of its own keys. */
@@ -48,13 +48,12 @@ export function toOscal(a: Assessment): unknown {
   const resourceUuid = (name: string) => uuid(`${manifest.runId}/file/${name}`);
   const snapshotName = files.find(([n]) => n.startsWith('snapshot.json'))?.[0] ?? 'snapshot.json';
   const fileHash = new Map(files);
-  const collectedAt = new Map(run.facts.map((f) => [f.ref, f.collectedAt]));
+  const collected = collectedAt(run);
   const toolUuid = uuid(`${manifest.runId}/tool`);
   const itemUuid = (resource: string) => uuid(`${manifest.runId}/resource/${resource}`);
   const observationUuid = (r: Result) => uuid(`${manifest.runId}/observation/${r.checkId}/${r.resource}`);
 
   const observations = run.results.map((r) => {
-    const times = r.factRefs.map((ref) => collectedAt.get(ref)).filter((t): t is string => Boolean(t)).sort();
     const evidence = [
       ...r.factRefs.map((ref) => ({
         href: `${snapshotName}#${encodeURIComponent(ref)}`,
@@ -85,14 +84,12 @@ export function toOscal(a: Assessment): unknown {
       origins: [{ actors: [{ type: 'tool', 'actor-uuid': toolUuid }] }],
       subjects: [{ 'subject-uuid': itemUuid(r.resource), type: 'inventory-item', title: oneLine(r.resource) }],
       'relevant-evidence': evidence,
-      collected: times.at(-1) ?? manifest.startedAt,
+      collected: collected(r),
     };
   });
 
-  const byCheck = new Map<string, Result[]>();
-  for (const r of run.results) byCheck.set(r.checkId, [...(byCheck.get(r.checkId) ?? []), r]);
   const findings = a.controls.map((c) => {
-    const results = c.checks.flatMap((id) => byCheck.get(id) ?? []);
+    const results = c.checks.flatMap((id) => resultsOf(a, id));
     const [state, reason] = c.status === 'pass' ? ['satisfied', 'pass'] : c.status === 'fail' ? ['not-satisfied', 'fail'] : ['not-satisfied', 'other'];
     return {
       uuid: uuid(`${base}/finding/${c.id}`),

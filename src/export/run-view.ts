@@ -134,11 +134,23 @@ export function assess(run: RunFolder, frameworkId: FrameworkId = 'iso27001-2022
 /** How many controls have each status, `excluded` included. */
 export function statusCounts(controls: { status: ViewStatus }[]): Record<ViewStatus, number> {
   const counts: Record<ViewStatus, number> = { ...emptyCounts(), manual: 0, excluded: 0 };
-  for (const c of controls) counts[c.status]++;
+  // A status a newer annexa adds is counted under its own name rather than lost.
+  for (const c of controls) counts[c.status] = (counts[c.status] ?? 0) + 1;
   return counts;
 }
 
 /** The results of one check behind a control. */
 export function resultsOf(assessment: Assessment, checkId: string): Result[] {
   return assessment.run.results.filter((r) => r.checkId === checkId);
+}
+
+/** When a result's evidence was collected: the newest of the facts it read, or the run's start when it read none. */
+export function collectedAt(run: RunFolder): (r: Result) => string {
+  const times = new Map(run.facts.map((f) => [f.ref, f.collectedAt]));
+  return (r) =>
+    r.factRefs
+      .map((ref) => times.get(ref))
+      .filter((t): t is string => Boolean(t))
+      .sort()
+      .at(-1) ?? run.manifest.startedAt;
 }

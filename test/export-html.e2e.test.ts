@@ -17,7 +17,8 @@ const ARTIFACTS = process.env.ANNEXA_TEST_ARTIFACTS ?? tmpdir();
 
 const title = HAVE_CHROMIUM || IN_CI ? 'the HTML report in headless Chromium' : `the HTML report in headless Chromium (skipped: no chromium at ${CHROMIUM} and CI is not set)`;
 
-describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(title, () => {
+// A browser start and a 93-control page take a while on a busy CI machine; nothing here is timed.
+describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(title, { timeout: 90_000 }, () => {
   let browser: Browser;
   let runDir: string;
   let report2022: ReturnType<typeof open>;
@@ -30,7 +31,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(title, () => {
     });
     runDir = await writeFixtureRun(await tempDir('annexa-html-'));
     report2022 = open('iso27001-2022');
-  });
+  }, 90_000);
   afterAll(async () => browser?.close());
 
   /** Opens the report as an auditor would, from disk, recording every request and every console error. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -155,6 +156,8 @@ describe('annexa export --format bundle', () => {
       const [hash, name] = line.split(/ {2}/);
       expect(sha256(await readFile(path.join(top, name))), name).toBe(hash);
     }
+    // VERIFY.md's own instruction, run as the auditor would (coreutils).
+    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: top, encoding: 'utf8' })).not.toMatch(/FAILED/);
     expect(await integrityProblems(path.join(top, runId))).toEqual([]);
     expect(await readFile(path.join(top, runId, MANIFEST))).toEqual(await readFile(path.join(sandboxRun, MANIFEST)));
     const guide = await readFile(path.join(top, 'VERIFY.md'), 'utf8');

@@ -19,8 +19,7 @@ import type { CollectorIdentity, Result, Target } from './core/types.js';
 import { newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
-import { startSandbox, type RunningSandbox } from './sandbox/index.js';
-import { loadScenario } from './sandbox/scenario.js';
+import type { RunningSandbox } from './sandbox/index.js';
 
 export const FRAMEWORK = 'ISO/IEC 27001:2022 Annex A';
 
@@ -89,7 +88,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
 
-  const scenario = options.sandbox !== undefined ? loadScenario(options.sandbox) : undefined;
+  // The sandbox is loaded only when asked for: a live scan never loads the emulators' code.
+  const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
   if (!scenario && !providers.some((p) => sections[p.id] !== undefined)) {
     throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
@@ -100,7 +100,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   try {
     let targets: Target[];
     if (scenario) {
-      sandbox = await startSandbox(scenario, providers, runtime);
+      sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;
     } else {
       targets = [];

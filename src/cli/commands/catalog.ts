@@ -1,19 +1,25 @@
 import { createColors } from 'picocolors';
 import { loadCheckCatalogue } from '../../core/catalogue.js';
 import { loadFramework, type FrameworkId } from '../../core/frameworks.js';
+import { loadConfig } from '../../config/config.js';
 import { colourEnabled, type CliIO } from '../io.js';
-import { EXIT } from '../main.js';
+import { pluginSources, type PluginFlags } from '../plugins.js';
 
-interface CatalogFlags {
+interface CatalogFlags extends PluginFlags {
   json?: boolean;
-  checksDir?: string[];
-  mapping?: string[];
+  config?: string;
   framework?: FrameworkId;
 }
 
+/** The built-in checks and the user's: those of the config's `plugins:` and of the flags. */
+function catalogue(flags: CatalogFlags, io: CliIO) {
+  const { config } = loadConfig(flags.config, io.cwd);
+  return loadCheckCatalogue(pluginSources(config, flags, io.cwd));
+}
+
 /** `annexa checks`: every check, its severity and the controls it evidences. */
-export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<number> {
-  const { checks, mapping: mapping2022 } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
+  const { checks, mapping: mapping2022 } = await catalogue(flags, io);
   const { mapping } = loadFramework(flags.framework ?? 'iso27001-2022', mapping2022);
   const rows = checks.map(({ meta }) => ({
     id: meta.id,
@@ -27,19 +33,18 @@ export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<num
   }));
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return EXIT.ok;
+    return;
   }
   const c = createColors(colourEnabled(io));
   const width = Math.max(...rows.map((r) => r.id.length), 10);
   io.stdout.write(`${c.bold(`${'CHECK'.padEnd(width)}  SEVERITY  CONTROLS`)}\n`);
   for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.controls.map((l) => l.control).join(', ')}\n${''.padEnd(width + 2)}${c.dim(r.title)}\n`);
   io.stdout.write(c.dim(`${rows.length} checks\n`));
-  return EXIT.ok;
 }
 
 /** `annexa controls`: the controls of a framework (93 of Annex A 2022), the checks covering each, and those that stay manual. */
-export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<number> {
-  const { mapping: mapping2022 } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
+  const { mapping: mapping2022 } = await catalogue(flags, io);
   const { catalog, mapping } = loadFramework(flags.framework ?? 'iso27001-2022', mapping2022);
   const checksOf = new Map<string, string[]>();
   for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
@@ -49,7 +54,7 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<n
   });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return EXIT.ok;
+    return;
   }
   const c = createColors(colourEnabled(io));
   const width = Math.max(...rows.map((r) => r.id.length)) + 1;
@@ -59,5 +64,4 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<n
   }
   const automated = rows.filter((r) => r.checks.length).length;
   io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only\n`));
-  return EXIT.ok;
 }

@@ -15,9 +15,10 @@ describe('s3ControlEndpoint', () => {
   it('prefers the service-specific setting and keeps host names as given', () => {
     expect(s3ControlEndpoint(options, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_S3_CONTROL: 'https://s3-control.example.test' })).toEqual({ endpoint: 'https://s3-control.example.test' });
   });
-  it('resolves names only as the target says (the sandbox hands *.localhost through the target)', () => {
+  it('resolves *.localhost itself for a localhost endpoint (RFC 6761), other names as the target says', () => {
     const hosts = { '*.localhost': '127.0.0.1' };
     expect(s3ControlEndpoint({ ...options, endpoints: { s3control: 'http://localhost:35903' }, hosts }, {})).toEqual({ endpoint: 'http://localhost:35903', hosts });
-    expect(s3ControlEndpoint({ ...options, endpoints: { s3control: 'http://localhost:35903' } }, {}).hosts).toBeUndefined();
+    expect(s3ControlEndpoint({ ...options, endpoints: { s3control: 'http://localhost:35903' } }, {}).hosts).toBe(LOOPBACK_NAMES);
+    expect(s3ControlEndpoint({ ...options, endpoints: { s3control: 'https://s3-control.example.test' } }, {}).hosts).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ export const SANDBOX_AUDIT_ROLES = ['annexa-readonly', 'annexa-audit', 'Organiza
 
 function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['facts']>[1], runtime: ProviderRuntime): AwsFacts {
   const o = target.options;
-  const scope = store.scope({ target: target.id, pool: 'aws', classify, inspect });
+  const scope = store.scope({ target: target.id, pool: 'aws', classify, inspect, callTimeoutMs: runtime.callTimeoutMs });
   const clients = clientsFor(o, { env: runtime.env, callTimeoutMs: runtime.callTimeoutMs });
   return {
     ...globalFacts(scope, clients, { regions: o.regions }),

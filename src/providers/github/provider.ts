@@ -56,7 +56,7 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
   },
 
   facts(target, store, runtime: ProviderRuntime): GithubFacts {
-    const scope = store.scope({ target: target.id, pool: 'github', classify, inspect });
+    const scope = store.scope({ target: target.id, pool: 'github', classify, inspect, callTimeoutMs: runtime.callTimeoutMs });
     // Created on first use: a replayed run never needs the token.
     let client: GithubClient | undefined;
     const lazyClient = () => {

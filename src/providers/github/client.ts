@@ -47,7 +47,7 @@ export function createClient(options: ClientOptions): GithubClient {
     auth: options.token,
     baseUrl: restBaseUrl(options.apiUrl),
     userAgent: 'annexa',
-    request: { fetch: cachingFetch(options.stateDir ? new EtagCache(etagDir(options.stateDir)) : undefined, options.timeoutMs) },
+    request: { fetch: cachingFetch(options.stateDir ? new EtagCache(etagDir(options.stateDir)) : undefined, options.timeoutMs, fetch, new URL(restBaseUrl(options.apiUrl)).origin) },
     log: {
       debug: () => {},
       info: () => {},

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FactError } from '../../core/facts.js';
 
 /**
  * Conditional GETs with an ETag cache kept between runs: GitHub answers an
@@ -77,22 +78,54 @@ export function redactForCache(url: string, body: string): string {
   }
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/**
+ * Refuses a request off the API's origin. Named AbortError so that Octokit
+ * hands it on as it is, neither wrapped nor retried; the classifier reads the
+ * FactError.
+ */
+function offOrigin(what: string, url: URL, origin: string): never {
+  const error = new FactError({ kind: 'malformed', message: `${what} ${url.host}, outside the API ${origin}: not followed (the request would carry the token)` });
+  error.name = 'AbortError';
+  throw error;
+}
+
+/**
+ * Sends the request, following redirects only on `origin`: the token goes
+ * with each request, so a redirect elsewhere is refused, naming the host.
+ */
+async function sameOriginFetch(base: typeof fetch, url: string, init: RequestInit, origin: string | undefined): Promise<Response> {
+  let target = new URL(url);
+  if (origin && target.origin !== origin) offOrigin('a request to', target, origin);
+  if (!origin) return base(url, init);
+  for (let hops = 0; ; hops++) {
+    const response = await base(target.href, { ...init, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (!REDIRECTS.has(response.status) || !location || hops >= MAX_REDIRECTS) return response;
+    target = new URL(location, target);
+    if (target.origin !== origin) offOrigin('GitHub redirected to', target, origin);
+  }
+}
+
 /**
  * A `fetch` for Octokit that adds `If-None-Match` to GETs it has an answer
  * for, and turns a 304 back into the cached 200 so that Octokit and its
- * pagination see an ordinary response. It also bounds every call in time.
+ * pagination see an ordinary response. It bounds every attempt in time and
+ * talks to `origin` only (the configured API), redirects included.
  */
-export function cachingFetch(cache: EtagCache | undefined, timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
+export function cachingFetch(cache: EtagCache | undefined, timeoutMs: number, base: typeof fetch = fetch, origin?: string): typeof fetch {
   return async (input, init = {}) => {
     const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     const method = (init.method ?? 'GET').toUpperCase();
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!cache || method !== 'GET') return base(input, { ...init, signal });
+    if (!cache || method !== 'GET') return sameOriginFetch(base, url, { ...init, signal }, origin);
 
     const cached = await cache.get(url);
     const headers = new Headers(init.headers);
     if (cached) headers.set('if-none-match', cached.etag);
-    const response = await base(input, { ...init, headers, signal });
+    const response = await sameOriginFetch(base, url, { ...init, headers, signal }, origin);
 
     if (response.status === 304 && cached) {
       const replay = new Headers(response.headers);

@@ -73,7 +73,8 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
       }
       return client;
     };
-    return { ...orgFacts(scope, lazyClient, target.options.org), ...repoFacts(scope, lazyClient, target.options) };
+    const org = orgFacts(scope, lazyClient, target.options.org);
+    return { ...org, ...repoFacts(scope, lazyClient, target.options, org.orgSettings, runtime.log.child({ provider: 'github', target: target.id })) };
   },
 
   async identity(facts, target) {

@@ -13,6 +13,7 @@ import { Pools } from './core/pools.js';
 import type { Provider, ProviderRuntime } from './core/provider.js';
 import { budgetOf, type Run } from './core/run.js';
 import { factsByTarget, runChecks } from './core/runner.js';
+import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
 import type { CollectorIdentity, Result, Target } from './core/types.js';
@@ -55,6 +56,8 @@ export interface ScanOptions {
   /** Called once the checks to run are known, before any network call. */
   onPlan?(plan: { checks: number; targets: number }): void;
   providers?: Provider[];
+  /** The run's secret values, which no evidence file may hold; by default from `env` and the sections. */
+  secrets?: Secrets;
 }
 
 export interface ScanOutcome {
@@ -76,6 +79,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? pino({ level: 'silent' });
   const providers = options.providers ?? builtinProviders;
+  const secrets = options.secrets ?? runSecrets({ ...options, env: options.env ?? process.env });
   const runtime: ProviderRuntime = {
     log,
     env: { ...(options.env ?? process.env) },
@@ -137,7 +141,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       tool: { name: 'annexa', version: VERSION, node: process.version },
       framework: FRAMEWORK,
       scope: {
-        targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: o })),
+        targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: recordable(o) })),
         checks: inScope.map((c) => c.meta.id),
         ...(scenario ? { sandbox: scenario.name } : {}),
       },
@@ -152,12 +156,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
     if (!out) return { run };
     await mkdir(out, { recursive: true });
-    const { dir, manifestSha256 } = await writeRunFolder(out, run);
+    const { dir, manifestSha256 } = await writeRunFolder(out, run, secrets);
     log.info({ dir }, 'evidence written');
     return { run, dir, manifestSha256 };
   } finally {
     await sandbox?.stop();
   }
+}
+
+/** A target's options as the manifest records them: without an AWS role's external id. */
+function recordable(options: unknown): unknown {
+  if (!options || typeof options !== 'object' || !('externalId' in options)) return options;
+  const { externalId: _externalId, ...rest } = options as Record<string, unknown>;
+  return rest;
 }
 
 function resolveSettings(checks: Check[], configured: ScanOptions['settings'] = {}) {

@@ -7,6 +7,7 @@ import { loadCatalog } from '../core/mapping.js';
 import type { Run } from '../core/run.js';
 import { validatorFor } from '../core/schemas.js';
 import type { Result } from '../core/types.js';
+import { Secrets } from '../core/secrets.js';
 import * as files from './files.js';
 import { integrityProblems, latestRun, newRunId, writeRunFolder } from './run-folder.js';
 
@@ -129,5 +130,17 @@ describe('controls.json roll-up', () => {
     expect(byId['A.5.1'].status).toBe('manual');
     const failing = rollUpControls(loadCatalog(), mapping, [r('a.b.one', 'fail'), r('a.b.two', 'error')]);
     expect(failing.find((c) => c.id === 'A.8.5')?.status).toBe('fail');
+  });
+});
+
+describe('the evidence writer and the run\'s secrets', () => {
+  it('refuses to write a file that would hold one, naming where it came from, and leaves no manifest', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'annexa-secret-'));
+    const run = sampleRun('2026-05-01T10:00:00.000Z', [{ ...result('error', 'arn:aws:iam::111122223333:root'), message: 'GET http://u:planted-password-1@h/ failed' }]);
+    const secrets = new Secrets().add('planted-password-1', 'the credentials in github.apiUrl');
+    await expect(writeRunFolder(out, run, secrets)).rejects.toThrow('refusing to write results.json: it would hold the value of the credentials in github.apiUrl');
+    expect(await latestRun(out)).toBeUndefined();
+    const written = await readdir(path.join(out, run.id)).catch(() => []);
+    expect(written).not.toContain('manifest.json');
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { controlCounts, type ControlStatus } from '../core/controls.js';
 import type { Run } from '../core/run.js';
+import { Secrets } from '../core/secrets.js';
 import { sha256, writeAtomic } from './files.js';
 
 export const MANIFEST = 'manifest.json';
@@ -60,7 +61,7 @@ export async function latestRun(out: string): Promise<{ runId: string; dir: stri
  * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
  * that names their hashes, last — a folder without a manifest is incomplete.
  */
-export async function writeRunFolder(out: string, run: Run): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
+export async function writeRunFolder(out: string, run: Run, secrets = new Secrets()): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
   const previous = await latestRun(out);
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
@@ -71,6 +72,7 @@ export async function writeRunFolder(out: string, run: Run): Promise<{ dir: stri
   };
   const files = {} as Manifest['files'];
   for (const name of EVIDENCE_FILES) {
+    refuseSecrets(name, contents[name], secrets);
     await writeAtomic(path.join(dir, name), contents[name]);
     files[name] = { sha256: sha256(contents[name]), bytes: Buffer.byteLength(contents[name]) };
   }
@@ -93,8 +95,15 @@ export async function writeRunFolder(out: string, run: Run): Promise<{ dir: stri
     signature: null,
   };
   const manifestText = json(manifest);
+  refuseSecrets(MANIFEST, manifestText, secrets);
   await writeAtomic(path.join(dir, MANIFEST), manifestText);
   return { dir, manifest, manifestSha256: sha256(manifestText) };
+}
+
+/** An evidence file that holds one of the run's secrets is not written: the run fails instead. */
+function refuseSecrets(name: string, text: string, secrets: Secrets): void {
+  const source = secrets.sourceIn(text);
+  if (source) throw new Error(`refusing to write ${name}: it would hold the value of ${source}`);
 }
 
 /** Problems found re-hashing a run folder against its manifest; empty when intact. */

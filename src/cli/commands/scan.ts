@@ -4,6 +4,7 @@ import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/con
 import { controlCounts } from '../../core/controls.js';
 import { UsageError } from '../../core/errors.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
+import { runSecrets } from '../../core/secrets.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
@@ -35,8 +36,10 @@ export interface ScanFlags {
 
 export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
   const { config, hash } = loadConfig(flags.config, io.cwd);
-  const log = createLogger(io, flags.logLevel);
-  const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
+  const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, env: io.env };
+  options.secrets = runSecrets(options);
+  const log = createLogger(io, flags.logLevel, options.secrets);
+  options.logger = log;
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
   const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} check runs · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;

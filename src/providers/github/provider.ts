@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { withoutCredentials } from '../../core/secrets.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
 import { createClient, type GithubClient } from './client.js';
@@ -17,10 +18,18 @@ export interface GithubSection {
 }
 
 export const DEFAULT_TOKEN_ENV = 'GITHUB_TOKEN';
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** How GitHub's tokens begin (classic, OAuth, user-to-server, server-to-server, refresh, fine-grained). */
+const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_)/;
 export const SANDBOX_TOKEN_ENV = 'ANNEXA_SANDBOX_GITHUB_TOKEN';
 
+/**
+ * The API base URL, without credentials: a user:password or a token in the
+ * URL never reaches a target, a log or an evidence file (the token comes
+ * from `tokenEnv` only).
+ */
 function apiUrlOf(section: GithubSection, env: NodeJS.ProcessEnv): string {
-  const url = section.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_API_URL;
+  const { url } = withoutCredentials(section.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_API_URL);
   try {
     const parsed = new URL(url);
     if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http(s)');
@@ -34,6 +43,8 @@ export function targetsOf(section: GithubSection, env: NodeJS.ProcessEnv): Targe
   const orgs = section.orgs ?? [];
   if (orgs.length === 0) return [];
   const tokenEnv = section.tokenEnv ?? DEFAULT_TOKEN_ENV;
+  // A token pasted where a variable's name belongs must not be echoed (nor recorded as the name).
+  if (!ENV_NAME.test(tokenEnv) || TOKEN_PREFIX.test(tokenEnv)) throw new UsageError('github.tokenEnv: expected the name of an environment variable (letters, digits and _), not a value; the value given is not shown');
   if (!env[tokenEnv]) {
     throw new UsageError(`no GitHub token: set the environment variable ${tokenEnv} to a token that can read the organisation${orgs.length > 1 ? 's' : ''} ${orgs.join(', ')} (see docs/github.md)`);
   }

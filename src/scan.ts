@@ -156,7 +156,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
     if (!out) return { run };
     await mkdir(out, { recursive: true });
-    const { dir, manifestSha256 } = await writeRunFolder(out, run, secrets);
+    const { dir, manifestSha256 } = await writeRunFolder(out, run, secrets, (runId, reason) =>
+      log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run'),
+    );
     log.info({ dir }, 'evidence written');
     return { run, dir, manifestSha256 };
   } finally {

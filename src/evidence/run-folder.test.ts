@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile, chmod } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -92,6 +92,23 @@ describe('the evidence run folder', () => {
     const broken = path.join(out, newRunId(new Date('2026-03-02T10:00:00.000Z'), 'abc123'));
     expect(await readdir(broken)).not.toContain('manifest.json');
     expect((await latestRun(out))?.runId).toBe(complete.manifest.runId);
+  });
+
+  it('never links a fake newest run folder, nor one whose files no longer match, as the previous run', async () => {
+    const out = await tempOut();
+    const real = await writeRunFolder(out, sampleRun('2026-03-01T10:00:00.000Z'));
+    const fake = path.join(out, '99991231T235959Z-ffffff');
+    await mkdir(fake);
+    await writeFile(path.join(fake, 'manifest.json'), '{"fake":true}');
+    const tampered = await writeRunFolder(out, sampleRun('2026-03-02T10:00:00.000Z'));
+    await writeFile(path.join(tampered.dir, 'results.json'), '{"runId":"x","results":[]}\n');
+    const skipped: string[] = [];
+    const next = await writeRunFolder(out, sampleRun('2026-03-03T10:00:00.000Z'), undefined, (runId, reason) => skipped.push(`${runId}: ${reason}`));
+    expect(next.manifest.previous).toEqual({ runId: real.manifest.runId, manifestSha256: real.manifestSha256 });
+    expect(skipped).toEqual([
+      expect.stringMatching(/^99991231T235959Z-ffffff: manifest.json does not match the manifest schema/),
+      expect.stringMatching(new RegExp(`^${tampered.manifest.runId}: results.json: sha256`)),
+    ]);
   });
 
   it('writes through a temporary name: no temporary file is left behind', async () => {

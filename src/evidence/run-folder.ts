@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { controlCounts, type ControlStatus } from '../core/controls.js';
 import type { Run } from '../core/run.js';
+import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
 import { Secrets } from '../core/secrets.js';
 import { sha256, writeAtomic } from './files.js';
 
@@ -38,8 +39,21 @@ export function newRunId(at: Date, random: string): string {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** The newest complete run folder in `out` (one with a manifest), or undefined. */
-export async function latestRun(out: string): Promise<{ runId: string; dir: string; manifestSha256: string } | undefined> {
+export interface VerifiedRun {
+  runId: string;
+  dir: string;
+  manifest: Manifest;
+  manifestSha256: string;
+}
+
+/**
+ * The newest run folder in `out` that is evidence: its manifest validates
+ * against schemas/manifest.schema.json, names its own folder, and its files
+ * match their hashes. A folder without a manifest is incomplete; one with a
+ * made-up name or a forged manifest is skipped (`onSkip` says why), so that
+ * it never becomes the `previous` of a new run.
+ */
+export async function latestRun(out: string, onSkip?: (runId: string, reason: string) => void): Promise<VerifiedRun | undefined> {
   let names: string[];
   try {
     names = await readdir(out);
@@ -48,21 +62,48 @@ export async function latestRun(out: string): Promise<{ runId: string; dir: stri
   }
   for (const runId of names.filter((n) => RUN_ID.test(n)).sort().reverse()) {
     const dir = path.join(out, runId);
+    let text: Buffer;
     try {
-      return { runId, dir, manifestSha256: sha256(await readFile(path.join(dir, MANIFEST))) };
+      text = await readFile(path.join(dir, MANIFEST));
     } catch {
-      // No manifest: an incomplete run, never evidence.
+      continue; // No manifest: an incomplete run, never evidence.
     }
+    const reason = await manifestProblem(dir, runId, text);
+    if (reason) {
+      onSkip?.(runId, reason);
+      continue;
+    }
+    return { runId, dir, manifest: JSON.parse(text.toString('utf8')) as Manifest, manifestSha256: sha256(text) };
   }
   return undefined;
+}
+
+/** Why a run folder's manifest is not evidence, or undefined when it is. */
+async function manifestProblem(dir: string, runId: string, text: Buffer): Promise<string | undefined> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text.toString('utf8'));
+  } catch (err) {
+    return `${MANIFEST} is not JSON (${(err as Error).message})`;
+  }
+  const validate = validatorFor('manifest');
+  if (!validate(manifest)) return `${MANIFEST} does not match the manifest schema: ${describeSchemaErrors(validate.errors).slice(0, 3).join('; ')}`;
+  if ((manifest as Manifest).runId !== runId) return `${MANIFEST} names run ${(manifest as Manifest).runId}, not its folder`;
+  const problems = await integrityProblems(dir);
+  return problems.length ? problems.join('; ') : undefined;
 }
 
 /**
  * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
  * that names their hashes, last — a folder without a manifest is incomplete.
  */
-export async function writeRunFolder(out: string, run: Run, secrets = new Secrets()): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
-  const previous = await latestRun(out);
+export async function writeRunFolder(
+  out: string,
+  run: Run,
+  secrets = new Secrets(),
+  onSkip?: (runId: string, reason: string) => void,
+): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
+  const previous = await latestRun(out, onSkip);
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
   const contents: Record<EvidenceFile, string> = {

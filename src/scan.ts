@@ -11,13 +11,15 @@ import { loadCheckCatalogue } from './core/catalogue.js';
 import { loadCatalog, type Mapping } from './core/mapping.js';
 import { Pools } from './core/pools.js';
 import type { Provider, ProviderRuntime } from './core/provider.js';
+import { CacheLedger } from './core/cache-ledger.js';
 import { budgetOf, type Run } from './core/run.js';
 import { factsByTarget, runChecks } from './core/runner.js';
 import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
 import type { CollectorIdentity, Result, Target } from './core/types.js';
-import { newRunId, writeRunFolder } from './evidence/run-folder.js';
+import { latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
+import { pruneState } from './evidence/state.js';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
 import { startSandbox, type RunningSandbox } from './sandbox/index.js';
@@ -92,6 +94,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const out = options.out === false ? undefined : path.resolve(options.out ?? DEFAULTS.out);
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
+  const onSkip = (runId: string, reason: string) => log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
+  const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;
+  if (out) runtime.cacheLedger = new CacheLedger(previous?.manifest.cache);
 
   const scenario = options.sandbox !== undefined ? loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
@@ -152,13 +157,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       results: mapped,
       controls: rollUpControls(loadCatalog(), mapping, mapped),
       facts,
+      ...(runtime.cacheLedger ? { cache: runtime.cacheLedger.entries() } : {}),
     };
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
     if (!out) return { run };
     await mkdir(out, { recursive: true });
-    const { dir, manifestSha256 } = await writeRunFolder(out, run, secrets, (runId, reason) =>
-      log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run'),
-    );
+    const { dir, manifestSha256 } = await writeRunFolder(out, run, { secrets, previous });
+    await pruneState(runtime.stateDir!, run.cache ?? {}, log);
     log.info({ dir }, 'evidence written');
     return { run, dir, manifestSha256 };
   } finally {

@@ -103,7 +103,7 @@ describe('the evidence run folder', () => {
     const tampered = await writeRunFolder(out, sampleRun('2026-03-02T10:00:00.000Z'));
     await writeFile(path.join(tampered.dir, 'results.json'), '{"runId":"x","results":[]}\n');
     const skipped: string[] = [];
-    const next = await writeRunFolder(out, sampleRun('2026-03-03T10:00:00.000Z'), undefined, (runId, reason) => skipped.push(`${runId}: ${reason}`));
+    const next = await writeRunFolder(out, sampleRun('2026-03-03T10:00:00.000Z'), { onSkip: (runId, reason) => skipped.push(`${runId}: ${reason}`) });
     expect(next.manifest.previous).toEqual({ runId: real.manifest.runId, manifestSha256: real.manifestSha256 });
     expect(skipped).toEqual([
       expect.stringMatching(/^99991231T235959Z-ffffff: manifest.json does not match the manifest schema/),
@@ -155,7 +155,7 @@ describe('the evidence writer and the run\'s secrets', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'annexa-secret-'));
     const run = sampleRun('2026-05-01T10:00:00.000Z', [{ ...result('error', 'arn:aws:iam::111122223333:root'), message: 'GET http://u:planted-password-1@h/ failed' }]);
     const secrets = new Secrets().add('planted-password-1', 'the credentials in github.apiUrl');
-    await expect(writeRunFolder(out, run, secrets)).rejects.toThrow('refusing to write results.json: it would hold the value of the credentials in github.apiUrl');
+    await expect(writeRunFolder(out, run, { secrets })).rejects.toThrow('refusing to write results.json: it would hold the value of the credentials in github.apiUrl');
     expect(await latestRun(out)).toBeUndefined();
     const written = await readdir(path.join(out, run.id)).catch(() => []);
     expect(written).not.toContain('manifest.json');

@@ -31,6 +31,17 @@ export interface Manifest {
   previous: { runId: string; manifestSha256: string } | null;
   /** Reserved for a detached signature over this manifest (not produced yet). */
   signature: null;
+  /** sha256 of each cache entry's body this run stored or relied on (see core/cache-ledger.ts). */
+  cache?: Record<string, string>;
+}
+
+export interface WriteOptions {
+  /** The run's secret values: a file that would hold one is not written. */
+  secrets?: Secrets;
+  /** The run to link to, when the caller already looked it up (`latestRun`). */
+  previous?: VerifiedRun | null;
+  /** Told about each run folder skipped as not valid evidence. */
+  onSkip?: (runId: string, reason: string) => void;
 }
 
 export function newRunId(at: Date, random: string): string {
@@ -97,13 +108,9 @@ async function manifestProblem(dir: string, runId: string, text: Buffer): Promis
  * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
  * that names their hashes, last — a folder without a manifest is incomplete.
  */
-export async function writeRunFolder(
-  out: string,
-  run: Run,
-  secrets = new Secrets(),
-  onSkip?: (runId: string, reason: string) => void,
-): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
-  const previous = await latestRun(out, onSkip);
+export async function writeRunFolder(out: string, run: Run, options: WriteOptions = {}): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
+  const secrets = options.secrets ?? new Secrets();
+  const previous = options.previous === undefined ? await latestRun(out, options.onSkip) : options.previous;
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
   const contents: Record<EvidenceFile, string> = {
@@ -134,6 +141,7 @@ export async function writeRunFolder(
     files,
     previous: previous ? { runId: previous.runId, manifestSha256: previous.manifestSha256 } : null,
     signature: null,
+    ...(run.cache ? { cache: run.cache } : {}),
   };
   const manifestText = json(manifest);
   refuseSecrets(MANIFEST, manifestText, secrets);

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Logger } from 'pino';
+import type { CacheLedger } from '../../core/cache-ledger.js';
 import { FactError } from '../../core/facts.js';
 
 /**
@@ -25,29 +27,65 @@ export interface CachedAnswer {
 /** Marks a 200 rebuilt from the cache after a 304; `inspect` records it as 304. */
 export const CACHE_HEADER = 'x-annexa-etag-cache';
 
-export class EtagCache {
-  constructor(private readonly dir: string) {}
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-  private file(url: string): string {
-    return path.join(this.dir, `${createHash('sha256').update(url).digest('hex')}.json`);
+export interface EtagCacheOptions {
+  /**
+   * The evidence chain's record of each entry's body hash: with it, an entry
+   * is used only while its body still has the hash a verified run recorded,
+   * and every entry used is recorded for this run's manifest.
+   */
+  ledger?: CacheLedger;
+  log?: Pick<Logger, 'warn' | 'debug'>;
+}
+
+export class EtagCache {
+  constructor(
+    private readonly dir: string,
+    private readonly options: EtagCacheOptions = {},
+  ) {}
+
+  private name(url: string): string {
+    return `${sha256(url)}.json`;
+  }
+
+  /** The entry's name in the ledger: its path inside the state folder. */
+  private entry(url: string): string {
+    return `${path.basename(this.dir)}/${this.name(url)}`;
   }
 
   async get(url: string): Promise<CachedAnswer | undefined> {
+    let entry: CachedAnswer;
     try {
-      const entry = JSON.parse(await readFile(this.file(url), 'utf8')) as CachedAnswer;
-      return entry.url === url && typeof entry.etag === 'string' ? entry : undefined;
+      entry = JSON.parse(await readFile(path.join(this.dir, this.name(url)), 'utf8')) as CachedAnswer;
+      if (entry.url !== url || typeof entry.etag !== 'string' || typeof entry.body !== 'string') return undefined;
     } catch {
       return undefined;
     }
+    const { ledger, log } = this.options;
+    if (!ledger) return entry;
+    const key = this.entry(url);
+    const hash = sha256(entry.body);
+    if (ledger.trusts(key, hash)) {
+      ledger.record(key, hash);
+      return entry;
+    }
+    // Not what the chain recorded: never answer a 304 from it.
+    if (ledger.knows(key)) log?.warn({ url, entry: key }, 'ETag cache entry does not match the hash the previous run recorded: dropped, fetched again');
+    else log?.debug({ url, entry: key }, 'ETag cache entry no run recorded: dropped, fetched again');
+    ledger.drop(key);
+    await rm(path.join(this.dir, this.name(url)), { force: true });
+    return undefined;
   }
 
   async put(entry: CachedAnswer): Promise<void> {
     entry = { ...entry, body: redactForCache(entry.url, entry.body) };
     await mkdir(this.dir, { recursive: true });
-    const file = this.file(entry.url);
+    const file = path.join(this.dir, this.name(entry.url));
     const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(tmp, JSON.stringify(entry));
     await rename(tmp, file);
+    this.options.ledger?.record(this.entry(entry.url), sha256(entry.body));
   }
 }
 

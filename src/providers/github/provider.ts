@@ -80,6 +80,7 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
           log: runtime.log.child({ provider: 'github', target: target.id }),
           timeoutMs: runtime.callTimeoutMs,
           stateDir: runtime.stateDir,
+          cacheLedger: runtime.cacheLedger,
         });
       }
       return client;

@@ -110,7 +110,8 @@ function scenarioArg(value: string, cwd: string): string {
 
 /** `host:port`, `host` (port 443) or `[v6]:port`. */
 export function parseEndpoint(value: string): NonNullable<TlsSection['endpoints']>[number] {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(value.trim());
+  // A host name is dot-separated labels that neither start nor end with a hyphen (RFC 1123), or an IP address.
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|((?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?))(?::(\d{1,5}))?$/.exec(value.trim());
   const port = m?.[3] === undefined ? 443 : Number(m[3]);
   if (!m || port < 1 || port > 65535) throw new UsageError(`--tls ${value}: expected HOST:PORT, e.g. example.com:443 or [::1]:8443`);
   return { host: m[1] ?? m[2], port };

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { UsageError } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
-import { startTlsSandbox, type TlsScenario } from '../../sandbox/tls/index.js';
+import type { TlsScenario } from '../../sandbox/tls/index.js';
 import { classifyTlsError } from './classify.js';
 import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
@@ -17,12 +18,30 @@ import type { TlsFacts, TlsTargetOptions } from './types.js';
  * wire/), and what a full node:tls handshake shows (chain, negotiated
  * parameters, HSTS). All I/O happens inside fact fetchers, so a snapshot replays.
  */
+/** A CA file is read on every handshake: one without a PEM certificate is refused before the scan. */
+function assertCaFile(file: string): void {
+  if (!existsSync(file)) throw new UsageError(`tls.caFile: no file ${file}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`tls.caFile: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const first = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text)?.[0];
+  try {
+    if (!first) throw new Error('no PEM block');
+    new X509Certificate(first);
+  } catch {
+    throw new UsageError(`tls.caFile: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  }
+}
+
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
   title: 'TLS',
 
   async resolveTargets(section) {
-    if (section?.caFile && !existsSync(section.caFile)) throw new UsageError(`tls.caFile: no file ${section.caFile}`);
+    if (section?.caFile) assertCaFile(section.caFile);
     return resolveEndpoints(section);
   },
 
@@ -52,7 +71,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     return facts;
   },
 
-  sandbox(section, runtime) {
+  async sandbox(section, runtime) {
+    // Loaded on use, as the other providers do: a production scan never loads the sandbox.
+    const { startTlsSandbox } = await import('../../sandbox/tls/index.js');
     return startTlsSandbox(section as TlsScenario, runtime);
   },
 

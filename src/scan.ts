@@ -22,8 +22,7 @@ import { latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { pruneState } from './evidence/state.js';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
-import { startSandbox, type RunningSandbox } from './sandbox/index.js';
-import { loadScenario } from './sandbox/scenario.js';
+import type { RunningSandbox } from './sandbox/index.js';
 
 export const FRAMEWORK = 'ISO/IEC 27001:2022 Annex A';
 
@@ -98,7 +97,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;
   if (out) runtime.cacheLedger = new CacheLedger(previous?.manifest.cache);
 
-  const scenario = options.sandbox !== undefined ? loadScenario(options.sandbox) : undefined;
+  // The sandbox is loaded only when asked for: a live scan never loads the emulators' code.
+  const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
   if (!scenario && !providers.some((p) => sections[p.id] !== undefined)) {
     throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
@@ -109,7 +109,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   try {
     let targets: Target[];
     if (scenario) {
-      sandbox = await startSandbox(scenario, providers, runtime);
+      sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;
     } else {
       targets = [];

@@ -1,9 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { sha256 } from '../evidence/files.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type AnnexaConfig, type TlsSection } from './config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -41,5 +41,15 @@ describe('loadConfig', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'annexa-config-'));
     await writeFile(path.join(dir, 'c.yaml'), text);
     expect(() => loadConfig(path.join(dir, 'c.yaml'))).toThrow(message);
+  });
+});
+
+// Checked by `npm run typecheck`: the config's types come from schemas/config.schema.json alone.
+describe('AnnexaConfig, typed from the schema', () => {
+  it("has the schema's keys, enums and required fields", () => {
+    expectTypeOf<AnnexaConfig['failOn']>().toEqualTypeOf<'critical' | 'high' | 'medium' | 'low' | 'none' | undefined>();
+    expectTypeOf<NonNullable<TlsSection['endpoints']>[number]['kind']>().toEqualTypeOf<'https' | 'tls' | undefined>();
+    expectTypeOf<NonNullable<AnnexaConfig['plugins']>[number]['checks']>().toEqualTypeOf<string>();
+    expectTypeOf<AnnexaConfig>().not.toHaveProperty('bogus');
   });
 });

@@ -1,15 +1,16 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
+import { loadConfig, type AnnexaConfig } from '../../config/config.js';
 import { controlCounts } from '../../core/controls.js';
-import { UsageError } from '../../core/errors.js';
+import { EXIT, ExitError, UsageError } from '../../core/errors.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
 import { runSecrets } from '../../core/secrets.js';
+import { parseHostPort } from '../../providers/tls/targets.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { createLogger } from '../logger.js';
-import { EXIT } from '../main.js';
+import { pluginSources } from '../plugins.js';
 
 export interface ScanFlags {
   sandbox?: string | true;
@@ -34,7 +35,8 @@ export interface ScanFlags {
   demo?: boolean;
 }
 
-export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
+/** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
+export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   const { config, hash } = loadConfig(flags.config, io.cwd);
   const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, env: io.env };
   options.secrets = runSecrets(options);
@@ -59,12 +61,11 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
     io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
-    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
     io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
   }
-  if (flags.demo) return EXIT.ok;
-  return gate.passed ? EXIT.ok : EXIT.gateFailed;
+  // The summary and the JSON already say why; --quiet says it in one line on stderr.
+  if (!gate.passed && !flags.demo) throw new ExitError(EXIT.gateFailed, flags.quiet ? `gate failed: ${gate.reason} (${gate.rule})` : '');
 }
 
 /**
@@ -79,8 +80,7 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
   const options: ScanOptions = {
     checks: flags.checks ?? config.checks?.include,
     skipChecks: flags.skipChecks ?? config.checks?.exclude,
-    checksDirs: [...(config.plugins ?? []).map((p) => p.checks), ...(flags.checksDir ?? []).map(abs)],
-    mappingFiles: [...(config.plugins ?? []).flatMap((p) => (p.mapping ? [p.mapping] : [])), ...(flags.mapping ?? []).map(abs)],
+    ...pluginSources(config, flags, cwd),
     settings: config.settings,
     concurrency: flags.concurrency ?? config.concurrency,
     pools: config.pools,
@@ -98,7 +98,7 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
     options.github = { ...config.github, orgs, ...(flags.githubApiUrl ? { apiUrl: flags.githubApiUrl } : {}) };
   }
   if (config.tls || flags.tls) {
-    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseEndpoint)] };
+    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseHostPort)] };
   }
   return options;
 }
@@ -106,13 +106,4 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
 /** A scenario name stays a name; a path is made absolute against the working folder. */
 function scenarioArg(value: string, cwd: string): string {
   return /[/\\]|\.ya?ml$/.test(value) ? path.resolve(cwd, value) : value;
-}
-
-/** `host:port`, `host` (port 443) or `[v6]:port`. */
-export function parseEndpoint(value: string): NonNullable<TlsSection['endpoints']>[number] {
-  // A host name is dot-separated labels that neither start nor end with a hyphen (RFC 1123), or an IP address.
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|((?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?))(?::(\d{1,5}))?$/.exec(value.trim());
-  const port = m?.[3] === undefined ? 443 : Number(m[3]);
-  if (!m || port < 1 || port > 65535) throw new UsageError(`--tls ${value}: expected HOST:PORT, e.g. example.com:443 or [::1]:8443`);
-  return { host: m[1] ?? m[2], port };
 }

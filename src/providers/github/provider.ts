@@ -1,3 +1,4 @@
+import type { GithubSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import { withoutCredentials } from '../../core/secrets.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
@@ -8,14 +9,6 @@ import { classify, inspect } from './errors.js';
 import { orgFacts } from './org-facts.js';
 import { repoFacts } from './repo-facts.js';
 import type { GithubFacts, GithubTargetOptions } from './types.js';
-
-/** The `github` section of the config, merged with `--github-org` / `--github-api-url`. */
-export interface GithubSection {
-  orgs?: string[];
-  tokenEnv?: string;
-  apiUrl?: string;
-  repositories?: { include?: string[]; exclude?: string[]; includeArchived?: boolean };
-}
 
 export const DEFAULT_TOKEN_ENV = 'GITHUB_TOKEN';
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;

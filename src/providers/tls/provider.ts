@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
+import type { TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
 import type { TlsScenario } from '../../sandbox/tls/index.js';
@@ -10,7 +11,7 @@ import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
-import { expectedNameOf, resolveEndpoints, sniOf, type TlsSection } from './targets.js';
+import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
 /**
@@ -72,7 +73,6 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   },
 
   async sandbox(section, runtime) {
-    // Loaded on use, as the other providers do: a production scan never loads the sandbox.
     const { startTlsSandbox } = await import('../../sandbox/tls/index.js');
     return startTlsSandbox(section as TlsScenario, runtime);
   },

@@ -11,17 +11,20 @@ import { loadCheckCatalogue } from './core/catalogue.js';
 import { loadCatalog, withControls } from './core/mapping.js';
 import { Pools } from './core/pools.js';
 import type { Provider, ProviderRuntime } from './core/provider.js';
+import { CacheLedger } from './core/cache-ledger.js';
 import { budgetOf, type Run } from './core/run.js';
 import { factsByTarget, runChecks } from './core/runner.js';
+import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
-import type { CollectorIdentity, Target } from './core/types.js';
+import type { CollectorIdentity, Result, Target } from './core/types.js';
 import { CHECKS_FILE, pluginsOf, recordChecks } from './evidence/checks-record.js';
-import { jsonText, newRunId, writeRunFolder } from './evidence/run-folder.js';
+import { jsonText, latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { annotateFreshness } from './evidence/freshness.js';
 import { readManualEvidence, type ManualEvidenceEntry } from './evidence/manual-evidence.js';
 import { judgedAt, readRecordedRun } from './evidence/replay.js';
 import { signRun } from './evidence/sign.js';
+import { pruneState } from './evidence/state.js';
 import type { KeyObject } from 'node:crypto';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
@@ -66,6 +69,8 @@ export interface ScanOptions {
   signKey?: KeyObject;
   /** Maximum evidence age per control, and files attached to controls as manual evidence. */
   evidence?: { maxAgeDays?: Record<string, number>; manual?: ManualEvidenceEntry[] };
+  /** The run's secret values, which no evidence file may hold; by default from `env` and the sections. */
+  secrets?: Secrets;
 }
 
 export interface ScanOutcome {
@@ -87,6 +92,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? pino({ level: 'silent' });
   const providers = options.providers ?? builtinProviders;
+  const secrets = options.secrets ?? runSecrets({ ...options, env: options.env ?? process.env });
   const runtime: ProviderRuntime = {
     log,
     env: { ...(options.env ?? process.env) },
@@ -99,6 +105,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const out = options.out === false ? undefined : path.resolve(options.out ?? DEFAULTS.out);
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
+  const onSkip = (runId: string, reason: string) => log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
+  const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;
+  if (out) runtime.cacheLedger = new CacheLedger(previous?.manifest.cache);
 
   const catalog = loadCatalog();
   const controlIds = new Set(catalog.map((c) => c.id));
@@ -157,7 +166,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       tool: { name: 'annexa', version: VERSION, node: process.version },
       framework: FRAMEWORK,
       scope: {
-        targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: o })),
+        targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: recordable(o) })),
         checks: inScope.map((c) => c.meta.id),
         ...(scenario ? { sandbox: scenario.name } : {}),
         ...(recorded?.manifest.scope.sandbox ? { sandbox: recorded.manifest.scope.sandbox } : {}),
@@ -171,6 +180,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       results: mapped,
       controls: rollUpControls(catalog, mapping, mapped),
       facts,
+      ...(runtime.cacheLedger ? { cache: runtime.cacheLedger.entries() } : {}),
     };
     for (const control of run.controls) if (manual.byControl.has(control.id)) control.manualEvidence = manual.byControl.get(control.id);
     // A replay judges old data: its freshness is that of the run it replays.
@@ -183,12 +193,22 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       files: { [CHECKS_FILE]: jsonText(checksDocument), ...manual.files },
       plugins: pluginsOf(checksDocument),
       ...(options.signKey ? { sign: (unsigned) => signRun(options.signKey!, unsigned) } : {}),
+      secrets,
+      previous,
     });
+    await pruneState(runtime.stateDir!, run.cache ?? {}, log);
     log.info({ dir }, 'evidence written');
     return { run, dir, manifestSha256 };
   } finally {
     await sandbox?.stop();
   }
+}
+
+/** A target's options as the manifest records them: without an AWS role's external id. */
+function recordable(options: unknown): unknown {
+  if (!options || typeof options !== 'object' || !('externalId' in options)) return options;
+  const { externalId: _externalId, ...rest } = options as Record<string, unknown>;
+  return rest;
 }
 
 function resolveSettings(checks: Check[], configured: ScanOptions['settings'] = {}) {

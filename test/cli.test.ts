@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_CONCURRENCY } from '../src/cli/main.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -39,6 +40,8 @@ describe('bad input: one clear line on stderr, exit 2, nothing written', () => {
     ['a bad --fail-on', async () => ['scan', '--sandbox', '--fail-on', 'extreme'], /Allowed choices are critical, high, medium, low, none/],
     ['a bad --concurrency', async () => ['scan', '--sandbox', '--concurrency', '0'], /--concurrency expects a positive whole number/],
     ['a bad --tls endpoint', async () => ['scan', '--tls', 'a:b:c'], /--tls a:b:c: expected HOST:PORT/],
+    ['an option where --tls wants a host', async () => ['scan', '--tls', '-x'], /--tls -x: expected HOST:PORT/],
+    ['a --concurrency past the config\'s bound', async () => ['scan', '--sandbox', '--concurrency', '257'], /--concurrency expects a positive whole number up to 256, got "257"/],
     ['no target at all', async () => ['scan'], /nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT/],
     ['--sandbox with a live target', async () => ['scan', '--sandbox', '--tls', 'example.com:443'], /--sandbox cannot be combined/],
     ['an unknown scenario', async () => ['scan', '--sandbox', 'atlantis'], /unknown scenario "atlantis"/],
@@ -85,5 +88,32 @@ describe('the annexa binary', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe("annexa: error: unknown option '--bogus'");
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('says on stderr what an interruption did, exits 2, and leaves no manifest behind', async () => {
+    const cwd = await tempDir();
+    const tsx = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
+    const child = spawn(process.execPath, ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--out', 'evidence'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Interrupted once the scan has started.
+        if (stderr.includes('scan started')) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(2);
+    expect(stderr).toContain('annexa: interrupted by SIGINT: the scan stopped; a run folder without manifest.json is incomplete');
+    const runs = existsSync(path.join(cwd, 'evidence')) ? readdirSync(path.join(cwd, 'evidence')).filter((n) => /^\d{8}T/.test(n)) : [];
+    for (const run of runs) expect(existsSync(path.join(cwd, 'evidence', run, 'manifest.json'))).toBe(false);
+  }, 60_000);
+});
+
+describe('settings that a flag and the config share', () => {
+  it('--concurrency has the bound of the config\'s concurrency', async () => {
+    const schema = JSON.parse(await readFile(path.join(ROOT, 'schemas/config.schema.json'), 'utf8'));
+    expect(MAX_CONCURRENCY).toBe(schema.properties.concurrency.maximum);
   });
 });

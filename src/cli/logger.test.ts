@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { Secrets } from '../core/secrets.js';
 import { createLogger } from './logger.js';
 
 function capture() {
@@ -32,5 +33,14 @@ describe('the log on stderr', () => {
     log.debug({ token: 'ghp_abc', request: { headers: { authorization: 'token ghp_abc' } }, credentials: { secretAccessKey: 'wJalr' }, aws: { secretAccessKey: 'wJalr', sessionToken: 'IQo' } }, 'calling');
     expect(lines.join('\n')).not.toMatch(/ghp_abc|wJalr|IQo/);
     expect(lines.join('\n')).toContain('[redacted]');
+  });
+
+  it('replaces the run\'s own secret values in any line, whatever field or message carries them', () => {
+    const { stream, lines } = capture();
+    const secrets = new Secrets().add('hunter2-planted-value', 'the environment variable GITHUB_TOKEN');
+    const log = createLogger({ stdout: stream, stderr: stream, env: {}, cwd: '/' }, 'debug', secrets);
+    log.warn({ url: 'http://x:hunter2-planted-value@h/' }, 'request to http://x:hunter2-planted-value@h/ failed');
+    expect(lines.join('\n')).not.toContain('hunter2-planted-value');
+    expect(JSON.parse(lines[0]).msg).toBe('request to http://x:[redacted]@h/ failed');
   });
 });

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import type { Secrets } from '../core/secrets.js';
 import type { CliIO } from './io.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -16,9 +17,15 @@ export const REDACT = [
 ];
 
 /** Logs go to stderr: JSON when it is not a terminal (for schedulers), readable lines when it is. */
-export function createLogger(io: CliIO, level?: string): Logger {
+export function createLogger(io: CliIO, level?: string, secrets?: Secrets): Logger {
   const tty = Boolean(io.stderr.isTTY);
-  const options = { level: level ?? (tty ? 'warn' : 'info'), redact: { paths: REDACT, censor: '[redacted]' }, base: { name: 'annexa' } };
+  const options = {
+    level: level ?? (tty ? 'warn' : 'info'),
+    redact: { paths: REDACT, censor: '[redacted]' },
+    base: { name: 'annexa' },
+    // Whatever path a secret value took into a line (an error message, a URL), it leaves as [redacted].
+    ...(secrets ? { hooks: { streamWrite: (line: string) => secrets.redact(line) } } : {}),
+  };
   if (tty) return pino(options, pretty({ destination: io.stderr, sync: true, colorize: io.env.NO_COLOR === undefined }));
   return pino(options, io.stderr);
 }

@@ -97,10 +97,12 @@ function program(io: CliIO): Command {
 function frameworkOption(): Option {
   return new Option('--framework <id>', 'catalogue to read the results against (default iso27001-2022)').choices([...FRAMEWORK_IDS]);
 }
+/** The bound of `concurrency` in schemas/config.schema.json: the flag keeps the same one. */
+export const MAX_CONCURRENCY = 256;
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency expects a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new UsageError(`--concurrency expects a positive whole number up to ${MAX_CONCURRENCY}, got "${value}"`);
   return n;
 }
 

@@ -44,9 +44,13 @@ export interface CallInspector {
   (outcome: { value?: unknown; error?: unknown }): { status?: number; requestId?: string; cost?: number };
 }
 
-/** Handed to a fetcher: every API call it makes goes through `call`, so it is logged and pooled. */
+/**
+ * Handed to a fetcher: every API call it makes goes through `call`, so it is
+ * logged, pooled and bounded in time. `fn` gets a signal that aborts when the
+ * call's time is up; the call then fails with a `timeout` whatever `fn` does.
+ */
 export interface CallRecorder {
-  call<T>(options: CallOptions, fn: () => Promise<T>): Promise<T>;
+  call<T>(options: CallOptions, fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 export interface FactScopeOptions {
@@ -56,6 +60,11 @@ export interface FactScopeOptions {
   pool: string;
   classify: ErrorClassifier;
   inspect?: CallInspector;
+  /**
+   * Time limit of one call with all its attempts and the waits between them
+   * (the clients' own retries happen inside it); none when absent.
+   */
+  callTimeoutMs?: number;
 }
 
 /** A provider's view of the store for one target: `scope.fact(key, fetch)`. */
@@ -166,7 +175,7 @@ export class FactStore {
     scope: FactScopeOptions,
     options: CallOptions,
     calls: CallRecord[],
-    fn: () => Promise<T>,
+    fn: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     return this.pools.get(options.pool ?? scope.pool)(async () => {
       const started = this.clock();
@@ -178,8 +187,9 @@ export class FactStore {
       };
       calls.push(record);
       const t0 = performance.now();
+      const deadline = withDeadline(scope.callTimeoutMs, `${options.operation} on ${record.target}`);
       try {
-        const value = await fn();
+        const value = await deadline.race(fn(deadline.signal));
         Object.assign(record, clean(scope.inspect?.({ value })));
         return value;
       } catch (error) {
@@ -187,10 +197,34 @@ export class FactStore {
         record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         throw error;
       } finally {
+        deadline.clear();
         record.durationMs = Math.round((performance.now() - t0) * 10) / 10;
       }
     });
   }
+}
+
+/**
+ * A call's time limit: a signal for the client, and a race that fails with a
+ * `timeout` when the time is up even if the client goes on retrying.
+ */
+function withDeadline(ms: number | undefined, what: string) {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    if (ms === undefined) return;
+    timer = setTimeout(() => {
+      const error = new FactError({ kind: 'timeout', message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)` });
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  expired.catch(() => {});
+  return {
+    signal: controller.signal,
+    race: <T>(work: Promise<T>) => (ms === undefined ? work : Promise.race([work, expired])),
+    clear: () => clearTimeout(timer),
+  };
 }
 
 function clean<T extends object>(o: T | undefined): Partial<T> {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ProviderFacts } from './check.js';
+import type { CacheLedger } from './cache-ledger.js';
 import type { FactStore } from './facts.js';
 import type { CollectorIdentity, ProviderId, Target } from './types.js';
 
@@ -10,6 +11,8 @@ export interface ProviderRuntime {
   callTimeoutMs: number;
   /** Folder for state kept between runs (ETag caches); inside the output folder. */
   stateDir?: string;
+  /** Which entries of `stateDir` the evidence chain vouches for; caches there use only those. */
+  cacheLedger?: CacheLedger;
 }
 
 /** A running sandbox emulator for one provider; `targets` point at it. */

@@ -40,6 +40,8 @@ export interface Run {
   results: Result[];
   controls: ControlRollup[];
   facts: FactRecord[];
+  /** Cache entries this run stored or relied on, with their body hashes (recorded in the manifest). */
+  cache?: Record<string, string>;
 }
 
 export function budgetOf(facts: FactRecord[]): Record<string, Budget> {

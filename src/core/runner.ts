@@ -3,6 +3,7 @@ import { describeCause, resultFactory, type BaseContext, type Check, type Settin
 import type { FactStore } from './facts.js';
 import type { Provider, ProviderRuntime } from './provider.js';
 import { currentReads, withReads } from './reads.js';
+import { admitResults } from './result-boundary.js';
 import { WaitClock, withWaitClock } from './waits.js';
 import type { Result, Target } from './types.js';
 
@@ -73,7 +74,7 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
       try {
         const results = await Promise.race([withWaitClock(clock, () => check.run(ctx as never)), timeout]);
         if (!Array.isArray(results)) throw new TypeError(`run() returned ${typeof results}, not an array of results`);
-        return results;
+        return admitResults(check, target, results, helpers.error);
       } catch (err) {
         plan.runtime.log.warn({ check: check.meta.id, target: target.id, reason: describeCause(err) }, 'check did not complete');
         return [helpers.error(target.resource, err)];

@@ -23,9 +23,9 @@ function instance(): Ajv {
   return ajv;
 }
 
-/** The validator of `schemas/<name>.schema.json`. */
-export function validatorFor(name: string): ValidateFunction {
-  const validate = instance().getSchema(`${SCHEMA_BASE}${name}.schema.json`);
+/** The validator of `schemas/<name>.schema.json`, or of one of its parts (`#/definitions/result`). */
+export function validatorFor(name: string, pointer = ''): ValidateFunction {
+  const validate = instance().getSchema(`${SCHEMA_BASE}${name}.schema.json${pointer}`);
   if (!validate) throw new Error(`no schema ${name} in ${SCHEMAS_DIR}`);
   return validate;
 }

@@ -88,6 +88,8 @@ export type FactErrorKind =
   | 'throttled'
   | 'timeout'
   | 'unreachable'
+  /** The connection was reset (or closed) mid-answer: reached, but not answered. */
+  | 'reset'
   | 'malformed'
   | 'missing'
   | 'other';

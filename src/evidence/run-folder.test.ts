@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile, chmod } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,7 @@ import { rollUpControls } from '../core/controls.js';
 import { loadCatalog } from '../core/mapping.js';
 import { validatorFor } from '../core/schemas.js';
 import type { Result } from '../core/types.js';
+import { Secrets } from '../core/secrets.js';
 import * as files from './files.js';
 import { integrityProblems, latestRun, newRunId, writeRunFolder } from './run-folder.js';
 import { result, sampleRun } from '../../test/helpers/sample-run.js';
@@ -53,6 +54,23 @@ describe('the evidence run folder', () => {
     expect((await latestRun(out))?.runId).toBe(complete.manifest.runId);
   });
 
+  it('never links a fake newest run folder, nor one whose files no longer match, as the previous run', async () => {
+    const out = await tempOut();
+    const real = await writeRunFolder(out, sampleRun('2026-03-01T10:00:00.000Z'));
+    const fake = path.join(out, '99991231T235959Z-ffffff');
+    await mkdir(fake);
+    await writeFile(path.join(fake, 'manifest.json'), '{"fake":true}');
+    const tampered = await writeRunFolder(out, sampleRun('2026-03-02T10:00:00.000Z'));
+    await writeFile(path.join(tampered.dir, 'results.json'), '{"runId":"x","results":[]}\n');
+    const skipped: string[] = [];
+    const next = await writeRunFolder(out, sampleRun('2026-03-03T10:00:00.000Z'), { onSkip: (runId, reason) => skipped.push(`${runId}: ${reason}`) });
+    expect(next.manifest.previous).toEqual({ runId: real.manifest.runId, manifestSha256: real.manifestSha256 });
+    expect(skipped).toEqual([
+      expect.stringMatching(/^99991231T235959Z-ffffff: manifest.json does not match the manifest schema/),
+      expect.stringMatching(new RegExp(`^${tampered.manifest.runId}: results.json: sha256`)),
+    ]);
+  });
+
   it('writes through a temporary name: no temporary file is left behind', async () => {
     const out = await tempOut();
     const { dir } = await writeRunFolder(out, sampleRun('2026-03-01T10:00:00.000Z'));
@@ -89,5 +107,17 @@ describe('controls.json roll-up', () => {
     expect(byId['A.5.1'].status).toBe('manual');
     const failing = rollUpControls(loadCatalog(), mapping, [r('a.b.one', 'fail'), r('a.b.two', 'error')]);
     expect(failing.find((c) => c.id === 'A.8.5')?.status).toBe('fail');
+  });
+});
+
+describe('the evidence writer and the run\'s secrets', () => {
+  it('refuses to write a file that would hold one, naming where it came from, and leaves no manifest', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'annexa-secret-'));
+    const run = sampleRun('2026-05-01T10:00:00.000Z', [{ ...result('error', 'arn:aws:iam::111122223333:root'), message: 'GET http://u:planted-password-1@h/ failed' }]);
+    const secrets = new Secrets().add('planted-password-1', 'the credentials in github.apiUrl');
+    await expect(writeRunFolder(out, run, { secrets })).rejects.toThrow('refusing to write results.json: it would hold the value of the credentials in github.apiUrl');
+    expect(await latestRun(out)).toBeUndefined();
+    const written = await readdir(path.join(out, run.id)).catch(() => []);
+    expect(written).not.toContain('manifest.json');
   });
 });

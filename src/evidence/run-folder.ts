@@ -2,6 +2,8 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { controlCounts, type ControlStatus } from '../core/controls.js';
 import type { Run } from '../core/run.js';
+import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
+import { Secrets } from '../core/secrets.js';
 import { sha256, writeAtomic } from './files.js';
 import type { ManifestSignature } from './sign.js';
 
@@ -33,6 +35,8 @@ export interface Manifest {
   plugins?: { checkId: string; file: string; sha256: string }[];
   /** Null when unsigned; else the Ed25519 signature of the DSSE envelope that covers this manifest and every file. */
   signature: ManifestSignature | null;
+  /** sha256 of each cache entry's body this run stored or relied on (see core/cache-ledger.ts). */
+  cache?: Record<string, string>;
 }
 
 export interface FileHash {
@@ -40,13 +44,19 @@ export interface FileHash {
   bytes: number;
 }
 
-export interface RunFolderExtras {
+export interface WriteOptions {
   /** Further files of the run by path in the folder, hashed into the manifest like the evidence files. */
   files?: Record<string, string | Buffer>;
   /** Plugin checks that ran, recorded in the manifest itself. */
   plugins?: Manifest['plugins'];
   /** Signs the manifest as it would be written unsigned; returns the signature and the envelope file's content. */
   sign?(unsigned: Manifest): { signature: ManifestSignature; envelope: string };
+  /** The run's secret values: a file that would hold one is not written. */
+  secrets?: Secrets;
+  /** The run to link to, when the caller already looked it up (`latestRun`). */
+  previous?: VerifiedRun | null;
+  /** Told about each run folder skipped as not valid evidence. */
+  onSkip?: (runId: string, reason: string) => void;
 }
 
 export function newRunId(at: Date, random: string): string {
@@ -56,8 +66,21 @@ export function newRunId(at: Date, random: string): string {
 /** How every JSON file of a run folder is written; verify relies on the manifest being in exactly this form. */
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** The newest complete run folder in `out` (one with a manifest), or undefined. */
-export async function latestRun(out: string): Promise<{ runId: string; dir: string; manifestSha256: string } | undefined> {
+export interface VerifiedRun {
+  runId: string;
+  dir: string;
+  manifest: Manifest;
+  manifestSha256: string;
+}
+
+/**
+ * The newest run folder in `out` that is evidence: its manifest validates
+ * against schemas/manifest.schema.json, names its own folder, and its files
+ * match their hashes. A folder without a manifest is incomplete; one with a
+ * made-up name or a forged manifest is skipped (`onSkip` says why), so that
+ * it never becomes the `previous` of a new run.
+ */
+export async function latestRun(out: string, onSkip?: (runId: string, reason: string) => void): Promise<VerifiedRun | undefined> {
   let names: string[];
   try {
     names = await readdir(out);
@@ -66,31 +89,55 @@ export async function latestRun(out: string): Promise<{ runId: string; dir: stri
   }
   for (const runId of names.filter((n) => RUN_ID.test(n)).sort().reverse()) {
     const dir = path.join(out, runId);
+    let text: Buffer;
     try {
-      return { runId, dir, manifestSha256: sha256(await readFile(path.join(dir, MANIFEST))) };
+      text = await readFile(path.join(dir, MANIFEST));
     } catch {
-      // No manifest: an incomplete run, never evidence.
+      continue; // No manifest: an incomplete run, never evidence.
     }
+    const reason = await manifestProblem(dir, runId, text);
+    if (reason) {
+      onSkip?.(runId, reason);
+      continue;
+    }
+    return { runId, dir, manifest: JSON.parse(text.toString('utf8')) as Manifest, manifestSha256: sha256(text) };
   }
   return undefined;
+}
+
+/** Why a run folder's manifest is not evidence, or undefined when it is. */
+async function manifestProblem(dir: string, runId: string, text: Buffer): Promise<string | undefined> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text.toString('utf8'));
+  } catch (err) {
+    return `${MANIFEST} is not JSON (${(err as Error).message})`;
+  }
+  const validate = validatorFor('manifest');
+  if (!validate(manifest)) return `${MANIFEST} does not match the manifest schema: ${describeSchemaErrors(validate.errors).slice(0, 3).join('; ')}`;
+  if ((manifest as Manifest).runId !== runId) return `${MANIFEST} names run ${(manifest as Manifest).runId}, not its folder`;
+  const problems = await integrityProblems(dir);
+  return problems.length ? problems.join('; ') : undefined;
 }
 
 /**
  * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
  * that names their hashes, last — a folder without a manifest is incomplete.
  */
-export async function writeRunFolder(out: string, run: Run, extras: RunFolderExtras = {}): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
-  const previous = await latestRun(out);
+export async function writeRunFolder(out: string, run: Run, options: WriteOptions = {}): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
+  const secrets = options.secrets ?? new Secrets();
+  const previous = options.previous === undefined ? await latestRun(out, options.onSkip) : options.previous;
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
   const contents: Record<string, string | Buffer> = {
     'results.json': jsonText({ runId: run.id, results: run.results }),
     'controls.json': jsonText({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
     'snapshot.json': jsonText({ runId: run.id, facts: run.facts }),
-    ...extras.files,
+    ...options.files,
   };
   const files = {} as Manifest['files'];
   for (const [name, content] of Object.entries(contents)) {
+    refuseSecrets(name, content, secrets);
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeAtomic(path.join(dir, name), content);
     files[name] = { sha256: sha256(content), bytes: Buffer.byteLength(content) };
@@ -111,17 +158,26 @@ export async function writeRunFolder(out: string, run: Run, extras: RunFolderExt
     budget: run.budget,
     files,
     previous: previous ? { runId: previous.runId, manifestSha256: previous.manifestSha256 } : null,
-    plugins: extras.plugins ?? [],
+    plugins: options.plugins ?? [],
     signature: null,
+    ...(run.cache ? { cache: run.cache } : {}),
   };
-  if (extras.sign) {
-    const { signature, envelope } = extras.sign(manifest);
+  if (options.sign) {
+    const { signature, envelope } = options.sign(manifest);
+    refuseSecrets(signature.envelope, envelope, secrets);
     await writeAtomic(path.join(dir, signature.envelope), envelope);
     manifest.signature = signature;
   }
   const manifestText = jsonText(manifest);
+  refuseSecrets(MANIFEST, manifestText, secrets);
   await writeAtomic(path.join(dir, MANIFEST), manifestText);
   return { dir, manifest, manifestSha256: sha256(manifestText) };
+}
+
+/** An evidence file that holds one of the run's secrets is not written: the run fails instead. */
+function refuseSecrets(name: string, content: string | Buffer, secrets: Secrets): void {
+  const source = secrets.sourceIn(typeof content === 'string' ? content : content.toString('utf8'));
+  if (source) throw new Error(`refusing to write ${name}: it would hold the value of ${source}`);
 }
 
 /** Problems found re-hashing a run folder against its manifest; empty when intact. */

@@ -30,7 +30,8 @@ describe('faults the real services show', () => {
   });
 
   it('throttling past the retry budget is an error of kind throttled, never a pass', async () => {
-    const s = await scan({ throttle: { percent: 100, actions: ['iam:GetAccountSummary'] } });
+    // A call time limit past the SDK's whole retry budget: this is about the budget, not the limit.
+    const s = await scan({ throttle: { percent: 100, actions: ['iam:GetAccountSummary'] } }, 60_000);
     const [r] = s.results;
     expect(r.status).toBe('error');
     expect(r.observed?.reason).toMatchObject({ kind: 'throttled' });

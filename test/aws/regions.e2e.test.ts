@@ -66,11 +66,11 @@ describe('every enabled region, each bucket through its own region', () => {
     const clients = clientsFor(options, { env: {}, callTimeoutMs: 5000 });
     const calls: CallRecord[] = [];
     const rec = {
-      call: async <T>(o: { operation: string }, fn: () => Promise<T>) => {
+      call: async <T>(o: { operation: string }, fn: (signal: AbortSignal) => Promise<T>) => {
         const record: CallRecord = { operation: o.operation, target: 'x', startedAt: '', durationMs: 0 };
         calls.push(record);
         try {
-          return await fn();
+          return await fn(new AbortController().signal);
         } catch (err) {
           record.status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
           throw err;

@@ -47,7 +47,8 @@ export async function scanSandbox(
   const runtime: ProviderRuntime = { log: pino({ level: 'silent' }), env, callTimeoutMs: 10_000, stateDir: options.stateDir };
   const store = new FactStore(new Pools());
   const facts = new Map(targets.map((t) => [t.id, githubProvider.facts(t, store, runtime)]));
-  const identity = await githubProvider.identity(facts.get(targets[0].id)!, targets[0]);
+  // As scan() does: a target whose identity cannot be read still runs, its checks erring with the reason.
+  const identity = await githubProvider.identity(facts.get(targets[0].id)!, targets[0]).catch(() => undefined);
   const results = await runChecks({
     checks: await githubChecks(),
     targets,
@@ -59,7 +60,7 @@ export async function scanSandbox(
     concurrency: 16,
     checkTimeoutMs: options.checkTimeoutMs ?? 60_000,
   });
-  return { results, facts: store.snapshot(), targets, principal: identity.principal };
+  return { results, facts: store.snapshot(), targets, principal: identity?.principal ?? '(unidentified)' };
 }
 
 export { startGithubSandbox };

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FactStore } from '../../src/core/facts.js';
@@ -40,6 +43,14 @@ describe('TLS targets', () => {
 
   it('refuses a CA file that does not exist as a usage error', async () => {
     await expect(tlsProvider.resolveTargets({ caFile: '/nonexistent/ca.pem', endpoints: [{ host: 'a' }] }, runtime)).rejects.toThrow(/tls\.caFile: no file/);
+  });
+
+  it('refuses a CA file without a PEM certificate as a usage error', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'annexa-ca-')), 'ca.pem');
+    for (const text of ['not a certificate\n', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n']) {
+      await writeFile(file, text);
+      await expect(tlsProvider.resolveTargets({ caFile: file, endpoints: [{ host: 'a' }] }, runtime)).rejects.toThrow(/tls\.caFile: .*ca\.pem holds no PEM certificate/);
+    }
   });
 
   it('names the local host as the collector', async () => {

@@ -6,6 +6,7 @@ import { EXIT, ExitError, UsageError } from '../../core/errors.js';
 import { FRAMEWORK_NAMES, rollUpFor, type FrameworkId } from '../../core/frameworks.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
 import { readPrivateKey, SIGN_KEY_ENV } from '../../evidence/sign.js';
+import { runSecrets } from '../../core/secrets.js';
 import { parseHostPort } from '../../providers/tls/targets.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
@@ -42,8 +43,10 @@ export interface ScanFlags {
 /** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
 export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   const { config, hash } = loadConfig(flags.config, io.cwd);
-  const log = createLogger(io, flags.logLevel);
-  const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
+  const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, env: io.env };
+  options.secrets = runSecrets(options);
+  const log = createLogger(io, flags.logLevel, options.secrets);
+  options.logger = log;
   const signKey = flags.signKey ?? io.env[SIGN_KEY_ENV];
   if (signKey) options.signKey = readPrivateKey(path.resolve(io.cwd, signKey));
 

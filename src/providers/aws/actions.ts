@@ -1,4 +1,6 @@
+import { expectShape } from '../../core/answer-shape.js';
 import type { CallRecorder } from '../../core/facts.js';
+import { answerSchema } from './answers.js';
 import type { AwsService } from './types.js';
 
 /**
@@ -45,18 +47,27 @@ export function actionFor(service: AwsService, command: object): string {
   return action;
 }
 
+/** What `client.send` takes beside the command: the call's deadline as an abort signal. */
+export interface SendOptions {
+  abortSignal: AbortSignal;
+}
+
 /**
  * Sends one command through the fact's recorder, logged under the IAM action
  * it needs (the `operation` of the call record, and the permission a
- * classifier names when it is denied).
+ * classifier names when it is denied), and checks the answer's documented
+ * shape (ANSWERS) before anyone reads it.
  */
 export function send<C extends object, O>(
   rec: CallRecorder,
   service: AwsService,
   command: C,
-  dispatch: (command: C) => Promise<O>,
+  dispatch: (command: C, options: SendOptions) => Promise<O>,
   about?: string,
 ): Promise<O> {
   const operation = actionFor(service, command);
-  return rec.call({ operation, target: about, pool: `aws.${service}` }, () => dispatch(command));
+  const schema = answerSchema(`${service}:${command.constructor.name}`);
+  return rec.call({ operation, target: about, pool: `aws.${service}` }, async (abortSignal) =>
+    expectShape<O>(operation, schema, await dispatch(command, { abortSignal })),
+  );
 }

@@ -10,7 +10,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { AwsService, AwsTargetOptions } from './types.js';
-import { loopbackLookup } from '../../sandbox/aws/loopback.js';
+import { refuseEmptyBodies } from './answers.js';
+import { LOOPBACK_NAMES, lookupFrom } from './host-lookup.js';
 
 /**
  * The sandbox emulator accepts any signature; these fixed values are fixture
@@ -33,6 +34,12 @@ export interface AwsClients {
   kms(region: string): KMSClient;
 }
 
+/** A client whose empty 2xx answers are refused before the SDK reads them as `{}`. */
+function guarded<T extends Parameters<typeof refuseEmptyBodies>[0]>(client: T, service: AwsService): T {
+  refuseEmptyBodies(client, service);
+  return client;
+}
+
 /** The call time limit; without throwOnRequestTimeout the SDK only warns when it is exceeded. */
 export function timeLimits(ms: number) {
   return { requestTimeout: ms, connectionTimeout: ms, throwOnRequestTimeout: true };
@@ -52,15 +59,16 @@ function customS3Endpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): bo
 /**
  * S3 Control prefixes the account id to the endpoint host, which makes an IP
  * endpoint (an emulator on 127.0.0.1) an invalid URL: use the loopback name
- * instead, which `loopbackLookup` resolves with the prefix too.
+ * instead, and resolve `<account>.localhost` to loopback (RFC 6761).
  */
-export function s3ControlEndpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): string | undefined {
+export function s3ControlEndpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): { endpoint?: string; hosts?: Readonly<Record<string, string>> } {
   const configured = options.endpoints?.s3control ?? env.AWS_ENDPOINT_URL_S3_CONTROL ?? env.AWS_ENDPOINT_URL;
-  if (!configured) return undefined;
+  if (!configured) return {};
   const url = new URL(configured);
-  if (url.hostname !== '127.0.0.1' && url.hostname !== '[::1]') return configured;
+  if (url.hostname === 'localhost') return { endpoint: configured, hosts: options.hosts ?? LOOPBACK_NAMES };
+  if (url.hostname !== '127.0.0.1' && url.hostname !== '[::1]') return { endpoint: configured, hosts: options.hosts };
   url.hostname = 'localhost';
-  return url.toString().replace(/\/$/, '');
+  return { endpoint: url.toString().replace(/\/$/, ''), hosts: options.hosts ?? LOOPBACK_NAMES };
 }
 
 /**
@@ -95,29 +103,30 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
   };
   const home = options.homeRegion;
   return {
-    iam: () => once('iam', () => new IAMClient({ ...common('iam', home), credentials })),
-    sts: () => once('sts', () => new STSClient({ ...common('sts', home), credentials })),
-    ec2: () => once('ec2', () => new EC2Client({ ...common('ec2', home), credentials })),
-    organizations: () => once('org', () => new OrganizationsClient({ ...common('organizations', home), credentials })),
+    iam: () => once('iam', () => guarded(new IAMClient({ ...common('iam', home), credentials }), 'iam')),
+    sts: () => once('sts', () => guarded(new STSClient({ ...common('sts', home), credentials }), 'sts')),
+    ec2: () => once('ec2', () => guarded(new EC2Client({ ...common('ec2', home), credentials }), 'ec2')),
+    organizations: () => once('org', () => guarded(new OrganizationsClient({ ...common('organizations', home), credentials }), 'organizations')),
     s3: (region) =>
       once(`s3:${region}`, () =>
-        new S3Client({
+        guarded(new S3Client({
           ...common('s3', region),
           credentials,
           forcePathStyle: customS3Endpoint(options, settings.env),
           // Redirects are followed by the source itself, so that each bucket's region is on record.
           followRegionRedirects: false,
-        }),
+        }), 's3'),
       ),
     // S3 Control puts the account id in front of the endpoint host; for a custom endpoint on
-    // `localhost` that is `<account>.localhost`, loopback by RFC 6761 but unknown to many resolvers.
+    // `localhost` that is `<account>.localhost`, which the target's `hosts` (the sandbox's) resolve.
     s3control: () =>
       once('s3control', () => {
-        const agents = { httpAgent: new http.Agent({ keepAlive: true, lookup: loopbackLookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup: loopbackLookup }) };
         const config = common('s3control', home);
-        const endpoint = s3ControlEndpoint(options, settings.env);
-        return new S3ControlClient({ ...config, ...(endpoint ? { endpoint } : {}), requestHandler: { ...config.requestHandler, ...agents }, credentials });
+        const { endpoint, hosts } = s3ControlEndpoint(options, settings.env);
+        const lookup = hosts ? lookupFrom(hosts) : undefined;
+        const agents = lookup ? { httpAgent: new http.Agent({ keepAlive: true, lookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup }) } : {};
+        return guarded(new S3ControlClient({ ...config, ...(endpoint ? { endpoint } : {}), requestHandler: { ...config.requestHandler, ...agents }, credentials }), 's3control');
       }),
-    kms: (region) => once(`kms:${region}`, () => new KMSClient({ ...common('kms', region), credentials })),
+    kms: (region) => once(`kms:${region}`, () => guarded(new KMSClient({ ...common('kms', region), credentials }), 'kms')),
   };
 }

@@ -32,4 +32,9 @@ describe('parseCredentialReport', () => {
     expect(() => parseCredentialReport('')).toThrow(SyntaxError);
     expect(() => parseCredentialReport('user,arn\nx,y')).toThrow(/mfa_active/);
   });
+
+  it('rejects a row shorter than the header: its missing cells are not "no MFA, no key"', () => {
+    const csv = `${HEADER}\nalice,arn:aws:iam::123456789012:user/alice,2024-02-01T00:00:00+00:00,true\n`;
+    expect(() => parseCredentialReport(csv)).toThrow(/row 2 has 4 cells where the header names 22/);
+  });
 });

@@ -31,6 +31,11 @@ describe('classify', () => {
     expect(classify(sdkError('SomethingElse', 400, { $retryable: { throttling: true } }), call).kind).toBe('throttled');
   });
 
+  it('records a connection reset as reset, not as a timeout or an unreachable endpoint', () => {
+    expect(classify(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), call).kind).toBe('reset');
+    expect(classify(Object.assign(new Error('socket hang up'), { name: 'Error' }), call).kind).toBe('reset');
+  });
+
   it('does not blame a permission when the credentials are missing', () => {
     const e = classify(sdkError('CredentialsProviderError'), call);
     expect(e.permission).toBeUndefined();

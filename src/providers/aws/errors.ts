@@ -22,7 +22,9 @@ const THROTTLED = new Set([
 ]);
 const NOT_FOUND = new Set(['NoSuchEntity', 'NoSuchBucket', 'NotFoundException', 'NotFound', 'NoSuchKey']);
 const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Reached, then cut off mid-exchange: not the same as never reached, nor as too slow. */
+const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'InvalidClientTokenId', 'UnrecognizedClientException', 'ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'SignatureDoesNotMatch']);
 
 interface AwsErrorLike {
@@ -45,6 +47,7 @@ function kindOf(code: string | undefined, e: AwsErrorLike, status: number | unde
   const netCode = e.code ?? (e as { cause?: { code?: string } }).cause?.code;
   if (code && DENIED.has(code)) return 'denied';
   if ((code && THROTTLED.has(code)) || e.$retryable?.throttling || status === 429) return 'throttled';
+  if ((netCode && RESET.has(netCode)) || (code && RESET.has(code)) || /socket hang up/i.test(e.message ?? '')) return 'reset';
   if ((code && TIMEOUT.has(code)) || (netCode && TIMEOUT.has(netCode))) return 'timeout';
   if ((netCode && UNREACHABLE.has(netCode)) || (code && UNREACHABLE.has(code))) return 'unreachable';
   if (code && NO_CREDENTIALS.has(code)) return 'denied';
@@ -74,6 +77,13 @@ export function classify(err: unknown, call?: CallRecord): FactError {
     ...(status !== undefined ? { status } : {}),
     ...(code !== undefined ? { code } : {}),
   });
+}
+
+/** Whether the error says the endpoint could not be reached or answered, rather than that credentials are wrong. */
+export function isNetworkFailure(err: unknown): boolean {
+  if (err instanceof FactError) return ['unreachable', 'reset', 'timeout'].includes(err.kind);
+  const e = (err && typeof err === 'object' ? err : {}) as AwsErrorLike;
+  return ['unreachable', 'reset', 'timeout'].includes(kindOf(errorCode(err), e, e.$metadata?.httpStatusCode));
 }
 
 /** HTTP status and request id of an SDK answer or error, for the call log. */

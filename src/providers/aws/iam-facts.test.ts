@@ -7,7 +7,7 @@ import { globalFacts } from './iam-facts.js';
 
 /** globalFacts over an IAM client that answers GetAccountAuthorizationDetails with one page (a narrow unit test). */
 function detailsFrom(page: object) {
-  const iam = { send: async () => page };
+  const iam = { send: async () => ({ IsTruncated: false, UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [], ...page }) };
   const clients = { iam: () => iam } as unknown as AwsClients;
   const scope = new FactStore(new Pools()).scope({ target: 'aws:111122223333', pool: 'aws', classify });
   return globalFacts(scope, clients, {}).iam.authorizationDetails();

@@ -52,14 +52,14 @@ export async function allPages<P extends { IsTruncated?: boolean; Marker?: strin
  */
 async function credentialReport(rec: CallRecorder, clients: AwsClients, options: GlobalFactOptions) {
   const iam = clients.iam();
-  const generate = async () => (await send(rec, 'iam', new GenerateCredentialReportCommand({}), (c) => iam.send(c))).State;
+  const generate = async () => (await send(rec, 'iam', new GenerateCredentialReportCommand({}), (c, o) => iam.send(c, o))).State;
   const polls = options.reportPolls ?? 30;
   let state = await generate();
   for (let attempt = 0; attempt < polls; attempt++) {
     if (state !== 'COMPLETE') await sleep(Math.min(options.reportPollMs ?? 2000, 250 * 2 ** attempt));
     try {
-      const report = await send(rec, 'iam', new GetCredentialReportCommand({}), (c) => iam.send(c));
-      const csv = Buffer.from(report.Content ?? new Uint8Array()).toString('utf8');
+      const report = await send(rec, 'iam', new GetCredentialReportCommand({}), (c, o) => iam.send(c, o));
+      const csv = Buffer.from(report.Content!).toString('utf8');
       return { generatedTime: report.GeneratedTime?.toISOString() ?? null, users: parseCredentialReport(csv) };
     } catch (err) {
       if (isCode(err, ...REPORT_IN_PROGRESS)) state = 'INPROGRESS';
@@ -87,33 +87,34 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
   const iam = clients.iam();
   // AWS-managed policies are left out: they are many, and known by ARN (AdministratorAccess).
   const pages = await allPages((Marker) =>
-    send(rec, 'iam', new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], MaxItems: 1000, Marker }), (c) => iam.send(c)),
+    send(rec, 'iam', new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], MaxItems: 1000, Marker }), (c, o) => iam.send(c, o)),
   );
   const out: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+  // ANSWERS guarantees the four lists and each entry's name and ARN.
   for (const page of pages) {
-    for (const u of page.UserDetailList ?? []) {
+    for (const u of page.UserDetailList!) {
       out.users.push({
-        name: u.UserName ?? '',
-        arn: u.Arn ?? '',
+        name: u.UserName!,
+        arn: u.Arn!,
         path: u.Path ?? '/',
         groups: u.GroupList ?? [],
         attachedPolicies: attached(u.AttachedManagedPolicies),
         inlinePolicies: inline(u.UserPolicyList),
       });
     }
-    for (const g of page.GroupDetailList ?? []) {
-      out.groups.push({ name: g.GroupName ?? '', arn: g.Arn ?? '', path: g.Path ?? '/', attachedPolicies: attached(g.AttachedManagedPolicies), inlinePolicies: inline(g.GroupPolicyList) });
+    for (const g of page.GroupDetailList!) {
+      out.groups.push({ name: g.GroupName!, arn: g.Arn!, path: g.Path ?? '/', attachedPolicies: attached(g.AttachedManagedPolicies), inlinePolicies: inline(g.GroupPolicyList) });
     }
-    for (const r of page.RoleDetailList ?? []) {
-      out.roles.push({ name: r.RoleName ?? '', arn: r.Arn ?? '', path: r.Path ?? '/', attachedPolicies: attached(r.AttachedManagedPolicies), inlinePolicies: inline(r.RolePolicyList) });
+    for (const r of page.RoleDetailList!) {
+      out.roles.push({ name: r.RoleName!, arn: r.Arn!, path: r.Path ?? '/', attachedPolicies: attached(r.AttachedManagedPolicies), inlinePolicies: inline(r.RolePolicyList) });
     }
-    for (const p of page.Policies ?? []) {
-      const current = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
+    for (const p of page.Policies!) {
+      const current = p.PolicyVersionList!.find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList!.find((v) => v.VersionId === p.DefaultVersionId);
       out.policies.push({
-        name: p.PolicyName ?? '',
-        arn: p.Arn ?? '',
+        name: p.PolicyName!,
+        arn: p.Arn!,
         attachmentCount: p.AttachmentCount ?? 0,
-        defaultVersionId: p.DefaultVersionId ?? '',
+        defaultVersionId: p.DefaultVersionId!,
         document: parsePolicyDocument(current?.Document ?? missingDocument(`the default version of ${p.Arn}`)),
       });
     }
@@ -123,8 +124,8 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
 
 async function virtualMfaDevices(rec: CallRecorder, clients: AwsClients): Promise<VirtualMfaDevice[]> {
   const iam = clients.iam();
-  const pages = await allPages((Marker) => send(rec, 'iam', new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', MaxItems: 1000, Marker }), (c) => iam.send(c)));
-  return pages.flatMap((p) => (p.VirtualMFADevices ?? []).map((d) => ({ serialNumber: d.SerialNumber ?? '', userArn: d.User?.Arn ?? null })));
+  const pages = await allPages((Marker) => send(rec, 'iam', new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', MaxItems: 1000, Marker }), (c, o) => iam.send(c, o)));
+  return pages.flatMap((p) => p.VirtualMFADevices!.map((d) => ({ serialNumber: d.SerialNumber!, userArn: d.User?.Arn ?? null })));
 }
 
 /** STS, IAM and the region list: the account-wide facts. */
@@ -133,18 +134,18 @@ export function globalFacts(scope: FactScope, clients: AwsClients, options: Glob
     sts: {
       callerIdentity: () =>
         scope.fact('aws.sts.callerIdentity', async (rec) => {
-          const id = await send(rec, 'sts', new GetCallerIdentityCommand({}), (c) => clients.sts().send(c));
-          return { account: id.Account ?? '', arn: id.Arn ?? '', userId: id.UserId ?? '' };
+          const id = await send(rec, 'sts', new GetCallerIdentityCommand({}), (c, o) => clients.sts().send(c, o));
+          return { account: id.Account!, arn: id.Arn!, userId: id.UserId! };
         }),
     },
     iam: {
       accountSummary: () =>
-        scope.fact('aws.iam.accountSummary', async (rec) => (await send(rec, 'iam', new GetAccountSummaryCommand({}), (c) => clients.iam().send(c))).SummaryMap ?? {}),
+        scope.fact('aws.iam.accountSummary', async (rec) => (await send(rec, 'iam', new GetAccountSummaryCommand({}), (c, o) => clients.iam().send(c, o))).SummaryMap!),
       credentialReport: () => scope.fact('aws.iam.credentialReport', (rec) => credentialReport(rec, clients, options)),
       passwordPolicy: () =>
         scope.fact('aws.iam.passwordPolicy', async (rec) => {
           try {
-            return (await send(rec, 'iam', new GetAccountPasswordPolicyCommand({}), (c) => clients.iam().send(c))).PasswordPolicy ?? null;
+            return (await send(rec, 'iam', new GetAccountPasswordPolicyCommand({}), (c, o) => clients.iam().send(c, o))).PasswordPolicy!;
           } catch (err) {
             if (isCode(err, 'NoSuchEntity', 'NoSuchEntityException')) return null;
             throw err;
@@ -157,8 +158,8 @@ export function globalFacts(scope: FactScope, clients: AwsClients, options: Glob
       scope.fact('aws.regions', async (rec) => {
         if (options.regions?.length) return [...options.regions].sort();
         // Without AllRegions, DescribeRegions answers only the regions enabled for the account.
-        const answer = await send(rec, 'ec2', new DescribeRegionsCommand({}), (c) => clients.ec2().send(c));
-        return (answer.Regions ?? []).map((r) => r.RegionName ?? '').filter(Boolean).sort();
+        const answer = await send(rec, 'ec2', new DescribeRegionsCommand({}), (c, o) => clients.ec2().send(c, o));
+        return answer.Regions!.map((r) => r.RegionName!).sort();
       }),
   };
 }

@@ -14,8 +14,8 @@ export function kmsFacts(scope: FactScope, clients: AwsClients): AwsFacts['kms']
         const keys: KmsKeyRef[] = [];
         let Marker: string | undefined;
         do {
-          const page = await send(rec, 'kms', new ListKeysCommand({ Limit: 1000, Marker }), (c) => kms.send(c), region);
-          for (const k of page.Keys ?? []) if (k.KeyId) keys.push({ keyId: k.KeyId, keyArn: k.KeyArn ?? '' });
+          const page = await send(rec, 'kms', new ListKeysCommand({ Limit: 1000, Marker }), (c, o) => kms.send(c, o), region);
+          for (const k of page.Keys!) keys.push({ keyId: k.KeyId!, keyArn: k.KeyArn ?? '' });
           Marker = page.Truncated ? page.NextMarker : undefined;
         } while (Marker);
         return keys;
@@ -23,29 +23,29 @@ export function kmsFacts(scope: FactScope, clients: AwsClients): AwsFacts['kms']
     describeKey: (region, keyId) =>
       scope.fact(`aws.kms.describeKey(${region},${keyId})`, async (rec) => {
         const kms = clients.kms(region);
-        const m = (await send(rec, 'kms', new DescribeKeyCommand({ KeyId: keyId }), (c) => kms.send(c), keyId)).KeyMetadata;
+        const m = (await send(rec, 'kms', new DescribeKeyCommand({ KeyId: keyId }), (c, o) => kms.send(c, o), keyId)).KeyMetadata!;
         return {
-          keyId: m?.KeyId ?? keyId,
-          arn: m?.Arn ?? '',
-          keyManager: m?.KeyManager ?? null,
-          keySpec: m?.KeySpec ?? null,
-          keyUsage: m?.KeyUsage ?? null,
-          keyState: m?.KeyState ?? null,
-          origin: m?.Origin ?? null,
-          description: m?.Description ?? null,
+          keyId: m.KeyId!,
+          arn: m.Arn!,
+          keyManager: m.KeyManager!,
+          keySpec: m.KeySpec ?? null,
+          keyUsage: m.KeyUsage ?? null,
+          keyState: m.KeyState!,
+          origin: m.Origin ?? null,
+          description: m.Description ?? null,
         };
       }),
     rotation: (region, keyId) =>
       scope.fact(`aws.kms.rotation(${region},${keyId})`, async (rec) => {
         const kms = clients.kms(region);
-        const answer = await send(rec, 'kms', new GetKeyRotationStatusCommand({ KeyId: keyId }), (c) => kms.send(c), keyId);
+        const answer = await send(rec, 'kms', new GetKeyRotationStatusCommand({ KeyId: keyId }), (c, o) => kms.send(c, o), keyId);
         return { enabled: answer.KeyRotationEnabled === true, rotationPeriodInDays: answer.RotationPeriodInDays ?? null };
       }),
     keyPolicy: (region, keyId) =>
       scope.fact(`aws.kms.keyPolicy(${region},${keyId})`, async (rec) => {
         const kms = clients.kms(region);
-        const answer = await send(rec, 'kms', new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }), (c) => kms.send(c), keyId);
-        return answer.Policy ? parsePolicyDocument(answer.Policy) : null;
+        const answer = await send(rec, 'kms', new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }), (c, o) => kms.send(c, o), keyId);
+        return parsePolicyDocument(answer.Policy!);
       }),
   };
 }

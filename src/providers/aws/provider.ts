@@ -14,7 +14,7 @@ export const SANDBOX_AUDIT_ROLES = ['annexa-readonly', 'annexa-audit', 'Organiza
 
 function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['facts']>[1], runtime: ProviderRuntime): AwsFacts {
   const o = target.options;
-  const scope = store.scope({ target: target.id, pool: 'aws', classify, inspect });
+  const scope = store.scope({ target: target.id, pool: 'aws', classify, inspect, callTimeoutMs: runtime.callTimeoutMs });
   const clients = clientsFor(o, { env: runtime.env, callTimeoutMs: runtime.callTimeoutMs });
   return {
     ...globalFacts(scope, clients, { regions: o.regions }),
@@ -32,7 +32,7 @@ interface ScenarioAccount {
 async function sandbox(section: unknown, runtime: ProviderRuntime): Promise<SandboxHandle<AwsTargetOptions>> {
   const { startAwsSandbox } = await import('../../sandbox/aws/index.js');
   const running = await startAwsSandbox(section as Parameters<typeof startAwsSandbox>[0], { log: runtime.log });
-  const base = { partition: 'aws', homeRegion: running.homeRegion, sandbox: true, endpoints: { ...running.endpoints } };
+  const base = { partition: 'aws', homeRegion: running.homeRegion, sandbox: true, endpoints: { ...running.endpoints }, hosts: { ...running.hosts } };
   const accounts = ((section as { accounts?: ScenarioAccount[] }).accounts ?? []) as ScenarioAccount[];
   const targets: Target<AwsTargetOptions>[] = [awsTarget({ ...base, accountId: running.accounts[0] })];
   for (const account of accounts.slice(1)) {

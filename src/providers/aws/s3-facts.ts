@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import type { CallRecorder, FactScope } from '../../core/facts.js';
-import { send } from './actions.js';
+import { send, type SendOptions } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { isCode } from './errors.js';
 import { parsePolicyDocument } from './policy.js';
@@ -69,7 +69,7 @@ async function orNull<T>(codes: string[], fetch: () => Promise<T>): Promise<T | 
  * another region is followed once, as real S3 asks of its clients.
  */
 export async function inRegion<C extends object, O>(rec: CallRecorder, clients: AwsClients, bucket: string, region: string, command: C): Promise<O> {
-  const dispatch = (client: S3Client) => (c: C) => client.send(c as never) as Promise<O>;
+  const dispatch = (client: S3Client) => (c: C, o: SendOptions) => client.send(c as never, o) as Promise<O>;
   try {
     return await send(rec, 's3', command, dispatch(clients.s3(region)), bucket);
   } catch (err) {
@@ -86,10 +86,9 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
       const buckets: Bucket[] = [];
       let ContinuationToken: string | undefined;
       do {
-        const page = await send(rec, 's3', new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken }), (c) => s3.send(c));
-        for (const b of page.Buckets ?? []) {
-          if (!b.Name) continue;
-          buckets.push({ name: b.Name, arn: `arn:${options.partition}:s3:::${b.Name}`, creationDate: b.CreationDate?.toISOString() ?? null, region: b.BucketRegion ?? null });
+        const page = await send(rec, 's3', new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken }), (c, o) => s3.send(c, o));
+        for (const b of page.Buckets!) {
+          buckets.push({ name: b.Name!, arn: `arn:${options.partition}:s3:::${b.Name}`, creationDate: b.CreationDate?.toISOString() ?? null, region: b.BucketRegion ?? null });
         }
         ContinuationToken = page.ContinuationToken;
       } while (ContinuationToken);
@@ -115,7 +114,7 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
         orNull(['ServerSideEncryptionConfigurationNotFoundError'], async () => {
           const answer = await bucketCall<GetBucketEncryptionCommand, GetBucketEncryptionCommandOutput>(rec, bucket, new GetBucketEncryptionCommand({ Bucket: bucket }));
           return {
-            rules: (answer.ServerSideEncryptionConfiguration?.Rules ?? []).map((r) => ({
+            rules: answer.ServerSideEncryptionConfiguration!.Rules!.map((r) => ({
               algorithm: r.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null,
               kmsKeyId: r.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID ?? null,
               bucketKeyEnabled: r.BucketKeyEnabled ?? null,
@@ -127,7 +126,7 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
       scope.fact(`aws.s3.bucketPolicy(${bucket})`, (rec) =>
         orNull(['NoSuchBucketPolicy'], async () => {
           const answer = await bucketCall<GetBucketPolicyCommand, GetBucketPolicyCommandOutput>(rec, bucket, new GetBucketPolicyCommand({ Bucket: bucket }));
-          return answer.Policy ? parsePolicyDocument(answer.Policy) : null;
+          return parsePolicyDocument(answer.Policy!);
         }),
       ),
     publicAccessBlock: (bucket) =>
@@ -141,7 +140,7 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
       scope.fact('aws.s3.accountPublicAccessBlock', (rec) =>
         orNull(['NoSuchPublicAccessBlockConfiguration'], async () => {
           const s3control = clients.s3control();
-          const answer = await send(rec, 's3control', new GetAccountPublicAccessBlockCommand({ AccountId: options.accountId }), (c) => s3control.send(c));
+          const answer = await send(rec, 's3control', new GetAccountPublicAccessBlockCommand({ AccountId: options.accountId }), (c, o) => s3control.send(c, o));
           return pab(answer.PublicAccessBlockConfiguration);
         }),
       ),

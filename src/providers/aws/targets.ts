@@ -5,7 +5,9 @@ import { UsageError } from '../../core/errors.js';
 import type { ProviderRuntime } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
 import { baseCredentials, timeLimits } from './clients.js';
-import { errorCode } from './errors.js';
+import { expectShape } from '../../core/answer-shape.js';
+import { answerSchema } from './answers.js';
+import { errorCode, isNetworkFailure } from './errors.js';
 import type { AwsTargetOptions } from './types.js';
 
 export function awsTarget(options: AwsTargetOptions): Target<AwsTargetOptions> {
@@ -22,8 +24,10 @@ export function homeRegionOf(env: NodeJS.ProcessEnv): string {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
 }
 
+/** Why GetCallerIdentity failed: an endpoint that did not answer is not a credential problem. */
 function credentialFailure(err: unknown, profile?: string): UsageError {
   const code = errorCode(err) ?? 'Error';
+  if (isNetworkFailure(err)) return new UsageError(`AWS: cannot reach STS to identify the caller (${code}: ${(err as Error).message})`);
   const where = profile ? `profile "${profile}"` : 'the default credential chain';
   return new UsageError(`AWS: no usable credentials from ${where} (${code}: ${(err as Error).message})`);
 }
@@ -46,7 +50,8 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
   let caller: { account: string; arn: string };
   try {
     const id = await new STSClient(clientConfig).send(new GetCallerIdentityCommand({}));
-    caller = { account: id.Account ?? '', arn: id.Arn ?? '' };
+    expectShape('sts:GetCallerIdentity', answerSchema('sts:GetCallerIdentityCommand'), id);
+    caller = { account: id.Account!, arn: id.Arn! };
   } catch (err) {
     throw credentialFailure(err, section.profile);
   }
@@ -61,7 +66,8 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
     try {
       do {
         const page = await org.send(new ListAccountsCommand({ NextToken }));
-        for (const a of page.Accounts ?? []) {
+        expectShape('organizations:ListAccounts', answerSchema('organizations:ListAccountsCommand'), page);
+        for (const a of page.Accounts!) {
           if (!a.Id || (a.State ?? a.Status) !== 'ACTIVE' || roles.some((r) => arnParts(r.roleArn).accountId === a.Id)) continue;
           // The caller's own account is scanned with the caller's credentials: the role that Organizations
           // creates in member accounts does not exist in the management account.

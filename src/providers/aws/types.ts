@@ -197,6 +197,8 @@ export interface AwsTargetOptions {
   sandbox?: boolean;
   /** Endpoints by service (sandbox, or explicit); otherwise the SDK's own endpoint resolution applies. */
   endpoints?: Partial<Record<AwsService, string>>;
+  /** Host names the clients resolve themselves, `*.suffix` for every name under one (the sandbox hands `*.localhost`). */
+  hosts?: Record<string, string>;
 }
 
 export type AwsService = 'iam' | 'sts' | 's3' | 's3control' | 'kms' | 'ec2' | 'organizations';

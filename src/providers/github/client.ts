@@ -3,6 +3,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from 'pino';
+import { LEDGERED_FOLDERS, type CacheLedger } from '../../core/cache-ledger.js';
 import { restBaseUrl } from './endpoints.js';
 import { EtagCache, cachingFetch } from './etag-cache.js';
 
@@ -17,6 +18,8 @@ export interface ClientOptions {
   timeoutMs: number;
   /** Where the ETag cache lives between runs; no cache without it. */
   stateDir?: string;
+  /** Which cache entries the evidence chain vouches for (see core/cache-ledger.ts). */
+  cacheLedger?: CacheLedger;
   /** Retry budget for rate limits: at most this many retries of one request… */
   maxRateLimitRetries?: number;
   /** …and never a wait longer than this (a primary limit may reset in an hour). */
@@ -25,7 +28,7 @@ export interface ClientOptions {
 
 /** Folder of the ETag cache inside the state folder. */
 export function etagDir(stateDir: string): string {
-  return path.join(stateDir, 'github-etags');
+  return path.join(stateDir, LEDGERED_FOLDERS.githubEtags);
 }
 
 /**
@@ -47,7 +50,14 @@ export function createClient(options: ClientOptions): GithubClient {
     auth: options.token,
     baseUrl: restBaseUrl(options.apiUrl),
     userAgent: 'annexa',
-    request: { fetch: cachingFetch(options.stateDir ? new EtagCache(etagDir(options.stateDir)) : undefined, options.timeoutMs) },
+    request: {
+      fetch: cachingFetch(
+        options.stateDir ? new EtagCache(etagDir(options.stateDir), { ledger: options.cacheLedger, log }) : undefined,
+        options.timeoutMs,
+        fetch,
+        new URL(restBaseUrl(options.apiUrl)).origin,
+      ),
+    },
     log: {
       debug: () => {},
       info: () => {},

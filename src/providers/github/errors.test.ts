@@ -26,6 +26,11 @@ describe('classify', () => {
     expect(classify(refused).kind).toBe('unreachable');
     expect(classify(timedOut).kind).toBe('timeout');
   });
+
+  it('names a connection reset mid-answer as reset, not as a timeout or an unreachable host', () => {
+    const reset = Object.assign(httpError(500, 'fetch failed'), { cause: { cause: { code: 'ECONNRESET' } } });
+    expect(classify(reset).kind).toBe('reset');
+  });
 });
 
 describe('inspect', () => {

@@ -35,6 +35,7 @@ export function denied(message: string, permission: string, status?: number): Fa
 export function classify(err: unknown): FactError {
   if (err instanceof FactError) return err;
   const e = err as HttpError;
+  if (e?.cause instanceof FactError) return e.cause;
   const status = typeof e?.status === 'number' ? e.status : undefined;
   const message = e instanceof Error ? e.message : String(err);
   if (status === 401) return new FactError({ kind: 'denied', message: 'GitHub rejected the token (401 Bad credentials)', permission: 'a valid token', status });
@@ -49,7 +50,10 @@ export function classify(err: unknown): FactError {
     return new FactError({ kind: 'timeout', message: `GitHub did not answer in time: ${message}` });
   }
   const code = cause.code ?? cause.cause?.code;
-  if (code && /^(ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT)$/.test(code)) {
+  if (code && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/.test(code)) {
+    return new FactError({ kind: 'reset', message: `GitHub closed the connection mid-answer: ${message}`, code });
+  }
+  if (code && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT)$/.test(code)) {
     return new FactError({ kind: 'unreachable', message: `cannot reach GitHub: ${message}`, code });
   }
   return new FactError({ kind: 'other', message, status });

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Logger } from 'pino';
+import type { CacheLedger } from '../../core/cache-ledger.js';
+import { FactError } from '../../core/facts.js';
 
 /**
  * Conditional GETs with an ETag cache kept between runs: GitHub answers an
@@ -24,29 +27,65 @@ export interface CachedAnswer {
 /** Marks a 200 rebuilt from the cache after a 304; `inspect` records it as 304. */
 export const CACHE_HEADER = 'x-annexa-etag-cache';
 
-export class EtagCache {
-  constructor(private readonly dir: string) {}
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-  private file(url: string): string {
-    return path.join(this.dir, `${createHash('sha256').update(url).digest('hex')}.json`);
+export interface EtagCacheOptions {
+  /**
+   * The evidence chain's record of each entry's body hash: with it, an entry
+   * is used only while its body still has the hash a verified run recorded,
+   * and every entry used is recorded for this run's manifest.
+   */
+  ledger?: CacheLedger;
+  log?: Pick<Logger, 'warn' | 'debug'>;
+}
+
+export class EtagCache {
+  constructor(
+    private readonly dir: string,
+    private readonly options: EtagCacheOptions = {},
+  ) {}
+
+  private name(url: string): string {
+    return `${sha256(url)}.json`;
+  }
+
+  /** The entry's name in the ledger: its path inside the state folder. */
+  private entry(url: string): string {
+    return `${path.basename(this.dir)}/${this.name(url)}`;
   }
 
   async get(url: string): Promise<CachedAnswer | undefined> {
+    let entry: CachedAnswer;
     try {
-      const entry = JSON.parse(await readFile(this.file(url), 'utf8')) as CachedAnswer;
-      return entry.url === url && typeof entry.etag === 'string' ? entry : undefined;
+      entry = JSON.parse(await readFile(path.join(this.dir, this.name(url)), 'utf8')) as CachedAnswer;
+      if (entry.url !== url || typeof entry.etag !== 'string' || typeof entry.body !== 'string') return undefined;
     } catch {
       return undefined;
     }
+    const { ledger, log } = this.options;
+    if (!ledger) return entry;
+    const key = this.entry(url);
+    const hash = sha256(entry.body);
+    if (ledger.trusts(key, hash)) {
+      ledger.record(key, hash);
+      return entry;
+    }
+    // Not what the chain recorded: never answer a 304 from it.
+    if (ledger.knows(key)) log?.warn({ url, entry: key }, 'ETag cache entry does not match the hash the previous run recorded: dropped, fetched again');
+    else log?.debug({ url, entry: key }, 'ETag cache entry no run recorded: dropped, fetched again');
+    ledger.drop(key);
+    await rm(path.join(this.dir, this.name(url)), { force: true });
+    return undefined;
   }
 
   async put(entry: CachedAnswer): Promise<void> {
     entry = { ...entry, body: redactForCache(entry.url, entry.body) };
     await mkdir(this.dir, { recursive: true });
-    const file = this.file(entry.url);
+    const file = path.join(this.dir, this.name(entry.url));
     const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(tmp, JSON.stringify(entry));
     await rename(tmp, file);
+    this.options.ledger?.record(this.entry(entry.url), sha256(entry.body));
   }
 }
 
@@ -77,22 +116,54 @@ export function redactForCache(url: string, body: string): string {
   }
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/**
+ * Refuses a request off the API's origin. Named AbortError so that Octokit
+ * hands it on as it is, neither wrapped nor retried; the classifier reads the
+ * FactError.
+ */
+function offOrigin(what: string, url: URL, origin: string): never {
+  const error = new FactError({ kind: 'malformed', message: `${what} ${url.host}, outside the API ${origin}: not followed (the request would carry the token)` });
+  error.name = 'AbortError';
+  throw error;
+}
+
+/**
+ * Sends the request, following redirects only on `origin`: the token goes
+ * with each request, so a redirect elsewhere is refused, naming the host.
+ */
+async function sameOriginFetch(base: typeof fetch, url: string, init: RequestInit, origin: string | undefined): Promise<Response> {
+  let target = new URL(url);
+  if (origin && target.origin !== origin) offOrigin('a request to', target, origin);
+  if (!origin) return base(url, init);
+  for (let hops = 0; ; hops++) {
+    const response = await base(target.href, { ...init, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (!REDIRECTS.has(response.status) || !location || hops >= MAX_REDIRECTS) return response;
+    target = new URL(location, target);
+    if (target.origin !== origin) offOrigin('GitHub redirected to', target, origin);
+  }
+}
+
 /**
  * A `fetch` for Octokit that adds `If-None-Match` to GETs it has an answer
  * for, and turns a 304 back into the cached 200 so that Octokit and its
- * pagination see an ordinary response. It also bounds every call in time.
+ * pagination see an ordinary response. It bounds every attempt in time and
+ * talks to `origin` only (the configured API), redirects included.
  */
-export function cachingFetch(cache: EtagCache | undefined, timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
+export function cachingFetch(cache: EtagCache | undefined, timeoutMs: number, base: typeof fetch = fetch, origin?: string): typeof fetch {
   return async (input, init = {}) => {
     const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     const method = (init.method ?? 'GET').toUpperCase();
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!cache || method !== 'GET') return base(input, { ...init, signal });
+    if (!cache || method !== 'GET') return sameOriginFetch(base, url, { ...init, signal }, origin);
 
     const cached = await cache.get(url);
     const headers = new Headers(init.headers);
     if (cached) headers.set('if-none-match', cached.etag);
-    const response = await base(input, { ...init, headers, signal });
+    const response = await sameOriginFetch(base, url, { ...init, headers, signal }, origin);
 
     if (response.status === 304 && cached) {
       const replay = new Headers(response.headers);

@@ -1,5 +1,7 @@
 import type { CallRecorder } from '../../core/facts.js';
 import { FactError } from '../../core/facts.js';
+import { expectShape } from '../../core/answer-shape.js';
+import { answerSchema } from './answers.js';
 import type { GithubClient } from './client.js';
 import { CODEOWNERS_PATHS, MORE_RULESETS_QUERY, batchQuery, batchVariables, moreOfRulesetQuery } from './graphql-query.js';
 import type { BypassActor, ClassicRule, RepoDetails, RepoPermission, Ruleset } from './types.js';
@@ -22,13 +24,14 @@ type Raw = Record<string, unknown>;
 
 /** One GraphQL query as one recorded call; the call's cost is GitHub's `rateLimit.cost`. */
 async function query(rec: CallRecorder, client: GithubClient, url: string, operation: string, target: string, text: string, variables: Raw): Promise<GqlAnswer> {
-  const response = await rec.call({ operation: `graphql ${operation}`, target, pool: 'github.graphql' }, () =>
-    client.request({ method: 'POST', url, query: text, variables }),
+  const response = await rec.call({ operation: `graphql ${operation}`, target, pool: 'github.graphql' }, (signal) =>
+    client.request({ method: 'POST', url, query: text, variables, request: { signal } }),
   );
-  const answer = response.data as GqlAnswer;
-  if (!answer?.data) {
-    const first = answer?.errors?.[0];
-    const kind = first?.type === 'FORBIDDEN' ? 'denied' : first?.type === 'RATE_LIMITED' ? 'throttled' : 'malformed';
+  const answer = expectShape<GqlAnswer>(`graphql ${operation}`, answerSchema('graphql'), response.data);
+  // An error without a path is about the query as a whole: no part of the data can be trusted to be complete.
+  const first = answer.errors?.find((e) => !e.path?.length) ?? (answer.data ? undefined : answer.errors?.[0]);
+  if (first || !answer.data) {
+    const kind = first?.type === 'FORBIDDEN' ? 'denied' : first?.type === 'RATE_LIMITED' ? 'throttled' : answer.data ? 'other' : 'malformed';
     throw new FactError({ kind, message: `GraphQL ${operation}: ${first?.message ?? 'no data in the answer'}`, code: first?.type });
   }
   return answer;
@@ -51,7 +54,7 @@ export async function fetchRepoBatch(
       out[name] = { error: errors.map(describe).join('; ') || 'repository not returned' };
       continue;
     }
-    const details = parseRepo(raw, errors);
+    const details = parseRepo(expectShape<Raw>('graphql RepoDetails', answerSchema('graphql repository'), raw), errors);
     const more = raw.rulesets as Page<Raw> | null;
     const follow: Follow = (text, variables) => query(rec, client, url, text.match(/query (\w+)/)?.[1] ?? 'More', `github:${org}/${name}`, text, variables);
     if (details.rulesets) {

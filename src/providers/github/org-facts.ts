@@ -3,6 +3,8 @@ import type { GithubClient } from './client.js';
 import { denied } from './errors.js';
 import { trimHook } from './hooks.js';
 import { PERMISSIONS } from '../../judging/github/permissions.js';
+import { expectShape } from '../../core/answer-shape.js';
+import { answerSchema } from './answers.js';
 import { getAll, getOne } from './rest.js';
 import type { ActionsPolicy, Affiliation, GithubFacts, Member, OrgSettings, SelectedActions, TwoFactorFilter, Viewer } from './types.js';
 
@@ -19,6 +21,9 @@ export async function deniedOn<T>(statuses: number[], permission: string, what: 
   }
 }
 
+/** GitHub's answer to GET /user with an App installation token. */
+const APP_INSTALLATION = /resource not accessible by integration/i;
+
 type OrgFacts = Pick<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
 
 export function orgFacts(scope: FactScope, client: () => GithubClient, org: string): OrgFacts {
@@ -34,12 +39,13 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
     viewer: () =>
       scope.fact('github.viewer', async (rec): Promise<Viewer> => {
         try {
-          const res = await rec.call({ operation: 'GET /user' }, () => client().request('GET /user'));
-          return { login: (res.data as { login: string }).login, scopes: scopesOf(res.headers) };
+          const res = await rec.call({ operation: 'GET /user' }, (signal) => client().request('GET /user', { request: { signal } }));
+          return { login: expectShape<{ login: string }>('GET /user', answerSchema('GET /user'), res.data).login, scopes: scopesOf(res.headers) };
         } catch (err) {
-          // A GitHub App installation token has no user behind it.
-          const e = err as { status?: number; response?: { headers?: Record<string, string> } };
-          if (e.status === 403) return { login: null, scopes: scopesOf(e.response?.headers ?? {}) };
+          // A GitHub App installation token has no user behind it: GitHub says so in these words.
+          // Any other refusal is an unreadable identity, not an installation.
+          const e = err as { status?: number; message?: string; response?: { headers?: Record<string, string> } };
+          if (e.status === 403 && APP_INSTALLATION.test(e.message ?? '')) return { login: null, scopes: scopesOf(e.response?.headers ?? {}) };
           throw err;
         }
       }),
@@ -50,6 +56,9 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
           login: String(data.login),
           twoFactorRequirementEnabled: typeof data.two_factor_requirement_enabled === 'boolean' ? data.two_factor_requirement_enabled : null,
           defaultRepositoryPermission: typeof data.default_repository_permission === 'string' ? data.default_repository_permission : null,
+          publicRepos: data.public_repos as number,
+          // Shown to owners only: without it the organisation's private repositories are not counted.
+          totalPrivateRepos: typeof data.total_private_repos === 'number' ? data.total_private_repos : null,
         };
       }),
     membersWithout2fa: () => twoFactorAccounts('members', '2fa_disabled'),

@@ -26,6 +26,27 @@ describe('GitHub targets', () => {
     expect(() => targetsOf({ orgs: ['acme'], tokenEnv: 'ACME_GH' }, {})).toThrow(/ACME_GH/);
   });
 
+  it('never echoes a token pasted where the variable name belongs', () => {
+    const token = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
+    for (const tokenEnv of [token, 'not a name: 8f3b!x']) {
+      const error = (() => {
+        try {
+          targetsOf({ orgs: ['acme'], tokenEnv }, { [tokenEnv]: 'x' });
+        } catch (err) {
+          return err as Error;
+        }
+      })();
+      expect(error).toBeInstanceOf(UsageError);
+      expect(error?.message).toMatch(/github.tokenEnv: expected the name of an environment variable/);
+      expect(error?.message).not.toContain(tokenEnv);
+    }
+  });
+
+  it('keeps credentials out of the API URL it records', () => {
+    const [t] = targetsOf({ orgs: ['a'], apiUrl: 'http://user:s3cret-pass@127.0.0.1:1/?access_token=abcdef123456' }, { GITHUB_TOKEN: 't' });
+    expect(t.options.apiUrl).toBe('http://127.0.0.1:1/');
+  });
+
   it('no organisation, no target', () => {
     expect(targetsOf({}, {})).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { GithubSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
+import { withoutCredentials } from '../../core/secrets.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
 import { createClient, type GithubClient } from './client.js';
@@ -10,10 +11,18 @@ import { repoFacts } from './repo-facts.js';
 import type { GithubFacts, GithubTargetOptions } from './types.js';
 
 export const DEFAULT_TOKEN_ENV = 'GITHUB_TOKEN';
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** How GitHub's tokens begin (classic, OAuth, user-to-server, server-to-server, refresh, fine-grained). */
+const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_)/;
 export const SANDBOX_TOKEN_ENV = 'ANNEXA_SANDBOX_GITHUB_TOKEN';
 
+/**
+ * The API base URL, without credentials: a user:password or a token in the
+ * URL never reaches a target, a log or an evidence file (the token comes
+ * from `tokenEnv` only).
+ */
 function apiUrlOf(section: GithubSection, env: NodeJS.ProcessEnv): string {
-  const url = section.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_API_URL;
+  const { url } = withoutCredentials(section.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_API_URL);
   try {
     const parsed = new URL(url);
     if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http(s)');
@@ -27,6 +36,8 @@ export function targetsOf(section: GithubSection, env: NodeJS.ProcessEnv): Targe
   const orgs = section.orgs ?? [];
   if (orgs.length === 0) return [];
   const tokenEnv = section.tokenEnv ?? DEFAULT_TOKEN_ENV;
+  // A token pasted where a variable's name belongs must not be echoed (nor recorded as the name).
+  if (!ENV_NAME.test(tokenEnv) || TOKEN_PREFIX.test(tokenEnv)) throw new UsageError('github.tokenEnv: expected the name of an environment variable (letters, digits and _), not a value; the value given is not shown');
   if (!env[tokenEnv]) {
     throw new UsageError(`no GitHub token: set the environment variable ${tokenEnv} to a token that can read the organisation${orgs.length > 1 ? 's' : ''} ${orgs.join(', ')} (see docs/github.md)`);
   }
@@ -49,7 +60,7 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
   },
 
   facts(target, store, runtime: ProviderRuntime): GithubFacts {
-    const scope = store.scope({ target: target.id, pool: 'github', classify, inspect });
+    const scope = store.scope({ target: target.id, pool: 'github', classify, inspect, callTimeoutMs: runtime.callTimeoutMs });
     // Created on first use: a replayed run never needs the token.
     let client: GithubClient | undefined;
     const lazyClient = () => {
@@ -62,11 +73,13 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
           log: runtime.log.child({ provider: 'github', target: target.id }),
           timeoutMs: runtime.callTimeoutMs,
           stateDir: runtime.stateDir,
+          cacheLedger: runtime.cacheLedger,
         });
       }
       return client;
     };
-    return { ...orgFacts(scope, lazyClient, target.options.org), ...repoFacts(scope, lazyClient, target.options) };
+    const org = orgFacts(scope, lazyClient, target.options.org);
+    return { ...org, ...repoFacts(scope, lazyClient, target.options, org.orgSettings, runtime.log.child({ provider: 'github', target: target.id })) };
   },
 
   async identity(facts, target) {

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FactError, FactStore } from '../../core/facts.js';
 import { Pools } from '../../core/pools.js';
@@ -15,7 +16,10 @@ function factsFor(details: Partial<RepoDetails>) {
     fact('github.repos.graphql(api..api)', { api: repoDetails('api', details) }),
   ]);
   const scope = store.scope({ target: 'github:acme', pool: 'github', classify });
-  return repoFacts(scope, () => { throw new Error('no network in replay'); }, { org: 'acme', apiUrl: 'https://api.github.com', tokenEnv: 'GITHUB_TOKEN' });
+  const noNetwork = () => {
+    throw new Error('no network in replay');
+  };
+  return repoFacts(scope, noNetwork, { org: 'acme', apiUrl: 'https://api.github.com', tokenEnv: 'GITHUB_TOKEN' }, noNetwork, pino({ level: 'silent' }));
 }
 
 const rejection = (p: Promise<unknown>) => p.then(() => undefined, (e: FactError) => e);

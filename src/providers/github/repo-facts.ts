@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import type { Logger } from 'pino';
 import { CODEOWNERS_PATHS } from './graphql-query.js';
 import { FactError } from '../../core/facts.js';
 import type { FactScope } from '../../core/facts.js';
@@ -73,13 +74,34 @@ function visible<T>(d: RepoDetails, field: string, value: T[] | null, perm: stri
   return value;
 }
 
-export function repoFacts(scope: FactScope, client: () => GithubClient, options: GithubTargetOptions): RepoFacts {
+export function repoFacts(scope: FactScope, client: () => GithubClient, options: GithubTargetOptions, orgSettings: GithubFacts['orgSettings'], log: Logger): RepoFacts {
   const { org } = options;
   const repos = () =>
     scope.fact('github.org.repos', async (rec) => {
       const raw = await getAll<RawRepo>(rec, client(), 'GET /orgs/{org}/repos', { org, type: 'all', sort: 'full_name' });
+      await warnIfPartial(raw.length);
       return raw.map((r) => summarise(org, r)).filter(inScope(options));
     });
+
+  /**
+   * A token that sees part of the organisation (a public-only token sees its
+   * public repositories) lists fewer than the organisation reports: say so.
+   * The counts are on record in github.org.settings and github.org.repos.
+   */
+  const warnIfPartial = async (visible: number) => {
+    const settings = await orgSettings().catch(() => undefined);
+    if (settings?.publicRepos === undefined) return;
+    const reported = settings.publicRepos + (settings.totalPrivateRepos ?? 0);
+    const privateUnknown = settings.totalPrivateRepos === null || settings.totalPrivateRepos === undefined;
+    if (visible < reported || privateUnknown) {
+      log.warn(
+        { org, visible, reported, privateReposCounted: !privateUnknown },
+        privateUnknown
+          ? `the token lists ${visible} repositories of ${org}; the organisation reports ${settings.publicRepos} public ones and does not show this token its private count`
+          : `the token sees ${visible} of the ${reported} repositories ${org} reports: the others are not scanned`,
+      );
+    }
+  };
 
   const batchOf = async (name: string) => {
     const list = await repos();

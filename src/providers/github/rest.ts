@@ -1,14 +1,21 @@
-import type { CallRecorder } from '../../core/facts.js';
+import { expectShape } from '../../core/answer-shape.js';
+import { FactError, type CallRecorder } from '../../core/facts.js';
+import { answerSchema } from './answers.js';
 import type { GithubClient } from './client.js';
 
 export const PER_PAGE = 100;
 
 type Params = Record<string, string | number | boolean | undefined>;
 
-/** One REST GET, recorded as one call. `route` is Octokit's, e.g. `GET /orgs/{org}`. */
+/** The origin of the API the client was configured with: the only one it may talk to. */
+export function apiOrigin(client: GithubClient): string {
+  return new URL(client.request.endpoint.DEFAULTS.baseUrl).origin;
+}
+
+/** One REST GET, recorded as one call, its answer checked against the route's documented shape. */
 export async function getOne<T>(rec: CallRecorder, client: GithubClient, route: string, params: Params, target?: string): Promise<T> {
-  const response = await rec.call({ operation: route, target }, () => client.request(route, params));
-  return response.data as T;
+  const response = await rec.call({ operation: route, target }, (signal) => client.request(route, { ...params, request: { signal } }));
+  return expectShape<T>(route, answerSchema(route), response.data);
 }
 
 /** The `next` URL of a `Link` header, if any. */
@@ -17,25 +24,36 @@ export function nextLink(link: string | undefined): string | undefined {
 }
 
 /**
- * Every page of a list, at the largest page size, following `Link: rel="next"`.
- * Each page is its own call record (its own status, request id, 304 or not).
- * Some list routes wrap the items (`{ total_count, repositories: [...] }`): `pick` unwraps.
+ * A `rel="next"` is followed only on the configured API's origin: the request
+ * carries the token, and a Link header is the answer's to write.
  */
-export async function getAll<T>(
-  rec: CallRecorder,
-  client: GithubClient,
-  route: string,
-  params: Params,
-  options: { target?: string; pick?: (data: unknown) => T[] } = {},
-): Promise<T[]> {
-  const pick = options.pick ?? ((data: unknown) => data as T[]);
+function sameOrigin(route: string, next: string, origin: string): string {
+  let host: string;
+  try {
+    const url = new URL(next, origin);
+    if (url.origin === origin) return url.href;
+    host = url.host;
+  } catch {
+    host = next.slice(0, 80);
+  }
+  throw new FactError({ kind: 'malformed', message: `${route}: the Link to the next page names ${host}, outside the API ${origin}: not followed` });
+}
+
+/**
+ * Every page of a list, at the largest page size, following `Link: rel="next"`.
+ * Each page is its own call record (its own status, request id, 304 or not)
+ * and is checked to be the documented list before its items are kept.
+ */
+export async function getAll<T>(rec: CallRecorder, client: GithubClient, route: string, params: Params, options: { target?: string } = {}): Promise<T[]> {
+  const schema = answerSchema(route);
+  const origin = apiOrigin(client);
   const items: T[] = [];
-  let response = await rec.call({ operation: route, target: options.target }, () => client.request(route, { ...params, per_page: PER_PAGE }));
-  items.push(...pick(response.data));
+  let response = await rec.call({ operation: route, target: options.target }, (signal) => client.request(route, { ...params, per_page: PER_PAGE, request: { signal } }));
+  items.push(...expectShape<T[]>(route, schema, response.data));
   for (let next = nextLink(response.headers.link); next; next = nextLink(response.headers.link)) {
-    const url = next;
-    response = await rec.call({ operation: route, target: options.target }, () => client.request({ method: 'GET', url }));
-    items.push(...pick(response.data));
+    const url = sameOrigin(route, next, origin);
+    response = await rec.call({ operation: route, target: options.target }, (signal) => client.request({ method: 'GET', url, request: { signal } }));
+    items.push(...expectShape<T[]>(route, schema, response.data));
   }
   return items;
 }

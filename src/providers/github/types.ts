@@ -20,6 +20,9 @@ export interface OrgSettings {
   login: string;
   twoFactorRequirementEnabled: boolean | null;
   defaultRepositoryPermission: string | null;
+  /** How many repositories the organisation reports: public ones to anyone, private ones to owners (`null` otherwise). */
+  publicRepos?: number;
+  totalPrivateRepos?: number | null;
 }
 
 export interface Member {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import type { TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
@@ -18,12 +19,30 @@ import type { TlsFacts, TlsTargetOptions } from './types.js';
  * wire/), and what a full node:tls handshake shows (chain, negotiated
  * parameters, HSTS). All I/O happens inside fact fetchers, so a snapshot replays.
  */
+/** A CA file is read on every handshake: one without a PEM certificate is refused before the scan. */
+function assertCaFile(file: string): void {
+  if (!existsSync(file)) throw new UsageError(`tls.caFile: no file ${file}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`tls.caFile: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const first = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text)?.[0];
+  try {
+    if (!first) throw new Error('no PEM block');
+    new X509Certificate(first);
+  } catch {
+    throw new UsageError(`tls.caFile: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  }
+}
+
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
   title: 'TLS',
 
   async resolveTargets(section) {
-    if (section?.caFile && !existsSync(section.caFile)) throw new UsageError(`tls.caFile: no file ${section.caFile}`);
+    if (section?.caFile) assertCaFile(section.caFile);
     return resolveEndpoints(section);
   },
 

@@ -6,6 +6,7 @@ import { kmsService } from './kms.js';
 import { organizationsService } from './organizations.js';
 import { s3Service } from './s3.js';
 import { s3controlService } from './s3control.js';
+import { LOOPBACK_NAMES } from '../../providers/aws/host-lookup.js';
 import { faultsOf } from './rules.js';
 import type { AwsScenario } from './scenario.js';
 import { listen, type Listening, type ServiceHandler, type Shared } from './server.js';
@@ -27,6 +28,8 @@ export interface AwsSandboxEndpoints {
 
 export interface AwsSandbox {
   endpoints: AwsSandboxEndpoints;
+  /** Host names a client must resolve itself to reach the endpoints (`*.localhost`, see docs/sandbox-aws.md). */
+  hosts: Readonly<Record<string, string>>;
   /** Account ids; the first is the one unknown credentials act for. */
   accounts: string[];
   homeRegion: string;
@@ -80,6 +83,7 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
   options.log?.debug({ endpoints: Object.fromEntries(Object.entries(listeners).map(([k, l]) => [k, l.url])) }, 'aws sandbox started');
   return {
     endpoints: Object.fromEntries(Object.entries(listeners).map(([k, l]) => [k, l.url])) as unknown as AwsSandboxEndpoints,
+    hosts: LOOPBACK_NAMES,
     accounts: world.accounts.map((a) => a.id),
     homeRegion: world.homeRegion,
     regions: [...new Set(world.accounts.flatMap((a) => a.regions))],

@@ -31,6 +31,8 @@ export interface Faults {
   latency(): number;
   /** Whether this call (`iam:ListUsers`, `s3:GetBucketEncryption`) is answered with a throttling error. */
   throttled(operation: string): boolean;
+  /** The body to send for a successful answer of `operation`: as is, empty or cut in half. */
+  spoil(operation: string, body: string): string;
 }
 
 export function faultsOf(spec: FaultsSpec | undefined): Faults {
@@ -48,6 +50,11 @@ export function faultsOf(spec: FaultsSpec | undefined): Faults {
       if (!t || t.percent <= 0) return false;
       if (t.actions && !t.actions.some((a) => globMatch(a, operation))) return false;
       return random() * 100 < t.percent;
+    },
+    spoil(operation, body) {
+      const fault = spec?.answers?.find((a) => a.actions.some((glob) => globMatch(glob, operation)));
+      if (!fault) return body;
+      return fault.body === 'empty' ? '' : body.slice(0, Math.floor(body.length / 2));
     },
   };
 }

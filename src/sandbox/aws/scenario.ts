@@ -181,6 +181,8 @@ export interface FaultsSpec {
   throttle?: { percent: number; actions?: string[]; seed?: number };
   /** After each GenerateCredentialReport, this many GetCredentialReport calls answer ReportInProgress. */
   reportInProgress?: number;
+  /** Successful answers of matching operations spoiled on the wire: an empty body, or the first half of it. */
+  answers?: { actions: string[]; body: 'empty' | 'truncated' }[];
 }
 
 export interface AwsScenario {

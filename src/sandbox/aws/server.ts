@@ -88,7 +88,8 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
         if (isDenied(shared.deny, action, resource) || isDenied(caller.account.deny, action, resource)) throw new Denied(action, resource, caller.arn);
       },
     };
-    return await handler.handle(op, request, ctx);
+    const out = await handler.handle(op, request, ctx);
+    return out.status < 300 ? { ...out, body: shared.faults.spoil(key, out.body) } : out;
   } catch (err) {
     if (err instanceof AwsError || err instanceof Denied || err instanceof Throttled) return handler.renderError(err, request);
     shared.log?.error({ err, service: handler.service }, 'aws sandbox: handler failed');

@@ -40,6 +40,20 @@ export interface TokenSpec {
 export interface FaultSpec {
   /** Answer `count` requests after the first `after` ones with a secondary rate limit. */
   secondaryRateLimit?: { after?: number; count: number; status?: 403 | 429; retryAfterSeconds?: number };
+  /** Successful answers of matching routes spoiled on the wire (see schemas/scenario-github.schema.json). */
+  answers?: AnswerFault[];
+}
+
+export interface AnswerFault {
+  /** `GET /orgs/{org}/repos` (Octokit route templates) or `POST /graphql`. */
+  routes: string[];
+  body?: 'empty' | 'truncated';
+  /** Sent as the origin of `Link: rel="next"` in place of the API's. */
+  linkOrigin?: string;
+  /** Answered with a 302 to this origin (same path and query). */
+  redirectTo?: string;
+  /** A GraphQL error without a `path` added to the answer. */
+  graphqlError?: string;
 }
 
 export interface OrgSpec {

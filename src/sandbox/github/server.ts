@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { compile, error, type RestAnswer, type Route } from './rest-http.js';
 import { RateLimits } from './limits.js';
-import type { GithubScenario, SandboxToken } from './scenario.js';
+import type { AnswerFault, GithubScenario, SandboxToken } from './scenario.js';
 import type { World } from './world.js';
 
 /**
@@ -68,6 +68,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return seen > after && seen <= after + secondary.count;
   };
 
+  const faultFor = (route: string) => scenario.faults?.answers?.find((f) => f.routes.includes(route));
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomBytes(8).toString('hex').toUpperCase().replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
     const url = new URL(req.url ?? '/', running.apiUrl);
@@ -93,9 +95,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (secondaryHit()) return send(secondaryAnswer(requestId, secondary?.status, secondary?.retryAfterSeconds));
       const body = await readJson(req);
       const out = opts.graphql ? await opts.graphql(body, token, limits, key) : { status: 404, body: { message: 'Not Found' }, points: 0 };
+      const fault = faultFor('POST /graphql');
+      if (fault?.graphqlError && out.status === 200) {
+        const answer = out.body as { errors?: unknown[] };
+        out.body = { ...answer, errors: [...(answer.errors ?? []), { type: 'INTERNAL', message: fault.graphqlError }] };
+      }
       running.stats.graphql.queries += 1;
       running.stats.graphql.points += out.points;
-      return send({ status: out.status, body: out.body }, { ...identity, ...limits.headers('graphql', key) });
+      return send(spoiled(fault, { status: out.status, body: out.body }, url), { ...identity, ...limits.headers('graphql', key) });
     }
 
     const path = url.pathname;
@@ -139,7 +146,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     limits.spend('core', key);
     running.stats.rest.requests += 1;
     opts.log?.debug({ route: routeKey, status: answer.status, token: key }, 'github sandbox request');
-    return send(answer, { ...identity, ...limits.headers('core', key) });
+    return send(spoiled(faultFor(routeKey), answer, url), { ...identity, ...limits.headers('core', key) });
   };
 
   const server = createServer((req, res) => {
@@ -152,6 +159,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   running.server = server;
   running.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return running;
+}
+
+/** A successful answer as the scenario's fault spoils it; anything else as it is. */
+function spoiled(fault: AnswerFault | undefined, answer: RestAnswer & { text?: string }, url: URL): RestAnswer & { text?: string } {
+  if (!fault || answer.status !== 200) return answer;
+  if (fault.redirectTo) return { status: 302, headers: { location: `${fault.redirectTo.replace(/\/$/, '')}${url.pathname}${url.search}` } };
+  const headers = { ...answer.headers };
+  if (fault.linkOrigin) {
+    const next = new URL(`${url.pathname}${url.search}`, fault.linkOrigin);
+    next.searchParams.set('page', String(Number(url.searchParams.get('page') ?? '1') + 1));
+    headers.link = `<${next.href}>; rel="next"`;
+  }
+  const text = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  if (fault.body === 'empty') return { ...answer, headers, text: '' };
+  if (fault.body === 'truncated' && text !== undefined) return { ...answer, headers, text: text.slice(0, Math.floor(text.length / 2)) };
+  return { ...answer, headers };
 }
 
 function ifNoneMatch(header: string | undefined, etag: string): boolean {

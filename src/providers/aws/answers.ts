@@ -1,0 +1,86 @@
+import { FactError } from '../../core/facts.js';
+import { bool, list, obj, present, str, type Schema } from '../../core/answer-shape.js';
+
+/**
+ * The documented shape of each answer the AWS source reads, by the same
+ * `<service>:<CommandName>` keys as ACTIONS: what the SDK's output must hold
+ * before it becomes a fact (AWS API Reference, "Response Elements").
+ *
+ * The SDK deserialises an empty body, and an empty XML element, as `{}`; it
+ * deserialises an empty list element (`<Users/>`) as `[]` and an absent one
+ * as no field. So a list that the service always sends is required here,
+ * and `[]` is then a fact the service stated. IAM's paginated answers always
+ * carry `IsTruncated`, KMS's ListKeys `Truncated`: requiring them tells an
+ * answer apart from an empty or foreign body. Answers whose every field is
+ * optional by design (an unversioned bucket's `<VersioningConfiguration/>`,
+ * logging off, us-east-1's empty LocationConstraint) are told apart from an
+ * empty body by the raw response instead: see `refuseEmptyBodies`.
+ */
+export const ANSWERS: Readonly<Record<string, Schema>> = {
+  'sts:GetCallerIdentityCommand': obj({ Account: str, Arn: str, UserId: str }),
+  'iam:GetAccountSummaryCommand': obj({ SummaryMap: obj({}) }),
+  'iam:GenerateCredentialReportCommand': obj({ State: str }),
+  'iam:GetCredentialReportCommand': obj({ Content: present }),
+  'iam:GetAccountPasswordPolicyCommand': obj({ PasswordPolicy: obj({}) }),
+  'iam:GetAccountAuthorizationDetailsCommand': obj({
+    IsTruncated: bool,
+    UserDetailList: list(obj({ UserName: str, Arn: str })),
+    GroupDetailList: list(obj({ GroupName: str, Arn: str })),
+    RoleDetailList: list(obj({ RoleName: str, Arn: str })),
+    Policies: list(obj({ PolicyName: str, Arn: str, DefaultVersionId: str, PolicyVersionList: list() })),
+  }),
+  'iam:ListVirtualMFADevicesCommand': obj({ IsTruncated: bool, VirtualMFADevices: list(obj({ SerialNumber: str })) }),
+  'ec2:DescribeRegionsCommand': obj({ Regions: list(obj({ RegionName: str })) }),
+  'organizations:ListAccountsCommand': obj({ Accounts: list(obj({ Id: str })) }),
+  's3:ListBucketsCommand': obj({ Buckets: list(obj({ Name: str })) }),
+  's3:GetBucketLocationCommand': obj({}),
+  's3:GetBucketEncryptionCommand': obj({ ServerSideEncryptionConfiguration: obj({ Rules: list(obj({})) }) }),
+  's3:GetBucketPolicyCommand': obj({ Policy: str }),
+  's3:GetPublicAccessBlockCommand': obj({ PublicAccessBlockConfiguration: obj({}) }),
+  's3control:GetPublicAccessBlockCommand': obj({ PublicAccessBlockConfiguration: obj({}) }),
+  's3:GetBucketVersioningCommand': obj({}),
+  's3:GetBucketLoggingCommand': obj({}),
+  'kms:ListKeysCommand': obj({ Truncated: bool, Keys: list(obj({ KeyId: str })) }),
+  'kms:DescribeKeyCommand': obj({ KeyMetadata: obj({ KeyId: str, Arn: str, KeyManager: str, KeyState: str }) }),
+  'kms:GetKeyRotationStatusCommand': obj({ KeyRotationEnabled: bool }),
+  'kms:GetKeyPolicyCommand': obj({ Policy: str }),
+};
+
+export function answerSchema(name: string): Schema {
+  const schema = ANSWERS[name];
+  if (!schema) throw new Error(`no answer shape known for ${name}: add it to ANSWERS`);
+  return schema;
+}
+
+interface RawResponse {
+  statusCode: number;
+  body?: unknown;
+}
+
+/**
+ * Every operation annexa calls documents a body for its 2xx answer, so an
+ * empty one is `malformed` whatever the SDK would make of it. Sits innermost
+ * in the SDK's deserialize step: it reads the raw body once and hands the
+ * bytes on to the SDK's own deserialiser.
+ */
+export function refuseEmptyBodies(client: { middlewareStack: { add(mw: unknown, options: object): void } }, service: string): void {
+  const middleware = (next: (args: unknown) => Promise<{ response: RawResponse }>, context: { commandName?: string }) => async (args: unknown) => {
+    const out = await next(args);
+    const { response } = out;
+    if (response.statusCode < 200 || response.statusCode >= 300 || !isStream(response.body)) return out;
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+    const bytes = Buffer.concat(chunks);
+    if (bytes.length === 0) {
+      const operation = `${service}:${(context.commandName ?? 'Command').replace(/Command$/, '')}`;
+      throw new FactError({ kind: 'malformed', message: `${operation}: malformed answer: an empty body with status ${response.statusCode}`, code: 'MalformedAnswer', status: response.statusCode });
+    }
+    response.body = new Uint8Array(bytes);
+    return out;
+  };
+  client.middlewareStack.add(middleware, { step: 'deserialize', priority: 'low', name: 'annexaRefuseEmptyBodies' });
+}
+
+function isStream(body: unknown): boolean {
+  return typeof (body as AsyncIterable<unknown> | undefined)?.[Symbol.asyncIterator] === 'function';
+}

@@ -1,0 +1,44 @@
+import { bool, int, list, nullable, obj, str, type Schema } from '../../core/answer-shape.js';
+
+/**
+ * The documented shape of each GitHub answer annexa reads, by Octokit route
+ * (REST: the `required` fields of @octokit/openapi-types; GraphQL: the
+ * response's `data`/`errors` envelope). A list route's schema is its page:
+ * an array, so that an empty or truncated body (which Octokit hands back as
+ * a string) is malformed once, never thousands of phantom items.
+ */
+export const ANSWERS: Readonly<Record<string, Schema>> = {
+  'GET /user': obj({ login: str }),
+  'GET /orgs/{org}': obj({ login: str, public_repos: int }, { total_private_repos: int, two_factor_requirement_enabled: nullable(bool) }),
+  'GET /orgs/{org}/members': list(obj({ login: str })),
+  'GET /orgs/{org}/outside_collaborators': list(obj({ login: str })),
+  // The schema marks all three optional, but GitHub sends them all; judging `*` needs the list, so it is required.
+  'GET /orgs/{org}/actions/permissions/selected-actions': obj({ github_owned_allowed: bool, verified_allowed: bool, patterns_allowed: list(str) }),
+  'GET /orgs/{org}/actions/permissions': obj({ enabled_repositories: str }),
+  'GET /orgs/{org}/actions/permissions/workflow': obj({ default_workflow_permissions: str, can_approve_pull_request_reviews: bool }),
+  'GET /orgs/{org}/hooks': list(obj({ id: int, active: bool, config: obj({}) })),
+  'GET /repos/{owner}/{repo}/hooks': list(obj({ id: int, active: bool, config: obj({}) })),
+  'GET /orgs/{org}/repos': list(obj({ name: str, full_name: str, private: bool, fork: bool }, { archived: bool, visibility: str, default_branch: str })),
+  // A GraphQL answer: data (null when the query failed as a whole) and errors, each with a message.
+  graphql: {
+    ...obj({}, { data: nullable(obj({})), errors: list(obj({ message: str }, { type: str, path: list() })) }),
+    anyOf: [{ required: ['data'] }, { required: ['errors'] }],
+  },
+  // One repository of the RepoDetails batch; a connection is null only where a field error says why.
+  'graphql repository': obj(
+    { name: str },
+    {
+      viewerPermission: nullable(str),
+      branchProtectionRules: nullable(obj({ nodes: list() })),
+      rulesets: nullable(obj({ nodes: list() })),
+      deployKeys: nullable(obj({ nodes: list() })),
+      collaborators: nullable(obj({ edges: list() })),
+    },
+  ),
+};
+
+export function answerSchema(route: string): Schema {
+  const schema = ANSWERS[route];
+  if (!schema) throw new Error(`no answer shape known for ${route}: add it to ANSWERS`);
+  return schema;
+}

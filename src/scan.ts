@@ -17,7 +17,7 @@ import { factsByTarget, runChecks } from './core/runner.js';
 import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
-import type { CollectorIdentity, Result, Target } from './core/types.js';
+import type { CollectorIdentity, Target } from './core/types.js';
 import { CHECKS_FILE, pluginsOf, recordChecks } from './evidence/checks-record.js';
 import { jsonText, latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { annotateFreshness } from './evidence/freshness.js';

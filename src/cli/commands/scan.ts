@@ -34,9 +34,9 @@ export interface ScanFlags {
   quiet?: boolean;
   logLevel?: string;
   demo?: boolean;
-  framework?: FrameworkId;
   replay?: string;
   signKey?: string;
+  framework?: FrameworkId;
 }
 
 /** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */

@@ -27,9 +27,9 @@ describe('annexa scan --sandbox, end to end through the CLI', () => {
     const runs = (await readdir(out)).filter((n) => !n.startsWith('.'));
     expect(runs).toEqual([summary.id]);
     const runDir = path.join(out, summary.id);
-    expect((await readdir(runDir)).sort()).toEqual(['controls.json', 'manifest.json', 'results.json', 'snapshot.json']);
+    expect((await readdir(runDir)).sort()).toEqual(['checks.json', 'controls.json', 'manifest.json', 'results.json', 'snapshot.json']);
     expect(await integrityProblems(runDir)).toEqual([]);
-    for (const name of ['manifest', 'results', 'controls', 'snapshot']) {
+    for (const name of ['manifest', 'results', 'controls', 'snapshot', 'checks']) {
       const validate = validatorFor(name);
       expect(validate(await readJson(path.join(runDir, `${name}.json`))), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }

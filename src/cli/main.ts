@@ -40,11 +40,28 @@ function program(io: CliIO): Command {
     .option('--concurrency <n>', 'check × target tasks run at once (default 16)', positiveInt)
     .addOption(new Option('--fail-on <severity>', 'lowest severity of a fail that fails the gate (default: any fail or error)').choices([...SEVERITIES.filter((s) => s !== 'info'), 'none']))
     .option('--allow-errors', 'do not fail the gate on error results (they are still reported)')
+    .option('--replay <run-dir>', "judge today's checks over the snapshot of an earlier run folder (no API is called; writes a run folder only with --out)")
+    .option('--sign-key <file>', 'Ed25519 private key (annexa keygen) to sign the run folder with (default $ANNEXA_SIGN_KEY)')
     .option('--json', 'print the run summary and results as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'print nothing on success but the evidence path')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices([...LOG_LEVELS]))
     .addOption(new Option('--demo', 'report how the gate would decide without applying it').hideHelp())
     .action(async (opts) => (await import('./commands/scan.js')).scanCommand(opts, io));
+
+  cli
+    .command('verify')
+    .description("Verify a run folder: every sha256, the chain of runs, the signature, and every result re-evaluated from the run's own snapshot")
+    .argument('<run-dir>', 'the run folder, e.g. evidence/20260301T100000Z-abc123')
+    .option('--public-key <file>', "Ed25519 public key the run's signature must verify with")
+    .option('--checks-dir <dir>', 'folder of the plugin checks the run used (repeatable)', collect)
+    .option('--json', 'print the verification report as JSON')
+    .action(async (runDir, opts) => (await import('./commands/verify.js')).verifyCommand(runDir, opts, io));
+
+  cli
+    .command('keygen')
+    .description('Write an Ed25519 key pair to sign run folders with: PREFIX.key (mode 0600) and PREFIX.pub')
+    .option('--out <prefix>', 'path and name of the two files, without extension (default annexa-signing)')
+    .action(async (opts) => (await import('./commands/keygen.js')).keygenCommand(opts, io));
 
   const catalog = (name: 'checks' | 'controls', description: string) =>
     cli

@@ -59,5 +59,6 @@ function absolutePaths(config: AnnexaConfig, dir: string): AnnexaConfig {
     ...(config.out ? { out: abs(config.out) } : {}),
     ...(config.plugins ? { plugins: config.plugins.map((p) => ({ checks: abs(p.checks)!, ...(p.mapping ? { mapping: abs(p.mapping) } : {}) })) } : {}),
     ...(config.tls?.caFile ? { tls: { ...config.tls, caFile: abs(config.tls.caFile) } } : {}),
+    ...(config.evidence?.manual ? { evidence: { ...config.evidence, manual: config.evidence.manual.map((m) => ({ ...m, file: abs(m.file)! })) } } : {}),
   };
 }

@@ -52,6 +52,10 @@ async function filesBelow(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Where each loaded check came from, so that a run folder can record its source file and hash. */
+const origins = new WeakMap<Check, { file: string; builtin: boolean }>();
+export const originOf = (check: Check) => origins.get(check);
+
 let jiti: ReturnType<typeof createJiti> | undefined;
 
 /**
@@ -96,6 +100,7 @@ export async function loadChecksFrom(folder: string, options: { builtin?: boolea
     }
     if (problems.length) throw new UsageError(`${file}: not a valid check: ${problems.join('; ')}`);
     checks.push(candidate as Check);
+    origins.set(candidate as Check, { file, builtin: Boolean(options.builtin) });
   }
   return checks;
 }

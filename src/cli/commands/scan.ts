@@ -4,6 +4,7 @@ import { loadConfig, type AnnexaConfig } from '../../config/config.js';
 import { controlCounts } from '../../core/controls.js';
 import { EXIT, ExitError, UsageError } from '../../core/errors.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
+import { readPrivateKey, SIGN_KEY_ENV } from '../../evidence/sign.js';
 import { parseHostPort } from '../../providers/tls/targets.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
@@ -32,6 +33,8 @@ export interface ScanFlags {
   quiet?: boolean;
   logLevel?: string;
   demo?: boolean;
+  replay?: string;
+  signKey?: string;
 }
 
 /** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
@@ -39,6 +42,8 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   const { config, hash } = loadConfig(flags.config, io.cwd);
   const log = createLogger(io, flags.logLevel);
   const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
+  const signKey = flags.signKey ?? io.env[SIGN_KEY_ENV];
+  if (signKey) options.signKey = readPrivateKey(path.resolve(io.cwd, signKey));
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
   const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} check runs · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
@@ -55,7 +60,7 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
 
   if (flags.json) {
     const { results, controls, facts: _facts, identities, ...summary } = run;
-    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), stale: controls.flatMap((c) => (c.freshness?.stale ? [{ id: c.id, ...c.freshness }] : [])), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
   } else {
@@ -74,6 +79,7 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
   const abs = (p: string) => path.resolve(cwd, p);
   const live = flags.aws || flags.awsProfile || flags.awsRegion || flags.githubOrg || flags.githubApiUrl || flags.tls;
   if (flags.sandbox !== undefined && live) throw new UsageError('--sandbox cannot be combined with --aws, --github-org or --tls');
+  if (flags.replay !== undefined && (live || flags.sandbox !== undefined)) throw new UsageError('--replay judges a recorded snapshot: it cannot be combined with --sandbox, --aws, --github-org or --tls');
   const options: ScanOptions = {
     checks: flags.checks ?? config.checks?.include,
     skipChecks: flags.skipChecks ?? config.checks?.exclude,
@@ -84,7 +90,10 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
     checkTimeoutMs: config.checkTimeoutSeconds && config.checkTimeoutSeconds * 1000,
     callTimeoutMs: config.callTimeoutSeconds && config.callTimeoutSeconds * 1000,
     out: flags.out ? abs(flags.out) : (config.out ?? abs('evidence')),
+    evidence: config.evidence,
   };
+  // A replay is not new evidence: it writes a run folder only where it is told to.
+  if (flags.replay !== undefined) return { ...options, replay: abs(flags.replay), out: flags.out ? abs(flags.out) : false };
   if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : scenarioArg(flags.sandbox, cwd) };
   if (config.aws || flags.aws || flags.awsProfile || flags.awsRegion) {
     options.aws = { ...config.aws, ...(flags.awsProfile ? { profile: flags.awsProfile } : {}), ...(flags.awsRegion ? { regions: flags.awsRegion } : {}) };

@@ -18,7 +18,8 @@ describe('annexa scan --sandbox, end to end through the CLI', () => {
     dir = await tempDir();
     out = path.join(dir, 'evidence');
     first = await runCli(['scan', '--sandbox', '--out', out, '--json'], { cwd: dir });
-  });
+    // The shared full scan carries four tests: give it room on a loaded machine (a limit, not a check of speed).
+  }, 120_000);
 
   it('leaves exactly one complete run folder whose files match their hashes and schemas', async () => {
     expect(first.stderr).not.toMatch(/annexa: /);

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { adminPrincipals } from '../../src/providers/aws/admin.js';
+import { adminPrincipals } from '../../src/judging/aws/admin.js';
 
 export default defineCheck({
   meta: {

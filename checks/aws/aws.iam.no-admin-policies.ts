@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { adminStatements } from '../../src/providers/aws/policy.js';
+import { adminStatements } from '../../src/judging/aws/policy.js';
 
 export default defineCheck({
   meta: {

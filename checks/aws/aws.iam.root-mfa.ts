@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { rootArn, rootRow } from '../../src/providers/aws/judge.js';
+import { rootArn, rootRow } from '../../src/judging/aws/judge.js';
 
 export default defineCheck({
   meta: {

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachCustomerKey } from '../../src/providers/aws/judge.js';
-import { publicAllowStatements } from '../../src/providers/aws/policy.js';
+import { eachCustomerKey } from '../../src/judging/aws/judge.js';
+import { publicAllowStatements } from '../../src/judging/aws/policy.js';
 
 export default defineCheck({
   meta: {
@@ -22,7 +22,7 @@ export default defineCheck({
     return eachCustomerKey(ctx, async (k, region, o) => {
       const policy = await ctx.aws.kms.keyPolicy(region, k.keyId);
       // Fail closed: a key with no readable policy is not shown to be restricted.
-      if (!policy) return ctx.error(k.arn, new Error(`key ${k.keyId} returned no policy`), o);
+      if (!policy) return ctx.missing(k.arn, `key ${k.keyId} returned no policy`, o);
       const open = publicAllowStatements(policy);
       if (open.length === 0) return ctx.pass(k.arn, 'restricted', o);
       return ctx.fail(k.arn, 'public', { ...o, sids: open.map((s, i) => s.Sid ?? `#${i + 1}`), statements: open });

@@ -1,6 +1,6 @@
 import { FactError } from '../../src/core/facts.js';
 import { checkTester } from '../../src/testing/check-tester.js';
-import { kmsFacts, kmsKey, TARGET } from '../../src/providers/aws/test-facts.js';
+import { kmsFacts, kmsKey, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.kms.key-rotation.js';
 
 const arn = (id: string, region = 'eu-west-1') => `arn:aws:kms:${region}:123456789012:key/${id}`;

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachCustomerKey } from '../../src/providers/aws/judge.js';
+import { eachCustomerKey } from '../../src/judging/aws/judge.js';
 
 const NO_AUTOMATIC_ROTATION = new Set(['EXTERNAL', 'EXTERNAL_KEY_STORE', 'AWS_CLOUDHSM']);
 

@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { FactError } from '../../src/core/facts.js';
-import { answers, runCheck } from '../../src/testing/run-check.js';
-import { bucket, perBucket, TARGET } from '../../src/providers/aws/test-facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.secure-transport.js';
 
 const tlsOnly = {
@@ -9,16 +7,18 @@ const tlsOnly = {
 };
 const publicRead = { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] };
 
-describe('aws.s3.secure-transport', () => {
-  it('passes a TLS-only policy, fails others or none, errors the unreadable', async () => {
-    const table = { 'tls-only': tlsOnly, 'public-read': publicRead, 'no-policy': null, locked: new FactError({ kind: 'denied', message: 'AccessDenied', permission: 's3:GetBucketPolicy' }) };
-    const results = await runCheck(check, { s3: { buckets: answers(Object.keys(table).map((n) => bucket(n))), bucketPolicy: perBucket(table) } } as never, { target: TARGET });
-    expect(results.map((r) => [r.resource, r.status, r.messageId])).toEqual([
-      ['arn:aws:s3:::tls-only', 'pass', 'enforced'],
-      ['arn:aws:s3:::public-read', 'fail', 'notEnforced'],
-      ['arn:aws:s3:::no-policy', 'fail', 'noPolicy'],
-      ['arn:aws:s3:::locked', 'error', 'notCollected'],
-    ]);
-    expect(results[3].message).toContain('s3:GetBucketPolicy');
-  });
+checkTester(check, { target: TARGET }).run({
+  'a TLS-only policy passes; another policy or none fails; an unreadable one is an error': {
+    facts: s3Facts({ 'tls-only': { policy: tlsOnly }, 'public-read': { policy: publicRead }, 'no-policy': { policy: null }, locked: { policy: denied('s3:GetBucketPolicy') } }),
+    results: [
+      { resource: 'arn:aws:s3:::tls-only', status: 'pass', messageId: 'enforced', observed: { bucket: 'tls-only' } },
+      { resource: 'arn:aws:s3:::public-read', status: 'fail', messageId: 'notEnforced', observed: { bucket: 'public-read', policy: publicRead } },
+      { resource: 'arn:aws:s3:::no-policy', status: 'fail', messageId: 'noPolicy', observed: { bucket: 'no-policy', policy: null } },
+      { resource: 'arn:aws:s3:::locked', status: 'error', messageId: 'notCollected', message: 's3:GetBucketPolicy' },
+    ],
+  },
+  'an account without buckets is not applicable': {
+    facts: s3Facts({}),
+    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noBuckets' }],
+  },
 });

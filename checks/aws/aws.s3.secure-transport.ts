@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachBucket } from '../../src/providers/aws/judge.js';
-import { deniesInsecureTransport } from '../../src/providers/aws/policy.js';
+import { eachBucket } from '../../src/judging/aws/judge.js';
+import { deniesInsecureTransport } from '../../src/judging/aws/policy.js';
 
 export default defineCheck({
   meta: {

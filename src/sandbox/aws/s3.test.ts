@@ -6,7 +6,7 @@ import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
-import { clientsFor, FAKE_CREDENTIALS, rejection } from './test-support.js';
+import { clientsFor, FAKE_CREDENTIALS, rejection } from '../../../test/support/aws/sandbox.js';
 
 const acme = loadScenario('acme').aws as AwsScenario;
 const ACCOUNT = '418295730612';

@@ -1,5 +1,23 @@
-import type { FakeFacts } from '../../testing/run-check.js';
-import type { AuthorizationDetails, AwsFacts, CredentialReport, CredentialReportUser, IamUserDetail, KmsKeyDescription, KmsKeyRotation, ManagedPolicyDetail, PolicyDocument } from './types.js';
+import type { FakeFacts } from '../../../src/testing/run-check.js';
+import { FactError } from '../../../src/core/facts.js';
+import type {
+  AuthorizationDetails,
+  AwsFacts,
+  Bucket,
+  BucketEncryption,
+  BucketLogging,
+  BucketVersioning,
+  CredentialReport,
+  CredentialReportUser,
+  IamUserDetail,
+  KmsKeyDescription,
+  KmsKeyRotation,
+  ManagedPolicyDetail,
+  PasswordPolicy,
+  PolicyDocument,
+  PublicAccessBlock,
+  VirtualMfaDevice,
+} from '../../../src/providers/aws/types.js';
 
 /**
  * Builders of hand-made AWS facts for check tables: a row starts as a
@@ -62,17 +80,71 @@ export function details(parts: { users?: Principal[]; groups?: Principal[]; role
   };
 }
 
-export function bucket(name: string, region = 'eu-west-1') {
+export function bucket(name: string, region = 'eu-west-1'): Bucket {
   return { name, arn: `arn:aws:s3:::${name}`, creationDate: '2025-01-01T00:00:00.000Z', region };
 }
 
-/** An accessor that answers per bucket name from a table; a FactError-like failure for names mapped to an Error. */
-export function perBucket<T = never>(table: Record<string, unknown>): (name: string) => Promise<T> {
-  return async (name) => {
-    const v = table[name];
+/** A denied call, as the fetchers report it. */
+export const denied = (permission: string) => new FactError({ kind: 'denied', message: 'AccessDenied', permission });
+
+/** An accessor that answers `value`, or fails with it when it is an Error. */
+export function answer<T>(value: T | Error): () => Promise<T> {
+  return async () => {
+    if (value instanceof Error) throw value;
+    return value;
+  };
+}
+
+/** An accessor that answers per item (bucket name, key id) from a table; an Error entry fails that item. */
+function perItem<T>(table: PerItem<T>, what: string): (id: string) => Promise<T> {
+  return async (id) => {
+    const v = table[id];
     if (v instanceof Error) throw v;
-    if (v === undefined) throw new Error(`test gave no fact for bucket ${name}`);
-    return v as T;
+    if (v === undefined) throw new Error(`test gave no ${what} for ${id}`);
+    return v;
+  };
+}
+
+/** IAM facts; an Error value fails that fact. */
+export function iamFacts(parts: {
+  credentialReport?: CredentialReport | Error;
+  accountSummary?: Record<string, number> | Error;
+  passwordPolicy?: PasswordPolicy | null | Error;
+  authorizationDetails?: AuthorizationDetails | Error;
+  virtualMfaDevices?: VirtualMfaDevice[] | Error;
+}): FakeFacts<AwsFacts> {
+  const iam: FakeFacts<AwsFacts['iam']> = {};
+  if (parts.credentialReport !== undefined) iam.credentialReport = answer(parts.credentialReport);
+  if (parts.accountSummary !== undefined) iam.accountSummary = answer(parts.accountSummary);
+  if (parts.passwordPolicy !== undefined) iam.passwordPolicy = answer(parts.passwordPolicy);
+  if (parts.authorizationDetails !== undefined) iam.authorizationDetails = answer(parts.authorizationDetails);
+  if (parts.virtualMfaDevices !== undefined) iam.virtualMfaDevices = answer(parts.virtualMfaDevices);
+  return { iam };
+}
+
+/** What a test says about one bucket: only the facts its check reads. */
+export interface BucketFacts {
+  encryption?: BucketEncryption | null | Error;
+  policy?: PolicyDocument | null | Error;
+  publicAccessBlock?: PublicAccessBlock | null | Error;
+  versioning?: BucketVersioning | Error;
+  logging?: BucketLogging | Error;
+}
+
+/** S3 facts over buckets by name (a listing that fails when given an Error), and the account-level block. */
+export function s3Facts(buckets: Record<string, BucketFacts> | Error, account: { publicAccessBlock?: PublicAccessBlock | null | Error } = {}): FakeFacts<AwsFacts> {
+  const table = buckets instanceof Error ? {} : buckets;
+  const by = <K extends keyof BucketFacts>(k: K) => perItem(Object.fromEntries(Object.entries(table).flatMap(([n, b]) => (b[k] === undefined ? [] : [[n, b[k]]]))) as PerItem<Exclude<BucketFacts[K], Error | undefined>>, k);
+  return {
+    s3: {
+      buckets: answer(buckets instanceof Error ? buckets : Object.keys(buckets).map((n) => bucket(n))),
+      bucketEncryption: by('encryption'),
+      bucketPolicy: by('policy'),
+      publicAccessBlock: by('publicAccessBlock'),
+      versioning: by('versioning'),
+      logging: by('logging'),
+      ...(account.publicAccessBlock !== undefined ? { accountPublicAccessBlock: answer(account.publicAccessBlock) } : {}),
+    },
   };
 }
 
@@ -113,8 +185,8 @@ export function kmsFacts(
         return v.map((k) => ({ keyId: k.keyId, keyArn: k.arn }));
       },
       describeKey: async (_region: string, id: string) => find(id),
-      rotation: async (_region: string, id: string) => perBucket<KmsKeyRotation>(extra.rotation ?? {})(id),
-      keyPolicy: async (_region: string, id: string) => perBucket<PolicyDocument | null>(extra.keyPolicy ?? {})(id),
+      rotation: async (_region: string, id: string) => perItem(extra.rotation ?? {}, 'rotation')(id),
+      keyPolicy: async (_region: string, id: string) => perItem(extra.keyPolicy ?? {}, 'key policy')(id),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { allowsAdmin } from './policy.js';
-import type { AuthorizationDetails, IamPrincipalDetail } from './types.js';
+import type { AuthorizationDetails, IamPrincipalDetail } from '../../providers/aws/types.js';
 
 /** The AWS-managed policy that grants everything, in any partition. */
 const ADMINISTRATOR_ACCESS = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;

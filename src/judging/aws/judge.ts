@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../core/check.js';
 import type { Result } from '../../core/types.js';
-import type { Bucket, CredentialReport, CredentialReportUser, KmsKeyDescription, PublicAccessBlock } from './types.js';
+import type { Bucket, CredentialReport, CredentialReportUser, KmsKeyDescription, PublicAccessBlock } from '../../providers/aws/types.js';
 
 /**
  * Small helpers that AWS checks share: finding rows in the credential report,

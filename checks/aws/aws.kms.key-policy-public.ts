@@ -8,7 +8,12 @@ export default defineCheck({
     title: 'Key policies do not open keys to everyone',
     provider: 'aws',
     severity: 'critical',
-    description: 'No customer-managed key\'s policy allows `Principal: "*"` without a condition that restricts the caller (account, organisation, source, VPC endpoint).',
+    description:
+      'No customer-managed key\'s policy has an Allow open to anyone (`Principal: "*"`, `{ "AWS": "*" }`, or any `NotPrincipal`, which grants everyone but those it names) ' +
+      'unless a condition narrows the caller. Condition operators and keys are ANDed, so one narrowing pair is enough; a pair narrows only when it is a plain ' +
+      'StringEquals/StringLike/ArnEquals/ArnLike (or ForAnyValue: of these) on a caller key (kms:CallerAccount, aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalOrgPaths, ' +
+      'aws:PrincipalArn, aws:Source*, aws:userid) with values free of wildcards. Not narrowing, after IAM\'s condition-operator reference: any …IfExists operator and ' +
+      'ForAllValues: (true when the key is absent), Null, negated operators (StringNotEquals…), and values that are or hold a wildcard (kms:CallerAccount "*", aws:PrincipalOrgID "o-*").',
     remediation: 'Replace `"*"` with the principals that need the key, or add a condition such as kms:CallerAccount or aws:PrincipalOrgID.',
     messages: {
       restricted: 'Key {keyId} policy grants nothing to everyone',

@@ -1,33 +1,10 @@
 import type { PolicyDocument } from '../../providers/aws/types.js';
+import { deniesWhenOnly, restrictsCaller, type ConditionPair } from './conditions.js';
+import { asList, statementsOf, type Statement } from './statement.js';
 
-/**
- * Reading IAM policy documents the way IAM does: `Statement` as an object or
- * a list, `Action`/`Resource`/`Principal` as a string or a list, `NotAction`
- * and `NotResource` as the complement of what they name, and documents that
- * IAM hands back URL-encoded.
- */
+export type { Statement } from './statement.js';
 
-export interface Statement {
-  Sid?: string;
-  Effect?: string;
-  Action?: string | string[];
-  NotAction?: string | string[];
-  Resource?: string | string[];
-  NotResource?: string | string[];
-  Principal?: string | Record<string, string | string[]>;
-  NotPrincipal?: unknown;
-  Condition?: Record<string, Record<string, unknown>>;
-}
-
-export function asList<T>(value: T | T[] | undefined | null): T[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-export function statementsOf(doc: PolicyDocument | null | undefined): Statement[] {
-  if (!doc) return [];
-  return asList(doc.Statement as Statement | Statement[] | undefined).filter((s) => s && typeof s === 'object');
-}
+/** Judging IAM policy documents: administrator access, public grants, transport rules. */
 
 const isAllow = (s: Statement) => s.Effect === 'Allow';
 const isWildcardAction = (a: string) => a === '*' || a === '*:*';
@@ -60,40 +37,12 @@ export function isPublicPrincipal(principal: Statement['Principal']): boolean {
   return asList(principal.AWS).includes('*');
 }
 
-/** Condition keys that tie a statement to an account, organisation, network path or source (lower case). */
-const RESTRICTING_KEYS = new Set(
-  [
-    'aws:PrincipalAccount',
-    'aws:PrincipalOrgID',
-    'aws:PrincipalOrgPaths',
-    'aws:PrincipalArn',
-    'aws:SourceAccount',
-    'aws:SourceArn',
-    'aws:SourceOwner',
-    'aws:SourceOrgID',
-    'aws:SourceOrgPaths',
-    'aws:SourceVpc',
-    'aws:SourceVpce',
-    'aws:ResourceAccount',
-    'aws:userid',
-    'kms:CallerAccount',
-  ].map((k) => k.toLowerCase()),
-);
+/** An Allow open to anyone: `Principal` anyone, or `NotPrincipal` (everyone but those it names). */
+const allowsAnyone = (s: Statement) => isAllow(s) && (s.NotPrincipal !== undefined || isPublicPrincipal(s.Principal));
 
-/** A condition that narrows who can use the grant; negated operators (`StringNotEquals`) do not count. */
-export function hasRestrictingCondition(s: Statement): boolean {
-  return Object.entries(s.Condition ?? {}).some(
-    ([operator, clauses]) =>
-      !/Not/.test(operator) &&
-      clauses !== null &&
-      typeof clauses === 'object' &&
-      Object.keys(clauses).some((key) => RESTRICTING_KEYS.has(key.toLowerCase())),
-  );
-}
-
-/** Statements that allow anyone (`Principal: "*"`) with no restricting condition. */
+/** Statements that allow anyone (`Principal: "*"`, or any `NotPrincipal`) with no condition that narrows the caller. */
 export function publicAllowStatements(doc: PolicyDocument | null | undefined): Statement[] {
-  return statementsOf(doc).filter((s) => isAllow(s) && isPublicPrincipal(s.Principal) && !hasRestrictingCondition(s));
+  return statementsOf(doc).filter((s) => allowsAnyone(s) && !restrictsCaller(s));
 }
 
 const coversS3 = (a: string) => isWildcardAction(a) || a.toLowerCase() === 's3:*';
@@ -107,17 +56,19 @@ function coversBucket(s: Statement, bucketArn: string): boolean {
   return [bucketArn, `${bucketArn}/any/object`].every((arn) => patterns.some((p) => p.test(arn)));
 }
 
-/** A Deny for everyone of every S3 action on the bucket and all its objects whenever `aws:SecureTransport` is false. */
+/**
+ * A Deny for everyone of every S3 action on the bucket and all its objects
+ * whenever `aws:SecureTransport` is false, and only that: another condition
+ * in the same block is ANDed and narrows the Deny (`aws:PrincipalAccount = X`
+ * denies plain HTTP to one account only).
+ */
 export function deniesInsecureTransport(doc: PolicyDocument | null | undefined, bucketArn: string): boolean {
   return statementsOf(doc).some((s) => {
     if (s.Effect !== 'Deny' || !isPublicPrincipal(s.Principal)) return false;
     if (!asList(s.Action).some(coversS3) || !coversBucket(s, bucketArn)) return false;
-    return Object.entries(s.Condition ?? {}).some(
-      ([operator, clauses]) =>
-        /^Bool(IfExists)?$/.test(operator) &&
-        Object.entries(clauses ?? {}).some(
-          ([key, v]) => key.toLowerCase() === 'aws:securetransport' && asList(v as unknown).some((x) => String(x) === 'false'),
-        ),
-    );
+    return deniesWhenOnly(s, isInsecureTransport);
   });
 }
+
+/** `Bool` (or `BoolIfExists`, also true when the key is absent) `aws:SecureTransport` `false`. */
+const isInsecureTransport = (p: ConditionPair) => /^Bool(IfExists)?$/.test(p.operator) && p.key.toLowerCase() === 'aws:securetransport' && p.values.includes('false');

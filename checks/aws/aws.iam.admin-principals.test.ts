@@ -21,6 +21,25 @@ checkTester(check, { target: TARGET }).run({
     facts: iamFacts({ authorizationDetails: world }),
     results: [{ resource: TARGET.resource, status: 'pass', messageId: 'few', observed: { count: 3, maxAdmins: 3, principals: listed } }],
   },
+  'AWS-managed policies are judged by their shipped documents: IAMFullAccess is administrator access, PowerUserAccess is not': {
+    facts: iamFacts({
+      authorizationDetails: details({
+        roles: [
+          { name: 'iam-admin', attachedPolicies: [{ name: 'IAMFullAccess', arn: 'arn:aws:iam::aws:policy/IAMFullAccess' }] },
+          { name: 'power', attachedPolicies: [{ name: 'PowerUserAccess', arn: 'arn:aws:iam::aws:policy/PowerUserAccess' }] },
+          { name: 'escalator', inlinePolicies: [{ name: 'pass', document: { Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateRole', 'iam:AttachRolePolicy'], Resource: '*' }] } }] },
+        ],
+      }),
+    }),
+    results: [
+      {
+        resource: TARGET.resource,
+        status: 'pass',
+        messageId: 'few',
+        observed: { count: 2, principals: [{ arn: arn('role/escalator'), kind: 'role', via: ['pass (inline)'] }, { arn: arn('role/iam-admin'), kind: 'role', via: ['IAMFullAccess'] }] },
+      },
+    ],
+  },
   'above the configured maximum fails': {
     facts: iamFacts({ authorizationDetails: world }),
     settings: { maxAdmins: 2 },

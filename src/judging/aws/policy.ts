@@ -1,34 +1,13 @@
 import type { PolicyDocument } from '../../providers/aws/types.js';
 import { deniesWhenOnly, restrictsCaller, type ConditionPair } from './conditions.js';
-import { asList, statementsOf, type Statement } from './statement.js';
+import { asList, iamPattern, statementsOf, type Statement } from './statement.js';
 
 export type { Statement } from './statement.js';
 
-/** Judging IAM policy documents: administrator access, public grants, transport rules. */
+/** Judging resource policies: grants to anyone, transport rules. */
 
 const isAllow = (s: Statement) => s.Effect === 'Allow';
 const isWildcardAction = (a: string) => a === '*' || a === '*:*';
-
-/** The statement's actions cover every action of every service. */
-function coversAllActions(s: Statement): boolean {
-  // NotAction with Allow grants everything except what it names, including services yet to come.
-  if (s.NotAction !== undefined) return true;
-  return asList(s.Action).some(isWildcardAction);
-}
-
-function coversAllResources(s: Statement): boolean {
-  if (s.NotResource !== undefined) return true;
-  return asList(s.Resource).includes('*');
-}
-
-/** Statements that allow `*` actions on `*` resources (full administrative access). */
-export function adminStatements(doc: PolicyDocument | null | undefined): Statement[] {
-  return statementsOf(doc).filter((s) => isAllow(s) && coversAllActions(s) && coversAllResources(s));
-}
-
-export function allowsAdmin(doc: PolicyDocument | null | undefined): boolean {
-  return adminStatements(doc).length > 0;
-}
 
 /** `"*"`, `{ "AWS": "*" }` or a list holding `"*"`: anyone. */
 export function isPublicPrincipal(principal: Statement['Principal']): boolean {
@@ -47,12 +26,10 @@ export function publicAllowStatements(doc: PolicyDocument | null | undefined): S
 
 const coversS3 = (a: string) => isWildcardAction(a) || a.toLowerCase() === 's3:*';
 
-/** An IAM resource pattern (`*` and `?` wildcards) as a whole-string matcher. */
-const resourceMatcher = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 
 /** Whether the statement's Resource covers the bucket and every object in it (a prefix-only Deny does not). */
 function coversBucket(s: Statement, bucketArn: string): boolean {
-  const patterns = asList(s.Resource).map(resourceMatcher);
+  const patterns = asList(s.Resource).map((p) => iamPattern(p));
   return [bucketArn, `${bucketArn}/any/object`].every((arn) => patterns.some((p) => p.test(arn)));
 }
 

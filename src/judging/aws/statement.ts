@@ -27,3 +27,6 @@ export function statementsOf(doc: PolicyDocument | null | undefined): Statement[
   if (!doc) return [];
   return asList(doc.Statement as Statement | Statement[] | undefined).filter((s) => s && typeof s === 'object');
 }
+
+/** An IAM pattern (`*` any run, `?` one character) as a whole-string matcher; actions match case-insensitively (`'i'`). */
+export const iamPattern = (pattern: string, flags = '') => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);

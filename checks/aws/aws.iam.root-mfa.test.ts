@@ -1,5 +1,5 @@
 import { checkTester } from '../../src/testing/check-tester.js';
-import { ACCOUNT, denied, iamFacts, report, root, TARGET } from '../../test/support/aws/facts.js';
+import { ACCOUNT, denied, iamFacts, key, report, root, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.iam.root-mfa.js';
 
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -25,6 +25,18 @@ checkTester(check, { target: TARGET }).run({
   'the credential report saying no MFA fails': {
     facts: iamFacts({ accountSummary: { AccountMFAEnabled: 1 }, credentialReport: report(root({ mfaActive: false })), virtualMfaDevices: [] }),
     results: [{ resource: ROOT, status: 'fail', messageId: 'missing', observed: { reportMfaActive: false } }],
+  },
+  'a member account whose root credentials were removed centrally passes with that reason': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 0 }, credentialReport: report(root({ passwordEnabled: false, mfaActive: false })) }),
+    results: [{ resource: ROOT, status: 'pass', messageId: 'noCredentials', observed: { passwordEnabled: false, activeKeys: 0, accountMfaEnabled: 0 } }],
+  },
+  'no root password but an active root key, without MFA, fails': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 0 }, credentialReport: report(root({ passwordEnabled: false, mfaActive: false, accessKeys: [key(1, '2025-01-01T00:00:00Z'), key(2, '2025-01-01T00:00:00Z', null, false)] })) }),
+    results: [{ resource: ROOT, status: 'fail', messageId: 'missing', observed: { passwordEnabled: false, activeKeys: 1 } }],
+  },
+  'a root password without MFA fails': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 0 }, credentialReport: report(root({ passwordEnabled: true, mfaActive: false })) }),
+    results: [{ resource: ROOT, status: 'fail', messageId: 'missing', observed: { passwordEnabled: true, activeKeys: 0 } }],
   },
   'a denied account summary is an error naming the permission': {
     facts: iamFacts({ accountSummary: denied('iam:GetAccountSummary'), credentialReport: report(root()) }),

@@ -16,7 +16,7 @@ export interface CredentialReportUser {
   arn: string;
   isRoot: boolean;
   userCreationTime: string | null;
-  /** `null` for the root user, whose report row says not_supported. */
+  /** `null` when the report says not_supported (the root row of reports before root passwords could be removed centrally). */
   passwordEnabled: boolean | null;
   passwordLastUsed: string | null;
   passwordLastChanged: string | null;

@@ -97,6 +97,8 @@ export interface RootSpec {
   mfa?: 'virtual' | 'hardware' | 'none';
   accessKeys?: AccessKeySpec[];
   passwordLastUsed?: Age;
+  /** `false`: the root password was removed (centralised root access in Organizations); default true. */
+  password?: boolean;
 }
 
 export interface PasswordPolicySpec {

@@ -106,7 +106,8 @@ export interface Bucket {
 }
 
 export interface BucketEncryption {
-  rules: { algorithm: string | null; kmsKeyId: string | null; bucketKeyEnabled: boolean | null }[];
+  /** `blockedEncryptionTypes`: what the rule refuses (`SSE-C`); empty when the answer names none. */
+  rules: { algorithm: string | null; kmsKeyId: string | null; bucketKeyEnabled: boolean | null; blockedEncryptionTypes?: string[] }[];
 }
 
 export interface PublicAccessBlock {

@@ -88,6 +88,7 @@ function encryption(a: Account, b: Bucket): XmlObject {
     Rule: {
       ApplyServerSideEncryptionByDefault: { SSEAlgorithm: e.algorithm, KMSMasterKeyID: key ? key.arn : e.key },
       BucketKeyEnabled: e.bucketKey ?? false,
+      ...(e.blockSseC ? { BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] } } : {}),
     },
   };
 }

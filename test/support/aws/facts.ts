@@ -131,8 +131,11 @@ export interface BucketFacts {
   logging?: BucketLogging | Error;
 }
 
-/** S3 facts over buckets by name (a listing that fails when given an Error), and the account-level block. */
-export function s3Facts(buckets: Record<string, BucketFacts> | Error, account: { publicAccessBlock?: PublicAccessBlock | null | Error } = {}): FakeFacts<AwsFacts> {
+/** S3 facts over buckets by name (a listing that fails when given an Error), the account-level block, and bucket locations by name. */
+export function s3Facts(
+  buckets: Record<string, BucketFacts> | Error,
+  account: { publicAccessBlock?: PublicAccessBlock | null | Error; bucketRegion?: PerItem<string> } = {},
+): FakeFacts<AwsFacts> {
   const table = buckets instanceof Error ? {} : buckets;
   const by = <K extends keyof BucketFacts>(k: K) => perItem(Object.fromEntries(Object.entries(table).flatMap(([n, b]) => (b[k] === undefined ? [] : [[n, b[k]]]))) as PerItem<Exclude<BucketFacts[K], Error | undefined>>, k);
   return {
@@ -143,6 +146,7 @@ export function s3Facts(buckets: Record<string, BucketFacts> | Error, account: {
       publicAccessBlock: by('publicAccessBlock'),
       versioning: by('versioning'),
       logging: by('logging'),
+      bucketRegion: perItem(account.bucketRegion ?? {}, 'bucket region'),
       ...(account.publicAccessBlock !== undefined ? { accountPublicAccessBlock: answer(account.publicAccessBlock) } : {}),
     },
   };
@@ -171,7 +175,7 @@ export function kmsFacts(
   extra: { rotation?: PerItem<KmsKeyRotation>; keyPolicy?: PerItem<PolicyDocument | null> } = {},
 ): FakeFacts<AwsFacts> {
   const find = (id: string) => {
-    const key = Object.values(byRegion).flatMap((v) => (v instanceof Error ? [] : v)).find((k) => k.keyId === id);
+    const key = Object.values(byRegion).flatMap((v) => (v instanceof Error ? [] : v)).find((k) => k.keyId === id || k.arn === id);
     if (!key) throw new Error(`test gave no key ${id}`);
     return key;
   };

@@ -22,7 +22,7 @@ export default defineCheck({
   async run(ctx) {
     const summary = await ctx.aws.iam.accountSummary();
     const root = rootRow(await ctx.aws.iam.credentialReport());
-    const resource = root?.arn ?? rootArn(ctx.target.resource);
+    const resource = root?.arn ?? rootArn(ctx.target);
     const observed = { accountMfaEnabled: summary.AccountMFAEnabled ?? null, reportMfaActive: root?.mfaActive ?? null };
     // Either answer lacking its root field is missing data, not a root without MFA.
     if (!root || summary.AccountMFAEnabled === undefined) {

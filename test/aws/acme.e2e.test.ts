@@ -20,8 +20,8 @@ const bucket = (name: string) => `arn:aws:s3:::${name}`;
 const EXPECTED: Record<string, Record<string, string>> = {
   'aws.iam.root-mfa': { [`arn:aws:iam::${ACCOUNT}:root`]: 'pass' },
   'aws.iam.root-access-keys': { [`arn:aws:iam::${ACCOUNT}:root`]: 'fail' },
-  'aws.iam.password-policy': { [`arn:aws:::${ACCOUNT}`]: 'fail' },
-  'aws.iam.admin-principals': { [`arn:aws:::${ACCOUNT}`]: 'fail' },
+  'aws.iam.password-policy': { [`AWS::::Account:${ACCOUNT}`]: 'fail' },
+  'aws.iam.admin-principals': { [`AWS::::Account:${ACCOUNT}`]: 'fail' },
   'aws.iam.console-mfa': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'pass', [user('carol.jones')]: 'fail', [user('dave.wilson')]: 'fail', [user('heidi.new')]: 'pass' },
   'aws.iam.access-key-rotation': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'fail', [user('ci-deploy')]: 'pass', [user('legacy-backup')]: 'fail' },
   'aws.iam.unused-credentials': { [user('alice.nguyen')]: 'pass', [user('dave.wilson')]: 'fail', [user('legacy-backup')]: 'fail', [user('heidi.new')]: 'pass' },
@@ -97,7 +97,7 @@ describe('acme through the real AWS SDK', () => {
   it('records what the verdicts rest on', () => {
     expect(scan.of('aws.iam.root-mfa').get(`arn:aws:iam::${ACCOUNT}:root`)?.observed).toMatchObject({ mfaType: 'hardware' });
     expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({ algorithm: 'aws:kms:dsse', kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//) });
-    const admins = scan.of('aws.iam.admin-principals').get(`arn:aws:::${ACCOUNT}`)?.observed?.principals as { arn: string }[];
+    const admins = scan.of('aws.iam.admin-principals').get(`AWS::::Account:${ACCOUNT}`)?.observed?.principals as { arn: string }[];
     expect(admins.map((p) => p.arn)).toContain(user('legacy-backup'));
   });
 

@@ -25,7 +25,7 @@ import type {
  */
 
 export const ACCOUNT = '123456789012';
-export const TARGET = { resource: `arn:aws:::${ACCOUNT}` };
+export const TARGET = { resource: `AWS::::Account:${ACCOUNT}`, options: { accountId: ACCOUNT, partition: 'aws', homeRegion: 'eu-west-1' } };
 
 export function user(name: string, over: Partial<CredentialReportUser> = {}): CredentialReportUser {
   return {

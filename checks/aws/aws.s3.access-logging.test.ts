@@ -1,6 +1,6 @@
 import { FactError } from '../../src/core/facts.js';
 import { checkTester } from '../../src/testing/check-tester.js';
-import { denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
+import { BUCKET_LISTING_CASES, denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.access-logging.js';
 
 const logsTo = (targetBucket: string) => ({ logging: { enabled: true, targetBucket, targetPrefix: 's3/' } });
@@ -33,8 +33,5 @@ checkTester(check, { target: TARGET }).run({
     facts: s3Facts({ odd: { logging: { enabled: true, targetBucket: null, targetPrefix: null } } }),
     results: [{ resource: 'arn:aws:s3:::odd', status: 'error', messageId: 'missingData', message: 'without a target bucket' }],
   },
-  'an account without buckets is not applicable': {
-    facts: s3Facts({}),
-    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noBuckets' }],
-  },
+  ...BUCKET_LISTING_CASES,
 });

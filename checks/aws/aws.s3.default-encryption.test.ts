@@ -1,7 +1,7 @@
 import { checkTester } from '../../src/testing/check-tester.js';
 import type { FakeFacts } from '../../src/testing/run-check.js';
 import type { AwsFacts } from '../../src/providers/aws/types.js';
-import { ACCOUNT, denied, kmsFacts, kmsKey, s3Facts, TARGET } from '../../test/support/aws/facts.js';
+import { ACCOUNT, BUCKET_LISTING_CASES, denied, kmsFacts, kmsKey, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.default-encryption.js';
 
 const rule = (algorithm: string, kmsKeyId: string | null = null, blockedEncryptionTypes: string[] = []) => ({ rules: [{ algorithm, kmsKeyId, bucketKeyEnabled: null, blockedEncryptionTypes }] });
@@ -61,12 +61,5 @@ checkTester(check, { target: TARGET }).run({
     settings: { require: 'strong' },
     results: [{ resource: TARGET.resource, status: 'error', messageId: 'checkFailed', message: 'expected one of any, kms, kms-cmk' }],
   },
-  'an account without buckets is not applicable': {
-    facts: s3Facts({}),
-    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noBuckets' }],
-  },
-  'a denied listing is an error naming the permission': {
-    facts: s3Facts(denied('s3:ListAllMyBuckets')),
-    results: [{ resource: TARGET.resource, status: 'error', messageId: 'notCollected', message: 's3:ListAllMyBuckets' }],
-  },
+  ...BUCKET_LISTING_CASES,
 });

@@ -1,5 +1,5 @@
 import { checkTester } from '../../src/testing/check-tester.js';
-import { denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
+import { BUCKET_LISTING_CASES, denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.public-access-block.js';
 
 const ALL = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
@@ -45,8 +45,5 @@ checkTester(check, { target: TARGET }).run({
       { resource: arn('half'), status: 'error', messageId: 'notCollected', message: 's3:GetAccountPublicAccessBlock' },
     ],
   },
-  'an account without buckets is not applicable': {
-    facts: s3Facts({}, { publicAccessBlock: null }),
-    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noBuckets' }],
-  },
+  ...BUCKET_LISTING_CASES,
 });

@@ -1,5 +1,5 @@
 import { checkTester } from '../../src/testing/check-tester.js';
-import { denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
+import { BUCKET_LISTING_CASES, denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.secure-transport.js';
 
 const tlsOnly = {
@@ -30,8 +30,5 @@ checkTester(check, { target: TARGET }).run({
       { resource: 'arn:aws:s3:::if-exists', status: 'pass', messageId: 'enforced' },
     ],
   },
-  'an account without buckets is not applicable': {
-    facts: s3Facts({}),
-    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noBuckets' }],
-  },
+  ...BUCKET_LISTING_CASES,
 });

@@ -1,5 +1,5 @@
 import { checkTester } from '../../src/testing/check-tester.js';
-import { denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
+import { BUCKET_LISTING_CASES, denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.versioning.js';
 
 checkTester(check, { target: TARGET }).run({
@@ -17,12 +17,5 @@ checkTester(check, { target: TARGET }).run({
       { resource: 'arn:aws:s3:::locked', status: 'error', messageId: 'notCollected', message: 's3:GetBucketVersioning' },
     ],
   },
-  'an account without buckets is not applicable': {
-    facts: s3Facts({}),
-    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noBuckets' }],
-  },
-  'a denied listing is an error naming the permission': {
-    facts: s3Facts(denied('s3:ListAllMyBuckets')),
-    results: [{ resource: TARGET.resource, status: 'error', messageId: 'notCollected', message: 's3:ListAllMyBuckets' }],
-  },
+  ...BUCKET_LISTING_CASES,
 });

@@ -1,3 +1,4 @@
+import type { CheckCase } from '../../../src/testing/check-tester.js';
 import type { FakeFacts } from '../../../src/testing/run-check.js';
 import { FactError } from '../../../src/core/facts.js';
 import type {
@@ -194,3 +195,15 @@ export function kmsFacts(
     },
   };
 }
+
+/** The two cases every bucket check's table has: no bucket at all (`noBuckets`), and a listing that is denied. */
+export const BUCKET_LISTING_CASES: Record<string, CheckCase<'aws'>> = {
+  'an account without buckets is not applicable': {
+    facts: s3Facts({}, { publicAccessBlock: null }),
+    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noBuckets' }],
+  },
+  'a denied listing is an error naming the permission': {
+    facts: s3Facts(denied('s3:ListAllMyBuckets'), { publicAccessBlock: null }),
+    results: [{ resource: TARGET.resource, status: 'error', messageId: 'notCollected', message: 's3:ListAllMyBuckets' }],
+  },
+};

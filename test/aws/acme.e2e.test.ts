@@ -99,7 +99,8 @@ describe('acme through the real AWS SDK', () => {
   it('records what the verdicts rest on', () => {
     expect(scan.of('aws.iam.root-mfa').get(root(ACCOUNT))?.observed).toMatchObject({ mfaType: 'hardware' });
     expect(scan.of('aws.iam.root-mfa').get(root(DEV))).toMatchObject({ messageId: 'noCredentials', observed: { passwordEnabled: false, activeKeys: 0 } });
-    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({ algorithm: 'aws:kms:dsse', kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//) });
+    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-prod-app-data'))?.observed).toMatchObject({ sseCBlocked: true });
+    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({ sseCBlocked: false, algorithm: 'aws:kms:dsse', kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//) });
     const admins = scan.of('aws.iam.admin-principals').get(accountId(ACCOUNT))?.observed?.principals as { arn: string }[];
     expect(admins.map((p) => p.arn)).toContain(user('legacy-backup'));
   });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { daysSince } from '../../src/providers/aws/judge.js';
+import { daysSince } from '../../src/judging/aws/judge.js';
 
 export default defineCheck({
   meta: {

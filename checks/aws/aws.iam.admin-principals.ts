@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { adminPrincipals } from '../../src/providers/aws/admin.js';
+import { adminPrincipals } from '../../src/judging/aws/admin.js';
 
 export default defineCheck({
   meta: {
@@ -7,7 +7,11 @@ export default defineCheck({
     title: 'Few principals hold administrator access',
     provider: 'aws',
     severity: 'high',
-    description: 'Lists the users, groups and roles with AdministratorAccess or an equivalent policy (`*` on `*`); the users and roles among them number at most the configured maximum.',
+    description:
+      'Lists the users, groups and roles that hold administrator access through an attached or inline policy, as aws.iam.no-admin-policies judges a document ' +
+      '(every action, every IAM action, or an IAM privilege escalation), and users through an administrator group. AWS-managed policies are judged by the ' +
+      'documents annexa ships with their version (AdministratorAccess v1, PowerUserAccess v12, IAMFullAccess v2; src/judging/aws/data/); other AWS-managed ' +
+      'policies are not read. The users and roles number at most the configured maximum.',
     remediation: 'Review the listed principals; move day-to-day work to narrower roles and keep administrator access for a few break-glass identities.',
     messages: {
       few: '{count} user(s) and role(s) hold administrator access (at most {maxAdmins})',

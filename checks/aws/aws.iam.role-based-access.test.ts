@@ -1,34 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
-import { ADMINISTRATOR_ACCESS, details, READ_DOC, TARGET } from '../../src/providers/aws/test-facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { ACCOUNT, ADMINISTRATOR_ACCESS, denied, details, iamFacts, READ_DOC, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.iam.role-based-access.js';
 
-const run = (authorizationDetails: () => Promise<unknown>) => runCheck(check, { iam: { authorizationDetails } } as never, { target: TARGET });
+const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 
-describe('aws.iam.role-based-access', () => {
-  it('passes users with groups only, fails attached and inline user policies', async () => {
-    const results = await run(
-      answers(
-        details({
-          users: [
-            { name: 'grouped', groups: ['dev'] },
-            { name: 'attached', attachedPolicies: [ADMINISTRATOR_ACCESS] },
-            { name: 'inline', inlinePolicies: [{ name: 'read', document: READ_DOC }] },
-          ],
-        }),
-      ),
-    );
-    expect(results.map((r) => [r.resource.split('/').pop(), r.status])).toEqual([
-      ['grouped', 'pass'],
-      ['attached', 'fail'],
-      ['inline', 'fail'],
-    ]);
-    expect(results[2].observed).toMatchObject({ policies: ['read (inline)'] });
-  });
-
-  it('is not applicable without users, and errors naming the permission', async () => {
-    expect((await run(answers(details({}))))[0].status).toBe('not_applicable');
-    const [r] = await run(failing({ permission: 'iam:GetAccountAuthorizationDetails' }));
-    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('iam:GetAccountAuthorizationDetails') });
-  });
+checkTester(check, { target: TARGET }).run({
+  'users with groups only pass; attached and inline user policies fail': {
+    facts: iamFacts({
+      authorizationDetails: details({
+        users: [
+          { name: 'grouped', groups: ['dev'] },
+          { name: 'attached', attachedPolicies: [ADMINISTRATOR_ACCESS] },
+          { name: 'inline', inlinePolicies: [{ name: 'read', document: READ_DOC }] },
+        ],
+      }),
+    }),
+    results: [
+      { resource: userArn('grouped'), status: 'pass', messageId: 'viaGroups', observed: { user: 'grouped', groups: ['dev'], policies: [] } },
+      { resource: userArn('attached'), status: 'fail', messageId: 'direct', observed: { user: 'attached', policies: ['AdministratorAccess'] } },
+      { resource: userArn('inline'), status: 'fail', messageId: 'direct', observed: { policies: ['read (inline)'] } },
+    ],
+  },
+  'an account without IAM users is not applicable': {
+    facts: iamFacts({ authorizationDetails: details({}) }),
+    results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noUsers' }],
+  },
+  'denied authorization details are an error naming the permission': {
+    facts: iamFacts({ authorizationDetails: denied('iam:GetAccountAuthorizationDetails') }),
+    results: [{ resource: TARGET.resource, status: 'error', messageId: 'notCollected', message: 'iam:GetAccountAuthorizationDetails' }],
+  },
 });

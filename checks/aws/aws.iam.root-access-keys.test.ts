@@ -1,24 +1,28 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
-import { key, report, root, TARGET } from '../../src/providers/aws/test-facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { ACCOUNT, denied, iamFacts, key, report, root, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.iam.root-access-keys.js';
 
-const run = (credentialReport: () => Promise<unknown>) => runCheck(check, { iam: { credentialReport } } as never, { target: TARGET });
+const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 
-describe('aws.iam.root-access-keys', () => {
-  it.each([
-    ['no keys', root(), 'pass'],
-    ['inactive key only', root({ accessKeys: [key(1, '2024-01-01T00:00:00Z', null, false), key(2, '2024-01-01T00:00:00Z', null, false)] }), 'pass'],
-    ['active key in slot 2', root({ accessKeys: [key(1, '2024-01-01T00:00:00Z', null, false), key(2, '2026-05-01T00:00:00Z')] }), 'fail'],
-  ])('%s → %s', async (_name, row, status) => {
-    const [r] = await run(answers(report(row)));
-    expect(r).toMatchObject({ status, resource: row.arn });
-  });
-
-  it('errors without a root row, and when the report is denied', async () => {
-    expect((await run(answers(report())))[0].status).toBe('error');
-    const [r] = await run(failing({ permission: 'iam:GenerateCredentialReport' }));
-    expect(r.status).toBe('error');
-    expect(r.message).toContain('iam:GenerateCredentialReport');
-  });
+checkTester(check, { target: TARGET }).run({
+  'a root user without keys passes': {
+    facts: iamFacts({ credentialReport: report(root()) }),
+    results: [{ resource: ROOT, status: 'pass', messageId: 'none', observed: { activeSlots: [] } }],
+  },
+  'inactive root keys pass': {
+    facts: iamFacts({ credentialReport: report(root({ accessKeys: [key(1, '2024-01-01T00:00:00Z', null, false), key(2, '2024-01-01T00:00:00Z', null, false)] })) }),
+    results: [{ resource: ROOT, status: 'pass', messageId: 'none', observed: { activeSlots: [] } }],
+  },
+  'an active root key fails, naming its slot': {
+    facts: iamFacts({ credentialReport: report(root({ accessKeys: [key(1, '2024-01-01T00:00:00Z', null, false), key(2, '2026-05-01T00:00:00Z')] })) }),
+    results: [{ resource: ROOT, status: 'fail', messageId: 'active', observed: { activeSlots: [2] }, message: 'slot(s) 2' }],
+  },
+  'a report without a root row is missing data, not a verdict': {
+    facts: iamFacts({ credentialReport: report() }),
+    results: [{ resource: ROOT, status: 'error', messageId: 'missingData', observed: { reason: { kind: 'missing' } }, message: 'no <root_account> row' }],
+  },
+  'a denied report is an error naming the permission': {
+    facts: iamFacts({ credentialReport: denied('iam:GenerateCredentialReport') }),
+    results: [{ resource: TARGET.resource, status: 'error', messageId: 'notCollected', message: 'iam:GenerateCredentialReport' }],
+  },
 });

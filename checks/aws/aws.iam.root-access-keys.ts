@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { rootArn, rootRow } from '../../src/providers/aws/judge.js';
+import { rootArn, rootRow } from '../../src/judging/aws/judge.js';
 
 export default defineCheck({
   meta: {
@@ -16,7 +16,7 @@ export default defineCheck({
   },
   async run(ctx) {
     const root = rootRow(await ctx.aws.iam.credentialReport());
-    if (!root) return [ctx.missing(rootArn(ctx.target.resource), 'the credential report has no <root_account> row')];
+    if (!root) return [ctx.missing(rootArn(ctx.target), 'the credential report has no <root_account> row')];
     const activeSlots = root.accessKeys.filter((k) => k.active).map((k) => k.slot);
     const observed = { activeSlots, keys: root.accessKeys.map(({ slot, active, lastRotated, lastUsedDate }) => ({ slot, active, lastRotated, lastUsedDate })) };
     return [activeSlots.length ? ctx.fail(root.arn, 'active', observed) : ctx.pass(root.arn, 'none', observed)];

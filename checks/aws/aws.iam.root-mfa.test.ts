@@ -1,50 +1,53 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
-import { ACCOUNT, report, root, TARGET } from '../../src/providers/aws/test-facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { ACCOUNT, denied, iamFacts, key, report, root, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.iam.root-mfa.js';
 
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const virtual = [{ serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`, userArn: ROOT }];
 
-const cases = [
-  { name: 'virtual MFA', summary: 1, root: root(), devices: answers(virtual), status: 'pass', mfaType: 'virtual' },
-  { name: 'hardware MFA', summary: 1, root: root(), devices: answers([]), status: 'pass', mfaType: 'hardware' },
-  { name: 'type unknown when devices are denied', summary: 1, root: root(), devices: failing(), status: 'pass', mfaType: 'unknown' },
-  { name: 'summary says no MFA', summary: 0, root: root(), devices: answers([]), status: 'fail' },
-  { name: 'report says no MFA', summary: 1, root: root({ mfaActive: false }), devices: answers([]), status: 'fail' },
-] as const;
-
-describe('aws.iam.root-mfa', () => {
-  for (const c of cases) {
-    it(c.name, async () => {
-      const [r, ...rest] = await runCheck(
-        check,
-        { iam: { accountSummary: answers({ AccountMFAEnabled: c.summary }), credentialReport: answers(report(c.root)), virtualMfaDevices: c.devices } },
-        { target: TARGET },
-      );
-      expect(rest).toEqual([]);
-      expect(r).toMatchObject({ status: c.status, resource: ROOT });
-      if ('mfaType' in c) expect(r.observed).toMatchObject({ mfaType: c.mfaType });
-    });
-  }
-
-  it('is an error naming the permission when the summary is denied', async () => {
-    const [r] = await runCheck(
-      check,
-      { iam: { accountSummary: failing({ permission: 'iam:GetAccountSummary' }), credentialReport: answers(report(root())) } },
-      { target: TARGET },
-    );
-    expect(r.status).toBe('error');
-    expect(r.message).toContain('iam:GetAccountSummary');
-  });
-
-  it('is an error, not a verdict, when the report has no root row', async () => {
-    const [r] = await runCheck(check, { iam: { accountSummary: answers({ AccountMFAEnabled: 1 }), credentialReport: answers(report()) } }, { target: TARGET });
-    expect(r).toMatchObject({ status: 'error', resource: ROOT, message: expect.stringContaining('no <root_account> row') });
-  });
-
-  it('is an error when the account summary lacks AccountMFAEnabled', async () => {
-    const [r] = await runCheck(check, { iam: { accountSummary: answers({}), credentialReport: answers(report(root())) } }, { target: TARGET });
-    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('no AccountMFAEnabled') });
-  });
+checkTester(check, { target: TARGET }).run({
+  'a virtual device on root passes, typed virtual': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 1 }, credentialReport: report(root()), virtualMfaDevices: virtual }),
+    results: [{ resource: ROOT, status: 'pass', messageId: 'enabled', observed: { mfaType: 'virtual', accountMfaEnabled: 1, reportMfaActive: true } }],
+  },
+  'MFA with no virtual device on root is hardware': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 1 }, credentialReport: report(root()), virtualMfaDevices: [] }),
+    results: [{ resource: ROOT, status: 'pass', messageId: 'enabled', observed: { mfaType: 'hardware' } }],
+  },
+  'the type is unknown when the devices cannot be listed; the verdict stands on the two facts': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 1 }, credentialReport: report(root()), virtualMfaDevices: denied('iam:ListVirtualMFADevices') }),
+    results: [{ resource: ROOT, status: 'pass', messageId: 'enabled', observed: { mfaType: 'unknown' } }],
+  },
+  'the account summary saying no MFA fails': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 0 }, credentialReport: report(root()), virtualMfaDevices: [] }),
+    results: [{ resource: ROOT, status: 'fail', messageId: 'missing', observed: { accountMfaEnabled: 0, reportMfaActive: true } }],
+  },
+  'the credential report saying no MFA fails': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 1 }, credentialReport: report(root({ mfaActive: false })), virtualMfaDevices: [] }),
+    results: [{ resource: ROOT, status: 'fail', messageId: 'missing', observed: { reportMfaActive: false } }],
+  },
+  'a member account whose root credentials were removed centrally passes with that reason': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 0 }, credentialReport: report(root({ passwordEnabled: false, mfaActive: false })) }),
+    results: [{ resource: ROOT, status: 'pass', messageId: 'noCredentials', observed: { passwordEnabled: false, activeKeys: 0, accountMfaEnabled: 0 } }],
+  },
+  'no root password but an active root key, without MFA, fails': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 0 }, credentialReport: report(root({ passwordEnabled: false, mfaActive: false, accessKeys: [key(1, '2025-01-01T00:00:00Z'), key(2, '2025-01-01T00:00:00Z', null, false)] })) }),
+    results: [{ resource: ROOT, status: 'fail', messageId: 'missing', observed: { passwordEnabled: false, activeKeys: 1 } }],
+  },
+  'a root password without MFA fails': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 0 }, credentialReport: report(root({ passwordEnabled: true, mfaActive: false })) }),
+    results: [{ resource: ROOT, status: 'fail', messageId: 'missing', observed: { passwordEnabled: true, activeKeys: 0 } }],
+  },
+  'a denied account summary is an error naming the permission': {
+    facts: iamFacts({ accountSummary: denied('iam:GetAccountSummary'), credentialReport: report(root()) }),
+    results: [{ resource: TARGET.resource, status: 'error', messageId: 'notCollected', message: 'iam:GetAccountSummary' }],
+  },
+  'a report without a root row is missing data, not a verdict': {
+    facts: iamFacts({ accountSummary: { AccountMFAEnabled: 1 }, credentialReport: report() }),
+    results: [{ resource: ROOT, status: 'error', messageId: 'missingData', message: 'no <root_account> row', observed: { reason: { kind: 'missing' } } }],
+  },
+  'an account summary without AccountMFAEnabled is missing data': {
+    facts: iamFacts({ accountSummary: {}, credentialReport: report(root()) }),
+    results: [{ resource: ROOT, status: 'error', messageId: 'missingData', message: 'no AccountMFAEnabled' }],
+  },
 });

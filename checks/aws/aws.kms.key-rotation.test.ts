@@ -1,6 +1,6 @@
 import { FactError } from '../../src/core/facts.js';
 import { checkTester } from '../../src/testing/check-tester.js';
-import { kmsFacts, kmsKey, TARGET } from '../../src/providers/aws/test-facts.js';
+import { kmsFacts, kmsKey, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.kms.key-rotation.js';
 
 const arn = (id: string, region = 'eu-west-1') => `arn:aws:kms:${region}:123456789012:key/${id}`;
@@ -17,6 +17,22 @@ checkTester(check, { target: TARGET }).run({
       { resource: arn('static'), status: 'fail', messageId: 'notRotating', observed: { keyId: 'static', rotationEnabled: false, rotationPeriodInDays: null } },
       { resource: arn('us-static', 'us-east-1'), status: 'fail', messageId: 'notRotating', observed: { region: 'us-east-1' } },
     ],
+  },
+  'a rotation period longer than maxRotationDays fails; the setting moves the bar': {
+    facts: kmsFacts({ 'eu-west-1': [kmsKey('slow'), kmsKey('yearly')] }, { rotation: { slow: { enabled: true, rotationPeriodInDays: 730 }, yearly: { enabled: true, rotationPeriodInDays: null } } }),
+    results: [
+      { resource: arn('slow'), status: 'fail', messageId: 'periodTooLong', observed: { rotationPeriodInDays: 730, maxRotationDays: 365 } },
+      { resource: arn('yearly'), status: 'pass', messageId: 'rotating', observed: { rotationPeriodInDays: 365 } },
+    ],
+  },
+  'maxRotationDays comes from the settings': {
+    facts: kmsFacts({ 'eu-west-1': [kmsKey('yearly')] }, { rotation: { yearly: { enabled: true, rotationPeriodInDays: 365 } } }),
+    settings: { maxRotationDays: 180 },
+    results: [{ resource: arn('yearly'), status: 'fail', messageId: 'periodTooLong', message: 'more than 180' }],
+  },
+  'a disabled key is not applicable, its state recorded': {
+    facts: kmsFacts({ 'eu-west-1': [kmsKey('off', { keyState: 'Disabled' })] }),
+    results: [{ resource: arn('off'), status: 'not_applicable', messageId: 'notInUse', observed: { keyState: 'Disabled' }, message: 'is Disabled' }],
   },
   'AWS-managed, asymmetric, imported and doomed keys are not applicable': {
     facts: kmsFacts({

@@ -1,52 +1,49 @@
-import { describe, expect, it } from 'vitest';
-import { FactError } from '../../src/core/facts.js';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
-import { bucket, perBucket, TARGET } from '../../src/providers/aws/test-facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { BUCKET_LISTING_CASES, denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.public-access-block.js';
 
 const ALL = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 const ACLS_ONLY = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 const POLICY_ONLY = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-const denied = (permission: string) => new FactError({ kind: 'denied', message: 'AccessDenied', permission });
+const arn = (name: string) => `arn:aws:s3:::${name}`;
 
-const run = (account: () => Promise<unknown>, table: Record<string, unknown>) =>
-  runCheck(
-    check,
-    { s3: { buckets: answers(Object.keys(table).map((n) => bucket(n))), accountPublicAccessBlock: account, publicAccessBlock: perBucket(table) } } as never,
-    { target: TARGET },
-  );
-
-describe('aws.s3.public-access-block', () => {
-  it('an account-level block covers every bucket, even one with no block of its own', async () => {
-    const results = await run(answers(ALL), { bare: null, partial: ACLS_ONLY });
-    expect(results.map((r) => r.status)).toEqual(['pass', 'pass']);
-    expect(results[0].observed).toMatchObject({ source: 'account level', bucketLevel: 'not read' });
-  });
-
-  it('combines account and bucket flag by flag', async () => {
-    const results = await run(answers(ACLS_ONLY), { combined: POLICY_ONLY, own: ALL, half: ACLS_ONLY, bare: null });
-    expect(results.map((r) => [r.resource, r.status])).toEqual([
-      ['arn:aws:s3:::combined', 'pass'],
-      ['arn:aws:s3:::own', 'pass'],
-      ['arn:aws:s3:::half', 'fail'],
-      ['arn:aws:s3:::bare', 'fail'],
-    ]);
-    expect(results[2].observed).toMatchObject({ missing: ['BlockPublicPolicy', 'RestrictPublicBuckets'] });
-  });
-
-  it('with no account-level block, a bucket must block everything itself', async () => {
-    const results = await run(answers(null), { own: ALL, half: POLICY_ONLY });
-    expect(results.map((r) => r.status)).toEqual(['pass', 'fail']);
-  });
-
-  it('errors a bucket whose block cannot be read', async () => {
-    const [r] = await run(answers(null), { locked: denied('s3:GetBucketPublicAccessBlock') });
-    expect(r).toMatchObject({ status: 'error', resource: 'arn:aws:s3:::locked', message: expect.stringContaining('s3:GetBucketPublicAccessBlock') });
-  });
-
-  it('without the account-level block, proves buckets that block all themselves and errors the rest', async () => {
-    const results = await run(failing({ permission: 's3:GetAccountPublicAccessBlock' }), { own: ALL, half: ACLS_ONLY });
-    expect(results.map((r) => r.status)).toEqual(['pass', 'error']);
-    expect(results[1].message).toContain('s3:GetAccountPublicAccessBlock');
-  });
+checkTester(check, { target: TARGET }).run({
+  'an account-level block covers every bucket, even one with no block of its own': {
+    facts: s3Facts({ bare: { publicAccessBlock: null }, partial: { publicAccessBlock: ACLS_ONLY } }, { publicAccessBlock: ALL }),
+    results: [
+      { resource: arn('bare'), status: 'pass', messageId: 'blocked', observed: { bucket: 'bare', source: 'account level', bucketLevel: 'not read' } },
+      { resource: arn('partial'), status: 'pass', messageId: 'blocked', observed: { source: 'account level' } },
+    ],
+  },
+  'account and bucket combine flag by flag': {
+    facts: s3Facts(
+      { combined: { publicAccessBlock: POLICY_ONLY }, own: { publicAccessBlock: ALL }, half: { publicAccessBlock: ACLS_ONLY }, bare: { publicAccessBlock: null } },
+      { publicAccessBlock: ACLS_ONLY },
+    ),
+    results: [
+      { resource: arn('combined'), status: 'pass', messageId: 'blocked', observed: { source: 'bucket and account level' } },
+      { resource: arn('own'), status: 'pass', messageId: 'blocked' },
+      { resource: arn('half'), status: 'fail', messageId: 'open', observed: { bucket: 'half', missing: ['BlockPublicPolicy', 'RestrictPublicBuckets'] } },
+      { resource: arn('bare'), status: 'fail', messageId: 'open', observed: { missing: ['BlockPublicPolicy', 'RestrictPublicBuckets'] } },
+    ],
+  },
+  'with no account-level block, a bucket must block everything itself': {
+    facts: s3Facts({ own: { publicAccessBlock: ALL }, half: { publicAccessBlock: POLICY_ONLY } }, { publicAccessBlock: null }),
+    results: [
+      { resource: arn('own'), status: 'pass', messageId: 'blocked' },
+      { resource: arn('half'), status: 'fail', messageId: 'open', observed: { missing: ['BlockPublicAcls', 'IgnorePublicAcls'] } },
+    ],
+  },
+  'a bucket whose block cannot be read is an error alone': {
+    facts: s3Facts({ locked: { publicAccessBlock: denied('s3:GetBucketPublicAccessBlock') } }, { publicAccessBlock: null }),
+    results: [{ resource: arn('locked'), status: 'error', messageId: 'notCollected', message: 's3:GetBucketPublicAccessBlock' }],
+  },
+  'without the account-level block, buckets that block all themselves pass and the rest are errors': {
+    facts: s3Facts({ own: { publicAccessBlock: ALL }, half: { publicAccessBlock: ACLS_ONLY } }, { publicAccessBlock: denied('s3:GetAccountPublicAccessBlock') }),
+    results: [
+      { resource: arn('own'), status: 'pass', messageId: 'blocked' },
+      { resource: arn('half'), status: 'error', messageId: 'notCollected', message: 's3:GetAccountPublicAccessBlock' },
+    ],
+  },
+  ...BUCKET_LISTING_CASES,
 });

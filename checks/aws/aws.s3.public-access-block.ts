@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { accountBlock, eachBucket, effectiveBlock, PAB_FLAGS } from '../../src/providers/aws/judge.js';
+import { accountBlock, eachBucket, effectiveBlock, PAB_FLAGS } from '../../src/judging/aws/judge.js';
 
 export default defineCheck({
   meta: {

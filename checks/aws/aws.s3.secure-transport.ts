@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachBucket } from '../../src/providers/aws/judge.js';
-import { deniesInsecureTransport } from '../../src/providers/aws/policy.js';
+import { eachBucket } from '../../src/judging/aws/judge.js';
+import { deniesInsecureTransport } from '../../src/judging/aws/policy.js';
 
 export default defineCheck({
   meta: {
@@ -8,7 +8,10 @@ export default defineCheck({
     title: 'Buckets refuse unencrypted transport',
     provider: 'aws',
     severity: 'medium',
-    description: 'The bucket policy denies every S3 action to everyone when `aws:SecureTransport` is false, so data only moves over TLS.',
+    description:
+      'The bucket policy has a Deny for everyone (`Principal: "*"`) of every S3 action (`s3:*` or `*`) on the bucket and all its objects, conditioned on `Bool` ' +
+      '(or BoolIfExists) `aws:SecureTransport` `"false"`, so data only moves over TLS. Condition blocks are ANDed: a Deny that also requires another condition ' +
+      '(`aws:PrincipalAccount = X`) denies plain HTTP to fewer requests and does not count. No policy at all fails.',
     remediation: 'Add a Deny statement for Principal "*", Action "s3:*", the bucket and its objects, with Condition Bool aws:SecureTransport "false".',
     messages: {
       enforced: '{bucket} denies requests without TLS',

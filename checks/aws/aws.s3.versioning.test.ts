@@ -1,20 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { FactError } from '../../src/core/facts.js';
-import { answers, runCheck } from '../../src/testing/run-check.js';
-import { bucket, perBucket, TARGET } from '../../src/providers/aws/test-facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { BUCKET_LISTING_CASES, denied, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.versioning.js';
 
-describe('aws.s3.versioning', () => {
-  it('passes Enabled, fails Suspended and never enabled, errors the unreadable', async () => {
-    const table = {
-      on: { status: 'Enabled', mfaDelete: 'Disabled' },
-      paused: { status: 'Suspended', mfaDelete: null },
-      never: { status: null, mfaDelete: null },
-      locked: new FactError({ kind: 'denied', message: 'AccessDenied', permission: 's3:GetBucketVersioning' }),
-    };
-    const results = await runCheck(check, { s3: { buckets: answers(Object.keys(table).map((n) => bucket(n))), versioning: perBucket(table) } } as never, { target: TARGET });
-    expect(results.map((r) => r.status)).toEqual(['pass', 'fail', 'fail', 'error']);
-    expect(results[2].message).toBe('never versioning is never enabled');
-    expect(results[3].message).toContain('s3:GetBucketVersioning');
-  });
+checkTester(check, { target: TARGET }).run({
+  'Enabled passes; Suspended and never enabled fail; an unreadable bucket is an error alone': {
+    facts: s3Facts({
+      on: { versioning: { status: 'Enabled', mfaDelete: 'Disabled' } },
+      paused: { versioning: { status: 'Suspended', mfaDelete: null } },
+      never: { versioning: { status: null, mfaDelete: null } },
+      locked: { versioning: denied('s3:GetBucketVersioning') },
+    }),
+    results: [
+      { resource: 'arn:aws:s3:::on', status: 'pass', messageId: 'enabled', observed: { bucket: 'on', mfaDelete: 'Disabled' } },
+      { resource: 'arn:aws:s3:::paused', status: 'fail', messageId: 'disabled', observed: { bucket: 'paused', status: 'Suspended' } },
+      { resource: 'arn:aws:s3:::never', status: 'fail', messageId: 'disabled', message: 'never versioning is never enabled' },
+      { resource: 'arn:aws:s3:::locked', status: 'error', messageId: 'notCollected', message: 's3:GetBucketVersioning' },
+    ],
+  },
+  ...BUCKET_LISTING_CASES,
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachBucket } from '../../src/providers/aws/judge.js';
+import { eachBucket } from '../../src/judging/aws/judge.js';
 
 export default defineCheck({
   meta: {

@@ -14,14 +14,19 @@ import { awsChecks, runtime, scanSandbox, type SandboxScan } from './harness.js'
  * as the scenario's comments say it should be.
  */
 const ACCOUNT = '418295730612';
+const DEV = '529184730612';
+const SANDBOX = '630418295712';
+const root = (account: string) => `arn:aws:iam::${account}:root`;
+const accountId = (account: string) => `AWS::::Account:${account}`;
 const user = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const bucket = (name: string) => `arn:aws:s3:::${name}`;
 
 const EXPECTED: Record<string, Record<string, string>> = {
-  'aws.iam.root-mfa': { [`arn:aws:iam::${ACCOUNT}:root`]: 'pass' },
-  'aws.iam.root-access-keys': { [`arn:aws:iam::${ACCOUNT}:root`]: 'fail' },
-  'aws.iam.password-policy': { [`arn:aws:::${ACCOUNT}`]: 'fail' },
-  'aws.iam.admin-principals': { [`arn:aws:::${ACCOUNT}`]: 'fail' },
+  // The member account whose root credentials were removed centrally passes root MFA with that reason.
+  'aws.iam.root-mfa': { [root(ACCOUNT)]: 'pass', [root(DEV)]: 'pass', [root(SANDBOX)]: 'fail' },
+  'aws.iam.root-access-keys': { [root(ACCOUNT)]: 'fail', [root(DEV)]: 'pass' },
+  'aws.iam.password-policy': { [accountId(ACCOUNT)]: 'fail', [accountId(DEV)]: 'pass' },
+  'aws.iam.admin-principals': { [accountId(ACCOUNT)]: 'fail', [accountId(DEV)]: 'pass' },
   'aws.iam.console-mfa': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'pass', [user('carol.jones')]: 'fail', [user('dave.wilson')]: 'fail', [user('heidi.new')]: 'pass' },
   'aws.iam.access-key-rotation': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'fail', [user('ci-deploy')]: 'pass', [user('legacy-backup')]: 'fail' },
   'aws.iam.unused-credentials': { [user('alice.nguyen')]: 'pass', [user('dave.wilson')]: 'fail', [user('legacy-backup')]: 'fail', [user('heidi.new')]: 'pass' },
@@ -48,7 +53,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
 /** KMS keys are named in the scenario by description; their ids are generated. */
 const EXPECTED_KEYS: Record<string, Record<string, string>> = {
   'aws.kms.key-rotation': { 'Application data at rest': 'pass', 'Nightly backups': 'fail', 'Signs release artifacts': 'not_applicable', 'EU customer data at rest': 'pass' },
-  'aws.kms.key-spec': { 'Application data at rest': 'pass', 'RSA envelope key of the old export pipeline': 'fail', 'Signs release artifacts': 'not_applicable' },
+  'aws.kms.key-spec': { 'Application data at rest': 'pass', 'RSA envelope key of the old export pipeline': 'pass', 'Signs release artifacts': 'not_applicable' },
   'aws.kms.key-policy-public': { 'Shared with a partner for file exchange': 'fail', 'EU customer data at rest': 'pass', 'Application data at rest': 'pass' },
 };
 
@@ -59,15 +64,16 @@ beforeAll(async () => {
 afterAll(() => scan?.handle.stop());
 
 describe('acme through the real AWS SDK', () => {
-  // One account has one root user and one password policy: those checks have one verdict here (the others' tests cover the opposite).
-  const ACCOUNT_WIDE = new Set(['aws.iam.root-mfa', 'aws.iam.root-access-keys', 'aws.iam.password-policy', 'aws.iam.admin-principals']);
+
+  // Outside the China regions every encryption key spec KMS offers (SYMMETRIC_DEFAULT, RSA_2048 and up) is acceptable: its fail is in the table (SM2).
+  const NO_FAIL_POSSIBLE = new Set(['aws.kms.key-spec']);
 
   it('every per-resource AWS check has both a pass and a fail, and nothing is an error', async () => {
     const ids = (await awsChecks()).map((c) => c.meta.id);
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) {
       const statuses = [...new Set([...scan.of(id).values()].map((r) => r.status))].sort();
-      if (ACCOUNT_WIDE.has(id)) expect([id, statuses.length > 0]).toEqual([id, true]);
+      if (NO_FAIL_POSSIBLE.has(id)) expect([id, statuses.filter((s) => s === 'fail')]).toEqual([id, []]);
       else expect([id, statuses.filter((s) => s === 'pass' || s === 'fail')]).toEqual([id, ['fail', 'pass']]);
     }
     expect(scan.results.filter((r) => r.status === 'error')).toEqual([]);
@@ -91,16 +97,19 @@ describe('acme through the real AWS SDK', () => {
   });
 
   it('records what the verdicts rest on', () => {
-    expect(scan.of('aws.iam.root-mfa').get(`arn:aws:iam::${ACCOUNT}:root`)?.observed).toMatchObject({ mfaType: 'hardware' });
-    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({ algorithm: 'aws:kms:dsse', kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//) });
-    const admins = scan.of('aws.iam.admin-principals').get(`arn:aws:::${ACCOUNT}`)?.observed?.principals as { arn: string }[];
+    expect(scan.of('aws.iam.root-mfa').get(root(ACCOUNT))?.observed).toMatchObject({ mfaType: 'hardware' });
+    expect(scan.of('aws.iam.root-mfa').get(root(DEV))).toMatchObject({ messageId: 'noCredentials', observed: { passwordEnabled: false, activeKeys: 0 } });
+    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-prod-app-data'))?.observed).toMatchObject({ sseCBlocked: true });
+    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({ sseCBlocked: false, algorithm: 'aws:kms:dsse', kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//) });
+    const admins = scan.of('aws.iam.admin-principals').get(accountId(ACCOUNT))?.observed?.principals as { arn: string }[];
     expect(admins.map((p) => p.arn)).toContain(user('legacy-backup'));
   });
 
   it('reads each fact once and each bucket through its own region', () => {
     const stats = scan.handle.stats!() as { byOperation: Record<string, number> };
-    expect(stats.byOperation['iam:GetCredentialReport']).toBe(1);
-    expect(stats.byOperation['iam:GetAccountAuthorizationDetails']).toBe(1);
+    // Once per account: acme-prod and its two member accounts.
+    expect(stats.byOperation['iam:GetCredentialReport']).toBe(3);
+    expect(stats.byOperation['iam:GetAccountAuthorizationDetails']).toBe(3);
     expect(stats.byOperation['s3:GetBucketPolicy']).toBe(7);
     const euCalls = scan.store.snapshot().find((f) => f.key === 'aws.s3.bucketEncryption(acme-eu-analytics)')!.calls;
     expect(euCalls.map((c) => [c.operation, c.status])).toEqual([['s3:GetEncryptionConfiguration', 200]]);

@@ -4,7 +4,7 @@
  * tsc reports the directive as unused and the typecheck fails.
  */
 import { defineCheck, type CheckContext } from '../../src/core/check.js';
-import { eachBucket } from '../../src/providers/aws/judge.js';
+import { eachBucket } from '../../src/judging/aws/judge.js';
 
 export const misspelledMessageId = defineCheck({
   meta: {

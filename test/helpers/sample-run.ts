@@ -24,7 +24,7 @@ export function sampleRun(at: string, results: Result[] = [result('pass', 'arn:a
     durationMs: 12,
     tool: { name: 'annexa', version: '0.1.0', node: process.version },
     framework: 'ISO/IEC 27001:2022 Annex A',
-    scope: { targets: [{ provider: 'aws', id: 'aws:111122223333', resource: 'arn:aws:::111122223333', options: {} }], checks: ['aws.iam.root-mfa'] },
+    scope: { targets: [{ provider: 'aws', id: 'aws:111122223333', resource: 'AWS::::Account:111122223333', options: {} }], checks: ['aws.iam.root-mfa'] },
     identities: [{ provider: 'aws', target: 'aws:111122223333', principal: 'arn:aws:iam::111122223333:user/auditor' }],
     configHash: null,
     counts: countResults(results),

@@ -118,6 +118,7 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
               algorithm: r.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null,
               kmsKeyId: r.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID ?? null,
               bucketKeyEnabled: r.BucketKeyEnabled ?? null,
+              blockedEncryptionTypes: r.BlockedEncryptionTypes?.EncryptionType ?? [],
             })),
           };
         }),

@@ -10,8 +10,15 @@ import { answerSchema } from './answers.js';
 import { errorCode, isNetworkFailure } from './errors.js';
 import type { AwsTargetOptions } from './types.js';
 
+/**
+ * The resource id of results about an account as a whole: an AWS account has
+ * no ARN, so annexa uses the id AWS Security Hub's finding format (ASFF) and
+ * AWS Config give it, `AWS::::Account:<12 digits>`.
+ */
+export const accountResource = (accountId: string) => `AWS::::Account:${accountId}`;
+
 export function awsTarget(options: AwsTargetOptions): Target<AwsTargetOptions> {
-  return { provider: 'aws', id: `aws:${options.accountId}`, resource: `arn:${options.partition}:::${options.accountId}`, options };
+  return { provider: 'aws', id: `aws:${options.accountId}`, resource: accountResource(options.accountId), options };
 }
 
 /** The account and partition an ARN names: arn:<partition>:<service>:<region>:<account>:… */

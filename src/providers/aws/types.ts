@@ -16,7 +16,7 @@ export interface CredentialReportUser {
   arn: string;
   isRoot: boolean;
   userCreationTime: string | null;
-  /** `null` for the root user, whose report row says not_supported. */
+  /** `null` when the report says not_supported (the root row of reports before root passwords could be removed centrally). */
   passwordEnabled: boolean | null;
   passwordLastUsed: string | null;
   passwordLastChanged: string | null;
@@ -106,7 +106,8 @@ export interface Bucket {
 }
 
 export interface BucketEncryption {
-  rules: { algorithm: string | null; kmsKeyId: string | null; bucketKeyEnabled: boolean | null }[];
+  /** `blockedEncryptionTypes`: what the rule refuses (`SSE-C`); empty when the answer names none. */
+  rules: { algorithm: string | null; kmsKeyId: string | null; bucketKeyEnabled: boolean | null; blockedEncryptionTypes?: string[] }[];
 }
 
 export interface PublicAccessBlock {

@@ -1,6 +1,13 @@
+import shipped from '../../judging/aws/data/aws-managed-policies.json' with { type: 'json' };
 import { iamId } from './ids.js';
 import type { PolicyDocument } from './scenario.js';
 import type { ManagedPolicy } from './world.js';
+
+/** A policy whose real document annexa ships for judging: the sandbox serves that same document and version. */
+function shippedPolicy(name: string, description: string) {
+  const p = shipped.policies.find((x) => x.name === name)!;
+  return { [name]: { path: '/', version: p.versionId, description, document: p.document as PolicyDocument } };
+}
 
 /**
  * The AWS-managed policies a scenario may attach by name. Documents are
@@ -8,24 +15,9 @@ import type { ManagedPolicy } from './world.js';
  * whether they grant everything (AdministratorAccess) or read-only rights.
  */
 export const AWS_MANAGED_POLICIES: Record<string, { path: string; version: string; description: string; document: PolicyDocument }> = {
-  AdministratorAccess: {
-    path: '/',
-    version: 'v1',
-    description: 'Provides full access to AWS services and resources.',
-    document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
-  },
-  PowerUserAccess: {
-    path: '/',
-    version: 'v5',
-    description: 'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
-    document: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
-        { Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole', 'iam:ListRoles', 'organizations:DescribeOrganization', 'account:ListRegions'], Resource: '*' },
-      ],
-    },
-  },
+  ...shippedPolicy('AdministratorAccess', 'Provides full access to AWS services and resources.'),
+  ...shippedPolicy('PowerUserAccess', 'Provides full access to AWS services and resources, but does not allow management of Users and groups.'),
+  ...shippedPolicy('IAMFullAccess', 'Provides full access to IAM via the AWS Management Console.'),
   ReadOnlyAccess: {
     path: '/',
     version: 'v120',

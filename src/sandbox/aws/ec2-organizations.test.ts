@@ -5,7 +5,7 @@ import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
-import { clientsFor, rejection } from './test-support.js';
+import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
 
 const MEMBERS = Array.from({ length: 22 }, (_, i) => ({ id: String(200000000000 + i), name: `member-${i}`, regions: ['eu-west-1'], roles: [{ name: 'annexa-audit' }], users: [{ name: `only-in-${i}` }], buckets: [{ name: `member-${i}-data`, region: 'eu-west-1' }] }));
 const org: AwsScenario = {

@@ -6,7 +6,7 @@ import { ListAccountsCommand } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { startAwsSandbox } from './index.js';
-import { clientsFor, rejection } from './test-support.js';
+import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
 
 const account = { id: '123456789012', regions: ['us-east-1'] };
 

@@ -68,8 +68,9 @@ export function credentialReportCsv(a: Account): string {
   const rows: string[][] = [];
   const root = a.root;
   rows.push([
-    '<root_account>', `arn:aws:iam::${a.id}:root`, stamp(root.created), 'not_supported',
-    root.passwordLastUsed ? stamp(root.passwordLastUsed) : 'no_information', 'not_supported', 'not_supported',
+    // Today's report gives root a real password_enabled (false once the password is removed centrally); rotation stays not_supported.
+    '<root_account>', `arn:aws:iam::${a.id}:root`, stamp(root.created), String(root.password),
+    root.password && root.passwordLastUsed ? stamp(root.passwordLastUsed) : root.password ? 'no_information' : 'N/A', 'not_supported', 'not_supported',
     String(root.mfa !== 'none'), ...keyColumns(root.keys[0]), ...keyColumns(root.keys[1]), 'false', 'N/A', 'false', 'N/A',
   ]);
   const maxAge = a.passwordPolicy?.maxAgeDays;

@@ -10,7 +10,7 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
-import { clientsFor, rejection } from './test-support.js';
+import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
 
 const acme = loadScenario('acme').aws as AwsScenario;
 const ACCOUNT = '418295730612';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { CREDENTIAL_REPORT_COLUMNS } from './iam-account.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
-import { clientsFor, rejection } from './test-support.js';
+import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
 
 const acme = loadScenario('acme').aws as AwsScenario;
 
@@ -47,7 +47,7 @@ describe('aws sandbox: STS and IAM account answers over the real SDK', () => {
     const root = rows[0];
     expect(root.user).toBe('<root_account>');
     expect(root.arn).toBe('arn:aws:iam::418295730612:root');
-    expect(root.password_enabled).toBe('not_supported');
+    expect(root.password_enabled).toBe('true');
     expect(root.mfa_active).toBe('true');
     expect(root.access_key_1_active).toBe('true');
     const carol = rows.find((r) => r.user === 'carol.jones')!;

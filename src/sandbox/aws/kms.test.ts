@@ -2,7 +2,7 @@ import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, L
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
-import { clientsFor, rejection } from './test-support.js';
+import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
 
 const acme = loadScenario('acme').aws as AwsScenario;
 const ACCOUNT = '418295730612';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, SCENARIOS_DIR } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
 import { LARGE_SIZES, largeScenarioYaml } from './large.js';
-import { clientsFor } from './test-support.js';
+import { clientsFor } from '../../../test/support/aws/sandbox.js';
 
 describe('aws-large scenario', () => {
   it('the file is the generator\'s output and a valid scenario', () => {

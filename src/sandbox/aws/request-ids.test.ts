@@ -7,7 +7,7 @@ import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAwsSandbox, type AwsSandbox } from './index.js';
-import { clientsFor, rejection } from './test-support.js';
+import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
 
 describe('aws sandbox: request ids, cross-account access and unknown buckets', () => {
   let sandbox: AwsSandbox;

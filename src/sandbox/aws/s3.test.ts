@@ -6,7 +6,7 @@ import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
-import { clientsFor, FAKE_CREDENTIALS, rejection } from './test-support.js';
+import { clientsFor, FAKE_CREDENTIALS, rejection } from '../../../test/support/aws/sandbox.js';
 
 const acme = loadScenario('acme').aws as AwsScenario;
 const ACCOUNT = '418295730612';
@@ -61,11 +61,12 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
     expect(v.Status).toBe('Enabled');
   });
 
-  it('default encryption: SSE-KMS with the key ARN, DSSE-KMS, SSE-S3, and none', async () => {
+  it('default encryption: SSE-KMS with the key ARN and SSE-C blocked, DSSE-KMS, SSE-S3, and none', async () => {
     const kms = await us.s3.send(new GetBucketEncryptionCommand({ Bucket: 'acme-prod-app-data' }));
     expect(kms.ServerSideEncryptionConfiguration?.Rules?.[0]).toEqual({
       ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: expect.stringMatching(new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/[0-9a-f-]{36}$`)) },
       BucketKeyEnabled: true,
+      BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] },
     });
     const dsse = await eu.s3.send(new GetBucketEncryptionCommand({ Bucket: 'acme-eu-analytics' }));
     expect(dsse.ServerSideEncryptionConfiguration?.Rules?.[0].ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('aws:kms:dsse');

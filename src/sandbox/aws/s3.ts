@@ -88,6 +88,8 @@ function encryption(a: Account, b: Bucket): XmlObject {
     Rule: {
       ApplyServerSideEncryptionByDefault: { SSEAlgorithm: e.algorithm, KMSMasterKeyID: key ? key.arn : e.key },
       BucketKeyEnabled: e.bucketKey ?? false,
+      // A flattened list: <BlockedEncryptionTypes><EncryptionType>SSE-C</EncryptionType></BlockedEncryptionTypes>.
+      ...(e.blockSseC ? { BlockedEncryptionTypes: { EncryptionType: list(['SSE-C'], 'EncryptionType', true) } } : {}),
     },
   };
 }

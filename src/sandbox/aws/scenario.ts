@@ -97,6 +97,8 @@ export interface RootSpec {
   mfa?: 'virtual' | 'hardware' | 'none';
   accessKeys?: AccessKeySpec[];
   passwordLastUsed?: Age;
+  /** `false`: the root password was removed (centralised root access in Organizations); default true. */
+  password?: boolean;
 }
 
 export interface PasswordPolicySpec {
@@ -124,7 +126,7 @@ export interface BucketSpec {
   region: string;
   created?: Age;
   /** Default encryption; `none` answers ServerSideEncryptionConfigurationNotFoundError. Defaults to SSE-S3 like new buckets since 2023. */
-  encryption?: 'none' | { algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; key?: string; bucketKey?: boolean };
+  encryption?: 'none' | { algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; key?: string; bucketKey?: boolean; blockSseC?: boolean };
   policy?: PolicyDocument;
   /** `true` blocks all four; absent: no bucket-level configuration. */
   publicAccessBlock?: true | PublicAccessBlockSpec;

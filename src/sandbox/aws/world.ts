@@ -48,7 +48,7 @@ export interface KmsKey {
 export interface Account {
   id: string; alias?: string; name: string; email: string; regions: string[];
   callerArn: string; callerId: string;
-  root: { mfa: 'virtual' | 'hardware' | 'none'; keys: AccessKey[]; passwordLastUsed?: Date; created: Date };
+  root: { mfa: 'virtual' | 'hardware' | 'none'; keys: AccessKey[]; password: boolean; passwordLastUsed?: Date; created: Date };
   passwordPolicy?: AccountSpec['passwordPolicy'];
   users: User[]; groups: Group[]; roles: Role[];
   /** Customer-managed policies, then the AWS-managed ones attached anywhere in the account. */
@@ -136,7 +136,7 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
     regions: spec.regions,
     callerArn: spec.caller ?? `arn:aws:iam::${id}:user/annexa-scanner`,
     callerId: iamId('AIDA', `${id}:caller`),
-    root: { mfa: root.mfa ?? 'none', keys: keysOf(`${id}:root`, root.accessKeys, now), passwordLastUsed: ago(root.passwordLastUsed, now), created },
+    root: { mfa: root.mfa ?? 'none', keys: keysOf(`${id}:root`, root.accessKeys, now), password: root.password ?? true, passwordLastUsed: ago(root.passwordLastUsed, now), created },
     passwordPolicy: spec.passwordPolicy,
     users, groups, roles, policies,
     publicAccessBlock: spec.publicAccessBlock === true ? ALL_BLOCKED : spec.publicAccessBlock,

@@ -6,8 +6,8 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { AwsSandbox } from './index.js';
-import { loopbackLookup } from './loopback.js';
+import type { AwsSandbox } from '../../../src/sandbox/aws/index.js';
+import { loopbackLookup } from '../../../src/sandbox/aws/loopback.js';
 
 /**
  * Real @aws-sdk v3 clients pointed at a running sandbox, for the emulator's

@@ -1,19 +1,25 @@
-import { allowsAdmin } from './policy.js';
-import type { AuthorizationDetails, IamPrincipalDetail } from './types.js';
+import type { AuthorizationDetails, IamPrincipalDetail } from '../../providers/aws/types.js';
+import { adminGrant, awsManagedPolicy } from './admin-access.js';
 
-/** The AWS-managed policy that grants everything, in any partition. */
-const ADMINISTRATOR_ACCESS = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
+/**
+ * Who holds administrator access (see admin-access.ts for what counts):
+ * customer-managed and inline policies by their documents, AWS-managed
+ * policies by the documents annexa ships (AdministratorAccess,
+ * PowerUserAccess, IAMFullAccess, with their version).
+ */
 
-/** ARNs of attached policies that grant `*` on `*`: AdministratorAccess and customer policies that do the same. */
+/** ARNs of attached policies whose documents are administrator access: customer-managed ones and the shipped AWS-managed ones. */
 export function adminPolicyArns(details: AuthorizationDetails): Set<string> {
-  return new Set(details.policies.filter((p) => allowsAdmin(p.document)).map((p) => p.arn));
+  return new Set(details.policies.filter((p) => adminGrant(p.document)).map((p) => p.arn));
 }
+
+const isAdminPolicy = (arn: string, adminArns: Set<string>) => adminArns.has(arn) || Boolean(adminGrant(awsManagedPolicy(arn)?.document));
 
 /** Why a principal is an administrator by its own policies: the names of the policies that make it one. */
 export function adminGrants(principal: IamPrincipalDetail, adminArns: Set<string>): string[] {
   return [
-    ...principal.attachedPolicies.filter((p) => ADMINISTRATOR_ACCESS.test(p.arn) || adminArns.has(p.arn)).map((p) => p.name),
-    ...principal.inlinePolicies.filter((p) => allowsAdmin(p.document)).map((p) => `${p.name} (inline)`),
+    ...principal.attachedPolicies.filter((p) => isAdminPolicy(p.arn, adminArns)).map((p) => p.name),
+    ...principal.inlinePolicies.filter((p) => adminGrant(p.document)).map((p) => `${p.name} (inline)`),
   ];
 }
 
@@ -23,7 +29,7 @@ export interface AdminPrincipal {
   via: string[];
 }
 
-/** Users, groups and roles with full administrative access; a user is one through an admin group too. */
+/** Users, groups and roles with administrator access; a user is one through an admin group too. */
 export function adminPrincipals(details: AuthorizationDetails): AdminPrincipal[] {
   const adminArns = adminPolicyArns(details);
   const groups = details.groups.map((g) => ({ g, via: adminGrants(g, adminArns) })).filter((x) => x.via.length);

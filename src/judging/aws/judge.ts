@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../core/check.js';
-import type { Result } from '../../core/types.js';
-import type { Bucket, CredentialReport, CredentialReportUser, KmsKeyDescription, PublicAccessBlock } from './types.js';
+import type { Result, Target } from '../../core/types.js';
+import type { AwsTargetOptions, Bucket, CredentialReport, CredentialReportUser, KmsKeyDescription, PublicAccessBlock } from '../../providers/aws/types.js';
 
 /**
  * Small helpers that AWS checks share: finding rows in the credential report,
@@ -15,9 +15,16 @@ export function iamUsers(report: CredentialReport): CredentialReportUser[] {
   return report.users.filter((u) => !u.isRoot);
 }
 
-/** The target resource is `arn:<partition>:::<account>`; the root user is `arn:<partition>:iam::<account>:root`. */
-export function rootArn(targetResource: string): string {
-  const [, partition = 'aws', , , account = ''] = targetResource.split(':');
+/** The account and partition of an AWS target, from the options its provider built it with. */
+export function accountOf(target: Target): { account: string; partition: string } {
+  const o = target.options as Partial<AwsTargetOptions> | undefined;
+  if (!o?.accountId) throw new Error(`target ${target.id} carries no AWS account id`);
+  return { account: o.accountId, partition: o.partition ?? 'aws' };
+}
+
+/** The root user's ARN, `arn:<partition>:iam::<account>:root`. */
+export function rootArn(target: Target): string {
+  const { account, partition } = accountOf(target);
   return `arn:${partition}:iam::${account}:root`;
 }
 
@@ -54,7 +61,7 @@ export const KEY_STATES_NOT_IN_USE = new Set(['PendingDeletion', 'PendingReplica
  * `noKeys`, not applicable.
  */
 export async function eachKey(ctx: CheckContext<'aws', 'noKeys'>, judge: (key: KmsKeyDescription, region: string) => Promise<Result>): Promise<Result[]> {
-  const [, partition, , , account] = `${ctx.target.resource}::::`.split(':');
+  const { account, partition } = accountOf(ctx.target);
   const regions = await ctx.aws.regions();
   const results = await ctx.each(regions, (r) => `arn:${partition}:kms:${r}:${account}:key/*`, async (region) => {
     const keys = await ctx.aws.kms.keys(region);

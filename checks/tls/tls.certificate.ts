@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { certificateProblems, certificateSummary, chainNotRead } from '../../src/providers/tls/certificate-rules.js';
+import { certificateProblems, certificateSummary, chainNotRead } from '../../src/judging/tls/certificate-rules.js';
 
 export default defineCheck({
   meta: {

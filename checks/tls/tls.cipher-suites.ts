@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { judgeSuites } from '../../src/providers/tls/profiles.js';
+import { judgeSuites } from '../../src/judging/tls/profiles.js';
 
 export default defineCheck({
   meta: {

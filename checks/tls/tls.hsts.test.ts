@@ -1,44 +1,41 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
 import { parseHsts } from '../../src/providers/tls/hsts.js';
 import type { HstsFact } from '../../src/providers/tls/types.js';
-import { endpoint } from '../../test/tls/facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
+import { endpoint, RESOURCE, TARGET } from '../../test/support/tls/facts.js';
 import check from './tls.hsts.js';
 
+const R = RESOURCE;
 const hsts = (header: string | null): HstsFact => ({ status: 200, header, ...parseHsts(header), clientRefusal: null });
-const run = (fact: HstsFact | null, kind: 'https' | 'tls' = 'https') =>
-  runCheck(check, { endpoint: endpoint({ kind }), hsts: fact ? answers(fact) : failing({ kind: 'other', message: 'should not be read' }) });
+const facts = (header: string | null) => ({ endpoint: endpoint(), hsts: answers(hsts(header)) });
+const fails = (messageId: string, observed: Record<string, unknown>) => [{ resource: R, status: 'fail' as const, messageId, observed }];
 
-describe('tls.hsts', () => {
-  it.each(['max-age=31536000', 'max-age=63072000; includeSubDomains; preload', 'MAX-AGE="31536000"'])('passes %s', async (header) => {
-    const [r] = await run(hsts(header));
-    expect(r.status).toBe('pass');
-  });
-
-  it.each<[string | null, string]>([
-    [null, 'missing'],
-    ['max-age=86400; includeSubDomains', 'short'],
-    ['max-age=0', 'short'],
-    ['includeSubDomains', 'invalid'],
-    ['max-age=abc', 'invalid'],
-  ])('fails %s (%s)', async (header, messageId) => {
-    const [r] = await run(hsts(header));
-    expect(r.status).toBe('fail');
-    expect(r.messageId).toBe(messageId);
-  });
-
-  it('is not applicable to plain TLS endpoints', async () => {
-    const [r] = await run(null, 'tls');
-    expect(r.status).toBe('not_applicable');
-  });
-
-  it('is an error when GET / could not be made', async () => {
-    const [r] = await runCheck(check, { endpoint: endpoint(), hsts: failing({ kind: 'timeout', message: 'no HTTP answer within 5000 ms' }) });
-    expect(r.status).toBe('error');
-    expect(r.message).toContain('could not collect: no HTTP answer');
-  });
-
-  it('parses the first max-age and flags', () => {
-    expect(parseHsts('max-age=10; max-age=20; includesubdomains; preload')).toEqual({ maxAge: 10, includeSubDomains: true, preload: true });
-  });
+checkTester(check, { target: TARGET }).run({
+  'one year passes': {
+    facts: facts('max-age=31536000'),
+    results: [{ resource: R, status: 'pass', messageId: 'ok', message: 'HSTS max-age=31536000s', observed: { maxAge: 31536000, includeSubDomains: '' } }],
+  },
+  'two years with includeSubDomains and preload pass': {
+    facts: facts('max-age=63072000; includeSubDomains; preload'),
+    results: [{ resource: R, status: 'pass', messageId: 'ok', message: 'max-age=63072000s; includeSubDomains' }],
+  },
+  'directive names are case-insensitive and the value may be quoted': { facts: facts('MAX-AGE="31536000"'), results: [{ resource: R, status: 'pass', messageId: 'ok' }] },
+  'no header fails': { facts: facts(null), results: fails('missing', { status: 200, header: null }) },
+  'a day fails as short': { facts: facts('max-age=86400; includeSubDomains'), results: fails('short', { maxAge: 86400, minMaxAge: 31536000 }) },
+  'max-age=0 (HSTS switched off) fails as short': { facts: facts('max-age=0'), results: fails('short', { maxAge: 0 }) },
+  'no max-age fails as invalid': { facts: facts('includeSubDomains'), results: fails('invalid', { header: 'includeSubDomains', maxAge: null }) },
+  'a non-numeric max-age fails as invalid': { facts: facts('max-age=abc'), results: fails('invalid', { header: 'max-age=abc' }) },
+  'a shorter minMaxAge from the config is honoured': {
+    facts: facts('max-age=86400'),
+    settings: { minMaxAge: 86400 },
+    results: [{ resource: R, status: 'pass', messageId: 'ok' }],
+  },
+  'plain TLS endpoints are not applicable, and no HTTP request is read': {
+    facts: { endpoint: endpoint({ kind: 'tls' }), hsts: failing({ kind: 'other', message: 'should not be read' }) },
+    results: [{ resource: R, status: 'not_applicable', messageId: 'notHttps', observed: { kind: 'tls' } }],
+  },
+  'a GET / that could not be made is an error': {
+    facts: { endpoint: endpoint(), hsts: failing({ kind: 'timeout', message: 'no HTTP answer within 5000 ms' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'could not collect: no HTTP answer' }],
+  },
 });

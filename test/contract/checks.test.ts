@@ -38,10 +38,6 @@ const NOT_YET_ON_CHECK_TESTER = new Set<string>([
   'github.repo.secret-scanning',
   'github.repo.status-checks',
   'github.repo.webhook-tls',
-  'tls.certificate',
-  'tls.cipher-suites',
-  'tls.hsts',
-  'tls.protocol-versions',
 ]);
 
 const checks = await loadChecks();

@@ -1,4 +1,4 @@
-import type { CertificateInfo, HandshakeFact, ProtocolsFact, SuiteInfo, SuitesFact, TlsEndpointInfo } from '../../src/providers/tls/types.js';
+import type { CertificateInfo, HandshakeFact, ProtocolsFact, SuiteInfo, SuitesFact, TlsEndpointInfo } from '../../../src/providers/tls/types.js';
 
 /** Hand-built TLS facts for check tables: a healthy endpoint, overridden per case. */
 
@@ -72,3 +72,7 @@ export function suite(id: number, name: string, over: Partial<SuiteInfo> = {}): 
 export function suites(version: string, accepted: SuiteInfo[], inconclusive: string | null = null): SuitesFact {
   return { version, accepted, handshakes: accepted.length + 1, inconclusive };
 }
+
+/** The resource of the endpoint the hand-built facts describe. */
+export const RESOURCE = 'tls:www.acme.test@127.0.0.1:443';
+export const TARGET = { id: RESOURCE, resource: RESOURCE };

@@ -110,6 +110,8 @@ export interface HstsFact {
   maxAge: number | null;
   includeSubDomains: boolean;
   preload: boolean;
+  /** Directives the header repeats (RFC 6797 §6.1 allows each once); absent in snapshots taken before it was recorded. */
+  repeatedDirectives?: string[];
   /** A client-side refusal that forced a lower security level to read the answer. */
   clientRefusal: ClientRefusal | null;
 }

@@ -28,6 +28,15 @@ export interface CertificateScenario {
   notAfterDays?: number;
   signatureHash?: SignatureHash;
   issuer?: 'ca' | 'self';
+  extendedKeyUsage?: Array<'serverAuth' | 'clientAuth'>;
+  /** Intermediate CAs between the sandbox root and the leaf, top down; the listener presents them. */
+  intermediates?: IntermediateScenario[];
+}
+
+export interface IntermediateScenario {
+  pathLen?: number;
+  permittedDns?: string[];
+  excludedDns?: string[];
 }
 
 export interface Listening {
@@ -44,21 +53,33 @@ export function parseKeySpec(text = 'rsa-2048'): KeySpec {
   return { type: 'rsa', bits: Number(size) };
 }
 
-/** The leaf (and its key) for one endpoint, CA-signed unless `issuer: self`. */
+/**
+ * The leaf (and its key) for one endpoint, CA-signed unless `issuer: self`;
+ * `cert` holds the leaf followed by its intermediates, as a server presents them.
+ */
 export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { cert: string; key: string } {
   const c = e.certificate ?? {};
   const keys = keyPair(parseKeySpec(c.key));
   const sans = c.sans ?? [e.servername ?? '127.0.0.1'];
+  const window = { notBefore: new Date(now.getTime() + (c.notBeforeDays ?? -30) * DAY_MS), notAfter: new Date(now.getTime() + (c.notAfterDays ?? 60) * DAY_MS) };
+  let issuer = ca;
+  const presented: string[] = [];
+  for (const [i, spec] of (c.intermediates ?? []).entries()) {
+    const commonName = `${e.name} Intermediate CA ${i + 1}`;
+    const intermediate = { commonName, keys: keyPair({ type: 'ec', curve: 'P-256' }, `intermediate-${i}`) };
+    presented.unshift(issueCertificate({ ...intermediate, ...spec, ...window, hash: 'sha256', isCa: true, issuer }));
+    issuer = intermediate;
+  }
   const cert = issueCertificate({
     commonName: c.commonName ?? sans[0],
     sans,
     keys,
-    notBefore: new Date(now.getTime() + (c.notBeforeDays ?? -30) * DAY_MS),
-    notAfter: new Date(now.getTime() + (c.notAfterDays ?? 60) * DAY_MS),
+    ...window,
     hash: c.signatureHash ?? 'sha256',
-    ...(c.issuer === 'self' ? {} : { issuer: ca }),
+    ...(c.extendedKeyUsage ? { extendedKeyUsage: c.extendedKeyUsage } : {}),
+    ...(c.issuer === 'self' ? {} : { issuer }),
   });
-  return { cert, key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+  return { cert: [cert, ...presented].join(''), key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
 }
 
 /**

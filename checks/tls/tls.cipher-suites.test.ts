@@ -1,8 +1,8 @@
 import { describeSuite } from '../../src/providers/tls/probes.js';
-import type { ProfileName, ProtocolsFact, SuitesFact } from '../../src/providers/tls/types.js';
+import type { DheGroupFact, GroupsFact, ProfileName, ProtocolsFact, SuitesFact } from '../../src/providers/tls/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
-import { endpoint, protocols, RESOURCE, suites, TARGET } from '../../test/support/tls/facts.js';
+import { dheGroup, endpoint, groups, protocols, RESOURCE, suites, TARGET } from '../../test/support/tls/facts.js';
 import check from './tls.cipher-suites.js';
 
 // Real catalogue entries, so that weakness flags and names are the wire layer's own.
@@ -14,14 +14,19 @@ const RSA_RC4 = describeSuite(0x0005);
 const RSA_GCM = describeSuite(0x009c);
 const NULL_SHA = describeSuite(0x0002);
 const ANON = describeSuite(0x0034);
+const DHE_GCM = describeSuite(0x009e);
 const EXPORT_RC4 = describeSuite(0x0003);
 
 const R = RESOURCE;
-const facts = (p: ProtocolsFact, byVersion: Record<string, SuitesFact>, profile: ProfileName = 'mozilla-intermediate') => ({
+const facts = (p: ProtocolsFact, byVersion: Record<string, SuitesFact>, profile: ProfileName = 'mozilla-intermediate', kex: { groups?: GroupsFact; dhe?: DheGroupFact } = {}) => ({
   endpoint: endpoint({ profile }),
   protocols: answers(p),
   suites: async (v: string) => byVersion[v] ?? suites(v, []),
+  groups: answers(kex.groups ?? groups(['X25519', 'prime256v1'])),
+  dheGroup: kex.dhe ? answers(kex.dhe) : failing({ kind: 'other', message: 'no DHE suite: not read' }),
 });
+const withDhe = (dhe: DheGroupFact, g = groups(['X25519'])) => facts(protocols(['TLSv1.2']), { 'TLSv1.2': suites('TLSv1.2', [...ECDHE_GCM, DHE_GCM]) }, 'mozilla-intermediate', { dhe, groups: g });
+const ecdhe = (g: GroupsFact) => facts(protocols(['TLSv1.2', 'TLSv1.3']), { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) }, 'mozilla-intermediate', { groups: g });
 const tls12 = (...accepted: SuitesFact['accepted']) => facts(protocols(['TLSv1.2']), { 'TLSv1.2': suites('TLSv1.2', accepted) });
 const weak = (message: string) => [{ resource: R, status: 'fail' as const, messageId: 'weak', message }];
 const incomplete = (message: string) => [{ resource: R, status: 'error' as const, messageId: 'missingData', message: `suite list incomplete: ${message}` }];
@@ -29,7 +34,43 @@ const incomplete = (message: string) => [{ resource: R, status: 'error' as const
 checkTester(check, { target: TARGET }).run({
   'the intermediate suites pass, with forward secrecy recorded': {
     facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) }),
-    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { count: 5, forwardSecrecy: 'all', profile: 'mozilla-intermediate', offending: [] } }],
+    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { count: 5, forwardSecrecy: 'all', profile: 'mozilla-intermediate', offending: [], groups: ['X25519', 'prime256v1'], keyExchange: [] } }],
+  },
+  'a DHE suite with a 2048-bit group passes, its size recorded': {
+    facts: withDhe(dheGroup(2048)),
+    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { dheBits: 2048, count: 3 } }],
+  },
+  'a DHE suite with a 1024-bit group fails on its key exchange (Logjam-sized)': {
+    facts: withDhe(dheGroup(1024)),
+    results: [{ resource: R, status: 'fail', messageId: 'weakKeyExchange', message: 'Key exchange outside mozilla-intermediate: DHE group of 1024 bits (minimum 2048)', observed: { dheBits: 1024, keyExchange: ['DHE group of 1024 bits (minimum 2048)'] } }],
+  },
+  'a DHE group that could not be read is missing data, not a pass': {
+    facts: withDhe(dheGroup(null)),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'DHE group not read: alert handshake failure' }],
+  },
+  'an ECDHE curve outside the profile fails': {
+    facts: ecdhe(groups(['prime256v1', 'brainpoolP256r1'])),
+    results: [{ resource: R, status: 'fail', messageId: 'weakKeyExchange', message: 'ECDHE group brainpoolP256r1 (not in mozilla-intermediate)', observed: { groups: ['prime256v1', 'brainpoolP256r1'] } }],
+  },
+  'the stronger standard groups P-521 and X448 (OpenSSL’s defaults) are recorded, not failed': {
+    facts: ecdhe(groups(['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'])),
+    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { groups: ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'], keyExchange: [] } }],
+  },
+  'a legacy curve agreed in TLS 1.2 fails too': {
+    facts: ecdhe(groups(['X25519', 'secp256k1'])),
+    results: [{ resource: R, status: 'fail', messageId: 'weakKeyExchange', message: 'ECDHE group secp256k1' }],
+  },
+  'ECDHE suites with no group agreed is missing data': {
+    facts: ecdhe(groups([])),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'no named group agreed' }],
+  },
+  'a group probe that learned nothing is missing data': {
+    facts: ecdhe(groups(['X25519'], ['secp384r1'])),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'group probes inconclusive: secp384r1' }],
+  },
+  'groups that could not be collected are an error': {
+    facts: { ...ecdhe(groups(['X25519'])), groups: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'ECONNREFUSED' }],
   },
   'TLS 1.3 suites pass under mozilla-modern': {
     facts: facts(protocols(['TLSv1.3']), { 'TLSv1.3': suites('TLSv1.3', TLS13) }, 'mozilla-modern'),

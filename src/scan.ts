@@ -8,19 +8,24 @@ import { countResults, rollUpControls } from './core/controls.js';
 import { UsageError } from './core/errors.js';
 import { FactStore } from './core/facts.js';
 import { loadCheckCatalogue } from './core/catalogue.js';
-import { loadCatalog, type Mapping } from './core/mapping.js';
+import { loadCatalog, withControls } from './core/mapping.js';
 import { Pools } from './core/pools.js';
 import type { Provider, ProviderRuntime } from './core/provider.js';
 import { budgetOf, type Run } from './core/run.js';
 import { factsByTarget, runChecks } from './core/runner.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
-import type { CollectorIdentity, Result, Target } from './core/types.js';
-import { newRunId, writeRunFolder } from './evidence/run-folder.js';
+import type { CollectorIdentity, Target } from './core/types.js';
+import { CHECKS_FILE, pluginsOf, recordChecks } from './evidence/checks-record.js';
+import { jsonText, newRunId, writeRunFolder } from './evidence/run-folder.js';
+import { annotateFreshness } from './evidence/freshness.js';
+import { readManualEvidence, type ManualEvidenceEntry } from './evidence/manual-evidence.js';
+import { judgedAt, readRecordedRun } from './evidence/replay.js';
+import { signRun } from './evidence/sign.js';
+import type { KeyObject } from 'node:crypto';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
-import { startSandbox, type RunningSandbox } from './sandbox/index.js';
-import { loadScenario } from './sandbox/scenario.js';
+import type { RunningSandbox } from './sandbox/index.js';
 
 export const FRAMEWORK = 'ISO/IEC 27001:2022 Annex A';
 
@@ -55,6 +60,12 @@ export interface ScanOptions {
   /** Called once the checks to run are known, before any network call. */
   onPlan?(plan: { checks: number; targets: number }): void;
   providers?: Provider[];
+  /** A run folder whose snapshot today's checks judge instead of live targets (`scan --replay`). */
+  replay?: string;
+  /** Ed25519 private key that signs the run folder. */
+  signKey?: KeyObject;
+  /** Maximum evidence age per control, and files attached to controls as manual evidence. */
+  evidence?: { maxAgeDays?: Record<string, number>; manual?: ManualEvidenceEntry[] };
 }
 
 export interface ScanOutcome {
@@ -89,9 +100,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
 
-  const scenario = options.sandbox !== undefined ? loadScenario(options.sandbox) : undefined;
+  const catalog = loadCatalog();
+  const controlIds = new Set(catalog.map((c) => c.id));
+  for (const id of Object.keys(options.evidence?.maxAgeDays ?? {})) if (!controlIds.has(id)) throw new UsageError(`evidence.maxAgeDays: unknown control ${id}`);
+  const manual = await readManualEvidence(options.evidence?.manual ?? [], controlIds);
+  const recorded = options.replay !== undefined ? await readRecordedRun(options.replay) : undefined;
+
+  // The sandbox is loaded only when asked for: a live scan never loads the emulators' code.
+  const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
-  if (!scenario && !providers.some((p) => sections[p.id] !== undefined)) {
+  if (!recorded && !scenario && !providers.some((p) => sections[p.id] !== undefined)) {
     throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
   }
 
@@ -99,8 +117,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   let sandbox: RunningSandbox | undefined;
   try {
     let targets: Target[];
-    if (scenario) {
-      sandbox = await startSandbox(scenario, providers, runtime);
+    if (recorded) {
+      targets = recorded.manifest.scope.targets as Target[];
+    } else if (scenario) {
+      sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;
     } else {
       targets = [];
@@ -111,9 +131,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     log.info({ targets: targets.map((t) => t.id), checks: inScope.length, sandbox: scenario?.name }, 'scan started');
 
     const byId = new Map(providers.map((p) => [p.id, p]));
-    const store = new FactStore(new Pools(options.pools));
+    const store = new FactStore(new Pools(options.pools), recorded?.facts);
     const factsOf = factsByTarget(byId, store, runtime);
-    const identities = await identify(targets, byId, factsOf, log);
+    const identities = recorded ? recorded.manifest.collector : await identify(targets, byId, factsOf, log);
     const results = await runChecks({
       checks: inScope,
       targets,
@@ -121,7 +141,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       factsOf,
       runtime,
       settingsOf: (c) => settings.get(c.meta.id)!,
-      now: started,
+      now: recorded ? judgedAt(recorded.manifest) : started,
       concurrency: options.concurrency ?? DEFAULTS.concurrency,
       checkTimeoutMs: options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs,
       onProgress: (done, total) => options.onProgress?.(done, total),
@@ -140,19 +160,30 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
         targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: o })),
         checks: inScope.map((c) => c.meta.id),
         ...(scenario ? { sandbox: scenario.name } : {}),
+        ...(recorded?.manifest.scope.sandbox ? { sandbox: recorded.manifest.scope.sandbox } : {}),
+        ...(recorded ? { replayOf: { runId: recorded.manifest.runId, manifestSha256: recorded.manifestSha256, startedAt: judgedAt(recorded.manifest).toISOString() } } : {}),
       },
       identities,
       configHash: options.configHash ?? null,
       counts: countResults(mapped),
-      budget: budgetOf(facts),
+      // A replay calls no API: the calls in its snapshot were the earlier run's.
+      budget: recorded ? {} : budgetOf(facts),
       results: mapped,
-      controls: rollUpControls(loadCatalog(), mapping, mapped),
+      controls: rollUpControls(catalog, mapping, mapped),
       facts,
     };
+    for (const control of run.controls) if (manual.byControl.has(control.id)) control.manualEvidence = manual.byControl.get(control.id);
+    // A replay judges old data: its freshness is that of the run it replays.
+    if (!recorded) await annotateFreshness(run.controls, run, options.evidence?.maxAgeDays ?? {}, out);
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
     if (!out) return { run };
     await mkdir(out, { recursive: true });
-    const { dir, manifestSha256 } = await writeRunFolder(out, run);
+    const checksDocument = await recordChecks(run, inScope, mapping, (c) => settings.get(c.meta.id)!);
+    const { dir, manifestSha256 } = await writeRunFolder(out, run, {
+      files: { [CHECKS_FILE]: jsonText(checksDocument), ...manual.files },
+      plugins: pluginsOf(checksDocument),
+      ...(options.signKey ? { sign: (unsigned) => signRun(options.signKey!, unsigned) } : {}),
+    });
     log.info({ dir }, 'evidence written');
     return { run, dir, manifestSha256 };
   } finally {
@@ -200,8 +231,4 @@ async function identify(
   for (const f of failures) log.error({ reason: f }, 'cannot identify the collector');
   if (targets.length && failures.length === targets.length) throw new UsageError(`cannot authenticate: ${failures.join('; ')}`);
   return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-}
-
-function withControls(results: Result[], mapping: Mapping): Result[] {
-  return results.map((r) => ({ ...r, controls: (mapping[r.checkId] ?? []).map((l) => l.control) }));
 }

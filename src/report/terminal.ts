@@ -29,7 +29,7 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
   const targets = run.scope.targets.length;
   lines.push(
     c.bold(`annexa ${run.tool.version}`) +
-      c.dim(` · run ${run.id}${run.scope.sandbox ? ` · sandbox ${run.scope.sandbox}` : ''} · ${targets} target${targets === 1 ? '' : 's'} · ${run.scope.checks.length} checks · ${(run.durationMs / 1000).toFixed(1)}s`),
+      c.dim(` · run ${run.id}${run.scope.replayOf ? ` · replay of ${run.scope.replayOf.runId}` : ''}${run.scope.sandbox ? ` · sandbox ${run.scope.sandbox}` : ''} · ${targets} target${targets === 1 ? '' : 's'} · ${run.scope.checks.length} checks · ${(run.durationMs / 1000).toFixed(1)}s`),
     '',
   );
 
@@ -48,6 +48,17 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
       lines.push(
         `${paint[x.status](x.status.toUpperCase().padEnd(6))}   ${fmt(n.pass)} ${fmt(n.fail)} ${fmt(n.error)} ${fmt(n.not_applicable)}  ${x.id} ${c.dim(x.title)}`,
       );
+    }
+    lines.push('');
+  }
+
+  const stale = run.controls.filter((x) => x.freshness?.stale);
+  if (stale.length) {
+    lines.push(c.bold('Stale evidence (older than the configured maximum age)'));
+    for (const x of stale) {
+      const f = x.freshness!;
+      const newest = f.newestPass ? `newest passing evidence ${f.ageDays} days old (run ${f.newestPass.runId})` : 'no passing evidence in this output folder';
+      lines.push(`  ${c.yellow('STALE')}  ${x.id} ${c.dim(x.title)}: ${newest}; maximum ${f.maxAgeDays} days`);
     }
     lines.push('');
   }

@@ -25,19 +25,6 @@ const NOT_YET_ON_CHECK_TESTER = new Set<string>([
   'aws.s3.public-access-block',
   'aws.s3.secure-transport',
   'aws.s3.versioning',
-  'github.org.actions-policy',
-  'github.org.default-permission',
-  'github.org.members-without-2fa',
-  'github.org.owner-count',
-  'github.org.two-factor-required',
-  'github.repo.branch-protection',
-  'github.repo.codeowners',
-  'github.repo.dependabot-alerts',
-  'github.repo.deploy-keys',
-  'github.repo.outside-collaborators',
-  'github.repo.secret-scanning',
-  'github.repo.status-checks',
-  'github.repo.webhook-tls',
 ]);
 
 const checks = await loadChecks();

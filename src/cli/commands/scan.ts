@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
+import { loadConfig, type AnnexaConfig } from '../../config/config.js';
 import { controlCounts } from '../../core/controls.js';
-import { UsageError } from '../../core/errors.js';
+import { EXIT, ExitError, UsageError } from '../../core/errors.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
+import { readPrivateKey, SIGN_KEY_ENV } from '../../evidence/sign.js';
+import { parseHostPort } from '../../providers/tls/targets.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { createLogger } from '../logger.js';
-import { EXIT } from '../main.js';
+import { pluginSources } from '../plugins.js';
 
 export interface ScanFlags {
   sandbox?: string | true;
@@ -31,12 +33,17 @@ export interface ScanFlags {
   quiet?: boolean;
   logLevel?: string;
   demo?: boolean;
+  replay?: string;
+  signKey?: string;
 }
 
-export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
+/** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
+export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   const { config, hash } = loadConfig(flags.config, io.cwd);
   const log = createLogger(io, flags.logLevel);
   const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
+  const signKey = flags.signKey ?? io.env[SIGN_KEY_ENV];
+  if (signKey) options.signKey = readPrivateKey(path.resolve(io.cwd, signKey));
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
   const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} check runs · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
@@ -53,15 +60,14 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
 
   if (flags.json) {
     const { results, controls, facts: _facts, identities, ...summary } = run;
-    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), stale: controls.flatMap((c) => (c.freshness?.stale ? [{ id: c.id, ...c.freshness }] : [])), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
-    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
     io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
   }
-  if (flags.demo) return EXIT.ok;
-  return gate.passed ? EXIT.ok : EXIT.gateFailed;
+  // The summary and the JSON already say why; --quiet says it in one line on stderr.
+  if (!gate.passed && !flags.demo) throw new ExitError(EXIT.gateFailed, flags.quiet ? `gate failed: ${gate.reason} (${gate.rule})` : '');
 }
 
 /**
@@ -73,18 +79,21 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
   const abs = (p: string) => path.resolve(cwd, p);
   const live = flags.aws || flags.awsProfile || flags.awsRegion || flags.githubOrg || flags.githubApiUrl || flags.tls;
   if (flags.sandbox !== undefined && live) throw new UsageError('--sandbox cannot be combined with --aws, --github-org or --tls');
+  if (flags.replay !== undefined && (live || flags.sandbox !== undefined)) throw new UsageError('--replay judges a recorded snapshot: it cannot be combined with --sandbox, --aws, --github-org or --tls');
   const options: ScanOptions = {
     checks: flags.checks ?? config.checks?.include,
     skipChecks: flags.skipChecks ?? config.checks?.exclude,
-    checksDirs: [...(config.plugins ?? []).map((p) => p.checks), ...(flags.checksDir ?? []).map(abs)],
-    mappingFiles: [...(config.plugins ?? []).flatMap((p) => (p.mapping ? [p.mapping] : [])), ...(flags.mapping ?? []).map(abs)],
+    ...pluginSources(config, flags, cwd),
     settings: config.settings,
     concurrency: flags.concurrency ?? config.concurrency,
     pools: config.pools,
     checkTimeoutMs: config.checkTimeoutSeconds && config.checkTimeoutSeconds * 1000,
     callTimeoutMs: config.callTimeoutSeconds && config.callTimeoutSeconds * 1000,
     out: flags.out ? abs(flags.out) : (config.out ?? abs('evidence')),
+    evidence: config.evidence,
   };
+  // A replay is not new evidence: it writes a run folder only where it is told to.
+  if (flags.replay !== undefined) return { ...options, replay: abs(flags.replay), out: flags.out ? abs(flags.out) : false };
   if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : scenarioArg(flags.sandbox, cwd) };
   if (config.aws || flags.aws || flags.awsProfile || flags.awsRegion) {
     options.aws = { ...config.aws, ...(flags.awsProfile ? { profile: flags.awsProfile } : {}), ...(flags.awsRegion ? { regions: flags.awsRegion } : {}) };
@@ -95,7 +104,7 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
     options.github = { ...config.github, orgs, ...(flags.githubApiUrl ? { apiUrl: flags.githubApiUrl } : {}) };
   }
   if (config.tls || flags.tls) {
-    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseEndpoint)] };
+    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseHostPort)] };
   }
   return options;
 }
@@ -103,12 +112,4 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
 /** A scenario name stays a name; a path is made absolute against the working folder. */
 function scenarioArg(value: string, cwd: string): string {
   return /[/\\]|\.ya?ml$/.test(value) ? path.resolve(cwd, value) : value;
-}
-
-/** `host:port`, `host` (port 443) or `[v6]:port`. */
-export function parseEndpoint(value: string): NonNullable<TlsSection['endpoints']>[number] {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(value.trim());
-  const port = m?.[3] === undefined ? 443 : Number(m[3]);
-  if (!m || port < 1 || port > 65535) throw new UsageError(`--tls ${value}: expected HOST:PORT, e.g. example.com:443 or [::1]:8443`);
-  return { host: m[1] ?? m[2], port };
 }

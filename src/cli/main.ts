@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, ExitError, UsageError } from '../core/errors.js';
+import { FRAMEWORK_IDS } from '../core/frameworks.js';
 import { SEVERITIES } from '../core/types.js';
 import { VERSION } from '../package-info.js';
 import { processIO, type CliIO } from './io.js';
@@ -45,6 +46,7 @@ function program(io: CliIO): Command {
     .option('--json', 'print the run summary and results as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'print nothing on success but the evidence path')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices([...LOG_LEVELS]))
+    .addOption(frameworkOption())
     .addOption(new Option('--demo', 'report how the gate would decide without applying it').hideHelp())
     .action(async (opts) => (await import('./commands/scan.js')).scanCommand(opts, io));
 
@@ -71,6 +73,7 @@ function program(io: CliIO): Command {
       .option('-c, --config <file>', "configuration file whose plugins: are included (default ./annexa.config.yaml when present)")
       .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
       .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
+      .addOption(frameworkOption())
       .action(async (opts) => {
         const commands = await import('./commands/catalog.js');
         await (name === 'checks' ? commands.checksCommand : commands.controlsCommand)(opts, io);
@@ -78,7 +81,21 @@ function program(io: CliIO): Command {
   catalog('checks', 'List the checks with their severity and the Annex A controls they evidence');
   catalog('controls', 'List the 93 Annex A controls with the checks that cover each, and which are manual only');
 
+  cli
+    .command('export')
+    .description('Export a run folder: OSCAL assessment-results, an HTML report, an evidence bundle, CSV or OCSF findings')
+    .argument('<run-dir>', 'the run folder to export (evidence/<runId>)')
+    .addOption(new Option('--format <format>', 'what to export').choices(['oscal', 'html', 'bundle', 'csv', 'ocsf']).makeOptionMandatory())
+    .option('-o, --output <file>', 'file to write (default: stdout; for a bundle ./annexa-<runId>.tar.gz)')
+    .addOption(frameworkOption())
+    .option('--public-key <file>', 'public key to put in the bundle of a signed run')
+    .action(async (runDir, opts) => (await import('./commands/export.js')).exportCommand(runDir, opts, io));
+
   return cli;
+}
+
+function frameworkOption(): Option {
+  return new Option('--framework <id>', 'catalogue to read the results against (default iso27001-2022)').choices([...FRAMEWORK_IDS]);
 }
 
 function positiveInt(value: string): number {

@@ -7,7 +7,8 @@ import type { Result } from './types.js';
 
 export interface Control {
   id: string;
-  theme: 'organizational' | 'people' | 'physical' | 'technological';
+  /** The group a control belongs to: a 2022 theme (`organizational` …), a 2013 clause, a CSF function. */
+  theme: string;
   title: string;
 }
 

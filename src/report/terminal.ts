@@ -15,6 +15,8 @@ export interface SummaryOptions {
   /** How many failing findings to list. */
   worst?: number;
   cwd?: string;
+  /** Another catalogue than Annex A 2022: its name and what its groups are called (run.controls hold its controls). */
+  framework?: { name: string; group: string };
 }
 
 const THEMES = ['organizational', 'people', 'physical', 'technological'] as const;
@@ -36,9 +38,10 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
   const row = (label: string, counts: Record<ControlStatus, number>) =>
     label.padEnd(22) + COLUMNS.map((s) => (counts[s] ? paint[s] : c.dim)(String(counts[s]).padStart(7))).join('');
   const header = ''.padEnd(22) + COLUMNS.map((s) => HEAD[s].padStart(7)).join('');
-  lines.push(c.bold('Annex A controls by theme'), c.dim(header));
-  for (const theme of THEMES) lines.push(row(theme[0].toUpperCase() + theme.slice(1), controlCounts(run.controls.filter((x) => x.theme === theme))));
-  lines.push(c.bold(row('All 93 controls', controlCounts(run.controls))), '');
+  const groups: readonly string[] = options.framework ? [...new Set(run.controls.map((x) => x.theme))] : THEMES;
+  lines.push(c.bold(options.framework ? `${options.framework.name} by ${options.framework.group}` : 'Annex A controls by theme'), c.dim(header));
+  for (const theme of groups) lines.push(row((theme[0].toUpperCase() + theme.slice(1)).slice(0, 21), controlCounts(run.controls.filter((x) => x.theme === theme))));
+  lines.push(c.bold(row(`All ${run.controls.length} controls`, controlCounts(run.controls))), '');
 
   const assessed = run.controls.filter((x) => x.status !== 'manual');
   if (assessed.length) {

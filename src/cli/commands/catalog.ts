@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import { loadCheckCatalogue } from '../../core/catalogue.js';
-import { loadCatalog } from '../../core/mapping.js';
+import { loadFramework, type FrameworkId } from '../../core/frameworks.js';
 import { loadConfig } from '../../config/config.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { pluginSources, type PluginFlags } from '../plugins.js';
@@ -8,6 +8,7 @@ import { pluginSources, type PluginFlags } from '../plugins.js';
 interface CatalogFlags extends PluginFlags {
   json?: boolean;
   config?: string;
+  framework?: FrameworkId;
 }
 
 /** The built-in checks and the user's: those of the config's `plugins:` and of the flags. */
@@ -18,7 +19,8 @@ function catalogue(flags: CatalogFlags, io: CliIO) {
 
 /** `annexa checks`: every check, its severity and the controls it evidences. */
 export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
-  const { checks, mapping } = await catalogue(flags, io);
+  const { checks, mapping: mapping2022 } = await catalogue(flags, io);
+  const { mapping } = loadFramework(flags.framework ?? 'iso27001-2022', mapping2022);
   const rows = checks.map(({ meta }) => ({
     id: meta.id,
     title: meta.title,
@@ -40,12 +42,13 @@ export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<voi
   io.stdout.write(c.dim(`${rows.length} checks\n`));
 }
 
-/** `annexa controls`: the 93 controls, the checks covering each, and those that stay manual. */
+/** `annexa controls`: the controls of a framework (93 of Annex A 2022), the checks covering each, and those that stay manual. */
 export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
-  const { mapping } = await catalogue(flags, io);
+  const { mapping: mapping2022 } = await catalogue(flags, io);
+  const { catalog, mapping } = loadFramework(flags.framework ?? 'iso27001-2022', mapping2022);
   const checksOf = new Map<string, string[]>();
   for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
-  const rows = loadCatalog().map((ctl) => {
+  const rows = catalog.map((ctl) => {
     const checks = (checksOf.get(ctl.id) ?? []).sort();
     return { ...ctl, checks, coverage: checks.length ? 'automated' : 'manual' };
   });
@@ -54,9 +57,10 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<v
     return;
   }
   const c = createColors(colourEnabled(io));
+  const width = Math.max(...rows.map((r) => r.id.length)) + 1;
   for (const r of rows) {
     const tag = r.checks.length ? c.green('automated') : c.dim('manual   ');
-    io.stdout.write(`${r.id.padEnd(7)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n                   ${r.checks.join(', ')}`) : ''}\n`);
+    io.stdout.write(`${r.id.padEnd(width)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n${''.padEnd(width + 12)}${r.checks.join(', ')}`) : ''}\n`);
   }
   const automated = rows.filter((r) => r.checks.length).length;
   io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only\n`));

@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import { loadConfig, type AnnexaConfig } from '../../config/config.js';
 import { controlCounts } from '../../core/controls.js';
 import { EXIT, ExitError, UsageError } from '../../core/errors.js';
+import { FRAMEWORK_NAMES, rollUpFor, type FrameworkId } from '../../core/frameworks.js';
 import { decideGate, type FailOn } from '../../core/gate.js';
 import { readPrivateKey, SIGN_KEY_ENV } from '../../evidence/sign.js';
 import { parseHostPort } from '../../providers/tls/targets.js';
@@ -35,6 +36,7 @@ export interface ScanFlags {
   demo?: boolean;
   replay?: string;
   signKey?: string;
+  framework?: FrameworkId;
 }
 
 /** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
@@ -55,7 +57,10 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   } finally {
     bar?.stop();
   }
-  const { run, dir, manifestSha256 } = outcome;
+  const { dir, manifestSha256 } = outcome;
+  // The evidence folder stays in Annex A 2022; --framework changes what the summary reads the results against.
+  const other = flags.framework && flags.framework !== 'iso27001-2022' ? flags.framework : undefined;
+  const run = other ? { ...outcome.run, framework: FRAMEWORK_NAMES[other], controls: rollUpFor(other, outcome.run.results) } : outcome.run;
   const gate = decideGate(run.results, { failOn: flags.failOn ?? config.failOn, allowErrors: flags.allowErrors });
 
   if (flags.json) {
@@ -64,7 +69,8 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
   } else {
-    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
+    const framework = other && { name: FRAMEWORK_NAMES[other], group: other === 'nist-csf-2.0' ? 'function' : 'clause' };
+    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd, framework }));
   }
   // The summary and the JSON already say why; --quiet says it in one line on stderr.
   if (!gate.passed && !flags.demo) throw new ExitError(EXIT.gateFailed, flags.quiet ? `gate failed: ${gate.reason} (${gate.rule})` : '');

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
-import { certificateProblems, certificateSummary, chainNotRead } from '../../src/providers/tls/certificate-rules.js';
+import { certificateProblems, certificateSummary, chainNotRead } from '../../src/judging/tls/certificate-rules.js';
+import { PROFILES } from '../../src/judging/tls/profiles.js';
 
 export default defineCheck({
   meta: {
@@ -8,15 +9,15 @@ export default defineCheck({
     provider: 'tls',
     severity: 'high',
     description:
-      'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin, the key is RSA 2048+ or EC 256+, signatures use SHA-256+, lifetime is at most 398 days.',
-    remediation: 'Reissue from a trusted CA: endpoint name in a SAN, RSA-2048+ or P-256+ key, SHA-256+ signature, at most 398 days; automate renewal (ACME).',
+      'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin, the key is RSA 2048+ or EC 256+, signatures use SHA-256+, and the lifetime is at most the profile’s maximum (Mozilla intermediate 366 days, modern 90) unless `maxLifetimeDays` says otherwise. Publicly trusted CAs may issue at most 200 days from 15 March 2026 (CA/Browser Forum Baseline Requirements §6.3.2; 100 days from 2027, 47 from 2029): see docs/tls.md.',
+    remediation: 'Reissue from a trusted CA: endpoint name in a SAN, RSA-2048+ or P-256+ key, SHA-256+ signature, a lifetime within the profile (90 days suits both); automate renewal (ACME).',
     messages: {
       ok: 'Certificate for {name} is trusted and valid until {validTo} ({daysLeft} days left)',
       problems: 'Certificate for {name}: {problems}',
     },
     settings: {
       minDaysLeft: { type: 'integer', default: 30, description: 'Fail when fewer days than this are left.' },
-      maxLifetimeDays: { type: 'integer', default: 398, description: 'Longest accepted validity period.' },
+      maxLifetimeDays: { type: 'integer', default: null, nullable: true, description: 'Longest accepted validity period, in days; null: the profile’s maximum certificate lifespan (366 intermediate, 90 modern).' },
       minRsaBits: { type: 'integer', default: 2048, description: 'Smallest accepted RSA modulus.' },
       minEcBits: { type: 'integer', default: 256, description: 'Smallest accepted EC curve size.' },
     },
@@ -26,7 +27,8 @@ export default defineCheck({
     const h = await ctx.tls.handshake();
     const notRead = chainNotRead(h);
     if (notRead) return [ctx.missing(r, notRead, { failureCode: h.failure?.code ?? null })];
-    const problems = certificateProblems(h, ctx.now, ctx.settings);
+    const maxLifetimeDays = ctx.settings.maxLifetimeDays ?? PROFILES[ctx.tls.endpoint.profile].maximumCertificateLifespan;
+    const problems = certificateProblems(h, ctx.now, { ...ctx.settings, maxLifetimeDays });
     const observed = { ...certificateSummary(h, ctx.now), problems };
     return [problems.length ? ctx.fail(r, 'problems', observed) : ctx.pass(r, 'ok', observed)];
   },

@@ -1,44 +1,63 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
 import { parseHsts } from '../../src/providers/tls/hsts.js';
-import type { HstsFact } from '../../src/providers/tls/types.js';
-import { endpoint } from '../../test/tls/facts.js';
+import type { HstsFact, ProfileName } from '../../src/providers/tls/types.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
+import { endpoint, protocols, RESOURCE, TARGET } from '../../test/support/tls/facts.js';
 import check from './tls.hsts.js';
 
+const R = RESOURCE;
 const hsts = (header: string | null): HstsFact => ({ status: 200, header, ...parseHsts(header), clientRefusal: null });
-const run = (fact: HstsFact | null, kind: 'https' | 'tls' = 'https') =>
-  runCheck(check, { endpoint: endpoint({ kind }), hsts: fact ? answers(fact) : failing({ kind: 'other', message: 'should not be read' }) });
+const facts = (header: string | null, profile: ProfileName = 'mozilla-intermediate') => ({ endpoint: endpoint({ profile }), hsts: answers(hsts(header)) });
+const fails = (messageId: string, observed: Record<string, unknown>) => [{ resource: R, status: 'fail' as const, messageId, observed }];
 
-describe('tls.hsts', () => {
-  it.each(['max-age=31536000', 'max-age=63072000; includeSubDomains; preload', 'MAX-AGE="31536000"'])('passes %s', async (header) => {
-    const [r] = await run(hsts(header));
-    expect(r.status).toBe('pass');
-  });
-
-  it.each<[string | null, string]>([
-    [null, 'missing'],
-    ['max-age=86400; includeSubDomains', 'short'],
-    ['max-age=0', 'short'],
-    ['includeSubDomains', 'invalid'],
-    ['max-age=abc', 'invalid'],
-  ])('fails %s (%s)', async (header, messageId) => {
-    const [r] = await run(hsts(header));
-    expect(r.status).toBe('fail');
-    expect(r.messageId).toBe(messageId);
-  });
-
-  it('is not applicable to plain TLS endpoints', async () => {
-    const [r] = await run(null, 'tls');
-    expect(r.status).toBe('not_applicable');
-  });
-
-  it('is an error when GET / could not be made', async () => {
-    const [r] = await runCheck(check, { endpoint: endpoint(), hsts: failing({ kind: 'timeout', message: 'no HTTP answer within 5000 ms' }) });
-    expect(r.status).toBe('error');
-    expect(r.message).toContain('could not collect: no HTTP answer');
-  });
-
-  it('parses the first max-age and flags', () => {
-    expect(parseHsts('max-age=10; max-age=20; includesubdomains; preload')).toEqual({ maxAge: 10, includeSubDomains: true, preload: true });
-  });
+checkTester(check, { target: TARGET }).run({
+  'two years (the profile’s HSTS age) passes': {
+    facts: facts('max-age=63072000'),
+    results: [{ resource: R, status: 'pass', messageId: 'ok', message: 'HSTS max-age=63072000s', observed: { maxAge: 63072000, minMaxAge: 63072000, includeSubDomains: '' } }],
+  },
+  'two years with includeSubDomains and preload pass under mozilla-modern too': {
+    facts: facts('max-age=63072000; includeSubDomains; preload', 'mozilla-modern'),
+    results: [{ resource: R, status: 'pass', messageId: 'ok', message: 'max-age=63072000s; includeSubDomains' }],
+  },
+  'directive names are case-insensitive and the value may be quoted': { facts: facts('MAX-AGE="63072000"'), results: [{ resource: R, status: 'pass', messageId: 'ok' }] },
+  'one year fails as shorter than the profile’s two years': { facts: facts('max-age=31536000'), results: fails('short', { maxAge: 31536000, minMaxAge: 63072000 }) },
+  'one year passes with minMaxAge 31536000 from the config': {
+    facts: facts('max-age=31536000'),
+    settings: { minMaxAge: 31_536_000 },
+    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { minMaxAge: 31536000 } }],
+  },
+  'a repeated max-age fails: browsers ignore the header (RFC 6797 §6.1, §8.1)': {
+    facts: facts('max-age=63072000; max-age=63072000'),
+    results: fails('repeated', { repeatedDirectives: ['max-age'], header: 'max-age=63072000; max-age=63072000' }),
+  },
+  'a repeated flag fails too, whatever its case': {
+    facts: facts('max-age=63072000; includeSubDomains; INCLUDESUBDOMAINS'),
+    results: fails('repeated', { repeatedDirectives: ['includesubdomains'] }),
+  },
+  'a fact stored before repeated directives were recorded is missing data, not a pass': {
+    facts: { endpoint: endpoint(), hsts: answers({ status: 200, header: 'max-age=63072000', maxAge: 63072000, includeSubDomains: false, preload: false, clientRefusal: null }) },
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'predates' }],
+  },
+  'no header fails': { facts: facts(null), results: fails('missing', { status: 200, header: null }) },
+  'a day fails as short': { facts: facts('max-age=86400; includeSubDomains'), results: fails('short', { maxAge: 86400, minMaxAge: 63072000 }) },
+  'max-age=0 (HSTS switched off) fails as short': { facts: facts('max-age=0'), results: fails('short', { maxAge: 0 }) },
+  'no max-age fails as invalid': { facts: facts('includeSubDomains'), results: fails('invalid', { header: 'includeSubDomains', maxAge: null }) },
+  'a non-numeric max-age fails as invalid': { facts: facts('max-age=abc'), results: fails('invalid', { header: 'max-age=abc' }) },
+  'a shorter minMaxAge from the config is honoured': {
+    facts: facts('max-age=86400'),
+    settings: { minMaxAge: 86400 },
+    results: [{ resource: R, status: 'pass', messageId: 'ok' }],
+  },
+  'a reachable plain TLS endpoint is not applicable, and no HTTP request is read': {
+    facts: { endpoint: endpoint({ kind: 'tls' }), protocols: answers(protocols(['TLSv1.2'])), hsts: failing({ kind: 'other', message: 'should not be read' }) },
+    results: [{ resource: R, status: 'not_applicable', messageId: 'notHttps', observed: { kind: 'tls' } }],
+  },
+  'a plain TLS endpoint that cannot be reached is an error, not “not applicable”': {
+    facts: { endpoint: endpoint({ kind: 'tls' }), protocols: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:1' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'ECONNREFUSED', observed: { reason: { kind: 'unreachable' } } }],
+  },
+  'a GET / that could not be made is an error': {
+    facts: { endpoint: endpoint(), hsts: failing({ kind: 'timeout', message: 'no HTTP answer within 5000 ms' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'could not collect: no HTTP answer' }],
+  },
 });

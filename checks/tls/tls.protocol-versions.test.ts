@@ -1,54 +1,41 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
 import type { ProfileName, ProtocolsFact } from '../../src/providers/tls/types.js';
-import { endpoint, protocols } from '../../test/tls/facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
+import { endpoint, protocols, RESOURCE, TARGET } from '../../test/support/tls/facts.js';
 import check from './tls.protocol-versions.js';
 
-const run = (p: ProtocolsFact, profile: ProfileName = 'mozilla-intermediate') =>
-  runCheck(check, { endpoint: endpoint({ profile }), protocols: answers(p) });
+const R = RESOURCE;
+const facts = (p: ProtocolsFact, profile: ProfileName = 'mozilla-intermediate') => ({ endpoint: endpoint({ profile }), protocols: answers(p) });
+const ok = (accepted: string[]) => [{ resource: R, status: 'pass' as const, messageId: 'ok', observed: { accepted } }];
 
-describe('tls.protocol-versions', () => {
-  it.each<[string, ProtocolsFact, ProfileName?]>([
-    ['TLS 1.2 and 1.3', protocols(['TLSv1.2', 'TLSv1.3'])],
-    ['TLS 1.3 only', protocols(['TLSv1.3'])],
-    ['TLS 1.2 only', protocols(['TLSv1.2'])],
-    ['TLS 1.3 only under mozilla-modern', protocols(['TLSv1.3']), 'mozilla-modern'],
-    ['TLS 1.2 with TLS 1.3 inconclusive (1.3 is allowed either way)', protocols(['TLSv1.2'], ['TLSv1.3'])],
-  ])('passes %s', async (_name, p, profile) => {
-    const [r] = await run(p, profile);
-    expect(r.status).toBe('pass');
-  });
-
-  it.each<[string, ProtocolsFact, string, RegExp, ProfileName?]>([
-    ['TLS 1.0 accepted', protocols(['TLSv1.0', 'TLSv1.2']), 'disallowed', /Accepts TLSv1\.0 \(accepted: TLSv1\.0, TLSv1\.2\)/],
-    ['TLS 1.1 accepted', protocols(['TLSv1.1', 'TLSv1.2', 'TLSv1.3']), 'disallowed', /Accepts TLSv1\.1/],
-    ['SSLv3 accepted', protocols(['SSLv3']), 'disallowed', /Accepts SSLv3/],
-    ['TLS 1.2 under mozilla-modern', protocols(['TLSv1.2', 'TLSv1.3']), 'disallowed', /Accepts TLSv1\.2/, 'mozilla-modern'],
-    ['nothing accepted', protocols([]), 'noneAllowed', /accepted: none/],
-  ])('fails %s', async (_name, p, messageId, why, profile) => {
-    const [r] = await run(p, profile);
-    expect(r.status).toBe('fail');
-    expect(r.messageId).toBe(messageId);
-    expect(r.message).toMatch(why);
-    expect(r.observed?.answers).toBeDefined();
-  });
-
-  it('fails on a legacy version even when another probe was inconclusive', async () => {
-    expect((await run(protocols(['TLSv1.0', 'TLSv1.2'], ['SSLv3'])))[0].status).toBe('fail');
-  });
-
-  it.each<[string, ProtocolsFact]>([
-    ['TLS 1.0 could not be probed', protocols(['TLSv1.2'], ['TLSv1.0'])],
-    ['no allowed version confirmed and TLS 1.3 inconclusive', protocols([], ['TLSv1.3'])],
-  ])('is an error when %s', async (_name, p) => {
-    const [r] = await run(p);
-    expect(r.status).toBe('error');
-    expect(r.message).toMatch(/inconclusive/);
-  });
-
-  it('is an error when the endpoint is unreachable', async () => {
-    const [r] = await runCheck(check, { endpoint: endpoint(), protocols: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED' }) });
-    expect(r.status).toBe('error');
-    expect(r.message).toContain('ECONNREFUSED');
-  });
+checkTester(check, { target: TARGET }).run({
+  'TLS 1.2 and 1.3 pass': { facts: facts(protocols(['TLSv1.2', 'TLSv1.3'])), results: ok(['TLSv1.2', 'TLSv1.3']) },
+  'TLS 1.3 alone passes': { facts: facts(protocols(['TLSv1.3'])), results: ok(['TLSv1.3']) },
+  'TLS 1.2 alone passes': { facts: facts(protocols(['TLSv1.2'])), results: ok(['TLSv1.2']) },
+  'TLS 1.3 alone passes under mozilla-modern': { facts: facts(protocols(['TLSv1.3']), 'mozilla-modern'), results: ok(['TLSv1.3']) },
+  'TLS 1.2 with TLS 1.3 inconclusive passes (1.3 is allowed either way)': { facts: facts(protocols(['TLSv1.2'], ['TLSv1.3'])), results: ok(['TLSv1.2']) },
+  'TLS 1.0 accepted fails, with every probe’s answer': {
+    facts: facts(protocols(['TLSv1.0', 'TLSv1.2'])),
+    results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.0 (accepted: TLSv1.0, TLSv1.2)', observed: { disallowed: ['TLSv1.0'], answers: { 'TLSv1.0': { kind: 'accepted' }, SSLv3: { kind: 'rejected' } } } }],
+  },
+  'TLS 1.1 accepted fails': { facts: facts(protocols(['TLSv1.1', 'TLSv1.2', 'TLSv1.3'])), results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.1' }] },
+  'SSLv3 accepted fails': { facts: facts(protocols(['SSLv3'])), results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts SSLv3' }] },
+  'TLS 1.2 fails under mozilla-modern': { facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), 'mozilla-modern'), results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.2' }] },
+  'a legacy version fails even when another probe was inconclusive': { facts: facts(protocols(['TLSv1.0', 'TLSv1.2'], ['SSLv3'])), results: [{ resource: R, status: 'fail', messageId: 'disallowed' }] },
+  'nothing accepted fails': {
+    facts: facts(protocols([])),
+    results: [{ resource: R, status: 'fail', messageId: 'noneAllowed', message: 'accepted: none', observed: { accepted: [], profile: 'mozilla-intermediate' } }],
+  },
+  'a disallowed version that could not be probed is missing data': {
+    facts: facts(protocols(['TLSv1.2'], ['TLSv1.0'])),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'could not tell whether a disallowed version is accepted (inconclusive: TLSv1.0)' }],
+  },
+  'no allowed version confirmed and TLS 1.3 inconclusive is missing data': {
+    facts: facts(protocols([], ['TLSv1.3'])),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'no allowed version confirmed (inconclusive: TLSv1.3)' }],
+  },
+  'an unreachable endpoint is an error': {
+    facts: { endpoint: endpoint(), protocols: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'ECONNREFUSED' }],
+  },
 });

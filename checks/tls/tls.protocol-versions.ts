@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { allowedVersions, LEGACY_VERSIONS } from '../../src/providers/tls/profiles.js';
+import { allowedVersions, LEGACY_VERSIONS } from '../../src/judging/tls/profiles.js';
 
 export default defineCheck({
   meta: {

@@ -63,6 +63,28 @@ describe('verifyChain', () => {
   });
 });
 
+describe('verifyChain holds the path to the extension rules OpenSSL enforces', () => {
+  const ca = (commonName: string, slot: string, over: Partial<CertificateSpec> = {}) => {
+    const keys = keyPair({ type: 'ec', curve: 'P-256' }, slot);
+    return { issuer: { commonName, keys }, cert: issue({ commonName, keys, isCa: true, ...over }) };
+  };
+  const constrained = ca('Constrained CA', 'nc', { permittedDns: ['acme.test'], excludedDns: ['secret.acme.test'] });
+  const shallow = ca('Shallow CA', 'shallow', { pathLen: 0 });
+  const below = { issuer: { commonName: 'Below CA', keys: keyPair({ type: 'ec', curve: 'P-256' }, 'below') } };
+  const belowCert = issue({ commonName: 'Below CA', keys: below.issuer.keys, isCa: true, issuer: shallow.issuer });
+
+  it.each<[string, () => X509Certificate[], string | null]>([
+    ['a leaf whose extended key usage is client authentication only', () => [issue({ extendedKeyUsage: ['clientAuth'] })], 'INVALID_PURPOSE'],
+    ['a leaf inside its CA’s permitted names', () => [issue({ sans: ['www.acme.test'], issuer: constrained.issuer }), constrained.cert], null],
+    ['a leaf outside its CA’s permitted names', () => [issue({ sans: ['www.other.test'], issuer: constrained.issuer }), constrained.cert], 'PERMITTED_VIOLATION'],
+    ['a leaf in an excluded subtree', () => [issue({ sans: ['db.secret.acme.test'], issuer: constrained.issuer }), constrained.cert], 'EXCLUDED_VIOLATION'],
+    ['a leaf one level under a pathLen 0 CA', () => [issue({ issuer: shallow.issuer }), shallow.cert], null],
+    ['an intermediate under a pathLen 0 CA', () => [issue({ issuer: below.issuer }), belowCert, shallow.cert], 'PATH_LENGTH_EXCEEDED'],
+  ])('%s', (_, chain, code) => {
+    expect(verifyChain(chain(), [rootX], now).error).toBe(code);
+  });
+});
+
 describe('nameMismatch', () => {
   it.each([
     ['x.test', null],
@@ -80,5 +102,12 @@ describe('trustAnchors', () => {
   it('are node’s bundled roots unless a list is given', () => {
     expect(trustAnchors().length).toBeGreaterThan(50);
     expect(trustAnchors([root.pem]).map((c) => c.fingerprint256)).toEqual([rootX.fingerprint256]);
+  });
+
+  it('are every certificate of a CA bundle, not only its first', () => {
+    const other = createSandboxCa(now, 'Second Root');
+    const anchors = trustAnchors([`${other.pem}\n${root.pem}`]);
+    expect(anchors.map((c) => c.subject)).toEqual([new X509Certificate(other.pem).subject, rootX.subject]);
+    expect(verifyChain([issue()], anchors, now).error).toBeNull();
   });
 });

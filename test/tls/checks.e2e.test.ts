@@ -64,6 +64,24 @@ describe('tls.cipher-suites', () => {
     expect(r.message).toMatch(/TLS_RSA_WITH_3DES_EDE_CBC_SHA \(3des/);
   });
 
+  it('fails a 1024-bit DHE group behind a suite the profile allows, measured by a DHE-only handshake', () => {
+    expect(verdict('dhe-1024', 'tls.cipher-suites')).toMatchObject({ status: 'fail', messageId: 'weakKeyExchange', observed: { dheBits: 1024, keyExchange: ['DHE group of 1024 bits (minimum 2048)'] } });
+  });
+
+  it('passes a 2048-bit DHE group', () => {
+    expect(verdict('dhe-2048', 'tls.cipher-suites')).toMatchObject({ status: 'pass', messageId: 'ok', observed: { dheBits: 2048 } });
+  });
+
+  it('fails an ECDHE curve outside the profile, each group offered alone', () => {
+    const r = verdict('curve-k256', 'tls.cipher-suites');
+    expect(r).toMatchObject({ status: 'fail', messageId: 'weakKeyExchange', observed: { groups: ['prime256v1', 'secp256k1'] } });
+    expect(r.message).toMatch(/ECDHE group secp256k1 \(not in mozilla-intermediate\)/);
+  });
+
+  it('records the groups a well-kept endpoint agrees on', () => {
+    expect(verdict('good', 'tls.cipher-suites').observed?.groups).toEqual(expect.arrayContaining(['X25519', 'prime256v1', 'secp384r1']));
+  });
+
   it('fails CBC suites under TLS 1.0 as outside the profile', () => {
     expect(verdict('tls10-11', 'tls.cipher-suites').message).toMatch(/TLSv1\.0 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA \(not in mozilla-intermediate/);
   });
@@ -77,6 +95,9 @@ describe('tls.certificate', () => {
     ['self-signed', /chain does not verify \(DEPTH_ZERO_SELF_SIGNED_CERT\)/],
     ['rsa1024', /RSA key of 1024 bits/],
     ['sha1', /SHA1 signature on CN=sha1\.e2e\.test/],
+    ['client-eku', /chain does not verify \(INVALID_PURPOSE\)/],
+    ['path-too-long', /chain does not verify \(PATH_LENGTH_EXCEEDED\)/],
+    ['name-constrained', /chain does not verify/],
   ])('fails %s', (name, why) => {
     const r = verdict(name, 'tls.certificate');
     expect(r.status).toBe('fail');
@@ -116,6 +137,9 @@ describe('tls.hsts', () => {
   });
   it('fails a short max-age', () => {
     expect(verdict('short-hsts', 'tls.hsts')).toMatchObject({ status: 'fail', messageId: 'short', observed: { maxAge: 600 } });
+  });
+  it('fails a header that repeats a directive (RFC 6797 §6.1)', () => {
+    expect(verdict('repeated-hsts', 'tls.hsts')).toMatchObject({ status: 'fail', messageId: 'repeated', observed: { repeatedDirectives: ['max-age'] } });
   });
   it('does not apply to plain TLS endpoints', () => {
     expect(status('plain-tls', 'tls.hsts')).toBe('not_applicable');

@@ -32,9 +32,10 @@ describe('annexa scan --tls', () => {
     expect(code).toBe(1);
   });
 
-  it('reports an unreachable endpoint as errors and fails the gate', async () => {
+  it('reports an unreachable endpoint as errors for every check, HSTS included, and fails the gate', async () => {
     const { code, report } = await scanJson('gone');
-    expect(report.results.filter((r) => r.checkId !== 'tls.hsts').every((r) => r.status === 'error')).toBe(true);
+    expect(report.results.map((r) => r.status)).toEqual(report.results.map(() => 'error'));
+    expect(report.results.map((r) => r.checkId)).toContain('tls.hsts');
     expect(code).toBe(1);
   });
 });

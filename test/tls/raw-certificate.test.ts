@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chainHints, withRawChain } from '../../src/providers/tls/raw-certificate.js';
 import { suiteByName, type ChainAnswer } from '../../src/providers/tls/wire/index.js';
 import { createSandboxCa, issueCertificate, keyPair } from '../../src/sandbox/tls/certs.js';
-import { handshake, protocols, suite, suites } from './facts.js';
+import { handshake, protocols, suite, suites } from '../support/tls/facts.js';
 
 const now = new Date();
 const ca = createSandboxCa(now);

@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sandbox?.stop());
 
-const NODE_ENDPOINTS = ['good', 'tls10-11', 'weak-suite', 'expired', 'not-yet-valid', 'wrong-name', 'self-signed', 'plain-tls'];
+const NODE_ENDPOINTS = ['good', 'tls10-11', 'weak-suite', 'expired', 'not-yet-valid', 'wrong-name', 'self-signed', 'plain-tls', 'client-eku', 'path-too-long', 'intermediate-ok'];
 const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 5000 };
 
 const verdicts = (h: HandshakeFact) => ({
@@ -46,6 +46,16 @@ describe('raw-probe chain verification', () => {
   it.each(NODE_ENDPOINTS)('agrees with a node:tls handshake on %s', async (name) => {
     const { node, raw } = await bothWays(name);
     expect(verdicts(raw)).toEqual(verdicts(node));
+  });
+
+  it.each([
+    ['name-constrained', 'PERMITTED_VIOLATION'],
+    ['excluded-name', 'EXCLUDED_VIOLATION'],
+  ])('refuses the name-constraint violation on %s as OpenSSL does, naming the code node reports as UNSPECIFIED', async (name, code) => {
+    // node's table of verify errors has no name for X509_V_ERR_PERMITTED_VIOLATION / EXCLUDED_VIOLATION
+    const { node, raw } = await bothWays(name);
+    expect(verdicts(node)).toEqual({ ...verdicts(raw), authorizationError: 'UNSPECIFIED' });
+    expect(raw).toMatchObject({ authorized: false, authorizationError: code });
   });
 
   it('judges a SHA-1 signature as a valid signature: its weakness is the certificate rules’ to flag, not the trust verdict’s', async () => {

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import tls, { rootCertificates, type PeerCertificate } from 'node:tls';
+import { constraintError } from './chain-constraints.js';
 
 /**
  * Chain and name verification for a chain read off the wire without a
@@ -13,9 +14,15 @@ const MAX_DEPTH = 100;
 
 let systemRoots: X509Certificate[] | undefined;
 
-/** The trust anchors: `pems` when given (system roots plus a CA bundle), else node's bundled roots (parsed once). */
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * The trust anchors: `pems` when given (system roots plus a CA bundle), else
+ * node's bundled roots (parsed once). Every certificate of a bundle is an
+ * anchor, as for OpenSSL's CAfile, not just the first one of the text.
+ */
 export function trustAnchors(pems?: readonly string[]): X509Certificate[] {
-  if (pems) return pems.map((pem) => new X509Certificate(pem));
+  if (pems) return pems.flatMap((pem) => pem.match(PEM_CERTIFICATE) ?? []).map((pem) => new X509Certificate(pem));
   systemRoots ??= rootCertificates.map((pem) => new X509Certificate(pem));
   return systemRoots;
 }
@@ -50,12 +57,15 @@ export interface ChainVerdict {
 
 /**
  * Builds the path from the leaf through the presented certificates to a
- * trusted root, then checks every certificate on it is within its validity
- * window (top down, as OpenSSL does).
+ * trusted root, checks the extensions OpenSSL checks on it (purpose, path
+ * length, name constraints: chain-constraints.ts), then that every
+ * certificate on it is within its validity window (top down, as OpenSSL does).
  */
 export function verifyChain(chain: readonly X509Certificate[], anchors: readonly X509Certificate[], now: Date): ChainVerdict {
   const built = buildPath(chain, anchors);
   if (typeof built === 'string') return { error: built, path: [...chain] };
+  const constraint = constraintError(built);
+  if (constraint) return { error: constraint, path: built };
   for (const cert of [...built].reverse()) {
     if (now.getTime() < Date.parse(cert.validFrom)) return { error: 'CERT_NOT_YET_VALID', path: built };
     if (now.getTime() > Date.parse(cert.validTo)) return { error: 'CERT_HAS_EXPIRED', path: built };

@@ -16,15 +16,26 @@ export interface ParsedHsts {
   maxAge: number | null;
   includeSubDomains: boolean;
   preload: boolean;
+  /** Directive names (lower case) that appear more than once: RFC 6797 §6.1 allows each only once. */
+  repeatedDirectives: string[];
 }
 
-/** RFC 6797 §6.1: directives separated by `;`, names case-insensitive, max-age value optionally quoted. */
+/**
+ * RFC 6797 §6.1: directives separated by `;`, names case-insensitive, max-age
+ * value optionally quoted. The first max-age is kept; a repeated directive is
+ * recorded, since a header that repeats one does not conform and browsers
+ * ignore it (§8.1).
+ */
 export function parseHsts(header: string | null): ParsedHsts {
-  const out: ParsedHsts = { maxAge: null, includeSubDomains: false, preload: false };
+  const out: ParsedHsts = { maxAge: null, includeSubDomains: false, preload: false, repeatedDirectives: [] };
   if (header === null) return out;
+  const seen = new Set<string>();
   for (const part of header.split(';')) {
-    const [rawName, ...rest] = part.split('=');
+    const [rawName = '', ...rest] = part.split('=');
     const name = rawName.trim().toLowerCase();
+    if (!name) continue;
+    if (seen.has(name) && !out.repeatedDirectives.includes(name)) out.repeatedDirectives.push(name);
+    seen.add(name);
     const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
     if (name === 'max-age' && /^\d+$/.test(value) && out.maxAge === null) out.maxAge = Number(value);
     else if (name === 'includesubdomains') out.includeSubDomains = true;

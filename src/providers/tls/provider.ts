@@ -9,6 +9,7 @@ import type { TlsScenario } from '../../sandbox/tls/index.js';
 import { classifyTlsError } from './classify.js';
 import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
+import { probeDheGroup, probeGroups } from './key-exchange.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
@@ -68,6 +69,8 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
         ),
       protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
       suites: (version: string) => scope.fact(`tls.suites(${version})`, (rec) => probeSuites(rec, base, version)),
+      dheGroup: () => scope.fact('tls.dheGroup', (rec) => probeDheGroup(rec, base)),
+      groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base)),
     };
     return facts;
   },

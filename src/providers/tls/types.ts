@@ -110,6 +110,8 @@ export interface HstsFact {
   maxAge: number | null;
   includeSubDomains: boolean;
   preload: boolean;
+  /** Directives the header repeats (RFC 6797 §6.1 allows each once); absent in snapshots taken before it was recorded. */
+  repeatedDirectives?: string[];
   /** A client-side refusal that forced a lower security level to read the answer. */
   clientRefusal: ClientRefusal | null;
 }
@@ -147,6 +149,30 @@ export interface SuitesFact {
   inconclusive: string | null;
 }
 
+/** The finite-field group a server uses for DHE suites (TLS 1.2 and below). */
+export interface DheGroupFact {
+  /** Size of the server's DH prime, in bits; null when no DHE handshake completed. */
+  bits: number | null;
+  /** Why no DHE handshake completed (the server refused DHE, or the answer was odd). */
+  failure: string | null;
+}
+
+/** How one named group, offered alone, came out. */
+export type GroupAnswer =
+  | { kind: 'accepted' }
+  | { kind: 'refused'; reason: string }
+  /** The client's OpenSSL cannot offer the group: nothing learned. */
+  | { kind: 'not-offered'; reason: string }
+  | { kind: 'error'; reason: string };
+
+/** The named groups (ECDHE curves, X25519, X448) a server agrees on, each probed alone. */
+export interface GroupsFact {
+  answers: Record<string, GroupAnswer>;
+  accepted: string[];
+  /** Groups whose probe learned nothing. */
+  inconclusive: string[];
+}
+
 /** The accessors a TLS check reads through `ctx.tls`. */
 export interface TlsFacts {
   endpoint: TlsEndpointInfo;
@@ -154,6 +180,10 @@ export interface TlsFacts {
   suites(version: string): Promise<SuitesFact>;
   handshake(): Promise<HandshakeFact>;
   hsts(): Promise<HstsFact>;
+  /** Read only when a DHE suite is accepted. */
+  dheGroup(): Promise<DheGroupFact>;
+  /** Read only when an ECDHE suite or TLS 1.3 is accepted. */
+  groups(): Promise<GroupsFact>;
 }
 
 declare module '../../core/check.js' {

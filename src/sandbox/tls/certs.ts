@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import forge from 'node-forge';
+import * as pkijs from 'pkijs';
 
 /**
  * Certificates for the sandbox listeners. Keys come from node:crypto (fast,
@@ -54,6 +55,15 @@ export interface CertificateSpec {
   /** Signer; absent means self-signed. */
   issuer?: Issuer;
   isCa?: boolean;
+  /** A CA's pathLenConstraint. */
+  pathLen?: number;
+  /** A CA's name constraints on DNS names (RFC 5280 §4.2.1.10). */
+  permittedDns?: string[];
+  excludedDns?: string[];
+  /** A leaf's extended key usage; default serverAuth. */
+  extendedKeyUsage?: Array<'serverAuth' | 'clientAuth'>;
+  /** The OCSP responder named in the Authority Information Access extension. */
+  ocspUrl?: string;
 }
 
 const asn1 = forge.asn1;
@@ -97,19 +107,45 @@ function algorithmIdentifier(oid: string, keyType: 'rsa' | 'ec'): forge.asn1.Asn
 }
 
 function extensionsFor(spec: CertificateSpec): object[] {
+  const aia = spec.ocspUrl ? [rawExtension('1.3.6.1.5.5.7.1.1', false, authorityInfoAccess(spec.ocspUrl))] : [];
   if (spec.isCa) {
+    const constraints = spec.permittedDns || spec.excludedDns ? [rawExtension('2.5.29.30', true, nameConstraints(spec))] : [];
     return [
-      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'basicConstraints', cA: true, critical: true, ...(spec.pathLen !== undefined ? { pathLenConstraint: spec.pathLen } : {}) },
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      ...constraints,
+      ...aia,
     ];
   }
   const altNames = (spec.sans ?? [spec.commonName]).map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n }));
+  const usages = Object.fromEntries((spec.extendedKeyUsage ?? ['serverAuth']).map((u) => [u, true]));
   return [
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: spec.keys.spec.type === 'rsa', critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'extKeyUsage', ...usages },
     { name: 'subjectAltName', altNames },
+    ...aia,
   ];
+}
+
+/** An extension forge has no builder for, given as its DER value. */
+function rawExtension(id: string, critical: boolean, der: ArrayBuffer): object {
+  return { id, critical, value: Buffer.from(der).toString('binary') };
+}
+
+function nameConstraints(spec: CertificateSpec): ArrayBuffer {
+  const subtrees = (names: string[] | undefined) => (names ?? []).map((value) => new pkijs.GeneralSubtree({ base: new pkijs.GeneralName({ type: 2, value }) }));
+  return new pkijs.NameConstraints({
+    ...(spec.permittedDns ? { permittedSubtrees: subtrees(spec.permittedDns) } : {}),
+    ...(spec.excludedDns ? { excludedSubtrees: subtrees(spec.excludedDns) } : {}),
+  })
+    .toSchema()
+    .toBER();
+}
+
+function authorityInfoAccess(url: string): ArrayBuffer {
+  const ocsp = new pkijs.AccessDescription({ accessMethod: '1.3.6.1.5.5.7.48.1', accessLocation: new pkijs.GeneralName({ type: 6, value: url }) });
+  return new pkijs.InfoAccess({ accessDescriptions: [ocsp] }).toSchema().toBER();
 }
 
 export interface SandboxCa extends Issuer {

@@ -51,8 +51,9 @@ export async function startTlsSandbox(section: TlsScenario, runtime: Pick<Provid
 async function startEndpoint(e: EndpointScenario, ca: ReturnType<typeof createSandboxCa>, now: Date): Promise<Listening> {
   if (e.unreachable) return reserveClosedPort();
   if (e.raw) {
-    // the leaf alone, as the node listeners present it: the sandbox root reaches clients as caPem
-    const certificateChain = [new X509Certificate(certificateFor(e, ca, now).cert).raw];
+    // the leaf and its intermediates, as the node listeners present them: the sandbox root reaches clients as caPem
+    const pems = certificateFor(e, ca, now).cert.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    const certificateChain = pems.map((pem) => new X509Certificate(pem).raw);
     const raw = await startRawTlsListener({ versions: e.raw.versions as TlsVersion[], suites: e.raw.suites.map(suiteId), host: '127.0.0.1', certificateChain });
     return { port: raw.port, stop: async () => raw.stop() };
   }

@@ -1,7 +1,9 @@
+import { getDiffieHellman } from 'node:crypto';
 import { once } from 'node:events';
 import https from 'node:https';
 import net, { type AddressInfo, type Server } from 'node:net';
 import tls, { type SecureVersion } from 'node:tls';
+import * as asn1js from 'asn1js';
 import { keyPair, issueCertificate, type Issuer, type KeySpec, type SignatureHash } from './certs.js';
 
 /** One endpoint of the scenario's `tls` section (see schemas/scenario-tls.schema.json). */
@@ -16,6 +18,10 @@ export interface EndpointScenario {
   ciphersuites?: string;
   certificate?: CertificateScenario;
   hsts?: string;
+  /** Serve DHE suites with a well-known MODP group of this size (RFC 2409 / RFC 3526). */
+  dhParam?: 1024 | 2048;
+  /** OpenSSL group list the server agrees on for ECDHE and TLS 1.3, e.g. secp521r1:prime256v1. */
+  ecdhCurve?: string;
   raw?: { versions: string[]; suites: Array<string | number> };
   unreachable?: boolean;
 }
@@ -28,6 +34,15 @@ export interface CertificateScenario {
   notAfterDays?: number;
   signatureHash?: SignatureHash;
   issuer?: 'ca' | 'self';
+  extendedKeyUsage?: Array<'serverAuth' | 'clientAuth'>;
+  /** Intermediate CAs between the sandbox root and the leaf, top down; the listener presents them. */
+  intermediates?: IntermediateScenario[];
+}
+
+export interface IntermediateScenario {
+  pathLen?: number;
+  permittedDns?: string[];
+  excludedDns?: string[];
 }
 
 export interface Listening {
@@ -44,21 +59,33 @@ export function parseKeySpec(text = 'rsa-2048'): KeySpec {
   return { type: 'rsa', bits: Number(size) };
 }
 
-/** The leaf (and its key) for one endpoint, CA-signed unless `issuer: self`. */
+/**
+ * The leaf (and its key) for one endpoint, CA-signed unless `issuer: self`;
+ * `cert` holds the leaf followed by its intermediates, as a server presents them.
+ */
 export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { cert: string; key: string } {
   const c = e.certificate ?? {};
   const keys = keyPair(parseKeySpec(c.key));
   const sans = c.sans ?? [e.servername ?? '127.0.0.1'];
+  const window = { notBefore: new Date(now.getTime() + (c.notBeforeDays ?? -30) * DAY_MS), notAfter: new Date(now.getTime() + (c.notAfterDays ?? 60) * DAY_MS) };
+  let issuer = ca;
+  const presented: string[] = [];
+  for (const [i, spec] of (c.intermediates ?? []).entries()) {
+    const commonName = `${e.name} Intermediate CA ${i + 1}`;
+    const intermediate = { commonName, keys: keyPair({ type: 'ec', curve: 'P-256' }, `intermediate-${i}`) };
+    presented.unshift(issueCertificate({ ...intermediate, ...spec, ...window, hash: 'sha256', isCa: true, issuer }));
+    issuer = intermediate;
+  }
   const cert = issueCertificate({
     commonName: c.commonName ?? sans[0],
     sans,
     keys,
-    notBefore: new Date(now.getTime() + (c.notBeforeDays ?? -30) * DAY_MS),
-    notAfter: new Date(now.getTime() + (c.notAfterDays ?? 60) * DAY_MS),
+    ...window,
     hash: c.signatureHash ?? 'sha256',
-    ...(c.issuer === 'self' ? {} : { issuer: ca }),
+    ...(c.extendedKeyUsage ? { extendedKeyUsage: c.extendedKeyUsage } : {}),
+    ...(c.issuer === 'self' ? {} : { issuer }),
   });
-  return { cert, key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+  return { cert: [cert, ...presented].join(''), key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
 }
 
 /**
@@ -73,6 +100,8 @@ export async function startNodeListener(e: EndpointScenario, identity: { cert: s
     maxVersion: NODE_VERSIONS[e.protocols?.max ?? 'TLSv1.3'],
     ciphers: `${e.ciphers ?? 'ECDHE+AESGCM:ECDHE+CHACHA20'}:@SECLEVEL=0`,
     ...(e.ciphersuites ? { ciphersuites: e.ciphersuites } : {}),
+    ...(e.dhParam ? { dhparam: dhParameters(e.dhParam) } : {}),
+    ...(e.ecdhCurve ? { ecdhCurve: e.ecdhCurve } : {}),
     honorCipherOrder: true,
   };
   const server: Server =
@@ -87,6 +116,14 @@ export async function startNodeListener(e: EndpointScenario, identity: { cert: s
   server.on('tlsClientError', () => {});
   server.on('clientError', (_err, socket: net.Socket) => socket.destroy());
   return listen(server);
+}
+
+/** PKCS #3 DHParameter PEM of the MODP group of `bits` (Oakley group 2, RFC 3526 group 14), generator 2. */
+function dhParameters(bits: 1024 | 2048): string {
+  const prime = getDiffieHellman(bits === 1024 ? 'modp2' : 'modp14').getPrime();
+  const der = new asn1js.Sequence({ value: [new asn1js.Integer({ valueHex: Buffer.concat([Buffer.from([0]), prime]) }), new asn1js.Integer({ value: 2 })] }).toBER();
+  const body = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  return `-----BEGIN DH PARAMETERS-----\n${body}\n-----END DH PARAMETERS-----\n`;
 }
 
 /** A port that was bound and released: connecting to it is refused. */

@@ -4,7 +4,7 @@ import { HANDSHAKE } from '../../providers/tls/wire/constants.js';
 import { fetchCertificateChain, probe, suiteByName } from '../../providers/tls/wire/index.js';
 import type { ClientHello } from '../../providers/tls/wire/parse-client-hello.js';
 import { RecordReader } from '../../providers/tls/wire/records.js';
-import { testCertificate } from '../../providers/tls/wire/test-servers.js';
+import { testCertificate } from '../../../test/support/tls/test-servers.js';
 import { answerClientHello, startRawTlsListener, type RawListener, type RawListenerOptions } from './raw-listener.js';
 
 const id = (name: string): number => suiteByName(name)!.id;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { acceptedVersions, enumerateSuites, probe, suiteByName, suitesFor } from '../../providers/tls/wire/index.js';
 import type { TlsVersion } from '../../providers/tls/wire/index.js';
 import type { ClientHello } from '../../providers/tls/wire/parse-client-hello.js';
-import { startNodeTls } from '../../providers/tls/wire/test-servers.js';
+import { startNodeTls } from '../../../test/support/tls/test-servers.js';
 import { answerClientHello, startRawTlsListener, type RawListener } from './raw-listener.js';
 
 const id = (name: string): number => suiteByName(name)!.id;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handshake, record, u16, vec24, vec8 } from './bytes.js';
 import { ChainInterpreter, parseCertificateMessage } from './chain-reader.js';
 import { CONTENT, HANDSHAKE } from './constants.js';
-import { testCertificate } from './test-servers.js';
+import { testCertificate } from '../../../../test/support/tls/test-servers.js';
 
 const RC4 = 0x0005;
 const leaf = new X509Certificate(testCertificate().cert).raw;

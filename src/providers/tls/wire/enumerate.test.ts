@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
 import { suiteByName, suitesFor } from './suites.js';
-import { serverPool, testEcCertificate } from './test-servers.js';
+import { serverPool, testEcCertificate } from '../../../../test/support/tls/test-servers.js';
 
 const id = (name: string): number => suiteByName(name)!.id;
 const pool = serverPool();

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fetchCertificateChain } from './fetch-chain.js';
 import { suiteByName } from './suites.js';
-import { closedPort, serverPool, testCertificate } from './test-servers.js';
+import { closedPort, serverPool, testCertificate } from '../../../../test/support/tls/test-servers.js';
 
 // Real sockets: node:tls servers on loopback send their Certificate in the clear up to TLS 1.2.
 const servers = serverPool();

@@ -10,12 +10,10 @@ export { probe, acceptedVersions, DEFAULT_MAX_SUITES_PER_HELLO, type ProbeOption
 export { enumerateSuites, type EnumerateOptions, type Enumeration } from './enumerate.js';
 export {
   SUITES,
-  PROFILES,
   suiteInfo,
   suiteByName,
   suitesFor,
   type KeyExchange,
-  type Profile,
   type SuiteInfo,
   type Weakness,
 } from './suites.js';

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
 import { acceptedVersions } from './probe.js';
 import { suiteByName } from './suites.js';
-import { closedPort, testCertificate } from './test-servers.js';
+import { closedPort, testCertificate } from '../../../../test/support/tls/test-servers.js';
 
 const hasOpenssl = spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
 const dir = mkdtempSync(path.join(tmpdir(), 'annexa-s-server-'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
 import { acceptedVersions, probe } from './probe.js';
 import { suiteByName, suitesFor } from './suites.js';
-import { closedPort, serverPool } from './test-servers.js';
+import { closedPort, serverPool } from '../../../../test/support/tls/test-servers.js';
 import type { TlsVersion } from './types.js';
 
 const id = (name: string): number => suiteByName(name)!.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILES, SUITES, suiteByName, suiteInfo, suitesFor } from './suites.js';
+import { SUITES, suiteInfo, suitesFor } from './suites.js';
 
 describe('cipher-suite catalogue', () => {
   it('has one entry per id, with the five TLS 1.3 suites', () => {
@@ -37,21 +37,5 @@ describe('cipher-suite catalogue', () => {
     expect(order.indexOf(0xc02f)).toBeLessThan(order.indexOf(0x002f));
     expect(order.indexOf(0x002f)).toBeLessThan(order.indexOf(0x0003));
     for (const legacy of [0x000a, 0x0005, 0xc012]) expect(order.slice(0, 127)).toContain(legacy); // 3DES, RC4 in the first bundle
-  });
-});
-
-describe('Mozilla profiles', () => {
-  it('intermediate allows TLS 1.2 and 1.3 with its nine TLS 1.2 suites, all forward secret AEAD', () => {
-    const p = PROFILES['mozilla-intermediate'];
-    expect(p.versions).toEqual(['TLSv1.2', 'TLSv1.3']);
-    expect(p.suites['TLSv1.2']).toHaveLength(9);
-    expect(p.suites['TLSv1.2']).toContain(suiteByName('TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256')!.id);
-    for (const id of p.suites['TLSv1.2']!) expect(suiteInfo(id)).toMatchObject({ aead: true, forwardSecrecy: true, weak: [] });
-    expect(p.suites['TLSv1.3']).toEqual([0x1301, 0x1302, 0x1303]);
-  });
-
-  it('modern allows TLS 1.3 only', () => {
-    expect(PROFILES['mozilla-modern'].versions).toEqual(['TLSv1.3']);
-    expect(PROFILES['mozilla-modern'].suites['TLSv1.2']).toBeUndefined();
   });
 });

@@ -1,5 +1,4 @@
 import catalogue from '../data/suites.json' with { type: 'json' };
-import profileData from '../data/profiles.json' with { type: 'json' };
 import type { TlsVersion } from './types.js';
 
 export type Weakness = 'null' | 'anon' | 'export' | 'rc4' | 'des' | '3des' | 'static-rsa' | 'cbc' | 'md5';
@@ -68,34 +67,3 @@ export function suitesFor(version: TlsVersion): number[] {
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map(({ s }) => s.id);
 }
-
-export interface Profile {
-  id: string;
-  title: string;
-  versions: TlsVersion[];
-  /** Allowed suites per version, by IANA id. A version missing here allows none. */
-  suites: Partial<Record<TlsVersion, number[]>>;
-  curves: string[];
-  certificateTypes: string[];
-  rsaKeySize: number | null;
-  dhParamSize: number | null;
-  hstsMinAge: number;
-  maximumCertificateLifespan: number;
-}
-
-function loadProfile(id: string, raw: (typeof profileData.profiles)[keyof typeof profileData.profiles]): Profile {
-  const suites: Partial<Record<TlsVersion, number[]>> = {};
-  for (const [version, names] of Object.entries(raw.suites) as [TlsVersion, string[]][]) {
-    suites[version] = names.map((name) => {
-      const info = byIana.get(name);
-      if (!info) throw new Error(`profile ${id} names an unknown suite ${name}`);
-      return info.id;
-    });
-  }
-  return { ...raw, id, versions: raw.versions as TlsVersion[], suites };
-}
-
-export const PROFILES: Readonly<Record<'mozilla-intermediate' | 'mozilla-modern', Profile>> = {
-  'mozilla-intermediate': loadProfile('mozilla-intermediate', profileData.profiles['mozilla-intermediate']),
-  'mozilla-modern': loadProfile('mozilla-modern', profileData.profiles['mozilla-modern']),
-};

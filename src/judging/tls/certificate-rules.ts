@@ -1,4 +1,4 @@
-import type { CertificateInfo, HandshakeFact } from './types.js';
+import type { CertificateInfo, HandshakeFact } from '../../providers/tls/types.js';
 
 export interface CertificateLimits {
   minDaysLeft: number;

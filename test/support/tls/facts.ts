@@ -1,4 +1,4 @@
-import type { CertificateInfo, HandshakeFact, ProtocolsFact, SuiteInfo, SuitesFact, TlsEndpointInfo } from '../../src/providers/tls/types.js';
+import type { CertificateInfo, DheGroupFact, GroupsFact, HandshakeFact, ProtocolsFact, SuiteInfo, SuitesFact, TlsEndpointInfo } from '../../../src/providers/tls/types.js';
 
 /** Hand-built TLS facts for check tables: a healthy endpoint, overridden per case. */
 
@@ -71,4 +71,21 @@ export function suite(id: number, name: string, over: Partial<SuiteInfo> = {}): 
 
 export function suites(version: string, accepted: SuiteInfo[], inconclusive: string | null = null): SuitesFact {
   return { version, accepted, handshakes: accepted.length + 1, inconclusive };
+}
+
+/** The resource of the endpoint the hand-built facts describe. */
+export const RESOURCE = 'tls:www.acme.test@127.0.0.1:443';
+export const TARGET = { id: RESOURCE, resource: RESOURCE };
+
+/** A groups fact from the groups the server agreed on; `inconclusive` ones answer `error`, every other `refused`. */
+export function groups(accepted: string[], inconclusive: string[] = []): GroupsFact {
+  const answers: GroupsFact['answers'] = {};
+  for (const g of ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448', ...accepted]) {
+    answers[g] = accepted.includes(g) ? { kind: 'accepted' } : inconclusive.includes(g) ? { kind: 'error', reason: 'ECONNRESET' } : { kind: 'refused', reason: 'alert handshake failure' };
+  }
+  return { answers, accepted, inconclusive };
+}
+
+export function dheGroup(bits: number | null): DheGroupFact {
+  return { bits, failure: bits === null ? 'alert handshake failure' : null };
 }

@@ -1,5 +1,33 @@
-import type { ProfileName, SuiteInfo, SuitesFact } from './types.js';
-import { PROFILES, type TlsVersion } from './wire/index.js';
+import type { ProfileName, SuiteInfo, SuitesFact } from '../../providers/tls/types.js';
+import data from './profiles.json' with { type: 'json' };
+
+/**
+ * A published server configuration (Mozilla's server-side TLS guidelines):
+ * what an endpoint may accept, and the figures its certificate and HSTS
+ * header are held to unless the config says otherwise.
+ */
+export interface Profile {
+  id: ProfileName;
+  title: string;
+  versions: readonly string[];
+  /** Allowed suites per version, by IANA name. A version missing here allows none. */
+  suites: Readonly<Record<string, readonly string[]>>;
+  /** Groups allowed for an ECDHE key exchange, by OpenSSL name (as node reports them). */
+  curves: readonly string[];
+  certificateTypes: readonly string[];
+  rsaKeySize: number | null;
+  /** Smallest finite-field DHE group, in bits; null where the profile allows no DHE suite. */
+  dhParamSize: number | null;
+  /** Smallest HSTS max-age, in seconds. */
+  hstsMinAge: number;
+  /** Longest certificate validity, in days. */
+  maximumCertificateLifespan: number;
+}
+
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
+  'mozilla-intermediate': { id: 'mozilla-intermediate', ...data.profiles['mozilla-intermediate'] },
+  'mozilla-modern': { id: 'mozilla-modern', ...data.profiles['mozilla-modern'] },
+};
 
 /** Versions that always fail whatever the profile: broken (POODLE, BEAST) or deprecated by RFC 8996. */
 export const LEGACY_VERSIONS: readonly string[] = ['SSLv3', 'TLSv1.0', 'TLSv1.1'];
@@ -13,8 +41,8 @@ export function allowedVersions(profile: ProfileName): readonly string[] {
 /** Why a suite accepted in `version` is not acceptable under `profile`; empty when it is. */
 export function suiteObjections(profile: ProfileName, version: string, suite: SuiteInfo): string[] {
   const objections = suite.weak.filter((w) => ALWAYS_WEAK.includes(w));
-  const allowed = PROFILES[profile].suites[version as TlsVersion] ?? [];
-  if (!allowed.includes(suite.id)) objections.push(`not in ${profile} for ${version}`);
+  const allowed = PROFILES[profile].suites[version] ?? [];
+  if (!allowed.includes(suite.name)) objections.push(`not in ${profile} for ${version}`);
   return objections;
 }
 

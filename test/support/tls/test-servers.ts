@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import forge from 'node-forge';
-import { listenTracked, type RawListener } from '../../../sandbox/tls/raw-listener.js';
+import { listenTracked, type RawListener } from '../../../src/sandbox/tls/raw-listener.js';
 
 let cached: { key: string; cert: string } | undefined;
 

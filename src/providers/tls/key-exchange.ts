@@ -1,0 +1,59 @@
+import type { CallRecorder } from '../../core/facts.js';
+import { connectTls, EndpointUnreachable, HandshakeFailed, type ConnectArgs } from './connect.js';
+import type { DheGroupFact, GroupAnswer, GroupsFact } from './types.js';
+
+/**
+ * The key-exchange parameters an endpoint uses, learned from node:tls
+ * handshakes that offer one thing at a time: DHE suites alone (the group size
+ * is the ephemeral key's), and each named curve alone (accepted when the
+ * handshake completes on it). The client runs at `@SECLEVEL=0` so that it
+ * never refuses what is being measured.
+ */
+
+/** Groups offered in every version, TLS 1.3 included. */
+const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'];
+/** Curves OpenSSL 3 offers only up to TLS 1.2. */
+const LEGACY_CURVES = ['secp256k1', 'secp224r1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1'];
+
+async function attempt(args: ConnectArgs): Promise<{ key: { type: string; name: string | null; size: number | null } | null } | { refused: string }> {
+  try {
+    const socket = await connectTls(args);
+    const eph = socket.getEphemeralKeyInfo();
+    socket.destroy();
+    return { key: eph && 'type' in eph && eph.type ? { type: eph.type, name: eph.name ?? null, size: eph.size ?? null } : null };
+  } catch (err) {
+    if (err instanceof HandshakeFailed) return { refused: err.message.split('\n')[0] ?? err.message };
+    throw err;
+  }
+}
+
+/** A handshake offering only DHE suites, up to TLS 1.2: the size of the server's group, or why none was agreed. */
+export async function probeDheGroup(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>): Promise<DheGroupFact> {
+  const extra = { ciphers: 'kDHE:@SECLEVEL=0', minVersion: 'TLSv1', maxVersion: 'TLSv1.2' } as const;
+  const answer = await rec.call({ operation: 'tls:handshake(DHE)' }, () => attempt({ ...base, extra }));
+  if ('refused' in answer) return { bits: null, failure: answer.refused };
+  if (answer.key?.type !== 'DH') return { bits: null, failure: `the server agreed on ${answer.key?.type ?? 'no'} key exchange when offered only DHE` };
+  return { bits: answer.key.size, failure: null };
+}
+
+/** One handshake per named group, each offered alone: which the server agrees on. */
+export async function probeGroups(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>): Promise<GroupsFact> {
+  const offered = [...GROUPS.map((g) => [g, undefined] as const), ...LEGACY_CURVES.map((g) => [g, 'TLSv1.2'] as const)];
+  const answers: Record<string, GroupAnswer> = {};
+  for (const [group, maxVersion] of offered) {
+    const extra = { ecdhCurve: group, ciphers: 'kECDHE:@SECLEVEL=0', minVersion: 'TLSv1', ...(maxVersion ? { maxVersion } : {}) } as const;
+    try {
+      const answer = await rec.call({ operation: `tls:handshake(group ${group})` }, () => attempt({ ...base, extra }));
+      if ('refused' in answer) {
+        // this client (its OpenSSL build) cannot offer the group: nothing learned about the server
+        answers[group] = /no suitable groups|Failed to set ECDH curve/i.test(answer.refused) ? { kind: 'not-offered', reason: answer.refused } : { kind: 'refused', reason: answer.refused };
+      } else answers[group] = answer.key?.name === group ? { kind: 'accepted' } : { kind: 'error', reason: `handshake completed on ${answer.key?.name ?? 'no group'}` };
+    } catch (err) {
+      if (err instanceof EndpointUnreachable) throw err;
+      const reason = (err as Error).message;
+      answers[group] = /Failed to set ECDH curve|Unknown curve/i.test(reason) ? { kind: 'not-offered', reason } : { kind: 'error', reason };
+    }
+  }
+  const by = (kind: GroupAnswer['kind']) => Object.keys(answers).filter((g) => answers[g]?.kind === kind);
+  return { answers, accepted: by('accepted'), inconclusive: by('error') };
+}

@@ -9,6 +9,7 @@ const JUDGING_MUST_NOT_IMPORT = {
   patterns: [
     { group: ['@aws-sdk/*', '@smithy/*', '@octokit/*', 'octokit', 'undici', 'node-forge'], message: 'Checks never call an SDK: ask ctx for the fact instead.' },
     { group: ['**/src/sandbox/**', '**/sandbox/**'], message: 'Checks never import the sandbox.' },
+    { group: ['**/providers/**'], allowTypeImports: true, message: 'Fetchers only collect: import fact types alone from a provider; judging helpers live in src/judging/.' },
   ],
 };
 

@@ -15,8 +15,13 @@ describe('lint: what a check may import', () => {
     ['node:tls', "import tls from 'node:tls';\nexport const c = tls;"],
     ['net', "import net from 'net';\nexport const c = net;"],
     ['the sandbox', "import { startSandbox } from '../../src/sandbox/index.js';\nexport const c = startSandbox;"],
+    ['a fetcher', "import { iamFacts } from '../../src/providers/aws/iam-facts.js';\nexport const c = iamFacts;"],
   ])('a check importing %s fails lint', async (_what, code) => {
     expect(await ruleHits(code)).toBe(1);
+  });
+
+  it('fact types from a provider are allowed', async () => {
+    expect(await ruleHits("import type { AwsFacts } from '../../src/providers/aws/types.js';\nexport type F = AwsFacts;")).toBe(0);
   });
 
   it('the contract itself is allowed', async () => {

@@ -3,8 +3,10 @@ import { access, constants, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { AwsSection, GithubSection, TlsSection } from './config/config.js';
+import { setMaxListeners } from 'node:events';
 import type { Check, SettingValue } from './core/check.js';
 import { countResults, rollUpControls } from './core/controls.js';
+import { decideGate, type GateDecision, type GatePolicy } from './core/gate.js';
 import { UsageError } from './core/errors.js';
 import { FactStore } from './core/facts.js';
 import { loadCheckCatalogue } from './core/catalogue.js';
@@ -15,8 +17,14 @@ import { budgetOf, type Run } from './core/run.js';
 import { factsByTarget, runChecks } from './core/runner.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
-import type { CollectorIdentity, Result, Target } from './core/types.js';
-import { newRunId, writeRunFolder } from './evidence/run-folder.js';
+import type { CheckMeta, CollectorIdentity, Result, Severity, Target } from './core/types.js';
+import { acquireLock } from './evidence/lock.js';
+import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
+import { latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
+import { readRun } from './history/runs.js';
+import { checksOnlyForExcluded, exclusionProblems, markExcluded, type Exclusion } from './policy/applicability.js';
+import { applyExceptions, exceptionKey, exceptionProblems, type SourcedException } from './policy/exceptions.js';
+import { withSeverityOverrides } from './policy/severity.js';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
 import { startSandbox, type RunningSandbox } from './sandbox/index.js';
@@ -55,6 +63,26 @@ export interface ScanOptions {
   /** Called once the checks to run are known, before any network call. */
   onPlan?(plan: { checks: number; targets: number }): void;
   providers?: Provider[];
+  /** The config file the options came from: errors in its values name it. */
+  configFile?: string;
+  /** Where `checks` and `skipChecks` came from, for errors (default the flags `--checks`, `--skip-checks`). */
+  labels?: { checks?: string; skipChecks?: string };
+  /** Risk acceptances (config `exceptions`), each with where it was written. */
+  exceptions?: SourcedException[];
+  /** Statement of Applicability: controls that do not apply (config `applicability.excluded`). */
+  excludedControls?: Exclusion[];
+  /** Severity by check id (config `severityOverrides`). */
+  severityOverrides?: Record<string, Severity>;
+  /** The CI gate's policy; the decision is recorded in the manifest. */
+  gate?: GatePolicy;
+  /** Bound on the whole scan: checks not finished by then end as `error`, and the run is still written. */
+  maxDurationMs?: number;
+  /** How long to wait for another scan holding the lock of `out` (default: do not wait). */
+  lockWaitMs?: number;
+  /** Retention of run folders in `out` (--keep, --keep-days), applied after this run is written. */
+  retention?: RetentionPolicy;
+  /** Reports written into the run folder and hashed by its manifest, by file name. */
+  reports?(run: Run, checks: CheckMeta[], gate: GateDecision): Record<string, string>;
 }
 
 export interface ScanOutcome {
@@ -63,6 +91,9 @@ export interface ScanOutcome {
   dir?: string;
   /** sha256 of the manifest written. */
   manifestSha256?: string;
+  gate: GateDecision;
+  /** The complete run before this one in `out`, if any. */
+  previous?: { runId: string; dir: string };
 }
 
 const DEFAULTS = { concurrency: 16, checkTimeoutMs: 120_000, callTimeoutMs: 30_000, out: 'evidence' };
@@ -82,9 +113,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     callTimeoutMs: options.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
   };
 
-  const { checks, mapping } = await loadCheckCatalogue(options);
-  const selected = selectChecks(checks, options.checks, options.skipChecks);
-  const settings = resolveSettings(checks, options.settings);
+  const catalogue = await loadCheckCatalogue(options);
+  const { mapping } = catalogue;
+  const inConfig = (problem: string) => new UsageError(options.configFile ? `${options.configFile}: ${problem}` : problem);
+  const checks = withSeverityOverrides(catalogue.checks, options.severityOverrides, inConfig);
+  const excluded = options.excludedControls ?? [];
+  const problems = exclusionProblems(excluded, loadCatalog());
+  if (problems.length) throw inConfig(problems.join('; '));
+  const notApplicable = checksOnlyForExcluded(checks, mapping, excluded);
+  const selected = selectChecks(checks, options.checks, options.skipChecks, options.labels).filter((c) => !notApplicable.has(c.meta.id));
+  const settings = resolveSettings(checks, options.settings, inConfig);
   const out = options.out === false ? undefined : path.resolve(options.out ?? DEFAULTS.out);
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
@@ -95,9 +133,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
   }
 
-  const started = now();
+  // One scan at a time per output folder: the previous run read here is the one this run chains to.
+  if (out) await mkdir(out, { recursive: true });
+  const lock = out ? await acquireLock(out, { log, now, maxDurationMs: options.maxDurationMs, waitMs: options.lockWaitMs }) : undefined;
   let sandbox: RunningSandbox | undefined;
   try {
+    const previous = out ? await latestRun(out) : undefined;
+    const known = new Set(previous ? (await readRun(previous.dir).catch(() => undefined))?.exceptions.map(exceptionKey) : []);
+    const exceptionErrors = exceptionProblems(options.exceptions ?? [], checks.map((c) => c.meta.id), known, now());
+    if (exceptionErrors.length) throw new UsageError(exceptionErrors.join('; '));
+    if (notApplicable.size) log.info({ checks: [...notApplicable].sort() }, 'not run: they evidence only controls the Statement of Applicability excludes');
+
+    const started = now();
+    const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
     let targets: Target[];
     if (scenario) {
       sandbox = await startSandbox(scenario, providers, runtime);
@@ -114,7 +162,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const store = new FactStore(new Pools(options.pools));
     const factsOf = factsByTarget(byId, store, runtime);
     const identities = await identify(targets, byId, factsOf, log);
-    const results = await runChecks({
+    const checked = await runChecks({
       checks: inScope,
       targets,
       store,
@@ -124,9 +172,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       now: started,
       concurrency: options.concurrency ?? DEFAULTS.concurrency,
       checkTimeoutMs: options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs,
+      deadline: deadline?.signal,
       onProgress: (done, total) => options.onProgress?.(done, total),
     });
-    const mapped = withControls(results, mapping);
+    deadline?.clear();
+    if (deadline?.signal.aborted) log.warn({ maxDurationMs: options.maxDurationMs }, 'the scan reached --max-duration: unfinished checks are errors');
+    const waived = applyExceptions(withControls(checked, mapping), (options.exceptions ?? []).map((e) => e.exception), started);
+    const results = waived.results;
+    const gate = decideGate(results, options.gate);
     const finished = now();
     const facts = store.snapshot();
     const run: Run = {
@@ -143,26 +196,41 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       },
       identities,
       configHash: options.configHash ?? null,
-      counts: countResults(mapped),
+      counts: countResults(results),
       budget: budgetOf(facts),
-      results: mapped,
-      controls: rollUpControls(loadCatalog(), mapping, mapped),
+      results,
+      controls: markExcluded(rollUpControls(loadCatalog(), mapping, results), excluded),
       facts,
+      ...(waived.records.length ? { exceptions: waived.records } : {}),
+      gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule },
     };
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
-    if (!out) return { run };
-    await mkdir(out, { recursive: true });
-    const { dir, manifestSha256 } = await writeRunFolder(out, run);
+    const prior = previous && { runId: previous.runId, dir: previous.dir };
+    if (!out) return { run, gate, previous: prior };
+    const reports = options.reports?.(run, checks.map((c) => c.meta), gate) ?? {};
+    const { dir, manifestSha256 } = await writeRunFolder(out, run, reports);
     log.info({ dir }, 'evidence written');
-    return { run, dir, manifestSha256 };
+    if (options.retention) await pruneRuns(out, options.retention, finished, log);
+    return { run, dir, manifestSha256, gate, previous: prior };
   } finally {
     await sandbox?.stop();
+    await lock?.release();
   }
 }
 
-function resolveSettings(checks: Check[], configured: ScanOptions['settings'] = {}) {
+/** Aborts at `--max-duration`, with the reason each unfinished check's `error` carries. */
+function scanDeadline(ms: number) {
+  const controller = new AbortController();
+  // Every running check listens for it: more than Node's default of 10 listeners is expected.
+  setMaxListeners(0, controller.signal);
+  const timer = setTimeout(() => controller.abort(new Error(`the scan reached --max-duration (${ms / 1000}s) before this check finished`)), ms);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+function resolveSettings(checks: Check[], configured: ScanOptions['settings'] = {}, inConfig: (problem: string) => UsageError) {
   const byId = new Map(checks.map((c) => [c.meta.id, c]));
-  for (const id of Object.keys(configured)) if (!byId.has(id)) throw new UsageError(`settings.${id}: unknown check id`);
+  for (const id of Object.keys(configured)) if (!byId.has(id)) throw inConfig(`settings.${id}: unknown check id`);
   return new Map(checks.map((c) => [c.meta.id, settingsFor(c, configured[c.meta.id])]));
 }
 

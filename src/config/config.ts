@@ -6,6 +6,8 @@ import { UsageError } from '../core/errors.js';
 import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
 import type { Severity } from '../core/types.js';
 import { sha256 } from '../evidence/files.js';
+import type { Exclusion } from '../policy/applicability.js';
+import type { Exception } from '../policy/exceptions.js';
 
 export const DEFAULT_CONFIG_FILE = 'annexa.config.yaml';
 
@@ -45,6 +47,11 @@ export interface AnnexaConfig {
   aws?: AwsSection;
   github?: GithubSection;
   tls?: TlsSection;
+  // Policy (src/policy/): risk acceptances, Statement of Applicability, severity by check.
+  exceptions?: Exception[];
+  exceptionsFile?: string;
+  applicability?: { excluded?: Exclusion[] };
+  severityOverrides?: Record<string, Severity>;
 }
 
 export interface LoadedConfig {
@@ -74,7 +81,8 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): L
   try {
     data = parseYaml(bytes.toString('utf8')) ?? {};
   } catch (err) {
-    throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    // The parser's first line ends with a colon that introduces a code excerpt; the excerpt is not kept.
+    throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
   }
   const validate = validatorFor('config');
   if (!validate(data)) throw new UsageError(`${file}: ${describeSchemaErrors(validate.errors).join('; ')}`);
@@ -86,6 +94,7 @@ function absolutePaths(config: AnnexaConfig, dir: string): AnnexaConfig {
   return {
     ...config,
     ...(config.out ? { out: abs(config.out) } : {}),
+    ...(config.exceptionsFile ? { exceptionsFile: abs(config.exceptionsFile) } : {}),
     ...(config.plugins ? { plugins: config.plugins.map((p) => ({ checks: abs(p.checks)!, ...(p.mapping ? { mapping: abs(p.mapping) } : {}) })) } : {}),
     ...(config.tls?.caFile ? { tls: { ...config.tls, caFile: abs(config.tls.caFile) } } : {}),
   };

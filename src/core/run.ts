@@ -1,3 +1,4 @@
+import type { ExceptionRecord } from '../policy/exceptions.js';
 import type { ControlRollup } from './controls.js';
 import type { CollectorIdentity, FactRecord, Result, Status } from './types.js';
 
@@ -38,6 +39,10 @@ export interface Run {
   results: Result[];
   controls: ControlRollup[];
   facts: FactRecord[];
+  /** Every exception of the config, whether in force, and how many results it waived. */
+  exceptions?: ExceptionRecord[];
+  /** How the CI gate decided. */
+  gate?: { passed: boolean; reason: string; rule: string };
 }
 
 export function budgetOf(facts: FactRecord[]): Record<string, Budget> {

@@ -23,9 +23,9 @@ function instance(): Ajv {
   return ajv;
 }
 
-/** The validator of `schemas/<name>.schema.json`. */
-export function validatorFor(name: string): ValidateFunction {
-  const validate = instance().getSchema(`${SCHEMA_BASE}${name}.schema.json`);
+/** The validator of `schemas/<name>.schema.json`, or of a part of it named by a JSON pointer fragment (`#/definitions/x`). */
+export function validatorFor(name: string, fragment = ''): ValidateFunction {
+  const validate = instance().getSchema(`${SCHEMA_BASE}${name}.schema.json${fragment}`);
   if (!validate) throw new Error(`no schema ${name} in ${SCHEMAS_DIR}`);
   return validate;
 }

@@ -24,11 +24,13 @@ export interface Manifest {
   counts: Run['counts'];
   controls: Record<ControlStatus, number>;
   budget: Run['budget'];
-  files: Record<EvidenceFile, { sha256: string; bytes: number }>;
+  /** The evidence files, and the reports asked for with --format. */
+  files: Record<EvidenceFile, { sha256: string; bytes: number }> & Record<string, { sha256: string; bytes: number }>;
   /** The run before this one in the same output folder: a hash chain an auditor can walk. */
   previous: { runId: string; manifestSha256: string } | null;
   /** Reserved for a detached signature over this manifest (not produced yet). */
   signature: null;
+  gate?: Run['gate'];
 }
 
 export function newRunId(at: Date, random: string): string {
@@ -60,17 +62,18 @@ export async function latestRun(out: string): Promise<{ runId: string; dir: stri
  * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
  * that names their hashes, last — a folder without a manifest is incomplete.
  */
-export async function writeRunFolder(out: string, run: Run): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
+export async function writeRunFolder(out: string, run: Run, reports: Record<string, string> = {}): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
   const previous = await latestRun(out);
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
-  const contents: Record<EvidenceFile, string> = {
-    'results.json': json({ runId: run.id, results: run.results }),
+  const contents: Record<string, string> = {
+    ...reports,
+    'results.json': json({ runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) }),
     'controls.json': json({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
     'snapshot.json': json({ runId: run.id, facts: run.facts }),
   };
   const files = {} as Manifest['files'];
-  for (const name of EVIDENCE_FILES) {
+  for (const name of Object.keys(contents)) {
     await writeAtomic(path.join(dir, name), contents[name]);
     files[name] = { sha256: sha256(contents[name]), bytes: Buffer.byteLength(contents[name]) };
   }
@@ -91,6 +94,7 @@ export async function writeRunFolder(out: string, run: Run): Promise<{ dir: stri
     files,
     previous: previous ? { runId: previous.runId, manifestSha256: previous.manifestSha256 } : null,
     signature: null,
+    ...(run.gate ? { gate: run.gate } : {}),
   };
   const manifestText = json(manifest);
   await writeAtomic(path.join(dir, MANIFEST), manifestText);

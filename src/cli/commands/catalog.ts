@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import { loadConfig } from '../../config/config.js';
 import { loadCheckCatalogue } from '../../core/catalogue.js';
 import { loadCatalog } from '../../core/mapping.js';
 import { colourEnabled, type CliIO } from '../io.js';
@@ -6,6 +7,7 @@ import { EXIT } from '../main.js';
 
 interface CatalogFlags {
   json?: boolean;
+  config?: string;
   checksDir?: string[];
   mapping?: string[];
 }
@@ -40,9 +42,11 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<n
   const { mapping } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
   const checksOf = new Map<string, string[]>();
   for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
+  const excluded = new Map((loadConfig(flags.config, io.cwd).config.applicability?.excluded ?? []).map((e) => [e.control, e.justification]));
   const rows = loadCatalog().map((ctl) => {
     const checks = (checksOf.get(ctl.id) ?? []).sort();
-    return { ...ctl, checks, coverage: checks.length ? 'automated' : 'manual' };
+    const justification = excluded.get(ctl.id);
+    return { ...ctl, checks, coverage: checks.length ? 'automated' : 'manual', ...(justification ? { exclusion: { justification } } : {}) };
   });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -50,10 +54,11 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<n
   }
   const c = createColors(colourEnabled(io));
   for (const r of rows) {
-    const tag = r.checks.length ? c.green('automated') : c.dim('manual   ');
-    io.stdout.write(`${r.id.padEnd(7)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n                   ${r.checks.join(', ')}`) : ''}\n`);
+    const tag = r.exclusion ? c.yellow('excluded ') : r.checks.length ? c.green('automated') : c.dim('manual   ');
+    const why = r.exclusion ? c.dim(`\n                   not applicable: ${r.exclusion.justification}`) : '';
+    io.stdout.write(`${r.id.padEnd(7)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n                   ${r.checks.join(', ')}`) : ''}${why}\n`);
   }
   const automated = rows.filter((r) => r.checks.length).length;
-  io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only\n`));
+  io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only${excluded.size ? `; ${excluded.size} excluded by the Statement of Applicability` : ''}\n`));
   return EXIT.ok;
 }

@@ -1,9 +1,19 @@
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
-import { controlCounts } from '../../core/controls.js';
+import type { Logger } from 'pino';
+import { DEFAULT_CONFIG_FILE, loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
-import { decideGate, type FailOn } from '../../core/gate.js';
+import type { FailOn, GateDecision } from '../../core/gate.js';
+import type { Run } from '../../core/run.js';
+import { writeAtomic } from '../../evidence/files.js';
+import { diffRuns, driftLine } from '../../history/diff.js';
+import { notifyDrift } from '../../history/notify.js';
+import { readRun } from '../../history/runs.js';
+import { readExceptionsFile, sourced } from '../../policy/exceptions.js';
+import { outputFiles, parseFormats, renderReports, REPORT_FILE, type Format } from '../../report/formats.js';
+import { renderJsonSummary } from '../../report/json.js';
+import { renderMarkdown, STEP_SUMMARY_MAX_BYTES } from '../../report/markdown.js';
 import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
@@ -31,12 +41,36 @@ export interface ScanFlags {
   quiet?: boolean;
   logLevel?: string;
   demo?: boolean;
+  format?: string[];
+  outputFile?: string[];
+  sarifAnchor?: string;
+  maxDuration?: number;
+  lockWait?: number;
+  keep?: number;
+  keepDays?: number;
+  notifyWebhook?: string;
 }
 
 export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
-  const { config, hash } = loadConfig(flags.config, io.cwd);
-  const log = createLogger(io, flags.logLevel);
-  const options: ScanOptions = { ...scanOptionsFrom(config, flags, io.cwd), configHash: hash, logger: log, env: io.env };
+  const { config, hash, file } = loadConfig(flags.config, io.cwd);
+  // Quiet is for cron, which mails every line: only warnings and errors are logged unless asked.
+  const log = createLogger(io, flags.logLevel ?? (flags.quiet ? 'warn' : undefined));
+  const formats = parseFormats(flags.format);
+  const copies = outputFiles(flags.outputFile, formats, io.cwd);
+  const now = new Date();
+  const options: ScanOptions = {
+    ...scanOptionsFrom(config, flags, io.cwd, file),
+    configHash: hash,
+    logger: log,
+    env: io.env,
+    gate: { failOn: flags.failOn ?? config.failOn, allowErrors: flags.allowErrors },
+    maxDurationMs: flags.maxDuration,
+    lockWaitMs: flags.lockWait,
+    retention: flags.keep !== undefined || flags.keepDays !== undefined ? { keep: flags.keep, keepDays: flags.keepDays } : undefined,
+  };
+  const anchor = (flags.sarifAnchor ? path.resolve(io.cwd, flags.sarifAnchor) : file) ?? path.join(io.cwd, DEFAULT_CONFIG_FILE);
+  options.reports = (run, checks, gate) =>
+    renderReports(formats, run, checks, gate, { sarifAnchor: path.relative(io.cwd, anchor).split(path.sep).join('/'), dir: path.join(options.out as string, run.id), now });
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
   const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} check runs · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
@@ -48,20 +82,47 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
   } finally {
     bar?.stop();
   }
-  const { run, dir, manifestSha256 } = outcome;
-  const gate = decideGate(run.results, { failOn: flags.failOn ?? config.failOn, allowErrors: flags.allowErrors });
+  const { run, dir, manifestSha256, gate } = outcome;
+  if (dir) await publishReports(formats, copies, dir, io, now, run, gate);
+  const drift = outcome.previous ? await driftSince(outcome.previous.dir, run, log) : undefined;
+  if (drift && flags.notifyWebhook) await notifyDrift(flags.notifyWebhook, drift, log, dir);
+  const driftText = drift ? driftLine(drift) : 'Drift     no previous run in this output folder to compare with';
 
   if (flags.json) {
-    const { results, controls, facts: _facts, identities, ...summary } = run;
-    io.stdout.write(`${JSON.stringify({ ...summary, collector: identities, controls: controlCounts(controls), evidence: dir ? { dir, manifestSha256 } : null, gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule, applied: !flags.demo }, results }, null, 2)}\n`);
+    io.stdout.write(renderJsonSummary(run, gate, dir ? { dir, manifestSha256 } : null, !flags.demo));
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
     if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
-    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd }));
+    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd, now, drift: driftText }));
   }
   if (flags.demo) return EXIT.ok;
   return gate.passed ? EXIT.ok : EXIT.gateFailed;
+}
+
+/** Copies the reports to their --output-file paths, and the Markdown to $GITHUB_STEP_SUMMARY when set. */
+async function publishReports(formats: Format[], copies: Map<Format, string>, dir: string, io: CliIO, now: Date, run: Run, gate: GateDecision): Promise<void> {
+  for (const [format, target] of copies) {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeAtomic(target, await readFile(path.join(dir, REPORT_FILE[format])));
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (!formats.includes('markdown') || !summaryFile) return;
+  const used = await stat(summaryFile).then((s) => s.size, () => 0);
+  const text = renderMarkdown(run, { gate, now, maxBytes: STEP_SUMMARY_MAX_BYTES - used - 1 });
+  if (text) await appendFile(summaryFile, `${used ? '\n' : ''}${text}`);
+}
+
+async function driftSince(previousDir: string, run: Run, log: Logger) {
+  try {
+    const before = await readRun(previousDir);
+    const diff = diffRuns(before, { runId: run.id, results: run.results, controls: run.controls, exceptions: run.exceptions ?? [] });
+    log.info({ from: diff.from, to: diff.to, ...diff.totals }, 'drift since the previous run');
+    return diff;
+  } catch (err) {
+    log.warn({ previous: previousDir, reason: (err as Error).message }, 'cannot compare with the previous run');
+    return undefined;
+  }
 }
 
 /**
@@ -69,7 +130,7 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
  * names it. Paths in flags are relative to the working folder (the config's
  * are already absolute).
  */
-export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: string): ScanOptions {
+export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: string, configFile?: string): ScanOptions {
   const abs = (p: string) => path.resolve(cwd, p);
   const live = flags.aws || flags.awsProfile || flags.awsRegion || flags.githubOrg || flags.githubApiUrl || flags.tls;
   if (flags.sandbox !== undefined && live) throw new UsageError('--sandbox cannot be combined with --aws, --github-org or --tls');
@@ -84,6 +145,14 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
     checkTimeoutMs: config.checkTimeoutSeconds && config.checkTimeoutSeconds * 1000,
     callTimeoutMs: config.callTimeoutSeconds && config.callTimeoutSeconds * 1000,
     out: flags.out ? abs(flags.out) : (config.out ?? abs('evidence')),
+    configFile,
+    labels: {
+      checks: flags.checks || !configFile ? '--checks' : `${configFile}: checks.include`,
+      skipChecks: flags.skipChecks || !configFile ? '--skip-checks' : `${configFile}: checks.exclude`,
+    },
+    exceptions: [...sourced(config.exceptions, configFile ?? 'config'), ...(config.exceptionsFile ? readExceptionsFile(config.exceptionsFile) : [])],
+    excludedControls: config.applicability?.excluded,
+    severityOverrides: config.severityOverrides,
   };
   if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : scenarioArg(flags.sandbox, cwd) };
   if (config.aws || flags.aws || flags.awsProfile || flags.awsRegion) {

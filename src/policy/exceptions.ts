@@ -19,6 +19,8 @@ export interface SourcedException {
 export type ExceptionRecord = Exception & { state: 'active' | 'expired'; waived: number };
 
 const DAY_MS = 86_400_000;
+/** Resource ids are not paths: `*` matches any run of characters, `/` and `:` included (bash mode makes `*` a globstar). */
+const RESOURCE_GLOB = { dot: true, bash: true };
 /** The summary warns about exceptions ending within this many days. */
 export const EXPIRY_WARNING_DAYS = 30;
 
@@ -69,7 +71,7 @@ export function exceptionProblems(all: SourcedException[], checkIds: string[], k
  * is not a risk anyone has assessed.
  */
 export function applyExceptions(results: Result[], all: Exception[], now: Date): { results: Result[]; records: ExceptionRecord[] } {
-  const matchers = all.map((e) => ({ e, active: !isExpired(e, now), check: picomatch(e.check), resource: picomatch(e.resources, { dot: true }), waived: 0 }));
+  const matchers = all.map((e) => ({ e, active: !isExpired(e, now), check: picomatch(e.check), resource: picomatch(e.resources, RESOURCE_GLOB), waived: 0 }));
   const waived = results.map((r) => {
     if (r.status !== 'fail') return r;
     const m = matchers.find((x) => x.active && x.check(r.checkId) && x.resource(r.resource));

@@ -14,7 +14,7 @@ const CAROL = 'arn:aws:iam::418295730612:user/carol.jones';
 const DAVE = 'arn:aws:iam::418295730612:user/dave.wilson';
 
 describe('the gate policy in a config file, through the CLI', () => {
-  it('waives the fails an exception covers, warns of one that expires soon, excludes a control with its justification and skips the checks only it needed', async () => {
+  it('waives the fails an exception covers, warns of one that expires soon, excludes a control with its justification and skips the checks only it needed', { timeout: 120_000 }, async () => {
     const dir = await tempDir();
     await writeFile(
       path.join(dir, 'annexa.config.yaml'),
@@ -71,7 +71,7 @@ describe('the gate policy in a config file, through the CLI', () => {
     expect(listed.stdout).toMatch(/A\.8\.13 +excluded [^\n]*\n( +aws[^\n]*\n)? +not applicable: No information is stored/);
   });
 
-  it('refuses a new exception with a past date or a missing field, naming the file and the entry (exit 2)', async () => {
+  it('refuses a new exception with a past date or a missing field, naming the file and the entry (exit 2)', { timeout: 120_000 }, async () => {
     const dir = await tempDir();
     const config = path.join(dir, 'annexa.config.yaml');
     await writeFile(config, `exceptions:\n  - check: aws.iam.console-mfa\n    resources: ["*"]\n    reason: r\n    approvedBy: me\n    expires: "${day(-3)}"\n`);
@@ -89,7 +89,7 @@ describe('the gate policy in a config file, through the CLI', () => {
 describe('an exception over time (scan() with a pinned clock)', () => {
   const mfa = (expires: string): Exception => ({ check: 'aws.iam.console-mfa', resources: ['arn:aws:iam::*:user/*'], reason: 'rollout', approvedBy: 'ciso', expires });
 
-  it('applies until its date, then lapses with a record of it; the gate fails again', async () => {
+  it('applies until its date, then lapses with a record of it; the gate fails again', { timeout: 120_000 }, async () => {
     const out = path.join(await tempDir(), 'evidence');
     const base = { sandbox: 'acme', checks: ['aws.iam.console-mfa'], out };
     const exceptions = sourced([mfa('2026-01-31')], 'annexa.config.yaml');

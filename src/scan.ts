@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { access, constants, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -134,7 +135,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   }
 
   // One scan at a time per output folder: the previous run read here is the one this run chains to.
-  if (out) await mkdir(out, { recursive: true });
+  if (out) await makeFolder(out);
   const lock = out ? await acquireLock(out, { log, now, maxDurationMs: options.maxDurationMs, waitMs: options.lockWaitMs }) : undefined;
   let sandbox: RunningSandbox | undefined;
   try {
@@ -248,6 +249,24 @@ async function ensureWritable(out: string): Promise<void> {
       const code = (err as NodeJS.ErrnoException).code;
       if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(dir) === dir) throw new UsageError(`cannot write to output folder ${out}: ${code ?? (err as Error).message}`);
       dir = path.dirname(dir);
+    }
+  }
+}
+
+/**
+ * Creates `out` one level at a time. Node's recursive mkdir never settles on
+ * a path it cannot create under /proc (it retries ENOENT), so `--out
+ * /proc/...` would hang instead of exiting 2.
+ */
+async function makeFolder(out: string): Promise<void> {
+  const missing: string[] = [];
+  for (let dir = out; !existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) {
+    try {
+      await mkdir(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new UsageError(`cannot create output folder ${out}: ${code ?? (err as Error).message}`);
     }
   }
 }

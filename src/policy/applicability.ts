@@ -13,7 +13,7 @@ export function exclusionProblems(excluded: Exclusion[], catalog: Control[]): st
   const ids = new Set(catalog.map((c) => c.id));
   const seen = new Set<string>();
   return excluded.flatMap(({ control }, i) => {
-    const where = `applicability.excluded[${i}].control`;
+    const where = `applicability.excluded.${i}.control`;
     if (!ids.has(control)) return [`${where}: ${control} is not an Annex A 2022 control (see \`annexa controls\`)`];
     if (seen.has(control)) return [`${where}: ${control} is excluded twice`];
     seen.add(control);

@@ -44,14 +44,14 @@ describe('exceptions (risk acceptance)', () => {
   it('refuse a new exception whose date is past, naming it, but let a known one lapse', () => {
     const past = sourced([exception({ expires: '2026-01-31' })], 'annexa.config.yaml');
     expect(exceptionProblems(past, ['aws.s3.versioning'], new Set(), now)).toEqual([
-      'annexa.config.yaml exceptions[0].expires: 2026-01-31 is already past for a new exception (check aws.s3.versioning)',
+      'annexa.config.yaml: exceptions.0.expires: 2026-01-31 is already past for a new exception (check aws.s3.versioning)',
     ]);
     expect(exceptionProblems(past, ['aws.s3.versioning'], new Set([exceptionKey(past[0].exception)]), now)).toEqual([]);
   });
 
   it('refuse a check pattern that matches no check', () => {
     expect(exceptionProblems(sourced([exception({ check: 'aws.s3.versionin' })], 'x.yaml'), ['aws.s3.versioning'], new Set(), now)).toEqual([
-      'x.yaml exceptions[0].check: aws.s3.versionin matches no check (see `annexa checks`)',
+      'x.yaml: exceptions.0.check: aws.s3.versionin matches no check (see `annexa checks`)',
     ]);
   });
 });

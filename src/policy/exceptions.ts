@@ -11,7 +11,7 @@ export type Exception = Waiver & { check: string; resources: string[]; approvedB
 /** An exception with where it was written, so that an error can name it. */
 export interface SourcedException {
   exception: Exception;
-  /** e.g. `annexa.config.yaml exceptions[2]`. */
+  /** e.g. `annexa.config.yaml: exceptions.2`. */
   source: string;
 }
 
@@ -25,7 +25,7 @@ const RESOURCE_GLOB = { dot: true, bash: true };
 export const EXPIRY_WARNING_DAYS = 30;
 
 export const sourced = (exceptions: Exception[] | undefined, where: string): SourcedException[] =>
-  (exceptions ?? []).map((exception, i) => ({ exception, source: `${where} exceptions[${i}]` }));
+  (exceptions ?? []).map((exception, i) => ({ exception, source: `${where}: exceptions.${i}` }));
 
 /** Reads a separate exceptions file (`exceptions:` at its top), validated as the config's own section. */
 export function readExceptionsFile(file: string): SourcedException[] {

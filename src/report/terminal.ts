@@ -47,11 +47,12 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
 
   const assessed = run.controls.filter((x) => x.status !== 'manual' && x.status !== 'excluded');
   if (assessed.length) {
-    lines.push(c.bold('Controls with automated evidence'), c.dim(''.padEnd(9) + 'pass  fail error  n/a  control'));
+    // Header and rows share one column width, so that counts sit under their heading whatever the status.
+    lines.push(c.bold('Controls with automated evidence'), c.dim(''.padEnd(6) + ['pass', 'fail', 'error', 'n/a'].map(fmt).join('') + '  control'));
     for (const x of sortControls(assessed)) {
       const n = x.counts;
       lines.push(
-        `${paint[x.status](LABEL[x.status].padEnd(6))}   ${fmt(n.pass)} ${fmt(n.fail)} ${fmt(n.error)} ${fmt(n.not_applicable)}  ${x.id} ${c.dim(x.title)}`,
+        `${paint[x.status](LABEL[x.status].padEnd(6))}${[n.pass, n.fail, n.error, n.not_applicable].map(fmt).join('')}  ${x.id} ${c.dim(x.title)}`,
       );
     }
     lines.push('');
@@ -111,7 +112,7 @@ function exceptionLines(run: Run, c: ReturnType<typeof createColors>, now: Date)
   return lines;
 }
 
-const fmt = (n: number) => String(n).padStart(4);
+const fmt = (v: number | string) => String(v).padStart(6);
 const STATUS_ORDER: ControlStatus[] = ['fail', 'error', 'pass', 'not_applicable', 'manual', 'excluded'];
 
 function sortControls(controls: ControlRollup[]): ControlRollup[] {

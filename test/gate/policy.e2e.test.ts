@@ -77,7 +77,7 @@ describe('the gate policy in a config file, through the CLI', () => {
     await writeFile(config, `exceptions:\n  - check: aws.iam.console-mfa\n    resources: ["*"]\n    reason: r\n    approvedBy: me\n    expires: "${day(-3)}"\n`);
     const past = await runCli(['scan', '--sandbox', '--checks', 'aws.iam.console-mfa'], { cwd: dir });
     expect(past.code).toBe(2);
-    expect(past.stderr).toBe(`annexa: ${config} exceptions[0].expires: ${day(-3)} is already past for a new exception (check aws.iam.console-mfa)\n`);
+    expect(past.stderr).toBe(`annexa: ${config}: exceptions.0.expires: ${day(-3)} is already past for a new exception (check aws.iam.console-mfa)\n`);
 
     await writeFile(config, `exceptions:\n  - check: aws.iam.console-mfa\n    resources: ["*"]\n    reason: r\n    expires: "${day(3)}"\n`);
     const missing = await runCli(['scan', '--sandbox'], { cwd: dir });
@@ -105,7 +105,7 @@ describe('an exception over time (scan() with a pinned clock)', () => {
 
     // A renewal is a new exception: its date must be ahead.
     await expect(scan({ ...base, exceptions: sourced([mfa('2026-01-15')], 'annexa.config.yaml'), now: () => new Date('2026-02-02T08:00:00Z') })).rejects.toThrow(
-      'annexa.config.yaml exceptions[0].expires: 2026-01-15 is already past for a new exception',
+      'annexa.config.yaml: exceptions.0.expires: 2026-01-15 is already past for a new exception',
     );
   });
 });

@@ -1,6 +1,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What judging code (checks and their shared helpers) must never reach: it reads facts only. */
+const JUDGING_MUST_NOT_IMPORT = {
+  paths: ['net', 'tls', 'http', 'https', 'http2', 'dgram', 'dns', 'child_process'].flatMap((m) =>
+    [m, `node:${m}`].map((name) => ({ name, message: 'Checks are pure over facts: no network or process access (design.md, "What checks must never do").' })),
+  ),
+  patterns: [
+    { group: ['@aws-sdk/*', '@smithy/*', '@octokit/*', 'octokit', 'undici', 'node-forge'], message: 'Checks never call an SDK: ask ctx for the fact instead.' },
+    { group: ['**/src/sandbox/**', '**/sandbox/**'], message: 'Checks never import the sandbox.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'evidence/**', 'coverage/**'] },
   js.configs.recommended,
@@ -11,6 +22,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
     },
+  },
+  {
+    files: ['checks/**', 'src/judging/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', JUDGING_MUST_NOT_IMPORT] },
   },
   { files: ['bin/**', 'bench/**', '.ci/**'], rules: { 'no-console': 'off' } },
 );

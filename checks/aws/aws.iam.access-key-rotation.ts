@@ -18,7 +18,7 @@ export default defineCheck({
   },
   async run(ctx) {
     const { users } = await ctx.aws.iam.credentialReport();
-    const maxAgeDays = ctx.settings.maxAgeDays as number;
+    const maxAgeDays = ctx.settings.maxAgeDays;
     const results = users.flatMap((u) => {
       const keys = u.accessKeys.filter((k) => k.active).map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: daysSince(k.lastRotated, ctx.now) }));
       if (keys.length === 0) return [];

@@ -17,7 +17,7 @@ export default defineCheck({
   },
   async run(ctx) {
     const principals = adminPrincipals(await ctx.aws.iam.authorizationDetails());
-    const maxAdmins = ctx.settings.maxAdmins as number;
+    const maxAdmins = ctx.settings.maxAdmins;
     // Groups grant, users and roles act: the count is of those who can act.
     const count = principals.filter((p) => p.kind !== 'group').length;
     const observed = { count, maxAdmins, principals };

@@ -22,7 +22,7 @@ export default defineCheck({
   async run(ctx) {
     const p = await ctx.aws.iam.passwordPolicy();
     if (!p) return [ctx.fail(ctx.target.resource, 'missing', { policy: null })];
-    const { minimumLength, reusePrevention, maxAgeDays } = ctx.settings as Record<string, number>;
+    const { minimumLength, reusePrevention, maxAgeDays } = ctx.settings;
     // Absent numbers are IAM's way of saying "no requirement"; a password that never expires has no age limit.
     const length = p.MinimumPasswordLength ?? 0;
     const reuse = p.PasswordReusePrevention ?? 0;

@@ -12,12 +12,11 @@ export default defineCheck({
     messages: {
       none: 'Root user has no active access keys',
       active: 'Root user has active access keys in slot(s) {activeSlots}',
-      noRow: 'The credential report has no root row',
     },
   },
   async run(ctx) {
     const root = rootRow(await ctx.aws.iam.credentialReport());
-    if (!root) return [ctx.error(rootArn(ctx.target.resource), new Error('the credential report has no <root_account> row'))];
+    if (!root) return [ctx.missing(rootArn(ctx.target.resource), 'the credential report has no <root_account> row')];
     const activeSlots = root.accessKeys.filter((k) => k.active).map((k) => k.slot);
     const observed = { activeSlots, keys: root.accessKeys.map(({ slot, active, lastRotated, lastUsedDate }) => ({ slot, active, lastRotated, lastUsedDate })) };
     return [activeSlots.length ? ctx.fail(root.arn, 'active', observed) : ctx.pass(root.arn, 'none', observed)];

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/core/check.js';
-import { FactError } from '../../src/core/facts.js';
 import { rootArn, rootRow } from '../../src/providers/aws/judge.js';
 
 export default defineCheck({
@@ -23,7 +22,7 @@ export default defineCheck({
     // Either answer lacking its root field is missing data, not a root without MFA.
     if (!root || summary.AccountMFAEnabled === undefined) {
       const missing = !root ? 'the credential report has no <root_account> row' : 'the account summary has no AccountMFAEnabled';
-      return [ctx.error(resource, new FactError({ kind: 'malformed', message: missing }), observed)];
+      return [ctx.missing(resource, missing, observed)];
     }
     if (summary.AccountMFAEnabled !== 1 || !root.mfaActive) return [ctx.fail(resource, 'missing', observed)];
     // A virtual device on root has the root ARN as its user; otherwise the device is hardware.

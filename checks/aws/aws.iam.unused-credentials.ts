@@ -17,7 +17,7 @@ export default defineCheck({
     settings: { maxUnusedDays: { type: 'integer', default: 45, description: 'Days without use after which a credential must be disabled.' } },
   },
   async run(ctx) {
-    const maxUnusedDays = ctx.settings.maxUnusedDays as number;
+    const maxUnusedDays = ctx.settings.maxUnusedDays;
     const results = iamUsers(await ctx.aws.iam.credentialReport()).flatMap((u) => {
       const creds = enabledCredentials(u, ctx.now);
       if (creds.length === 0) return [];

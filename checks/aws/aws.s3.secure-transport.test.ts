@@ -17,7 +17,7 @@ describe('aws.s3.secure-transport', () => {
       ['arn:aws:s3:::tls-only', 'pass', 'enforced'],
       ['arn:aws:s3:::public-read', 'fail', 'notEnforced'],
       ['arn:aws:s3:::no-policy', 'fail', 'noPolicy'],
-      ['arn:aws:s3:::locked', 'error', undefined],
+      ['arn:aws:s3:::locked', 'error', 'notCollected'],
     ]);
     expect(results[3].message).toContain('s3:GetBucketPolicy');
   });

@@ -22,7 +22,7 @@ export default defineCheck({
     if (s.defaultRepositoryPermission === null) {
       return [ctx.error(r, denied(`default_repository_permission of ${s.login} is hidden from this token`, PERMISSIONS.orgOwner))];
     }
-    const allowed = ctx.settings.allowed as string[];
+    const allowed = ctx.settings.allowed;
     const observed = { org: s.login, permission: s.defaultRepositoryPermission, allowed };
     return [allowed.includes(s.defaultRepositoryPermission) ? ctx.pass(r, 'limited', observed) : ctx.fail(r, 'broad', observed)];
   },

@@ -18,7 +18,7 @@ export default defineCheck({
   },
   async run(ctx) {
     const owners = (await ctx.github.owners()).map((m) => m.login).sort();
-    const max = ctx.settings.maxOwners as number;
+    const max = ctx.settings.maxOwners;
     const org = ctx.target.resource.replace(/^github:/, '');
     const observed = { org, count: owners.length, max, owners };
     const r = ctx.target.resource;

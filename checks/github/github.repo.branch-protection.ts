@@ -21,7 +21,7 @@ export default defineCheck({
     settings: { minApprovals: { type: 'integer', default: 1, description: 'Approvals a pull request needs.' } },
   },
   async run(ctx) {
-    const minApprovals = ctx.settings.minApprovals as number;
+    const minApprovals = ctx.settings.minApprovals;
     return eachRepo(ctx, async (repo) => {
       const rules = await ctx.github.branchRules(repo.name);
       if (!rules) return ctx.notApplicable(repo.resource, 'empty');

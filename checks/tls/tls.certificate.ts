@@ -1,6 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { FactError } from '../../src/core/facts.js';
-import { certificateProblems, certificateSummary, chainNotRead, type CertificateLimits } from '../../src/providers/tls/certificate-rules.js';
+import { certificateProblems, certificateSummary, chainNotRead } from '../../src/providers/tls/certificate-rules.js';
 
 export default defineCheck({
   meta: {
@@ -26,8 +25,8 @@ export default defineCheck({
     const r = ctx.target.resource;
     const h = await ctx.tls.handshake();
     const notRead = chainNotRead(h);
-    if (notRead) return [ctx.error(r, new FactError({ kind: 'other', message: notRead, code: h.failure?.code ?? undefined }))];
-    const problems = certificateProblems(h, ctx.now, ctx.settings as unknown as CertificateLimits);
+    if (notRead) return [ctx.missing(r, notRead, { failureCode: h.failure?.code ?? null })];
+    const problems = certificateProblems(h, ctx.now, ctx.settings);
     const observed = { ...certificateSummary(h, ctx.now), problems };
     return [problems.length ? ctx.fail(r, 'problems', observed) : ctx.pass(r, 'ok', observed)];
   },

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/core/check.js';
-import { FactError } from '../../src/core/facts.js';
 import { judgeSuites } from '../../src/providers/tls/profiles.js';
 
 export default defineCheck({
@@ -25,7 +24,7 @@ export default defineCheck({
     if (j.offending.length) return [ctx.fail(r, 'weak', j)];
     const gaps = [...j.inconclusive, ...p.inconclusive.map((v) => `${v}: version probe inconclusive`)];
     if (!j.count) gaps.push('no suite accepted in any version');
-    if (gaps.length) return [ctx.error(r, new FactError({ kind: 'other', message: `suite list incomplete: ${gaps.join('; ')}` }), j)];
+    if (gaps.length) return [ctx.missing(r, `suite list incomplete: ${gaps.join('; ')}`, j)];
     return [ctx.pass(r, 'ok', j)];
   },
 });

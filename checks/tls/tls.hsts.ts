@@ -24,7 +24,7 @@ export default defineCheck({
     const { kind } = ctx.tls.endpoint;
     if (kind !== 'https') return [ctx.notApplicable(r, 'notHttps', { kind })];
     const h = await ctx.tls.hsts();
-    const minMaxAge = ctx.settings.minMaxAge as number;
+    const minMaxAge = ctx.settings.minMaxAge;
     const observed = {
       status: h.status,
       header: h.header,

@@ -1,5 +1,4 @@
 import { defineCheck } from '../../src/core/check.js';
-import { FactError } from '../../src/core/facts.js';
 import { allowedVersions, LEGACY_VERSIONS } from '../../src/providers/tls/profiles.js';
 
 export default defineCheck({
@@ -24,7 +23,7 @@ export default defineCheck({
     const allowed = allowedVersions(profile);
     const bad = (v: string) => LEGACY_VERSIONS.includes(v) || !allowed.includes(v);
     const observed = { accepted: p.accepted, disallowed: p.accepted.filter(bad), inconclusive: p.inconclusive, profile, answers: p.versions };
-    const unsure = (why: string) => [ctx.error(r, new FactError({ kind: 'other', message: `${why} (inconclusive: ${p.inconclusive.join(', ')})` }), observed)];
+    const unsure = (why: string) => [ctx.missing(r, `${why} (inconclusive: ${p.inconclusive.join(', ')})`, observed)];
     if (observed.disallowed.length) return [ctx.fail(r, 'disallowed', observed)];
     if (p.inconclusive.some(bad)) return unsure('could not tell whether a disallowed version is accepted');
     if (!p.accepted.some((v) => allowed.includes(v))) {

@@ -12,14 +12,28 @@ export type Status = (typeof STATUSES)[number];
 /** Provider ids are open: plugins may bring their own. */
 export type ProviderId = 'aws' | 'github' | 'tls' | (string & {});
 
-/** A setting a check reads (a threshold), declared in its metadata with a default. */
-export interface SettingSpec {
-  type: 'number' | 'integer' | 'string' | 'boolean' | 'string[]';
-  default: number | string | boolean | string[];
+/** The value type of each setting type a check may declare. */
+export interface SettingTypes {
+  number: number;
+  integer: number;
+  string: string;
+  boolean: boolean;
+  'string[]': string[];
+}
+export type SettingType = keyof SettingTypes;
+
+/**
+ * A setting a check reads (a threshold), declared in its metadata with a
+ * default. `nullable` settings accept `null`, which a check reads as "no limit".
+ */
+export interface SettingSpec<T extends SettingType = SettingType> {
+  type: T;
+  default: SettingTypes[T] | null;
+  nullable?: boolean;
   description: string;
 }
 
-export interface CheckMeta {
+export interface CheckMeta<MessageIds extends string = string, Settings extends Record<string, SettingSpec> = Record<string, SettingSpec>> {
   /** Dotted, stable, provider first: `aws.iam.root-mfa`, `tls.hsts`. */
   id: string;
   title: string;
@@ -27,9 +41,9 @@ export interface CheckMeta {
   severity: Severity;
   description: string;
   remediation: string;
-  /** Message templates by id; `{name}` is replaced with `data.name`. */
-  messages: Record<string, string>;
-  settings?: Record<string, SettingSpec>;
+  /** Message templates by id; `{name}` is replaced with `observed.name`. */
+  messages: Record<MessageIds, string>;
+  settings?: Settings;
 }
 
 /** The exception (risk acceptance) covering a result: see src/policy/exceptions.ts. */

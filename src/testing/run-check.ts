@@ -8,7 +8,7 @@ import { factsByTarget, runChecks } from '../core/runner.js';
 import { settingsFor } from '../core/settings.js';
 import type { FactErrorData, ProviderId, Result, Target } from '../core/types.js';
 
-type FactsOf<P extends ProviderId> = P extends keyof ProviderFacts ? ProviderFacts[P] : Record<string, unknown>;
+export type FactsOf<P extends ProviderId> = P extends keyof ProviderFacts ? ProviderFacts[P] : Record<string, unknown>;
 
 /** A deep partial of a provider's fact accessors: a test gives only what the check reads. */
 export type FakeFacts<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : FakeFacts<T[K]> };

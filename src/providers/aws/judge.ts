@@ -39,7 +39,7 @@ export function effectiveBlock(account: PublicAccessBlock | null, bucket: Public
 }
 
 /** Judges every bucket on its own (a bucket whose facts fail is `error` alone); no bucket: `noBuckets`, not applicable. */
-export async function eachBucket(ctx: CheckContext<'aws'>, judge: (bucket: Bucket) => Promise<Result>): Promise<Result[]> {
+export async function eachBucket(ctx: CheckContext<'aws', 'noBuckets'>, judge: (bucket: Bucket) => Promise<Result>): Promise<Result[]> {
   const buckets = await ctx.aws.s3.buckets();
   if (buckets.length === 0) return [ctx.notApplicable(ctx.target.resource, 'noBuckets')];
   return ctx.each(buckets, (b) => b.arn, judge);
@@ -53,7 +53,7 @@ export const KEY_STATES_NOT_IN_USE = new Set(['PendingDeletion', 'PendingReplica
  * keys cannot be listed is one `error` for that region; no key anywhere is
  * `noKeys`, not applicable.
  */
-export async function eachKey(ctx: CheckContext<'aws'>, judge: (key: KmsKeyDescription, region: string) => Promise<Result>): Promise<Result[]> {
+export async function eachKey(ctx: CheckContext<'aws', 'noKeys'>, judge: (key: KmsKeyDescription, region: string) => Promise<Result>): Promise<Result[]> {
   const [, partition, , , account] = `${ctx.target.resource}::::`.split(':');
   const regions = await ctx.aws.regions();
   const results = await ctx.each(regions, (r) => `arn:${partition}:kms:${r}:${account}:key/*`, async (region) => {
@@ -71,7 +71,7 @@ export type KeyObserved = Record<string, string | null>;
  * not applicable: AWS manages the former, the latter encrypt nothing.
  */
 export function eachCustomerKey(
-  ctx: CheckContext<'aws'>,
+  ctx: CheckContext<'aws', 'noKeys' | 'awsManaged' | 'notInUse'>,
   judge: (key: KmsKeyDescription, region: string, observed: KeyObserved) => Promise<Result>,
 ): Promise<Result[]> {
   return eachKey(ctx, async (k, region) => {

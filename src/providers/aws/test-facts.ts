@@ -1,4 +1,5 @@
-import type { AuthorizationDetails, CredentialReport, CredentialReportUser, IamUserDetail, KmsKeyDescription, ManagedPolicyDetail } from './types.js';
+import type { FakeFacts } from '../../testing/run-check.js';
+import type { AuthorizationDetails, AwsFacts, CredentialReport, CredentialReportUser, IamUserDetail, KmsKeyDescription, KmsKeyRotation, ManagedPolicyDetail, PolicyDocument } from './types.js';
 
 /**
  * Builders of hand-made AWS facts for check tables: a row starts as a
@@ -89,20 +90,31 @@ export function kmsKey(id: string, over: Partial<KmsKeyDescription> = {}, region
   };
 }
 
+/** A table by key id or bucket name; an Error entry fails that item's fact, as a denied call would. */
+export type PerItem<T> = Record<string, T | Error>;
+
 /** KMS facts over keys per region; a region mapped to an Error fails its listing. */
-export function kmsFacts(byRegion: Record<string, KmsKeyDescription[] | Error>, extra: { rotation?: Record<string, unknown>; keyPolicy?: Record<string, unknown> } = {}) {
-  const find = (id: string) => Object.values(byRegion).flatMap((v) => (v instanceof Error ? [] : v)).find((k) => k.keyId === id)!;
+export function kmsFacts(
+  byRegion: Record<string, KmsKeyDescription[] | Error>,
+  extra: { rotation?: PerItem<KmsKeyRotation>; keyPolicy?: PerItem<PolicyDocument | null> } = {},
+): FakeFacts<AwsFacts> {
+  const find = (id: string) => {
+    const key = Object.values(byRegion).flatMap((v) => (v instanceof Error ? [] : v)).find((k) => k.keyId === id);
+    if (!key) throw new Error(`test gave no key ${id}`);
+    return key;
+  };
   return {
     regions: async () => Object.keys(byRegion),
     kms: {
       keys: async (region: string) => {
         const v = byRegion[region];
+        if (v === undefined) throw new Error(`test gave no keys for ${region}`);
         if (v instanceof Error) throw v;
         return v.map((k) => ({ keyId: k.keyId, keyArn: k.arn }));
       },
       describeKey: async (_region: string, id: string) => find(id),
-      rotation: async (_region: string, id: string) => perBucket(extra.rotation ?? {})(id),
-      keyPolicy: async (_region: string, id: string) => perBucket(extra.keyPolicy ?? {})(id),
+      rotation: async (_region: string, id: string) => perBucket<KmsKeyRotation>(extra.rotation ?? {})(id),
+      keyPolicy: async (_region: string, id: string) => perBucket<PolicyDocument | null>(extra.keyPolicy ?? {})(id),
     },
-  } as never;
+  };
 }

@@ -24,7 +24,7 @@ import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
 import { latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { readRun } from './history/runs.js';
 import { checksOnlyForExcluded, exclusionProblems, markExcluded, type Exclusion } from './policy/applicability.js';
-import { applyExceptions, exceptionKey, exceptionProblems, type SourcedException } from './policy/exceptions.js';
+import { applyExceptions, exceptionKey, exceptionProblems, expiresWithin, EXPIRY_WARNING_DAYS, type SourcedException } from './policy/exceptions.js';
 import { withSeverityOverrides } from './policy/severity.js';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
@@ -180,6 +180,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     if (deadline?.signal.aborted) log.warn({ maxDurationMs: options.maxDurationMs }, 'the scan reached --max-duration: unfinished checks are errors');
     const waived = applyExceptions(withControls(checked, mapping), (options.exceptions ?? []).map((e) => e.exception), started);
     const results = waived.results;
+    for (const e of waived.records) {
+      if (e.state === 'expired') log.warn({ check: e.check, resources: e.resources, expires: e.expires }, 'an exception has expired and no longer applies');
+      else if (expiresWithin(e, started)) log.warn({ check: e.check, resources: e.resources, expires: e.expires }, `an exception expires within ${EXPIRY_WARNING_DAYS} days`);
+    }
     const gate = decideGate(results, options.gate);
     const finished = now();
     const facts = store.snapshot();

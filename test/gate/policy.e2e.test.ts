@@ -43,6 +43,8 @@ describe('the gate policy in a config file, through the CLI', () => {
     const args = ['scan', '--sandbox', '--checks', 'aws.iam.console-mfa,aws.iam.access-key-rotation,aws.s3.versioning', '--out', 'evidence'];
     const json = await runCli([...args, '--json'], { cwd: dir });
     expect(json.stderr).not.toMatch(/annexa: /);
+    // Schedulers read the logs: the exception ending soon is a warning there too.
+    expect(json.stderr).toContain(`"expires":"${day(10)}","msg":"an exception expires within 30 days"`);
     const summary = JSON.parse(json.stdout);
     const runDir = summary.evidence.dir;
 

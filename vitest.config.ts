@@ -1,14 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that start loopback servers (the sandbox's emulators, TLS listeners, the CLI over a sandbox
+// scan). Everything else under checks/ and src/ is a unit table: `npm run test:unit` runs those alone.
+const SERVERS = [
+  'test/**/*.test.ts',
+  'src/sandbox/**/*.test.ts',
+  'src/providers/tls/wire/{chain-reader,enumerate,fetch-chain,openssl-server,probe}.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['checks/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
     // Most tests wait on loopback servers, not the CPU: two workers use a 2-core machine fully.
     maxWorkers: 2,
-    // The AWS SDK's note that its 2027 releases need Node 22 is noise in test output on Node 20.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      // Pure tables: one module cache per worker (no isolation) saves re-importing the SDKs per file.
+      { extends: true, test: { name: 'unit', include: ['checks/**/*.test.ts', 'src/**/*.test.ts'], exclude: SERVERS, isolate: false } },
+      { extends: true, test: { name: 'e2e', include: SERVERS } },
+    ],
   },
 });

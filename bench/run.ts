@@ -15,10 +15,7 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== bench/${name}`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.ts`)], {
-    stdio: 'inherit',
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
-  });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.ts`)], { stdio: 'inherit' });
   if (run.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

@@ -8,6 +8,8 @@ export { loadCheckCatalogue } from './core/catalogue.js';
 export { loadCatalog, type Control, type ControlLink, type Mapping } from './core/mapping.js';
 export { loadConfig, type AnnexaConfig } from './config/config.js';
 export { integrityProblems, type Manifest } from './evidence/run-folder.js';
+export { verifyRun, type VerifyOptions, type VerifyReport } from './evidence/verify.js';
+export { readPublicKey, readPrivateKey, type ManifestSignature } from './evidence/sign.js';
 export type { ControlRollup, ControlStatus } from './core/controls.js';
 export type { Run, Budget } from './core/run.js';
 export type { Provider, ProviderRuntime, SandboxHandle } from './core/provider.js';

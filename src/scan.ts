@@ -11,25 +11,30 @@ import { decideGate, type GateDecision, type GatePolicy } from './core/gate.js';
 import { UsageError } from './core/errors.js';
 import { FactStore } from './core/facts.js';
 import { loadCheckCatalogue } from './core/catalogue.js';
-import { loadCatalog, type Mapping } from './core/mapping.js';
+import { loadCatalog, withControls } from './core/mapping.js';
 import { Pools } from './core/pools.js';
 import type { Provider, ProviderRuntime } from './core/provider.js';
 import { budgetOf, type Run } from './core/run.js';
 import { factsByTarget, runChecks } from './core/runner.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
-import type { CheckMeta, CollectorIdentity, Result, Severity, Target } from './core/types.js';
+import type { CheckMeta, CollectorIdentity, Severity, Target } from './core/types.js';
 import { acquireLock } from './evidence/lock.js';
 import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
-import { latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { readRun } from './history/runs.js';
 import { checksOnlyForExcluded, exclusionProblems, markExcluded, type Exclusion } from './policy/applicability.js';
 import { applyExceptions, exceptionKey, exceptionProblems, expiresWithin, EXPIRY_WARNING_DAYS, type SourcedException } from './policy/exceptions.js';
 import { withSeverityOverrides } from './policy/severity.js';
+import { CHECKS_FILE, pluginsOf, recordChecks } from './evidence/checks-record.js';
+import { jsonText, latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
+import { annotateFreshness } from './evidence/freshness.js';
+import { readManualEvidence, type ManualEvidenceEntry } from './evidence/manual-evidence.js';
+import { judgedAt, readRecordedRun } from './evidence/replay.js';
+import { signRun } from './evidence/sign.js';
+import type { KeyObject } from 'node:crypto';
 import { VERSION } from './package-info.js';
 import { builtinProviders } from './providers/index.js';
-import { startSandbox, type RunningSandbox } from './sandbox/index.js';
-import { loadScenario } from './sandbox/scenario.js';
+import type { RunningSandbox } from './sandbox/index.js';
 
 export const FRAMEWORK = 'ISO/IEC 27001:2022 Annex A';
 
@@ -84,6 +89,12 @@ export interface ScanOptions {
   retention?: RetentionPolicy;
   /** Reports written into the run folder and hashed by its manifest, by file name. */
   reports?(run: Run, checks: CheckMeta[], gate: GateDecision): Record<string, string>;
+  /** A run folder whose snapshot today's checks judge instead of live targets (`scan --replay`). */
+  replay?: string;
+  /** Ed25519 private key that signs the run folder. */
+  signKey?: KeyObject;
+  /** Maximum evidence age per control, and files attached to controls as manual evidence. */
+  evidence?: { maxAgeDays?: Record<string, number>; manual?: ManualEvidenceEntry[] };
 }
 
 export interface ScanOutcome {
@@ -128,9 +139,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
 
-  const scenario = options.sandbox !== undefined ? loadScenario(options.sandbox) : undefined;
+  const catalog = loadCatalog();
+  const controlIds = new Set(catalog.map((c) => c.id));
+  for (const id of Object.keys(options.evidence?.maxAgeDays ?? {})) if (!controlIds.has(id)) throw new UsageError(`evidence.maxAgeDays: unknown control ${id}`);
+  const manual = await readManualEvidence(options.evidence?.manual ?? [], controlIds);
+  const recorded = options.replay !== undefined ? await readRecordedRun(options.replay) : undefined;
+
+  // The sandbox is loaded only when asked for: a live scan never loads the emulators' code.
+  const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
-  if (!scenario && !providers.some((p) => sections[p.id] !== undefined)) {
+  if (!recorded && !scenario && !providers.some((p) => sections[p.id] !== undefined)) {
     throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
   }
 
@@ -148,8 +166,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const started = now();
     const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
     let targets: Target[];
-    if (scenario) {
-      sandbox = await startSandbox(scenario, providers, runtime);
+    if (recorded) {
+      targets = recorded.manifest.scope.targets as Target[];
+    } else if (scenario) {
+      sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;
     } else {
       targets = [];
@@ -160,9 +180,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     log.info({ targets: targets.map((t) => t.id), checks: inScope.length, sandbox: scenario?.name }, 'scan started');
 
     const byId = new Map(providers.map((p) => [p.id, p]));
-    const store = new FactStore(new Pools(options.pools));
+    const store = new FactStore(new Pools(options.pools), recorded?.facts);
     const factsOf = factsByTarget(byId, store, runtime);
-    const identities = await identify(targets, byId, factsOf, log);
+    const identities = recorded ? recorded.manifest.collector : await identify(targets, byId, factsOf, log);
     const checked = await runChecks({
       checks: inScope,
       targets,
@@ -170,7 +190,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       factsOf,
       runtime,
       settingsOf: (c) => settings.get(c.meta.id)!,
-      now: started,
+      now: recorded ? judgedAt(recorded.manifest) : started,
       concurrency: options.concurrency ?? DEFAULTS.concurrency,
       checkTimeoutMs: options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs,
       deadline: deadline?.signal,
@@ -198,22 +218,33 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
         targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: o })),
         checks: inScope.map((c) => c.meta.id),
         ...(scenario ? { sandbox: scenario.name } : {}),
+        ...(recorded?.manifest.scope.sandbox ? { sandbox: recorded.manifest.scope.sandbox } : {}),
+        ...(recorded ? { replayOf: { runId: recorded.manifest.runId, manifestSha256: recorded.manifestSha256, startedAt: judgedAt(recorded.manifest).toISOString() } } : {}),
       },
       identities,
       configHash: options.configHash ?? null,
       counts: countResults(results),
-      budget: budgetOf(facts),
+      // A replay calls no API: the calls in its snapshot were the earlier run's.
+      budget: recorded ? {} : budgetOf(facts),
       results,
-      controls: markExcluded(rollUpControls(loadCatalog(), mapping, results), excluded),
+      controls: markExcluded(rollUpControls(catalog, mapping, results), excluded),
       facts,
       ...(waived.records.length ? { exceptions: waived.records } : {}),
       gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule },
     };
+    for (const control of run.controls) if (manual.byControl.has(control.id)) control.manualEvidence = manual.byControl.get(control.id);
+    // A replay judges old data: its freshness is that of the run it replays.
+    if (!recorded) await annotateFreshness(run.controls, run, options.evidence?.maxAgeDays ?? {}, out);
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
     const prior = previous && { runId: previous.runId, dir: previous.dir };
     if (!out) return { run, gate, previous: prior };
     const reports = options.reports?.(run, checks.map((c) => c.meta), gate) ?? {};
-    const { dir, manifestSha256 } = await writeRunFolder(out, run, reports);
+    const checksDocument = await recordChecks(run, inScope, mapping, (c) => settings.get(c.meta.id)!);
+    const { dir, manifestSha256 } = await writeRunFolder(out, run, {
+      files: { ...reports, [CHECKS_FILE]: jsonText(checksDocument), ...manual.files },
+      plugins: pluginsOf(checksDocument),
+      ...(options.signKey ? { sign: (unsigned) => signRun(options.signKey!, unsigned) } : {}),
+    });
     log.info({ dir }, 'evidence written');
     if (options.retention) await pruneRuns(out, options.retention, finished, log);
     return { run, dir, manifestSha256, gate, previous: prior };
@@ -291,8 +322,4 @@ async function identify(
   for (const f of failures) log.error({ reason: f }, 'cannot identify the collector');
   if (targets.length && failures.length === targets.length) throw new UsageError(`cannot authenticate: ${failures.join('; ')}`);
   return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-}
-
-function withControls(results: Result[], mapping: Mapping): Result[] {
-  return results.map((r) => ({ ...r, controls: (mapping[r.checkId] ?? []).map((l) => l.control) }));
 }

@@ -22,6 +22,16 @@ describe('annexa --version and --help', () => {
   });
 });
 
+describe('annexa with no command', () => {
+  it('prints the help on stderr, nothing on stdout, and exits 2', async () => {
+    const { code, stdout, stderr } = await runCli([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: annexa');
+    expect(stderr).toMatch(/^\s+scan\b/m);
+  });
+});
+
 describe('bad input: one clear line on stderr, exit 2, nothing written', () => {
   const cases: [string, (dir: string) => Promise<string[]>, RegExp][] = [
     ['an unknown flag', async () => ['scan', '--sandbox', '--bogus'], /unknown option '--bogus'/],

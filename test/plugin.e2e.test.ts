@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -6,13 +6,11 @@ import { runCli, tempDir } from './helpers/cli.js';
 const PLUGIN = path.resolve(import.meta.dirname, 'fixtures/plugin');
 
 describe('a check of your own (docs/writing-checks.md)', () => {
-  it('is loaded from a folder, mapped through your mapping file, and runs beside the built-in checks over the same facts', async () => {
+  it('is loaded from the folder that plugins: names, mapped through your mapping file, and runs beside the built-in checks over the same facts', async () => {
     const dir = await tempDir();
     await cp(PLUGIN, path.join(dir, 'annexa-checks'), { recursive: true });
-    const { code, stdout, stderr } = await runCli(
-      ['scan', '--sandbox', '--json', '--checks-dir', 'annexa-checks', '--mapping', 'annexa-checks/mapping.yaml', '--checks', 'tls.*', '--fail-on', 'none', '--allow-errors'],
-      { cwd: dir },
-    );
+    await writeFile(path.join(dir, 'annexa.config.yaml'), 'plugins:\n  - checks: annexa-checks\n    mapping: annexa-checks/mapping.yaml\n');
+    const { code, stdout, stderr } = await runCli(['scan', '--sandbox', '--json', '--checks', 'tls.*', '--fail-on', 'none', '--allow-errors'], { cwd: dir });
     expect(stderr).not.toMatch(/^annexa: /m);
     expect(code).toBe(0);
     const run = JSON.parse(stdout);

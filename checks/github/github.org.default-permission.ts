@@ -1,6 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { denied } from '../../src/providers/github/errors.js';
-import { PERMISSIONS } from '../../src/providers/github/org-facts.js';
+import { PERMISSIONS } from '../../src/judging/github/permissions.js';
 
 export default defineCheck({
   meta: {
@@ -20,7 +19,7 @@ export default defineCheck({
     const s = await ctx.github.orgSettings();
     const r = ctx.target.resource;
     if (s.defaultRepositoryPermission === null) {
-      return [ctx.error(r, denied(`default_repository_permission of ${s.login} is hidden from this token`, PERMISSIONS.orgOwner))];
+      return [ctx.missing(r, `default_repository_permission of ${s.login} is hidden from this token (needs ${PERMISSIONS.orgOwner})`, { permission: PERMISSIONS.orgOwner })];
     }
     const allowed = ctx.settings.allowed;
     const observed = { org: s.login, permission: s.defaultRepositoryPermission, allowed };

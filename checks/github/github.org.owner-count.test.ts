@@ -1,31 +1,40 @@
-import { describe, expect, it } from 'vitest';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
+import { TARGET } from '../../test/support/github/facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.org.owner-count.js';
 
 const owners = (n: number) => answers(Array.from({ length: n }, (_, i) => ({ login: `owner${i}` })));
+const R = 'github:acme';
 
-describe('github.org.owner-count', () => {
-  it.each([
-    [1, undefined, 'pass'],
-    [3, undefined, 'pass'],
-    [4, undefined, 'fail'],
-    [4, 5, 'pass'],
-    [2, 1, 'fail'],
-  ])('%i owners with maxOwners %s → %s', async (n, max, status) => {
-    const [r] = await runCheck(check, { owners: owners(n) }, { settings: max === undefined ? {} : { maxOwners: max } });
-    expect(r.status).toBe(status);
-    expect(r.observed).toMatchObject({ count: n, max: max ?? 3 });
-    expect((r.observed?.owners as string[]).length).toBe(n);
-  });
-
-  it('an empty owner list is an error, not a pass', async () => {
-    const [r] = await runCheck(check, { owners: owners(0) });
-    expect(r.status).toBe('error');
-    expect(r.message).toContain('read:org');
-  });
-
-  it('a denied owner list is an error naming the scope', async () => {
-    const [r] = await runCheck(check, { owners: failing({ permission: 'read:org scope' }) });
-    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('read:org') });
-  });
+checkTester(check, { target: TARGET }).run({
+  'one owner passes': {
+    facts: { owners: owners(1) },
+    results: [{ resource: R, status: 'pass', messageId: 'within', observed: { org: 'acme', count: 1, max: 3, owners: ['owner0'] } }],
+  },
+  'three owners, the default maximum, pass': {
+    facts: { owners: owners(3) },
+    results: [{ resource: R, status: 'pass', messageId: 'within', observed: { count: 3, max: 3 } }],
+  },
+  'four owners fail, all named': {
+    facts: { owners: owners(4) },
+    results: [{ resource: R, status: 'fail', messageId: 'tooMany', observed: { org: 'acme', count: 4, max: 3, owners: ['owner0', 'owner1', 'owner2', 'owner3'] } }],
+  },
+  'maxOwners raised to 5 lets four pass': {
+    facts: { owners: owners(4) },
+    settings: { maxOwners: 5 },
+    results: [{ resource: R, status: 'pass', messageId: 'within', observed: { count: 4, max: 5 } }],
+  },
+  'maxOwners lowered to 1 fails two': {
+    facts: { owners: owners(2) },
+    settings: { maxOwners: 1 },
+    results: [{ resource: R, status: 'fail', messageId: 'tooMany', observed: { count: 2, max: 1 } }],
+  },
+  'an empty owner list is missing data (every organisation has an owner)': {
+    facts: { owners: owners(0) },
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'read:org' }],
+  },
+  'a denied owner list is not collected, naming the scope': {
+    facts: { owners: failing({ permission: 'read:org scope' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'read:org' }],
+  },
 });

@@ -1,66 +1,141 @@
-import { describe, expect, it } from 'vitest';
-import { branchRules, classicRule, repoSummary, ruleset } from '../../src/providers/github/fixtures.js';
-import type { RepoDetails } from '../../src/providers/github/types.js';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
+import { NO_REPOS_CASE, TARGET, branchRules, classicRule, repoSummary, ruleset } from '../../test/support/github/facts.js';
+import type { BypassActor, RepoDetails } from '../../src/providers/github/types.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.repo.branch-protection.js';
 
-const run = (details: Partial<RepoDetails>, settings = {}) =>
-  runCheck(check, { repos: answers([repoSummary('api')]), branchRules: answers(branchRules(details)) }, { settings });
+const facts = (details: Partial<RepoDetails>) => ({ repos: answers([repoSummary('api')]), branchRules: answers(branchRules(details)) });
+const actor = (over: Partial<BypassActor>): BypassActor => ({
+  bypassMode: 'ALWAYS',
+  organizationAdmin: false,
+  enterpriseOwner: false,
+  deployKey: false,
+  repositoryRoleName: null,
+  repositoryRoleDatabaseId: null,
+  actor: null,
+  ...over,
+});
+const R = 'github:acme/api';
+const pass = (sources: string[]) => [{ resource: R, status: 'pass' as const, messageId: 'protected', observed: { branch: 'main', sources, minApprovals: 1 } }];
+const fail = (shortfalls: string[]) => [{ resource: R, status: 'fail' as const, messageId: 'unprotected', observed: { branch: 'main', shortfalls } }];
+const CLASSIC = 'branch protection "main"';
+const RULESET = 'ruleset "protect-main"';
 
-describe('github.repo.branch-protection', () => {
-  it.each<[string, Partial<RepoDetails>, string]>([
-    ['classic protection that meets every requirement', { branchProtectionRules: [classicRule()] }, 'pass'],
-    ['a ruleset alone', { rulesets: [ruleset()] }, 'pass'],
-    ['a ruleset through ~ALL', { rulesets: [ruleset({ refInclude: ['~ALL'] })] }, 'pass'],
-    ['a ruleset by glob', { rulesets: [ruleset({ refInclude: ['refs/heads/ma*'] })] }, 'pass'],
-    ['classic without admin enforcement, covered by a ruleset without bypass', { branchProtectionRules: [classicRule({ isAdminEnforced: false })], rulesets: [ruleset()] }, 'pass'],
-    ['split: approvals in classic, force push block in ruleset', { branchProtectionRules: [classicRule({ allowsForcePushes: true })], rulesets: [ruleset()] }, 'pass'],
-    ['nothing', {}, 'fail'],
-    ['a rule for another branch', { branchProtectionRules: [classicRule({ pattern: 'release/*' })] }, 'fail'],
-    ['no approvals required', { branchProtectionRules: [classicRule({ requiredApprovingReviewCount: 0 })] }, 'fail'],
-    ['stale approvals kept', { branchProtectionRules: [classicRule({ dismissesStaleReviews: false })] }, 'fail'],
-    ['force pushes allowed', { branchProtectionRules: [classicRule({ allowsForcePushes: true })] }, 'fail'],
-    ['deletion allowed', { branchProtectionRules: [classicRule({ allowsDeletions: true })] }, 'fail'],
-    ['admins not enforced', { branchProtectionRules: [classicRule({ isAdminEnforced: false })] }, 'fail'],
-    ['ruleset in evaluate mode', { rulesets: [ruleset({ enforcement: 'EVALUATE' })] }, 'fail'],
-    ['ruleset that excludes the default branch', { rulesets: [ruleset({ refExclude: ['refs/heads/main'] })] }, 'fail'],
-    ['ruleset that org admins bypass', { rulesets: [ruleset({ bypassActors: [{ bypassMode: 'ALWAYS', organizationAdmin: true, enterpriseOwner: false, deployKey: false, repositoryRoleName: null, repositoryRoleDatabaseId: null, actor: null }] })] }, 'fail'],
-    ['ruleset that the admin role bypasses', { rulesets: [ruleset({ bypassActors: [{ bypassMode: 'PULL_REQUEST', organizationAdmin: false, enterpriseOwner: false, deployKey: false, repositoryRoleName: 'admin', repositoryRoleDatabaseId: 5, actor: null }] })] }, 'fail'],
-  ])('%s → %s', async (_label, details, status) => {
-    const [r] = await run(details);
-    expect(r.status).toBe(status);
-    expect(r.resource).toBe('github:acme/api');
-  });
-
-  it('says what falls short', async () => {
-    const [r] = await run({ branchProtectionRules: [classicRule({ allowsForcePushes: true, dismissesStaleReviews: false })] });
-    expect(r.observed?.shortfalls).toEqual(['stale approvals are not dismissed', 'force pushes are allowed']);
-  });
-
-  it('the number of approvals is a setting', async () => {
-    const [r] = await run({ branchProtectionRules: [classicRule()] }, { minApprovals: 2 });
-    expect(r).toMatchObject({ status: 'fail', message: expect.stringContaining('2 approval(s), found 1') });
-  });
-
-  it('a ruleset whose bypass list is hidden is an error, not a pass', async () => {
-    const [r] = await run({ rulesets: [ruleset({ bypassActors: null })] });
-    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
-  });
-
-  it('an empty repository is not applicable', async () => {
-    const [r] = await run({ defaultBranch: null });
-    expect(r.status).toBe('not_applicable');
-  });
-
-  it('rules the token may not read are an error for that repository only', async () => {
-    const results = await runCheck(check, {
+checkTester(check, { target: TARGET }).run({
+  'classic protection that meets every requirement passes': { facts: facts({ branchProtectionRules: [classicRule()] }), results: pass([CLASSIC]) },
+  'a ruleset alone passes': { facts: facts({ rulesets: [ruleset()] }), results: pass([RULESET]) },
+  'a ruleset through ~ALL passes': { facts: facts({ rulesets: [ruleset({ refInclude: ['~ALL'] })] }), results: pass([RULESET]) },
+  'a ruleset by glob passes': { facts: facts({ rulesets: [ruleset({ refInclude: ['refs/heads/ma*'] })] }), results: pass([RULESET]) },
+  'classic without admin enforcement, covered by a ruleset without bypass, passes': {
+    facts: facts({ branchProtectionRules: [classicRule({ isAdminEnforced: false })], rulesets: [ruleset()] }),
+    results: pass([CLASSIC, RULESET]),
+  },
+  'approvals in classic and the force-push block in a ruleset pass together': {
+    facts: facts({ branchProtectionRules: [classicRule({ allowsForcePushes: true })], rulesets: [ruleset()] }),
+    results: pass([CLASSIC, RULESET]),
+  },
+  'nothing fails with every shortfall': {
+    facts: facts({}),
+    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+  },
+  'a rule for another branch fails': {
+    facts: facts({ branchProtectionRules: [classicRule({ pattern: 'release/*' })] }),
+    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+  },
+  'no approvals required fails': { facts: facts({ branchProtectionRules: [classicRule({ requiredApprovingReviewCount: 0 })] }), results: fail(['pull requests need 1 approval(s), found 0']) },
+  'stale approvals kept and force pushes allowed fail, each named': {
+    facts: facts({ branchProtectionRules: [classicRule({ allowsForcePushes: true, dismissesStaleReviews: false })] }),
+    results: fail(['stale approvals are not dismissed', 'force pushes are allowed']),
+  },
+  'deletion allowed fails': { facts: facts({ branchProtectionRules: [classicRule({ allowsDeletions: true })] }), results: fail(['deletion is allowed']) },
+  'admins not enforced fails': {
+    facts: facts({ branchProtectionRules: [classicRule({ isAdminEnforced: false })] }),
+    results: fail([`${CLASSIC} can be bypassed by RepositoryRole:admin`]),
+  },
+  'admins not enforced passes when the config accepts the admin role': {
+    facts: facts({ branchProtectionRules: [classicRule({ isAdminEnforced: false })] }),
+    settings: { allowedBypassActors: ['RepositoryRole:admin'] },
+    results: pass([CLASSIC]),
+  },
+  "a classic rule's pull-request bypass allowance fails": {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassPullRequestActors: ['Team:release', 'User:octocat'] })] }),
+    results: fail([`${CLASSIC} can be bypassed by Team:release, User:octocat`]),
+  },
+  "a classic rule's force-push bypass allowance fails": {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassForcePushActors: ['App:deployer'] })] }),
+    results: fail([`${CLASSIC} can be bypassed by App:deployer`]),
+  },
+  'an allow-listed allowance passes': {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassPullRequestActors: ['Team:release'] })] }),
+    settings: { allowedBypassActors: ['Team:release'] },
+    results: pass([CLASSIC]),
+  },
+  'a classic rule whose allowances were not collected is missing data': {
+    facts: facts({ branchProtectionRules: [classicRule({ bypassPullRequestActors: null })] }),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'admin on the repository' }],
+  },
+  'a ruleset in evaluate mode enforces nothing': {
+    facts: facts({ rulesets: [ruleset({ enforcement: 'EVALUATE' })] }),
+    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+  },
+  'a ruleset that excludes the default branch does not apply': {
+    facts: facts({ rulesets: [ruleset({ refExclude: ['refs/heads/main'] })] }),
+    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+  },
+  'a ruleset that organisation admins bypass fails': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ organizationAdmin: true })] })] }),
+    results: fail([`${RULESET} can be bypassed by OrganizationAdmin`]),
+  },
+  'a ruleset that enterprise owners bypass fails': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ enterpriseOwner: true })] })] }),
+    results: fail([`${RULESET} can be bypassed by EnterpriseOwner`]),
+  },
+  'a ruleset that the admin role bypasses for pull requests fails': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ bypassMode: 'PULL_REQUEST', repositoryRoleName: 'admin', repositoryRoleDatabaseId: 5 })] })] }),
+    results: fail([`${RULESET} can be bypassed by RepositoryRole:admin`]),
+  },
+  'a ruleset that the write role bypasses fails too': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ repositoryRoleName: 'write', repositoryRoleDatabaseId: 4 })] })] }),
+    results: fail([`${RULESET} can be bypassed by RepositoryRole:write`]),
+  },
+  'a team, an app and a deploy key exempt from a ruleset fail, each named': {
+    facts: facts({
+      rulesets: [ruleset({ bypassActors: [actor({ actor: 'Team:sre' }), actor({ bypassMode: 'EXEMPT', actor: 'App:renovate' }), actor({ deployKey: true })] })],
+    }),
+    results: fail([`${RULESET} can be bypassed by Team:sre, App:renovate, DeployKey`]),
+  },
+  'bypass actors allow-listed by name pass': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ actor: 'Team:sre' }), actor({ deployKey: true })] })] }),
+    settings: { allowedBypassActors: ['Team:sre', 'DeployKey'] },
+    results: pass([RULESET]),
+  },
+  'an allow-list that names only some actors still fails on the others': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ actor: 'Team:sre' }), actor({ actor: 'App:renovate' })] })] }),
+    settings: { allowedBypassActors: ['Team:sre'] },
+    results: fail([`${RULESET} can be bypassed by App:renovate`]),
+  },
+  'the number of approvals is a setting': {
+    facts: facts({ branchProtectionRules: [classicRule()] }),
+    settings: { minApprovals: 2 },
+    results: [{ resource: R, status: 'fail', messageId: 'unprotected', observed: { minApprovals: 2 }, message: '2 approval(s), found 1' }],
+  },
+  'a ruleset whose bypass list is hidden is missing data, not a pass': {
+    facts: facts({ rulesets: [ruleset({ bypassActors: null })] }),
+    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'admin on the repository' }],
+  },
+  'an empty repository is not applicable': { facts: facts({ defaultBranch: null }), results: [{ resource: R, status: 'not_applicable', messageId: 'empty' }] },
+  'rules the token may not read are not collected for that repository only': {
+    facts: {
       repos: answers([repoSummary('api'), repoSummary('web')]),
       branchRules: async (name: string) => {
         if (name === 'api') return failing({ permission: 'admin on the repository' })();
         return branchRules({ rulesets: [ruleset()] });
       },
-    });
-    expect(results.map((r) => [r.resource, r.status])).toEqual([['github:acme/api', 'error'], ['github:acme/web', 'pass']]);
-    expect(results[0].message).toContain('admin on the repository');
-  });
+    },
+    results: [
+      { resource: R, status: 'error', messageId: 'notCollected', message: 'admin on the repository' },
+      { resource: 'github:acme/web', status: 'pass', messageId: 'protected' },
+    ],
+  },
+  'no repository in scope': NO_REPOS_CASE,
 });

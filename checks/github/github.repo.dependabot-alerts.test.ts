@@ -1,24 +1,30 @@
-import { describe, expect, it } from 'vitest';
-import { repoSummary } from '../../src/providers/github/fixtures.js';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
+import { TARGET, repoSummary } from '../../test/support/github/facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.repo.dependabot-alerts.js';
 
-describe('github.repo.dependabot-alerts', () => {
-  it.each([
-    [true, 'pass'],
-    [false, 'fail'],
-  ])('alerts enabled %s → %s', async (enabled, status) => {
-    const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), vulnerabilityAlerts: answers(enabled) });
-    expect(r).toMatchObject({ status, resource: 'github:acme/api' });
-  });
+const repos = answers([repoSummary('api')]);
+const R = 'github:acme/api';
 
-  it('is an error naming admin when the state is hidden', async () => {
-    const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), vulnerabilityAlerts: failing({ permission: 'admin on the repository' }) });
-    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
-  });
-
-  it('an organisation with no repository in scope is one not-applicable result', async () => {
-    const results = await runCheck(check, { repos: answers([]) });
-    expect(results).toEqual([expect.objectContaining({ status: 'not_applicable', resource: 'github:test', message: 'No repository of test is in scope' })]);
-  });
+checkTester(check, { target: TARGET }).run({
+  'alerts enabled pass': {
+    facts: { repos, vulnerabilityAlerts: answers(true) },
+    results: [{ resource: R, status: 'pass', messageId: 'enabled', observed: { enabled: true } }],
+  },
+  'alerts disabled fail': {
+    facts: { repos, vulnerabilityAlerts: answers(false) },
+    results: [{ resource: R, status: 'fail', messageId: 'disabled', observed: { enabled: false } }],
+  },
+  'a hidden state is not collected, naming admin': {
+    facts: { repos, vulnerabilityAlerts: failing({ permission: 'admin on the repository' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'admin on the repository' }],
+  },
+  'an organisation with no repository in scope is one not-applicable result': {
+    facts: { repos: answers([]) },
+    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' }, message: 'No repository of acme is in scope' }],
+  },
+  'an unreadable repository list is not collected': {
+    facts: { repos: failing({ permission: 'read:org' }) },
+    results: [{ resource: 'github:acme', status: 'error', messageId: 'notCollected' }],
+  },
 });

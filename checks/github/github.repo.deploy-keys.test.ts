@@ -1,27 +1,27 @@
-import { describe, expect, it } from 'vitest';
-import { repoSummary } from '../../src/providers/github/fixtures.js';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
+import { NO_REPOS_CASE, TARGET, repoSummary } from '../../test/support/github/facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.repo.deploy-keys.js';
 
-const run = (keys: { title: string; readOnly: boolean }[]) => runCheck(check, { repos: answers([repoSummary('api')]), deployKeys: answers(keys) });
+const repos = answers([repoSummary('api')]);
+const R = 'github:acme/api';
 
-describe('github.repo.deploy-keys', () => {
-  it.each([
-    ['read-only keys', [{ title: 'ci', readOnly: true }, { title: 'mirror', readOnly: true }], 'pass'],
-    ['a write key', [{ title: 'ci', readOnly: true }, { title: 'deploy', readOnly: false }], 'fail'],
-    ['no keys', [], 'not_applicable'],
-  ])('%s → %s', async (_label, keys, status) => {
-    const [r] = await run(keys);
-    expect(r.status).toBe(status);
-  });
-
-  it('names the write keys', async () => {
-    const [r] = await run([{ title: 'deploy', readOnly: false }]);
-    expect(r.observed).toMatchObject({ writable: ['deploy'] });
-  });
-
-  it('hidden keys are an error naming admin', async () => {
-    const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), deployKeys: failing({ permission: 'admin on the repository' }) });
-    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
-  });
+checkTester(check, { target: TARGET }).run({
+  'read-only keys pass': {
+    facts: { repos, deployKeys: answers([{ title: 'ci', readOnly: true }, { title: 'mirror', readOnly: true }]) },
+    results: [{ resource: R, status: 'pass', messageId: 'readOnly', observed: { count: 2, writable: [] } }],
+  },
+  'a write key fails, named': {
+    facts: { repos, deployKeys: answers([{ title: 'ci', readOnly: true }, { title: 'deploy', readOnly: false }]) },
+    results: [{ resource: R, status: 'fail', messageId: 'writable', observed: { count: 2, writable: ['deploy'] } }],
+  },
+  'no keys is not applicable': {
+    facts: { repos, deployKeys: answers([]) },
+    results: [{ resource: R, status: 'not_applicable', messageId: 'none', observed: { count: 0 } }],
+  },
+  'hidden keys are not collected, naming admin': {
+    facts: { repos, deployKeys: failing({ permission: 'admin on the repository' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'admin on the repository' }],
+  },
+  'no repository in scope': NO_REPOS_CASE,
 });

@@ -1,29 +1,27 @@
-import { describe, expect, it } from 'vitest';
-import { repoSummary } from '../../src/providers/github/fixtures.js';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
+import { NO_REPOS_CASE, TARGET, repoSummary } from '../../test/support/github/facts.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.repo.outside-collaborators.js';
 
-const run = (collaborators: { login: string; permission: string }[]) =>
-  runCheck(check, { repos: answers([repoSummary('api')]), outsideCollaborators: answers(collaborators) });
+const repos = answers([repoSummary('api')]);
+const R = 'github:acme/api';
 
-describe('github.repo.outside-collaborators', () => {
-  it.each([
-    ['none', [], 'pass'],
-    ['a reader and a writer', [{ login: 'c1', permission: 'READ' }, { login: 'c2', permission: 'WRITE' }], 'pass'],
-    ['an admin', [{ login: 'c1', permission: 'READ' }, { login: 'vendor', permission: 'ADMIN' }], 'fail'],
-  ])('%s → %s', async (_label, collaborators, status) => {
-    const [r] = await run(collaborators);
-    expect(r.status).toBe(status);
-  });
-
-  it('names the admins', async () => {
-    const [r] = await run([{ login: 'vendor', permission: 'ADMIN' }]);
-    expect(r.observed).toMatchObject({ admins: ['vendor'] });
-    expect(r.message).toContain('vendor');
-  });
-
-  it('hidden collaborators are an error naming the access needed', async () => {
-    const [r] = await runCheck(check, { repos: answers([repoSummary('api')]), outsideCollaborators: failing({ permission: 'push access to the repository' }) });
-    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('push access') });
-  });
+checkTester(check, { target: TARGET }).run({
+  'no outside collaborator passes': {
+    facts: { repos, outsideCollaborators: answers([]) },
+    results: [{ resource: R, status: 'pass', messageId: 'none', observed: { count: 0, admins: [] } }],
+  },
+  'a reader and a writer pass': {
+    facts: { repos, outsideCollaborators: answers([{ login: 'c1', permission: 'READ' }, { login: 'c2', permission: 'WRITE' }]) },
+    results: [{ resource: R, status: 'pass', messageId: 'none', observed: { count: 2 } }],
+  },
+  'an admin fails, named': {
+    facts: { repos, outsideCollaborators: answers([{ login: 'c1', permission: 'READ' }, { login: 'vendor', permission: 'ADMIN' }]) },
+    results: [{ resource: R, status: 'fail', messageId: 'admins', observed: { count: 2, admins: ['vendor'] }, message: 'vendor' }],
+  },
+  'hidden collaborators are not collected, naming the access needed': {
+    facts: { repos, outsideCollaborators: failing({ permission: 'push access to the repository' }) },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'push access' }],
+  },
+  'no repository in scope': NO_REPOS_CASE,
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
+import { NO_REPOS, eachRepo } from '../../src/judging/github/each-repo.js';
 
 export default defineCheck({
   meta: {

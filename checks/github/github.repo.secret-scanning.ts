@@ -1,7 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
-import { NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
-import { denied } from '../../src/providers/github/errors.js';
-import { PERMISSIONS } from '../../src/providers/github/org-facts.js';
+import { NO_REPOS, eachRepo } from '../../src/judging/github/each-repo.js';
+import { PERMISSIONS } from '../../src/judging/github/permissions.js';
 
 export default defineCheck({
   meta: {
@@ -21,7 +20,7 @@ export default defineCheck({
     return eachRepo(ctx, async (repo) => {
       const sa = repo.securityAndAnalysis;
       // GitHub leaves security_and_analysis out of the list for those who may not administer the repository.
-      if (!sa) return ctx.error(repo.resource, denied(`security_and_analysis of ${repo.fullName} is hidden from this token`, PERMISSIONS.securityAnalysis));
+      if (!sa) return ctx.missing(repo.resource, `security_and_analysis of ${repo.fullName} is hidden from this token (needs ${PERMISSIONS.securityAnalysis})`, { permission: PERMISSIONS.securityAnalysis });
       const observed = { secretScanning: sa.secret_scanning ?? 'unavailable', pushProtection: sa.secret_scanning_push_protection ?? 'unavailable' };
       const on = observed.secretScanning === 'enabled' && observed.pushProtection === 'enabled';
       return on ? ctx.pass(repo.resource, 'enabled', observed) : ctx.fail(repo.resource, 'disabled', observed);

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
-import { EMPTY_REPO, NO_REPOS, eachRepo } from '../../src/providers/github/each-repo.js';
-import { combine, sourcesOf } from '../../src/providers/github/branch-policy.js';
+import { EMPTY_REPO, NO_REPOS, eachRepo } from '../../src/judging/github/each-repo.js';
+import { combine, sourcesOf } from '../../src/judging/github/branch-policy.js';
 
 export default defineCheck({
   meta: {

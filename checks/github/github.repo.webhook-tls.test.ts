@@ -1,42 +1,51 @@
-import { describe, expect, it } from 'vitest';
-import { repoSummary, webhook } from '../../src/providers/github/fixtures.js';
+import { TARGET, repoSummary, webhook } from '../../test/support/github/facts.js';
 import type { Webhook } from '../../src/providers/github/types.js';
-import { answers, failing, runCheck } from '../../src/testing/run-check.js';
+import { checkTester } from '../../src/testing/check-tester.js';
+import { answers, failing } from '../../src/testing/run-check.js';
 import check from './github.repo.webhook-tls.js';
 
-const run = (repoHooks: Webhook[], orgHooks: Webhook[] = []) =>
-  runCheck(check, { repos: answers([repoSummary('api')]), repoWebhooks: answers(repoHooks), orgWebhooks: answers(orgHooks) });
+const facts = (repoHooks: Webhook[], orgHooks: Webhook[] = []) => ({ repos: answers([repoSummary('api')]), repoWebhooks: answers(repoHooks), orgWebhooks: answers(orgHooks) });
+const ORG = 'github:acme';
+const R = 'github:acme/api';
+const none = { resource: ORG, status: 'not_applicable', messageId: 'none', observed: { count: 0 } } as const;
 
-describe('github.repo.webhook-tls', () => {
-  it.each<[string, Partial<Webhook>, string]>([
-    ['https, verified, secret', {}, 'pass'],
-    ['http URL', { scheme: 'http', url: 'http://hooks.example.com' }, 'fail'],
-    ['TLS verification off', { insecureSsl: '1' }, 'fail'],
-    ['insecure_ssl missing', { insecureSsl: null }, 'fail'],
-    ['no secret', { hasSecret: false }, 'fail'],
-  ])('repository hook: %s → %s', async (_label, over, status) => {
-    const results = await run([webhook(over)]);
-    expect(results.find((r) => r.resource === 'github:acme/api')?.status).toBe(status);
-  });
-
-  it('judges organisation hooks on the organisation', async () => {
-    const results = await run([], [webhook({ id: 7, insecureSsl: '1' })]);
-    expect(results.find((r) => r.resource === 'github:test')).toMatchObject({ status: 'fail', message: expect.stringContaining('hook 7') });
-    expect(results.find((r) => r.resource === 'github:acme/api')?.status).toBe('not_applicable');
-  });
-
-  it('denied organisation hooks are an error there, repositories are still judged', async () => {
-    const results = await runCheck(check, {
-      repos: answers([repoSummary('api')]),
-      repoWebhooks: answers([webhook()]),
-      orgWebhooks: failing({ permission: 'admin:org_hook scope' }),
-    });
-    expect(results.map((r) => [r.resource, r.status])).toEqual([['github:test', 'error'], ['github:acme/api', 'pass']]);
-    expect(results[0].message).toContain('admin:org_hook');
-  });
-
-  it('denied repository hooks are an error naming the scope', async () => {
-    const results = await runCheck(check, { repos: answers([repoSummary('api')]), orgWebhooks: answers([]), repoWebhooks: failing({ permission: 'read:repo_hook scope' }) });
-    expect(results.find((r) => r.resource === 'github:acme/api')).toMatchObject({ status: 'error', message: expect.stringContaining('read:repo_hook') });
-  });
+checkTester(check, { target: TARGET }).run({
+  'an https hook with TLS verification and a secret passes': {
+    facts: facts([webhook()]),
+    results: [none, { resource: R, status: 'pass', messageId: 'secure', observed: { count: 1 } }],
+  },
+  'an http URL fails': {
+    facts: facts([webhook({ scheme: 'http', url: 'http://hooks.example.com' })]),
+    results: [none, { resource: R, status: 'fail', messageId: 'insecure', observed: { count: 1, problems: ['hook 1: http://hooks.example.com is not https'] } }],
+  },
+  'TLS verification off (insecure_ssl "1") fails': {
+    facts: facts([webhook({ insecureSsl: '1' })]),
+    results: [none, { resource: R, status: 'fail', messageId: 'insecure', observed: { problems: ['hook 1: TLS verification is off (insecure_ssl "1")'] } }],
+  },
+  'insecure_ssl missing fails closed': {
+    facts: facts([webhook({ insecureSsl: null })]),
+    results: [none, { resource: R, status: 'fail', messageId: 'insecure', observed: { problems: ['hook 1: TLS verification is off (insecure_ssl null)'] } }],
+  },
+  'a hook without a secret fails': {
+    facts: facts([webhook({ hasSecret: false })]),
+    results: [none, { resource: R, status: 'fail', messageId: 'insecure', observed: { problems: ['hook 1: no secret'] } }],
+  },
+  'organisation hooks are judged on the organisation': {
+    facts: facts([], [webhook({ id: 7, insecureSsl: '1' })]),
+    results: [
+      { resource: ORG, status: 'fail', messageId: 'insecure', message: 'hook 7' },
+      { resource: R, status: 'not_applicable', messageId: 'none' },
+    ],
+  },
+  'denied organisation hooks are not collected there; repositories are still judged': {
+    facts: { repos: answers([repoSummary('api')]), repoWebhooks: answers([webhook()]), orgWebhooks: failing({ permission: 'admin:org_hook scope' }) },
+    results: [
+      { resource: ORG, status: 'error', messageId: 'notCollected', message: 'admin:org_hook' },
+      { resource: R, status: 'pass', messageId: 'secure' },
+    ],
+  },
+  'denied repository hooks are not collected, naming the scope': {
+    facts: { repos: answers([repoSummary('api')]), orgWebhooks: answers([]), repoWebhooks: failing({ permission: 'read:repo_hook scope' }) },
+    results: [none, { resource: R, status: 'error', messageId: 'notCollected', message: 'read:repo_hook' }],
+  },
 });

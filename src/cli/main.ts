@@ -1,17 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { EXIT, ExitError, UsageError } from '../core/errors.js';
 import { SEVERITIES } from '../core/types.js';
 import { VERSION } from '../package-info.js';
 import { processIO, type CliIO } from './io.js';
 import { LOG_LEVELS } from './logger.js';
 
-/** Exit codes: the contract cron and CI rely on (docs/exit-codes in README). */
-export const EXIT = { ok: 0, gateFailed: 1, usage: 2 } as const;
-
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
 /** Commands are declared here; each command's code lives in commands/<name>.ts and is loaded on use. */
-function program(io: CliIO, setExit: (code: number) => void): Command {
+function program(io: CliIO): Command {
   const cli = new Command('annexa')
     .description('Continuous technical-control scanner for ISO/IEC 27001:2022 Annex A')
     .version(VERSION, '-V, --version')
@@ -43,6 +40,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--concurrency <n>', 'check × target tasks run at once (default 16)', count('--concurrency'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity of a fail that fails the gate (default: any fail or error)').choices([...SEVERITIES.filter((s) => s !== 'info'), 'none']))
     .option('--allow-errors', 'do not fail the gate on error results (they are still reported)')
+    .option('--replay <run-dir>', "judge today's checks over the snapshot of an earlier run folder (no API is called; writes a run folder only with --out)")
+    .option('--sign-key <file>', 'Ed25519 private key (annexa keygen) to sign the run folder with (default $ANNEXA_SIGN_KEY)')
     .option('--json', 'print the run summary and results as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'print nothing on success but the evidence path')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices([...LOG_LEVELS]))
@@ -55,7 +54,22 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--keep <n>', 'keep the newest N complete run folders in --out, prune older ones', count('--keep'))
     .option('--keep-days <days>', 'keep run folders of the last D days in --out, prune older ones', count('--keep-days'))
     .option('--notify-webhook <url>', 'POST a JSON drift summary (with a Slack-compatible text) here when a control regresses', webhookUrl)
-    .action(async (opts) => setExit(await (await import('./commands/scan.js')).scanCommand(opts, io)));
+    .action(async (opts) => (await import('./commands/scan.js')).scanCommand(opts, io));
+
+  cli
+    .command('verify')
+    .description("Verify a run folder: every sha256, the chain of runs, the signature, and every result re-evaluated from the run's own snapshot")
+    .argument('<run-dir>', 'the run folder, e.g. evidence/20260301T100000Z-abc123')
+    .option('--public-key <file>', "Ed25519 public key the run's signature must verify with")
+    .option('--checks-dir <dir>', 'folder of the plugin checks the run used (repeatable)', collect)
+    .option('--json', 'print the verification report as JSON')
+    .action(async (runDir, opts) => (await import('./commands/verify.js')).verifyCommand(runDir, opts, io));
+
+  cli
+    .command('keygen')
+    .description('Write an Ed25519 key pair to sign run folders with: PREFIX.key (mode 0600) and PREFIX.pub')
+    .option('--out <prefix>', 'path and name of the two files, without extension (default annexa-signing)')
+    .action(async (opts) => (await import('./commands/keygen.js')).keygenCommand(opts, io));
 
   const outOption = () => new Option('-o, --out <dir>', 'output folder of the run folders (default ./evidence, or out: in the config)');
   cli
@@ -66,26 +80,27 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(outOption())
     .option('-c, --config <file>', 'configuration file (for out:)')
     .option('--json', 'as JSON')
-    .action(async (runA, runB, opts) => setExit(await (await import('./commands/history.js')).diffCommand(runA, runB, opts, io)));
+    .action(async (runA, runB, opts) => (await import('./commands/history.js')).diffCommand(runA, runB, opts, io));
   cli
     .command('history')
     .description('List the runs in --out with their gate verdicts and counts')
     .addOption(outOption())
     .option('-c, --config <file>', 'configuration file (for out:)')
     .option('--json', 'as JSON')
-    .action(async (opts) => setExit(await (await import('./commands/history.js')).historyCommand(opts, io)));
+    .action(async (opts) => (await import('./commands/history.js')).historyCommand(opts, io));
 
   const catalog = (name: 'checks' | 'controls', description: string) =>
     cli
       .command(name)
       .description(description)
       .option('--json', 'as JSON')
+      .option('-c, --config <file>', "configuration file whose plugins: are included (default ./annexa.config.yaml when present)")
       .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
       .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
       .option('-c, --config <file>', 'configuration file, for the Statement of Applicability (default ./annexa.config.yaml when present)')
       .action(async (opts) => {
         const commands = await import('./commands/catalog.js');
-        setExit(await (name === 'checks' ? commands.checksCommand : commands.controlsCommand)(opts, io));
+        await (name === 'checks' ? commands.checksCommand : commands.controlsCommand)(opts, io);
       });
   catalog('checks', 'List the checks with their severity and the Annex A controls they evidence');
   catalog('controls', 'List the 93 Annex A controls with the checks that cover each, and which are manual only');
@@ -119,21 +134,18 @@ function webhookUrl(value: string): string {
 
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in-process in tests. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  let code: number = EXIT.ok;
   const debug = argv.some((a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1])) || /^--log-level=(debug|trace)$/.test(a));
   try {
-    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
-    return code;
+    await program(io).parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return EXIT.ok;
-      // Commander already printed its one-line message.
-      return EXIT.usage;
-    }
-    if (err instanceof UsageError) {
-      io.stderr.write(`annexa: ${err.message}\n`);
-      if (debug) io.stderr.write(`${err.stack}\n`);
-      return EXIT.usage;
+    // Commander already printed its message: help or the version (0), or a one-line error, or the
+    // help on stderr when no command was named (2).
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (err instanceof ExitError) {
+      if (err.message) io.stderr.write(`annexa: ${err.message}\n`);
+      if (debug && err.message) io.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
     }
     io.stderr.write(`annexa: ${(err as Error).message ?? String(err)}\n`);
     if (debug) io.stderr.write(`${(err as Error).stack}\n`);

@@ -1,9 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { sha256 } from '../evidence/files.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type AnnexaConfig, type TlsSection } from './config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(config.failOn).toBe('high');
     expect(config.tls?.endpoints).toHaveLength(3);
+    expect(config.evidence?.manual?.[0].file).toBe(path.join(ROOT, 'policies/information-security-policy.pdf'));
   });
 
   it('reads ./annexa.config.yaml by default, resolves paths against its folder and hashes its bytes', async () => {
@@ -37,9 +38,21 @@ describe('loadConfig', () => {
     ['github:\n  token: ghp_secret\n', /github\.token: unknown key/],
     ['tls:\n  endpoints:\n    - host: a\n      port: 70000\n', /tls\.endpoints\.0\.port: must be <= 65535/],
     ['settings:\n  Not An Id: {}\n', /settings: must match pattern|property name must be valid/],
+    ['evidence:\n  maxAgeDays:\n    A.9.1: 30\n', /evidence\.maxAgeDays: must match pattern|property name must be valid/],
+    ['evidence:\n  manual:\n    - control: A.5.1\n', /evidence\.manual\.0: must have required property 'file'/],
   ])('names the key and what was expected: %j', async (text, message) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'annexa-config-'));
     await writeFile(path.join(dir, 'c.yaml'), text);
     expect(() => loadConfig(path.join(dir, 'c.yaml'))).toThrow(message);
+  });
+});
+
+// Checked by `npm run typecheck`: the config's types come from schemas/config.schema.json alone.
+describe('AnnexaConfig, typed from the schema', () => {
+  it("has the schema's keys, enums and required fields", () => {
+    expectTypeOf<AnnexaConfig['failOn']>().toEqualTypeOf<'critical' | 'high' | 'medium' | 'low' | 'none' | undefined>();
+    expectTypeOf<NonNullable<TlsSection['endpoints']>[number]['kind']>().toEqualTypeOf<'https' | 'tls' | undefined>();
+    expectTypeOf<NonNullable<AnnexaConfig['plugins']>[number]['checks']>().toEqualTypeOf<string>();
+    expectTypeOf<AnnexaConfig>().not.toHaveProperty('bogus');
   });
 });

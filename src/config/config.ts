@@ -1,58 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FromSchema } from 'json-schema-to-ts';
 import { parse as parseYaml } from 'yaml';
-import type { SettingValue } from '../core/check.js';
 import { UsageError } from '../core/errors.js';
 import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
-import type { Severity } from '../core/types.js';
 import { sha256 } from '../evidence/files.js';
-import type { Exclusion } from '../policy/applicability.js';
-import type { Exception } from '../policy/exceptions.js';
+import type { ConfigSchema } from './schema.generated.js';
 
 export const DEFAULT_CONFIG_FILE = 'annexa.config.yaml';
 
-export interface AwsSection {
-  profile?: string;
-  regions?: string[];
-  accounts?: { roleArn: string; externalId?: string; sessionName?: string }[];
-  organization?: { roleName: string; externalId?: string };
-}
-
-export interface GithubSection {
-  orgs?: string[];
-  tokenEnv?: string;
-  apiUrl?: string;
-  repositories?: { include?: string[]; exclude?: string[]; includeArchived?: boolean };
-}
-
-export type TlsProfileName = 'mozilla-intermediate' | 'mozilla-modern';
-
-export interface TlsSection {
-  caFile?: string;
-  profile?: TlsProfileName;
-  endpoints?: { host: string; port?: number; sni?: string; kind?: 'https' | 'tls'; profile?: TlsProfileName }[];
-}
-
-/** annexa.config.yaml, as schemas/config.schema.json describes it. */
-export interface AnnexaConfig {
-  out?: string;
-  failOn?: Severity | 'none';
-  concurrency?: number;
-  checkTimeoutSeconds?: number;
-  callTimeoutSeconds?: number;
-  pools?: Record<string, number>;
-  checks?: { include?: string[]; exclude?: string[] };
-  settings?: Record<string, Record<string, SettingValue>>;
-  plugins?: { checks: string; mapping?: string }[];
-  aws?: AwsSection;
-  github?: GithubSection;
-  tls?: TlsSection;
-  // Policy (src/policy/): risk acceptances, Statement of Applicability, severity by check.
-  exceptions?: Exception[];
-  exceptionsFile?: string;
-  applicability?: { excluded?: Exclusion[] };
-  severityOverrides?: Record<string, Severity>;
-}
+/**
+ * annexa.config.yaml, typed from schemas/config.schema.json: a key added to
+ * the schema is typed here with no other edit (scripts/config-types.mjs).
+ */
+export type AnnexaConfig = FromSchema<ConfigSchema>;
+export type AwsSection = NonNullable<AnnexaConfig['aws']>;
+export type GithubSection = NonNullable<AnnexaConfig['github']>;
+export type TlsSection = NonNullable<AnnexaConfig['tls']>;
 
 export interface LoadedConfig {
   /** The file read, or undefined when there was none. */
@@ -97,5 +61,6 @@ function absolutePaths(config: AnnexaConfig, dir: string): AnnexaConfig {
     ...(config.exceptionsFile ? { exceptionsFile: abs(config.exceptionsFile) } : {}),
     ...(config.plugins ? { plugins: config.plugins.map((p) => ({ checks: abs(p.checks)!, ...(p.mapping ? { mapping: abs(p.mapping) } : {}) })) } : {}),
     ...(config.tls?.caFile ? { tls: { ...config.tls, caFile: abs(config.tls.caFile) } } : {}),
+    ...(config.evidence?.manual ? { evidence: { ...config.evidence, manual: config.evidence.manual.map((m) => ({ ...m, file: abs(m.file)! })) } } : {}),
   };
 }

@@ -16,6 +16,26 @@ export interface ControlRollup {
   resources: string[];
   counts: Record<Status, number>;
   exclusion?: { justification: string };
+  /** Files the config attaches to the control (a policy, a training record), copied into the run folder and hashed. */
+  manualEvidence?: ManualEvidence[];
+  /** How old the newest passing evidence is, for a control the config gives a maximum evidence age. */
+  freshness?: Freshness;
+}
+
+export interface ManualEvidence {
+  /** Path inside the run folder. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  description?: string;
+}
+
+export interface Freshness {
+  maxAgeDays: number;
+  /** The newest run of the same output folder in which the control passed (or had manual evidence); null when none. */
+  newestPass: { runId: string; at: string } | null;
+  ageDays: number | null;
+  stale: boolean;
 }
 
 export const emptyCounts = (): Record<Status, number> => ({ pass: 0, fail: 0, error: 0, not_applicable: 0 });

@@ -1,6 +1,6 @@
 import type { CallRecord, FactErrorData, FactErrorKind, FactRecord } from './types.js';
 import type { Pools } from './pools.js';
-import { noteRead } from './reads.js';
+import { currentReads, noteRead, withReads } from './reads.js';
 import { countWait } from './waits.js';
 
 /**
@@ -102,13 +102,28 @@ export class FactStore {
       pending = this.replay ? this.fromSnapshot<T>(ref) : this.collect(options, ref, key, fetch);
       this.live.set(ref, pending);
     }
-    return countWait(pending);
+    return countWait(this.withDependencies(ref, pending));
+  }
+
+  /**
+   * Every reader of a fact also reads the facts its fetcher read (a bucket's
+   * region behind its versioning): whether it fetched the fact itself, found
+   * it memoised, or replays it, so that results name the same facts each time.
+   */
+  private async withDependencies<T>(ref: string, pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } finally {
+      for (const dependency of this.records.get(ref)?.dependsOn ?? []) noteRead(dependency);
+    }
   }
 
   private async fromSnapshot<T>(ref: string): Promise<T> {
     const stored = this.replay!.get(ref);
     if (!stored) throw new FactError({ kind: 'missing', message: `fact ${ref} is not in the snapshot` });
     this.records.set(ref, stored);
+    // Its dependencies were read to collect it: they belong to this snapshot too.
+    for (const dependency of stored.dependsOn ?? []) if (this.replay!.has(dependency)) this.records.set(dependency, this.replay!.get(dependency)!);
     if (!stored.ok) throw new FactError(stored.error ?? { kind: 'other', message: 'unknown error' });
     return stored.value as T;
   }
@@ -124,14 +139,25 @@ export class FactStore {
       call: (callOptions, fn) => this.call(options, callOptions, calls, fn),
     };
     const collectedAt = this.clock().toISOString();
+    // The facts this fetcher reads, apart from the reads of whichever check asked first.
+    let dependsOn: string[] = [];
+    const fetchTracked = () =>
+      withReads(async () => {
+        try {
+          return await fetch(recorder);
+        } finally {
+          dependsOn = currentReads();
+        }
+      }, []);
+    const deps = () => (dependsOn.length ? { dependsOn } : {});
     try {
       // Checks see the JSON form live too, so that a replayed run judges exactly the same data.
-      const value = toJson(await fetch(recorder)) as T;
-      this.records.set(ref, { ref, target: options.target, key, collectedAt, ok: true, value, calls });
+      const value = toJson(await fetchTracked()) as T;
+      this.records.set(ref, { ref, target: options.target, key, collectedAt, ok: true, value, ...deps(), calls });
       return value;
     } catch (err) {
       const error = err instanceof FactError ? err : options.classify(err, calls.at(-1));
-      this.records.set(ref, { ref, target: options.target, key, collectedAt, ok: false, error: error.toJSON(), calls });
+      this.records.set(ref, { ref, target: options.target, key, collectedAt, ok: false, error: error.toJSON(), ...deps(), calls });
       throw error;
     }
   }

@@ -52,29 +52,32 @@ async function filesBelow(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Where each loaded check came from, so that a run folder can record its source file and hash. */
+const origins = new WeakMap<Check, { file: string; builtin: boolean }>();
+export const originOf = (check: Check) => origins.get(check);
+
 let jiti: ReturnType<typeof createJiti> | undefined;
 
 /**
- * Imports a check module. TypeScript goes through the runtime's own loader
- * when it has one (tsx, vitest, Node's type stripping) and through jiti
- * otherwise, as ESLint loads TypeScript configs.
+ * Imports a check module. The user's TypeScript always goes through jiti, as
+ * ESLint loads TypeScript configs: Node's own type stripping (22.18 and 24)
+ * reads a `.ts` file in a `"type": "commonjs"` project as CommonJS and fails
+ * on `export`, and Node 20 has none. Built-in checks are JavaScript in dist/
+ * and TypeScript only under a runtime that compiles them (tsx, vitest).
  */
-async function importModule(file: string): Promise<Record<string, unknown>> {
-  try {
-    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!/\.[cm]?ts$/.test(file) || (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING')) throw err;
-    jiti ??= createJiti(import.meta.url, { interopDefault: false, moduleCache: true });
-    return (await jiti.import(file)) as Record<string, unknown>;
-  }
+async function importModule(file: string, builtin: boolean): Promise<Record<string, unknown>> {
+  if (builtin || !/\.[cm]?ts$/.test(file)) return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  jiti ??= createJiti(import.meta.url, { interopDefault: false, moduleCache: true });
+  return (await jiti.import(file)) as Record<string, unknown>;
 }
 
 /**
  * Loads every check module below `dir`. A file that fails to load or breaks
  * the contract is a usage error naming the file and the problem.
  */
-export async function loadChecksFrom(dir: string, options: { builtin?: boolean } = {}): Promise<Check[]> {
+export async function loadChecksFrom(folder: string, options: { builtin?: boolean } = {}): Promise<Check[]> {
+  // jiti resolves a relative path against this module, not the working folder.
+  const dir = path.resolve(folder);
   let files: string[];
   try {
     files = await filesBelow(dir);
@@ -85,7 +88,7 @@ export async function loadChecksFrom(dir: string, options: { builtin?: boolean }
   for (const file of files) {
     let mod: Record<string, unknown>;
     try {
-      mod = await importModule(file);
+      mod = await importModule(file, options.builtin ?? false);
     } catch (err) {
       throw new UsageError(`${file}: cannot load check: ${(err as Error).message}`);
     }
@@ -97,6 +100,7 @@ export async function loadChecksFrom(dir: string, options: { builtin?: boolean }
     }
     if (problems.length) throw new UsageError(`${file}: not a valid check: ${problems.join('; ')}`);
     checks.push(candidate as Check);
+    origins.set(candidate as Check, { file, builtin: Boolean(options.builtin) });
   }
   return checks;
 }

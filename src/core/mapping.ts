@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-info.js';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from './errors.js';
+import type { Result } from './types.js';
 
 export interface Control {
   id: string;
@@ -81,4 +82,9 @@ export function mappingProblems(mapping: Mapping, checkIds: string[], catalog: C
     }
   }
   return problems;
+}
+
+/** Fills each result's `controls` from the mapping (after the check ran: checks do not know their controls). */
+export function withControls(results: Result[], mapping: Mapping): Result[] {
+  return results.map((r) => ({ ...r, controls: (mapping[r.checkId] ?? []).map((l) => l.control) }));
 }

@@ -30,6 +30,8 @@ export interface Run {
     targets: ScopeTarget[];
     checks: string[];
     sandbox?: string;
+    /** Set when this run re-evaluated the snapshot of an earlier run (`scan --replay`): checks judged at that run's time. */
+    replayOf?: { runId: string; manifestSha256: string; startedAt: string };
   };
   identities: CollectorIdentity[];
   /** sha256 of the configuration file's bytes, or null when none was read. */

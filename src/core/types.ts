@@ -116,6 +116,8 @@ export interface FactRecord {
   ok: boolean;
   value?: unknown;
   error?: FactErrorData;
+  /** Facts the fetcher read to collect this one (a bucket's region): a reader of this fact rests on them too. */
+  dependsOn?: string[];
   calls: CallRecord[];
 }
 

@@ -25,3 +25,10 @@ export async function writeAtomic(file: string, data: string | Buffer): Promise<
   await handle.close();
   await rename(tmp, file);
 }
+
+/** JSON with object keys sorted, so that two values compare equal whatever order their keys were written in. */
+export function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+  );
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { controlCounts, type ControlStatus } from '../core/controls.js';
 import type { Run } from '../core/run.js';
 import { sha256, writeAtomic } from './files.js';
+import type { ManifestSignature } from './sign.js';
 
 export const MANIFEST = 'manifest.json';
 export const EVIDENCE_FILES = ['results.json', 'controls.json', 'snapshot.json'] as const;
@@ -24,20 +25,38 @@ export interface Manifest {
   counts: Run['counts'];
   controls: Record<ControlStatus, number>;
   budget: Run['budget'];
-  /** The evidence files, and the reports asked for with --format. */
-  files: Record<EvidenceFile, { sha256: string; bytes: number }> & Record<string, { sha256: string; bytes: number }>;
+  /** The evidence files, then any further file of the run (checks.json, manual evidence), by path in the folder. */
+  files: Record<EvidenceFile, FileHash> & Record<string, FileHash>;
   /** The run before this one in the same output folder: a hash chain an auditor can walk. */
   previous: { runId: string; manifestSha256: string } | null;
-  /** Reserved for a detached signature over this manifest (not produced yet). */
-  signature: null;
+  /** The plugin checks that ran, each with the sha256 of its source file (checks.json holds their metadata). */
+  plugins?: { checkId: string; file: string; sha256: string }[];
+  /** Null when unsigned; else the Ed25519 signature of the DSSE envelope that covers this manifest and every file. */
+  signature: ManifestSignature | null;
+  /** How the CI gate decided for this run. */
   gate?: Run['gate'];
+}
+
+export interface FileHash {
+  sha256: string;
+  bytes: number;
+}
+
+export interface RunFolderExtras {
+  /** Further files of the run by path in the folder, hashed into the manifest like the evidence files. */
+  files?: Record<string, string | Buffer>;
+  /** Plugin checks that ran, recorded in the manifest itself. */
+  plugins?: Manifest['plugins'];
+  /** Signs the manifest as it would be written unsigned; returns the signature and the envelope file's content. */
+  sign?(unsigned: Manifest): { signature: ManifestSignature; envelope: string };
 }
 
 export function newRunId(at: Date, random: string): string {
   return `${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${random}`;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+/** How every JSON file of a run folder is written; verify relies on the manifest being in exactly this form. */
+export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** The newest complete run folder in `out` (one with a manifest), or undefined. */
 export async function latestRun(out: string): Promise<{ runId: string; dir: string; manifestSha256: string } | undefined> {
@@ -62,20 +81,21 @@ export async function latestRun(out: string): Promise<{ runId: string; dir: stri
  * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
  * that names their hashes, last — a folder without a manifest is incomplete.
  */
-export async function writeRunFolder(out: string, run: Run, reports: Record<string, string> = {}): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
+export async function writeRunFolder(out: string, run: Run, extras: RunFolderExtras = {}): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
   const previous = await latestRun(out);
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
-  const contents: Record<string, string> = {
-    ...reports,
-    'results.json': json({ runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) }),
-    'controls.json': json({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
-    'snapshot.json': json({ runId: run.id, facts: run.facts }),
+  const contents: Record<string, string | Buffer> = {
+    'results.json': jsonText({ runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) }),
+    'controls.json': jsonText({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
+    'snapshot.json': jsonText({ runId: run.id, facts: run.facts }),
+    ...extras.files,
   };
   const files = {} as Manifest['files'];
-  for (const name of Object.keys(contents)) {
-    await writeAtomic(path.join(dir, name), contents[name]);
-    files[name] = { sha256: sha256(contents[name]), bytes: Buffer.byteLength(contents[name]) };
+  for (const [name, content] of Object.entries(contents)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeAtomic(path.join(dir, name), content);
+    files[name] = { sha256: sha256(content), bytes: Buffer.byteLength(content) };
   }
   const manifest: Manifest = {
     schemaVersion: 1,
@@ -93,10 +113,16 @@ export async function writeRunFolder(out: string, run: Run, reports: Record<stri
     budget: run.budget,
     files,
     previous: previous ? { runId: previous.runId, manifestSha256: previous.manifestSha256 } : null,
+    plugins: extras.plugins ?? [],
     signature: null,
     ...(run.gate ? { gate: run.gate } : {}),
   };
-  const manifestText = json(manifest);
+  if (extras.sign) {
+    const { signature, envelope } = extras.sign(manifest);
+    await writeAtomic(path.join(dir, signature.envelope), envelope);
+    manifest.signature = signature;
+  }
+  const manifestText = jsonText(manifest);
   await writeAtomic(path.join(dir, MANIFEST), manifestText);
   return { dir, manifest, manifestSha256: sha256(manifestText) };
 }

@@ -34,7 +34,7 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
   const targets = run.scope.targets.length;
   lines.push(
     c.bold(`annexa ${run.tool.version}`) +
-      c.dim(` · run ${run.id}${run.scope.sandbox ? ` · sandbox ${run.scope.sandbox}` : ''} · ${targets} target${targets === 1 ? '' : 's'} · ${run.scope.checks.length} checks · ${(run.durationMs / 1000).toFixed(1)}s`),
+      c.dim(` · run ${run.id}${run.scope.replayOf ? ` · replay of ${run.scope.replayOf.runId}` : ''}${run.scope.sandbox ? ` · sandbox ${run.scope.sandbox}` : ''} · ${targets} target${targets === 1 ? '' : 's'} · ${run.scope.checks.length} checks · ${(run.durationMs / 1000).toFixed(1)}s`),
     '',
   );
 
@@ -62,6 +62,17 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
   if (excluded.length) {
     lines.push(c.bold('Excluded by the Statement of Applicability'));
     for (const x of excluded) lines.push(`  ${x.id} ${c.dim(x.title)}: ${x.exclusion?.justification ?? ''}`);
+    lines.push('');
+  }
+
+  const stale = run.controls.filter((x) => x.freshness?.stale);
+  if (stale.length) {
+    lines.push(c.bold('Stale evidence (older than the configured maximum age)'));
+    for (const x of stale) {
+      const f = x.freshness!;
+      const newest = f.newestPass ? `newest passing evidence ${f.ageDays} days old (run ${f.newestPass.runId})` : 'no passing evidence in this output folder';
+      lines.push(`  ${c.yellow('STALE')}  ${x.id} ${c.dim(x.title)}: ${newest}; maximum ${f.maxAgeDays} days`);
+    }
     lines.push('');
   }
 

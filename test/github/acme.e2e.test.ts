@@ -5,11 +5,12 @@ import { scanSandbox, scenarioSection, startGithubSandbox, verdicts, type ScanOu
 
 /** What the acme scenario implies, repository by repository (archived old-monolith is out of scope). */
 const REPOS: Record<string, Record<string, string>> = {
-  'platform-api': { 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'pass', 'deploy-keys': 'pass' },
+  'platform-api': { 'security-checks': 'fail', 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'pass', 'deploy-keys': 'pass' },
   'web-app': { 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
   'legacy-billing': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'fail', 'outside-collaborators': 'fail', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
   'mobile-app': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
   'infra-terraform': { 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
+  'payments-service': { 'security-checks': 'pass', 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
   'docs-site': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'pass', 'dependabot-alerts': 'fail', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
 };
 
@@ -58,6 +59,19 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
     expect(scan.results.find((r) => r.checkId === 'github.repo.branch-protection' && r.resource === 'github:acme/web-app')).toMatchObject({
       status: 'pass',
       observed: { sources: ['ruleset "protect-default-branch"'] },
+    });
+  });
+
+  it('a team or deploy key that may bypass an otherwise complete ruleset fails it, each named', () => {
+    expect(scan.results.find((r) => r.checkId === 'github.repo.branch-protection' && r.resource === 'github:acme/payments-service')).toMatchObject({
+      status: 'fail',
+      observed: { shortfalls: ['ruleset "protect-main" can be bypassed by Team:team-7, DeployKey'] },
+    });
+  });
+
+  it('lists members with insecure 2FA and outside collaborators without 2FA', () => {
+    expect(scan.results.find((r) => r.checkId === 'github.org.members-without-2fa' && r.resource === 'github:acme-labs')).toMatchObject({
+      observed: { members: ['frank', 'judy'], insecureMembers: ['ken'], outsideCollaborators: ['freelancer-kim'], insecureOutsideCollaborators: [] },
     });
   });
 

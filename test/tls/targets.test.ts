@@ -23,7 +23,7 @@ describe('TLS targets', () => {
   });
 
   it('accepts host:port strings and deduplicates', () => {
-    const targets = resolveEndpoints({ endpoints: ['127.0.0.1:8443', { host: '127.0.0.1', port: 8443 }, '[::1]:9443'] });
+    const targets = resolveEndpoints({ endpoints: [parseHostPort('127.0.0.1:8443'), { host: '127.0.0.1', port: 8443 }, parseHostPort('[::1]:9443')] });
     expect(targets.map((t) => t.id)).toEqual(['tls:127.0.0.1:8443', 'tls:[::1]:9443']);
   });
 

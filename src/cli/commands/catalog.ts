@@ -3,18 +3,22 @@ import { loadConfig } from '../../config/config.js';
 import { loadCheckCatalogue } from '../../core/catalogue.js';
 import { loadCatalog } from '../../core/mapping.js';
 import { colourEnabled, type CliIO } from '../io.js';
-import { EXIT } from '../main.js';
+import { pluginSources, type PluginFlags } from '../plugins.js';
 
-interface CatalogFlags {
+interface CatalogFlags extends PluginFlags {
   json?: boolean;
   config?: string;
-  checksDir?: string[];
-  mapping?: string[];
+}
+
+/** The built-in checks and the user's: those of the config's `plugins:` and of the flags. */
+function catalogue(flags: CatalogFlags, io: CliIO) {
+  const { config } = loadConfig(flags.config, io.cwd);
+  return loadCheckCatalogue(pluginSources(config, flags, io.cwd));
 }
 
 /** `annexa checks`: every check, its severity and the controls it evidences. */
-export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<number> {
-  const { checks, mapping } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
+  const { checks, mapping } = await catalogue(flags, io);
   const rows = checks.map(({ meta }) => ({
     id: meta.id,
     title: meta.title,
@@ -27,19 +31,18 @@ export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<num
   }));
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return EXIT.ok;
+    return;
   }
   const c = createColors(colourEnabled(io));
   const width = Math.max(...rows.map((r) => r.id.length), 10);
   io.stdout.write(`${c.bold(`${'CHECK'.padEnd(width)}  SEVERITY  CONTROLS`)}\n`);
   for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.controls.map((l) => l.control).join(', ')}\n${''.padEnd(width + 2)}${c.dim(r.title)}\n`);
   io.stdout.write(c.dim(`${rows.length} checks\n`));
-  return EXIT.ok;
 }
 
 /** `annexa controls`: the 93 controls, the checks covering each, and those that stay manual. */
-export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<number> {
-  const { mapping } = await loadCheckCatalogue({ checksDirs: flags.checksDir, mappingFiles: flags.mapping });
+export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<void> {
+  const { mapping } = await catalogue(flags, io);
   const checksOf = new Map<string, string[]>();
   for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
   const excluded = new Map((loadConfig(flags.config, io.cwd).config.applicability?.excluded ?? []).map((e) => [e.control, e.justification]));
@@ -50,7 +53,7 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<n
   });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return EXIT.ok;
+    return;
   }
   const c = createColors(colourEnabled(io));
   for (const r of rows) {
@@ -60,5 +63,4 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<n
   }
   const automated = rows.filter((r) => r.checks.length).length;
   io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only${excluded.size ? `; ${excluded.size} excluded by the Statement of Applicability` : ''}\n`));
-  return EXIT.ok;
 }

@@ -7,7 +7,6 @@ import { diffRuns, type RunDiff } from '../../history/diff.js';
 import { completeRuns, listRunFolders, readRun } from '../../history/runs.js';
 import { RUN_ID } from '../../evidence/run-folder.js';
 import { colourEnabled, type CliIO } from '../io.js';
-import { EXIT } from '../main.js';
 
 interface HistoryFlags {
   out?: string;
@@ -21,7 +20,7 @@ function outOf(flags: HistoryFlags, io: CliIO): string {
 }
 
 /** `annexa history`: the complete runs of --out, oldest first, with their gate verdicts and counts. */
-export async function historyCommand(flags: HistoryFlags, io: CliIO): Promise<number> {
+export async function historyCommand(flags: HistoryFlags, io: CliIO): Promise<void> {
   const out = outOf(flags, io);
   const folders = await listRunFolders(out);
   const rows = completeRuns(folders).map(({ runId, manifest: m }) => ({
@@ -37,11 +36,11 @@ export async function historyCommand(flags: HistoryFlags, io: CliIO): Promise<nu
   const incomplete = folders.filter((f) => !f.manifest).map((f) => f.runId);
   if (flags.json) {
     io.stdout.write(`${JSON.stringify({ out, runs: rows, incomplete }, null, 2)}\n`);
-    return EXIT.ok;
+    return;
   }
   if (!rows.length) {
     io.stdout.write(`no complete run in ${out}\n`);
-    return EXIT.ok;
+    return;
   }
   const c = createColors(colourEnabled(io));
   io.stdout.write(c.bold(`${'RUN'.padEnd(23)}  ${'GATE'.padEnd(7)}  ${'PASS'.padStart(5)} ${'FAIL'.padStart(5)} ${'ERROR'.padStart(5)} ${'N/A'.padStart(5)}  FAILING CONTROLS\n`));
@@ -51,11 +50,10 @@ export async function historyCommand(flags: HistoryFlags, io: CliIO): Promise<nu
     io.stdout.write(`${r.runId}  ${gate}  ${String(n.pass).padStart(5)} ${String(n.fail).padStart(5)} ${String(n.error).padStart(5)} ${String(n.not_applicable).padStart(5)}  ${r.controls.fail}\n`);
   }
   io.stdout.write(c.dim(`${rows.length} complete runs in ${out}${incomplete.length ? `; ${incomplete.length} incomplete (no manifest, never evidence)` : ''}\n`));
-  return EXIT.ok;
 }
 
 /** `annexa diff [RUN_A] [RUN_B]`: by default the last two complete runs of --out. */
-export async function diffCommand(runA: string | undefined, runB: string | undefined, flags: HistoryFlags, io: CliIO): Promise<number> {
+export async function diffCommand(runA: string | undefined, runB: string | undefined, flags: HistoryFlags, io: CliIO): Promise<void> {
   const out = outOf(flags, io);
   const complete = completeRuns(await listRunFolders(out));
   const resolve = (ref: string) => {
@@ -74,7 +72,6 @@ export async function diffCommand(runA: string | undefined, runB: string | undef
   else dirs = lastOf(complete, out, 2) as [string, string];
   const diff = diffRuns(await readRun(dirs[0]), await readRun(dirs[1]));
   io.stdout.write(flags.json ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff, colourEnabled(io)));
-  return EXIT.ok;
 }
 
 function lastOf(complete: { dir: string }[], out: string, n: number): string[] {

@@ -2,9 +2,11 @@ import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
-import { DEFAULT_CONFIG_FILE, loadConfig, type AnnexaConfig, type TlsSection } from '../../config/config.js';
-import { UsageError } from '../../core/errors.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, type AnnexaConfig } from '../../config/config.js';
+import { EXIT, ExitError, UsageError } from '../../core/errors.js';
 import type { FailOn, GateDecision } from '../../core/gate.js';
+import { readPrivateKey, SIGN_KEY_ENV } from '../../evidence/sign.js';
+import { parseHostPort } from '../../providers/tls/targets.js';
 import type { Run } from '../../core/run.js';
 import { writeAtomic } from '../../evidence/files.js';
 import { diffRuns, driftLine } from '../../history/diff.js';
@@ -18,7 +20,7 @@ import { renderSummary } from '../../report/terminal.js';
 import { scan, type ScanOptions } from '../../scan.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { createLogger } from '../logger.js';
-import { EXIT } from '../main.js';
+import { pluginSources } from '../plugins.js';
 
 export interface ScanFlags {
   sandbox?: string | true;
@@ -49,9 +51,12 @@ export interface ScanFlags {
   keep?: number;
   keepDays?: number;
   notifyWebhook?: string;
+  replay?: string;
+  signKey?: string;
 }
 
-export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> {
+/** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
+export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   const { config, hash, file } = loadConfig(flags.config, io.cwd);
   // Quiet is for cron, which mails every line: only warnings and errors are logged unless asked.
   const log = createLogger(io, flags.logLevel ?? (flags.quiet ? 'warn' : undefined));
@@ -68,6 +73,8 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
     lockWaitMs: flags.lockWait,
     retention: flags.keep !== undefined || flags.keepDays !== undefined ? { keep: flags.keep, keepDays: flags.keepDays } : undefined,
   };
+  const signKey = flags.signKey ?? io.env[SIGN_KEY_ENV];
+  if (signKey) options.signKey = readPrivateKey(path.resolve(io.cwd, signKey));
   const anchor = (flags.sarifAnchor ? path.resolve(io.cwd, flags.sarifAnchor) : file) ?? path.join(io.cwd, DEFAULT_CONFIG_FILE);
   options.reports = (run, checks, gate) =>
     renderReports(formats, run, checks, gate, { sarifAnchor: path.relative(io.cwd, anchor).split(path.sep).join('/'), dir: path.join(options.out as string, run.id), now });
@@ -92,12 +99,11 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<number> 
     io.stdout.write(renderJsonSummary(run, gate, dir ? { dir, manifestSha256 } : null, !flags.demo));
   } else if (flags.quiet) {
     if (dir) io.stdout.write(`${dir}\n`);
-    if (!gate.passed && !flags.demo) io.stderr.write(`annexa: gate failed: ${gate.reason} (${gate.rule})\n`);
   } else {
     io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd, now, drift: driftText }));
   }
-  if (flags.demo) return EXIT.ok;
-  return gate.passed ? EXIT.ok : EXIT.gateFailed;
+  // The summary and the JSON already say why; --quiet says it in one line on stderr.
+  if (!gate.passed && !flags.demo) throw new ExitError(EXIT.gateFailed, flags.quiet ? `gate failed: ${gate.reason} (${gate.rule})` : '');
 }
 
 /** Copies the reports to their --output-file paths, and the Markdown to $GITHUB_STEP_SUMMARY when set. */
@@ -134,11 +140,11 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
   const abs = (p: string) => path.resolve(cwd, p);
   const live = flags.aws || flags.awsProfile || flags.awsRegion || flags.githubOrg || flags.githubApiUrl || flags.tls;
   if (flags.sandbox !== undefined && live) throw new UsageError('--sandbox cannot be combined with --aws, --github-org or --tls');
+  if (flags.replay !== undefined && (live || flags.sandbox !== undefined)) throw new UsageError('--replay judges a recorded snapshot: it cannot be combined with --sandbox, --aws, --github-org or --tls');
   const options: ScanOptions = {
     checks: flags.checks ?? config.checks?.include,
     skipChecks: flags.skipChecks ?? config.checks?.exclude,
-    checksDirs: [...(config.plugins ?? []).map((p) => p.checks), ...(flags.checksDir ?? []).map(abs)],
-    mappingFiles: [...(config.plugins ?? []).flatMap((p) => (p.mapping ? [p.mapping] : [])), ...(flags.mapping ?? []).map(abs)],
+    ...pluginSources(config, flags, cwd),
     settings: config.settings,
     concurrency: flags.concurrency ?? config.concurrency,
     pools: config.pools,
@@ -153,7 +159,10 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
     exceptions: [...sourced(config.exceptions, configFile ?? 'config'), ...(config.exceptionsFile ? readExceptionsFile(config.exceptionsFile) : [])],
     excludedControls: config.applicability?.excluded,
     severityOverrides: config.severityOverrides,
+    evidence: config.evidence,
   };
+  // A replay is not new evidence: it writes a run folder only where it is told to.
+  if (flags.replay !== undefined) return { ...options, replay: abs(flags.replay), out: flags.out ? abs(flags.out) : false };
   if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : scenarioArg(flags.sandbox, cwd) };
   if (config.aws || flags.aws || flags.awsProfile || flags.awsRegion) {
     options.aws = { ...config.aws, ...(flags.awsProfile ? { profile: flags.awsProfile } : {}), ...(flags.awsRegion ? { regions: flags.awsRegion } : {}) };
@@ -164,7 +173,7 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
     options.github = { ...config.github, orgs, ...(flags.githubApiUrl ? { apiUrl: flags.githubApiUrl } : {}) };
   }
   if (config.tls || flags.tls) {
-    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseEndpoint)] };
+    options.tls = { ...config.tls, endpoints: [...(config.tls?.endpoints ?? []), ...(flags.tls ?? []).map(parseHostPort)] };
   }
   return options;
 }
@@ -172,12 +181,4 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
 /** A scenario name stays a name; a path is made absolute against the working folder. */
 function scenarioArg(value: string, cwd: string): string {
   return /[/\\]|\.ya?ml$/.test(value) ? path.resolve(cwd, value) : value;
-}
-
-/** `host:port`, `host` (port 443) or `[v6]:port`. */
-export function parseEndpoint(value: string): NonNullable<TlsSection['endpoints']>[number] {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+))(?::(\d{1,5}))?$/.exec(value.trim());
-  const port = m?.[3] === undefined ? 443 : Number(m[3]);
-  if (!m || port < 1 || port > 65535) throw new UsageError(`--tls ${value}: expected HOST:PORT, e.g. example.com:443 or [::1]:8443`);
-  return { host: m[1] ?? m[2], port };
 }

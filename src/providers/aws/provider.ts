@@ -1,3 +1,4 @@
+import type { AwsSection } from '../../config/config.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
 import { clientsFor } from './clients.js';
@@ -5,7 +6,7 @@ import { classify, inspect } from './errors.js';
 import { globalFacts } from './iam-facts.js';
 import { kmsFacts } from './kms-facts.js';
 import { s3Facts } from './s3-facts.js';
-import { awsTarget, resolveAwsTargets, type AwsSection } from './targets.js';
+import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
 /** Roles the sandbox assumes into the scenario's other accounts, in order of preference. */

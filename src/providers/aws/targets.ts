@@ -1,19 +1,12 @@
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { ProviderRuntime } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
 import { baseCredentials, timeLimits } from './clients.js';
 import { errorCode } from './errors.js';
 import type { AwsTargetOptions } from './types.js';
-
-/** The `aws` section of the config, merged with `--aws` / `--aws-profile`. */
-export interface AwsSection {
-  profile?: string;
-  regions?: string[];
-  accounts?: { roleArn: string; externalId?: string; sessionName?: string }[];
-  organization?: { roleName: string; externalId?: string };
-}
 
 export function awsTarget(options: AwsTargetOptions): Target<AwsTargetOptions> {
   return { provider: 'aws', id: `aws:${options.accountId}`, resource: `arn:${options.partition}:::${options.accountId}`, options };

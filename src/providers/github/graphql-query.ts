@@ -6,29 +6,42 @@
  * and connections under `rulesets` one per ruleset, so `rulesets(first:)` is
  * kept small and overflow is fetched by a follow-up for that repository only.
  * Per repository: branchProtectionRules 1 + rulesets 1 + (rules + bypassActors)
- * × RULESETS_PER_PAGE + deployKeys 1 + collaborators 1 = 8 requests, i.e.
- * 0.08 points: a batch of 100 costs 8 points. Batches of 100 rather than 50
- * cost the same per repository and halve the queries, which clients pace a
- * second apart.
+ * × RULESETS_PER_PAGE + deployKeys 1 + collaborators 1 + the two bypass
+ * allowance lists of the classic rule on the default branch 2 = 10 requests,
+ * i.e. 0.10 points: a batch of 100 costs 10 points. The allowances are asked
+ * through `defaultBranchRef.branchProtectionRule` (one rule, not a connection)
+ * rather than under `branchProtectionRules(first: 100)`, where they would cost
+ * 100 requests each. `rules` and `bypassActors` are leaves, so their page size
+ * costs nothing; a ruleset with more of either is completed by a follow-up.
+ * Batches of 100 rather than 50 cost the same per repository and halve the
+ * queries, which clients pace a second apart.
  */
 
 export const BATCH_SIZE = 100;
 export const RULESETS_PER_PAGE = 2;
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 
+const ACTOR = '__typename ... on App { slug } ... on Team { slug } ... on User { login }';
+const ALLOWANCES = `pageInfo { hasNextPage } nodes { actor { ${ACTOR} } }`;
+
+const RULE_NODES = `nodes { type parameters { __typename
+    ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval }
+    ... on RequiredStatusChecksParameters { requiredStatusChecks { context } strictRequiredStatusChecksPolicy } } }`;
+const BYPASS_NODES = `nodes { bypassMode organizationAdmin enterpriseOwner deployKey repositoryRoleName repositoryRoleDatabaseId
+    actor { __typename ... on App { slug } ... on Team { slug } } }`;
+
 const RULESET_FIELDS = `
-  name enforcement target
+  id name enforcement target
   source { __typename }
   conditions { refName { include exclude } }
-  rules(first: 50) { nodes { type parameters { __typename
-    ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval }
-    ... on RequiredStatusChecksParameters { requiredStatusChecks { context } strictRequiredStatusChecksPolicy } } } }
-  bypassActors(first: 50) { nodes { bypassMode organizationAdmin deployKey repositoryRoleName repositoryRoleDatabaseId
-    actor { __typename ... on App { slug } ... on Team { slug } } } }`;
+  rules(first: 100) { pageInfo { hasNextPage endCursor } ${RULE_NODES} }
+  bypassActors(first: 100) { pageInfo { hasNextPage endCursor } ${BYPASS_NODES} }`;
 
 const REPO_FIELDS = `
   name viewerPermission hasVulnerabilityAlertsEnabled
-  defaultBranchRef { name }
+  defaultBranchRef { name branchProtectionRule { pattern
+    bypassPullRequestAllowances(first: 100) { ${ALLOWANCES} }
+    bypassForcePushAllowances(first: 100) { ${ALLOWANCES} } } }
   branchProtectionRules(first: 100) { pageInfo { hasNextPage } nodes {
     pattern isAdminEnforced requiresApprovingReviews requiredApprovingReviewCount dismissesStaleReviews requiresCodeOwnerReviews
     allowsForcePushes allowsDeletions requiresStatusChecks requiredStatusCheckContexts } }
@@ -64,3 +77,13 @@ export const MORE_RULESETS_QUERY = `query MoreRulesets($owner: String!, $name: S
 }
 fragment ruleset on RepositoryRuleset {${RULESET_FIELDS}
 }`;
+
+/** The rest of one ruleset's rules or bypass actors, when its first page said `hasNextPage`. */
+export function moreOfRulesetQuery(field: 'rules' | 'bypassActors'): string {
+  return `query MoreRuleset${field === 'rules' ? 'Rules' : 'BypassActors'}($id: ID!, $after: String) {
+  rateLimit { cost remaining }
+  node(id: $id) { ... on RepositoryRuleset {
+    ${field}(first: 100, after: $after) { pageInfo { hasNextPage endCursor } ${field === 'rules' ? RULE_NODES : BYPASS_NODES} }
+  } }
+}`;
+}

@@ -1,7 +1,7 @@
 import type { CallRecorder } from '../../core/facts.js';
 import { FactError } from '../../core/facts.js';
 import type { GithubClient } from './client.js';
-import { CODEOWNERS_PATHS, MORE_RULESETS_QUERY, batchQuery, batchVariables } from './graphql-query.js';
+import { CODEOWNERS_PATHS, MORE_RULESETS_QUERY, batchQuery, batchVariables, moreOfRulesetQuery } from './graphql-query.js';
 import type { BypassActor, ClassicRule, RepoDetails, RepoPermission, Ruleset } from './types.js';
 
 interface GqlError {
@@ -53,25 +53,56 @@ export async function fetchRepoBatch(
     }
     const details = parseRepo(raw, errors);
     const more = raw.rulesets as Page<Raw> | null;
-    if (more?.pageInfo?.hasNextPage && details.rulesets) {
-      details.rulesets.push(...(await moreRulesets(rec, client, url, org, name, more.pageInfo.endCursor ?? null)));
+    const follow: Follow = (text, variables) => query(rec, client, url, text.match(/query (\w+)/)?.[1] ?? 'More', `github:${org}/${name}`, text, variables);
+    if (details.rulesets) {
+      const rawRulesets = nodes(more);
+      if (more?.pageInfo?.hasNextPage) rawRulesets.push(...(await moreRulesets(follow, org, name, more.pageInfo.endCursor ?? null)));
+      details.rulesets = await Promise.all(rawRulesets.map((r) => completeRuleset(follow, r)));
     }
     out[name] = details;
   }
   return out;
 }
 
-async function moreRulesets(rec: CallRecorder, client: GithubClient, url: string, org: string, name: string, after: string | null): Promise<Ruleset[]> {
-  const rulesets: Ruleset[] = [];
-  for (let cursor = after, more = true; more; ) {
-    const answer = await query(rec, client, url, 'MoreRulesets', `github:${org}/${name}`, MORE_RULESETS_QUERY, { owner: org, name, after: cursor });
-    const page = (answer.data?.repository as Raw | null)?.rulesets as Page<Raw> | null;
-    if (!page) throw new FactError({ kind: 'denied', message: `rulesets of ${org}/${name} were not returned`, permission: 'admin on the repository' });
-    rulesets.push(...nodes(page).map(parseRuleset));
-    more = page.pageInfo?.hasNextPage === true;
-    cursor = page.pageInfo?.endCursor ?? null;
+type Follow = (text: string, variables: Raw) => Promise<GqlAnswer>;
+
+/** Every page of a connection after `after`, through `fetch`; at most MAX_FOLLOW_PAGES pages, then a FactError. */
+async function pagesAfter(what: string, after: string | null, fetch: (cursor: string | null) => Promise<Page<Raw> | null>): Promise<Raw[]> {
+  const out: Raw[] = [];
+  let cursor = after;
+  for (let i = 0; i < MAX_FOLLOW_PAGES; i++) {
+    const page = await fetch(cursor);
+    if (!page) throw new FactError({ kind: 'denied', message: `${what} were not returned`, permission: 'admin on the repository' });
+    out.push(...nodes(page));
+    if (!page.pageInfo?.hasNextPage) return out;
+    cursor = page.pageInfo.endCursor ?? null;
   }
-  return rulesets;
+  throw new FactError({ kind: 'other', message: `${what}: more than ${MAX_FOLLOW_PAGES} pages` });
+}
+
+/** A bound on follow-up pages: 100 pages of 25 rulesets or 100 rules is far beyond GitHub's own limits. */
+const MAX_FOLLOW_PAGES = 100;
+
+function moreRulesets(follow: Follow, org: string, name: string, after: string | null): Promise<Raw[]> {
+  return pagesAfter(`rulesets of ${org}/${name}`, after, async (cursor) => {
+    const answer = await follow(MORE_RULESETS_QUERY, { owner: org, name, after: cursor });
+    return ((answer.data?.repository as Raw | null)?.rulesets as Page<Raw> | null) ?? null;
+  });
+}
+
+/** A ruleset with its rules and bypass actors read past their first page, then parsed. */
+async function completeRuleset(follow: Follow, raw: Raw): Promise<Ruleset> {
+  const complete = { ...raw };
+  for (const field of ['rules', 'bypassActors'] as const) {
+    const page = raw[field] as Page<Raw> | null | undefined;
+    if (!page?.pageInfo?.hasNextPage) continue;
+    const rest = await pagesAfter(`${field} of ruleset "${String(raw.name)}"`, page.pageInfo.endCursor ?? null, async (cursor) => {
+      const answer = await follow(moreOfRulesetQuery(field), { id: raw.id, after: cursor });
+      return ((answer.data?.node as Raw | null)?.[field] as Page<Raw> | null) ?? null;
+    });
+    complete[field] = { nodes: [...nodes(page), ...rest] };
+  }
+  return parseRuleset(complete);
 }
 
 function describe(e: GqlError): string {
@@ -97,12 +128,19 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
   }
   const codeownersIndex = CODEOWNERS_PATHS.findIndex((_, i) => (raw[`codeowners${i}`] as Raw | null)?.__typename === 'Blob');
   const rulesetsPage = raw.rulesets as Page<Raw> | null;
+  const classic = list('branchProtectionRules', raw.branchProtectionRules as Page<Raw>, parseClassic, fieldErrors);
+  const onDefault = ((raw.defaultBranchRef as Raw | null)?.branchProtectionRule as Raw | null | undefined) ?? null;
+  const rule = onDefault && classic?.find((r) => r.pattern === onDefault.pattern);
+  if (rule && onDefault) {
+    rule.bypassPullRequestActors = list('defaultBranchRef.branchProtectionRule.bypassPullRequestAllowances', onDefault.bypassPullRequestAllowances as Page<Raw>, allowanceActor, fieldErrors);
+    rule.bypassForcePushActors = list('defaultBranchRef.branchProtectionRule.bypassForcePushAllowances', onDefault.bypassForcePushAllowances as Page<Raw>, allowanceActor, fieldErrors);
+  }
   return {
     name: String(raw.name),
     viewerPermission: (raw.viewerPermission as RepoPermission | null) ?? null,
     defaultBranch: ((raw.defaultBranchRef as Raw | null)?.name as string | undefined) ?? null,
     hasVulnerabilityAlertsEnabled: typeof raw.hasVulnerabilityAlertsEnabled === 'boolean' ? raw.hasVulnerabilityAlertsEnabled : null,
-    branchProtectionRules: list('branchProtectionRules', raw.branchProtectionRules as Page<Raw>, parseClassic, fieldErrors),
+    branchProtectionRules: classic,
     rulesets: rulesetsPage ? nodes(rulesetsPage).map(parseRuleset) : null,
     codeownersPath: codeownersIndex >= 0 ? CODEOWNERS_PATHS[codeownersIndex] : null,
     deployKeys: list('deployKeys', raw.deployKeys as Page<Raw>, (k) => ({ title: String(k.title), readOnly: k.readOnly === true }), fieldErrors),
@@ -132,6 +170,14 @@ function parseClassic(n: Raw): ClassicRule {
   };
 }
 
+/** `Team:slug`, `App:slug` or `User:login`: the name a config allow-lists. */
+function actorName(actor: Raw | null | undefined): string | null {
+  if (!actor) return null;
+  return `${String(actor.__typename)}:${String(actor.slug ?? actor.login ?? '')}`;
+}
+
+const allowanceActor = (n: Raw) => actorName(n.actor as Raw | null) ?? 'unknown actor';
+
 function parseRuleset(n: Raw): Ruleset {
   const refName = (n.conditions as Raw | null)?.refName as { include?: string[]; exclude?: string[] } | null | undefined;
   const bypass = n.bypassActors as Page<Raw> | null | undefined;
@@ -159,6 +205,6 @@ function parseBypass(b: Raw): BypassActor {
     deployKey: b.deployKey === true,
     repositoryRoleName: (b.repositoryRoleName as string | null) ?? null,
     repositoryRoleDatabaseId: (b.repositoryRoleDatabaseId as number | null) ?? null,
-    actor: actor ? `${String(actor.__typename)}:${String(actor.slug ?? '')}` : null,
+    actor: actorName(actor),
   };
 }

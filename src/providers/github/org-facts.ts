@@ -2,20 +2,9 @@ import type { FactScope } from '../../core/facts.js';
 import type { GithubClient } from './client.js';
 import { denied } from './errors.js';
 import { trimHook } from './hooks.js';
+import { PERMISSIONS } from '../../judging/github/permissions.js';
 import { getAll, getOne } from './rest.js';
-import type { ActionsPolicy, GithubFacts, Member, OrgSettings, Viewer } from './types.js';
-
-/** Permissions named in errors: classic scopes first, fine-grained permissions after. */
-export const PERMISSIONS = {
-  orgOwner: 'organization owner with the admin:org scope (fine-grained: organization Administration read)',
-  members: 'read:org scope (fine-grained: organization Members read)',
-  ownerMembers: 'organization owner with the read:org scope (fine-grained: organization Members read)',
-  orgHooks: 'organization owner with the admin:org_hook scope (fine-grained: organization Webhooks read)',
-  repoAdmin: 'admin on the repository (fine-grained: repository Administration read)',
-  repoHooks: 'admin on the repository with the admin:repo_hook or read:repo_hook scope (fine-grained: repository Webhooks read)',
-  collaborators: 'push access to the repository (fine-grained: repository Metadata read with write access)',
-  securityAnalysis: 'admin on the repository or the security manager role (fine-grained: repository Administration read)',
-} as const;
+import type { ActionsPolicy, Affiliation, GithubFacts, Member, OrgSettings, SelectedActions, TwoFactorFilter, Viewer } from './types.js';
 
 /** A 403/404/422 on a route the token may not use, as a denial naming what it needs. */
 export async function deniedOn<T>(statuses: number[], permission: string, what: string, fn: () => Promise<T>): Promise<T> {
@@ -30,10 +19,17 @@ export async function deniedOn<T>(statuses: number[], permission: string, what: 
   }
 }
 
-type OrgFacts = Pick<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
+type OrgFacts = Pick<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
 
 export function orgFacts(scope: FactScope, client: () => GithubClient, org: string): OrgFacts {
   const login = (m: { login: string }): Member => ({ login: m.login });
+  // GitHub lets only owners filter by 2FA: members answer 422 to others, outside collaborators 403.
+  const twoFactorAccounts = (who: Affiliation, filter: TwoFactorFilter) =>
+    scope.fact(`github.org.${who}(filter=${filter})`, (rec) =>
+      deniedOn([403, 404, 422], PERMISSIONS.ownerMembers, `the ${filter} filter of ${who.replace('_', ' ')}`, async () =>
+        (await getAll<{ login: string }>(rec, client(), `GET /orgs/{org}/${who}`, { org, filter })).map(login),
+      ),
+    );
   return {
     viewer: () =>
       scope.fact('github.viewer', async (rec): Promise<Viewer> => {
@@ -56,12 +52,8 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
           defaultRepositoryPermission: typeof data.default_repository_permission === 'string' ? data.default_repository_permission : null,
         };
       }),
-    membersWithout2fa: () =>
-      scope.fact('github.org.members(filter=2fa_disabled)', (rec) =>
-        deniedOn([403, 404, 422], PERMISSIONS.ownerMembers, 'the 2fa_disabled member filter', async () =>
-          (await getAll<{ login: string }>(rec, client(), 'GET /orgs/{org}/members', { org, filter: '2fa_disabled' })).map(login),
-        ),
-      ),
+    membersWithout2fa: () => twoFactorAccounts('members', '2fa_disabled'),
+    twoFactorAccounts,
     owners: () =>
       scope.fact('github.org.members(role=admin)', (rec) =>
         deniedOn([403, 404], PERMISSIONS.members, 'the list of owners', async () =>
@@ -73,11 +65,18 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
         deniedOn([403, 404], PERMISSIONS.orgOwner, 'the Actions permissions', async (): Promise<ActionsPolicy> => {
           const perms = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions', { org });
           const workflow = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions/workflow', { org });
+          const allowedActions = typeof perms.allowed_actions === 'string' ? perms.allowed_actions : null;
+          const selected =
+            allowedActions === 'selected'
+              ? await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions/selected-actions', { org })
+              : null;
           return {
             enabledRepositories: String(perms.enabled_repositories),
-            allowedActions: typeof perms.allowed_actions === 'string' ? perms.allowed_actions : null,
+            allowedActions,
             defaultWorkflowPermissions: String(workflow.default_workflow_permissions),
-            canApprovePullRequestReviews: workflow.can_approve_pull_request_reviews === true,
+            // Fail closed: an answer without the field is read as "workflows may approve".
+            canApprovePullRequestReviews: workflow.can_approve_pull_request_reviews !== false,
+            selectedActions: selected && selectedActionsOf(selected),
           };
         }),
       ),
@@ -87,6 +86,14 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
           (await getAll<Parameters<typeof trimHook>[0]>(rec, client(), 'GET /orgs/{org}/hooks', { org })).map(trimHook),
         ),
       ),
+  };
+}
+
+function selectedActionsOf(raw: Record<string, unknown>): SelectedActions {
+  return {
+    githubOwnedAllowed: raw.github_owned_allowed === true,
+    verifiedAllowed: raw.verified_allowed === true,
+    patternsAllowed: Array.isArray(raw.patterns_allowed) ? raw.patterns_allowed.filter((p): p is string => typeof p === 'string') : [],
   };
 }
 

@@ -1,3 +1,4 @@
+import type { GithubSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
@@ -7,14 +8,6 @@ import { classify, inspect } from './errors.js';
 import { orgFacts } from './org-facts.js';
 import { repoFacts } from './repo-facts.js';
 import type { GithubFacts, GithubTargetOptions } from './types.js';
-
-/** The `github` section of the config, merged with `--github-org` / `--github-api-url`. */
-export interface GithubSection {
-  orgs?: string[];
-  tokenEnv?: string;
-  apiUrl?: string;
-  repositories?: { include?: string[]; exclude?: string[]; includeArchived?: boolean };
-}
 
 export const DEFAULT_TOKEN_ENV = 'GITHUB_TOKEN';
 export const SANDBOX_TOKEN_ENV = 'ANNEXA_SANDBOX_GITHUB_TOKEN';

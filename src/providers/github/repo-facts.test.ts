@@ -3,7 +3,7 @@ import { FactError, FactStore } from '../../core/facts.js';
 import { Pools } from '../../core/pools.js';
 import type { FactRecord } from '../../core/types.js';
 import { classify } from './errors.js';
-import { classicRule, repoDetails, repoSummary } from './fixtures.js';
+import { classicRule, repoDetails, repoSummary } from '../../../test/support/github/facts.js';
 import { repoFacts } from './repo-facts.js';
 import type { RepoDetails } from './types.js';
 

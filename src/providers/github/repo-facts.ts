@@ -2,18 +2,19 @@ import picomatch from 'picomatch';
 import { CODEOWNERS_PATHS } from './graphql-query.js';
 import { FactError } from '../../core/facts.js';
 import type { FactScope } from '../../core/facts.js';
-import { branchRulesOf } from './branch-policy.js';
+import { branchRulesOf } from './branch-rules.js';
 import type { GithubClient } from './client.js';
 import { graphqlUrl } from './endpoints.js';
 import { denied } from './errors.js';
 import { BATCH_SIZE } from './graphql-query.js';
 import { fetchRepoBatch } from './graphql-repos.js';
 import { trimHook } from './hooks.js';
-import { PERMISSIONS, deniedOn } from './org-facts.js';
+import { PERMISSIONS } from '../../judging/github/permissions.js';
+import { deniedOn } from './org-facts.js';
 import { getAll } from './rest.js';
 import type { GithubFacts, GithubTargetOptions, RepoDetails, RepoSummary, Toggle } from './types.js';
 
-type RepoFacts = Omit<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
+type RepoFacts = Omit<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
 
 interface RawRepo {
   name: string;
@@ -104,7 +105,7 @@ export function repoFacts(scope: FactScope, client: () => GithubClient, options:
     repos,
     async branchRules(name) {
       const d = await repoDetails(name);
-      for (const field of ['branchProtectionRules', 'rulesets']) {
+      for (const field of ['branchProtectionRules', 'rulesets', 'defaultBranchRef']) {
         const err = fieldError(d, field, PERMISSIONS.repoAdmin);
         if (err) throw err;
       }

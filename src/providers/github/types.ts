@@ -26,13 +26,27 @@ export interface Member {
   login: string;
 }
 
-/** GET /orgs/{org}/actions/permissions and …/permissions/workflow. */
+/** GET /orgs/{org}/actions/permissions/selected-actions: what `allowed_actions: selected` allows. */
+export interface SelectedActions {
+  githubOwnedAllowed: boolean;
+  verifiedAllowed: boolean;
+  patternsAllowed: string[];
+}
+
+/** GET /orgs/{org}/actions/permissions, …/permissions/workflow and, when actions are selected, …/selected-actions. */
 export interface ActionsPolicy {
   enabledRepositories: string;
   allowedActions: string | null;
   defaultWorkflowPermissions: string;
   canApprovePullRequestReviews: boolean;
+  /** Read only when `allowedActions` is `selected`; absent otherwise (and in snapshots taken before it was read). */
+  selectedActions?: SelectedActions | null;
 }
+
+/** Who a two-factor filter lists: organisation members or outside collaborators. */
+export type Affiliation = 'members' | 'outside_collaborators';
+/** GitHub's filters: no 2FA at all, or only insecure methods (SMS). */
+export type TwoFactorFilter = '2fa_disabled' | '2fa_insecure';
 
 export interface Webhook {
   id: number;
@@ -76,6 +90,13 @@ export interface ClassicRule {
   allowsDeletions: boolean;
   requiresStatusChecks: boolean;
   requiredStatusCheckContexts: string[];
+  /**
+   * Actors allowed to bypass the pull-request requirement / to force push
+   * (`Team:slug`, `App:slug`, `User:login`); `null` when not collected (only
+   * the rule protecting the default branch is asked, through its ref).
+   */
+  bypassPullRequestActors?: string[] | null;
+  bypassForcePushActors?: string[] | null;
 }
 
 export interface RulesetRule {
@@ -138,6 +159,8 @@ export interface GithubFacts {
   viewer(): Promise<Viewer>;
   orgSettings(): Promise<OrgSettings>;
   membersWithout2fa(): Promise<Member[]>;
+  /** Members or outside collaborators that a two-factor filter lists (visible to owners only). */
+  twoFactorAccounts(who: Affiliation, filter: TwoFactorFilter): Promise<Member[]>;
   owners(): Promise<Member[]>;
   actionsPolicy(): Promise<ActionsPolicy>;
   orgWebhooks(): Promise<Webhook[]>;

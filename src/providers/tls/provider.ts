@@ -1,15 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { rootCertificates } from 'node:tls';
+import type { TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
-import { startTlsSandbox, type TlsScenario } from '../../sandbox/tls/index.js';
+import type { TlsScenario } from '../../sandbox/tls/index.js';
 import { classifyTlsError } from './classify.js';
 import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
-import { expectedNameOf, resolveEndpoints, sniOf, type TlsSection } from './targets.js';
+import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
 /**
@@ -52,7 +53,8 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     return facts;
   },
 
-  sandbox(section, runtime) {
+  async sandbox(section, runtime) {
+    const { startTlsSandbox } = await import('../../sandbox/tls/index.js');
     return startTlsSandbox(section as TlsScenario, runtime);
   },
 

@@ -1,22 +1,11 @@
 import { isIP } from 'node:net';
+import type { TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Target } from '../../core/types.js';
-import { PROFILE_NAMES, type EndpointKind, type ProfileName, type TlsTargetOptions } from './types.js';
+import { PROFILE_NAMES, type TlsTargetOptions } from './types.js';
 
-/** The `tls` section of the config, merged with `--tls host:port` flags. */
-export interface TlsSection {
-  caFile?: string;
-  profile?: ProfileName;
-  endpoints?: Array<EndpointSpec | string>;
-}
-
-export interface EndpointSpec {
-  host: string;
-  port?: number;
-  sni?: string;
-  kind?: EndpointKind;
-  profile?: ProfileName;
-}
+/** One endpoint of the config's `tls` section, or of a `--tls host:port` flag. */
+export type EndpointSpec = NonNullable<TlsSection['endpoints']>[number];
 
 export const DEFAULT_PORT = 443;
 /** Ports where a TLS endpoint is taken to serve HTTPS unless the config says `kind`. */
@@ -51,8 +40,7 @@ export function toTarget(options: TlsTargetOptions): Target<TlsTargetOptions> {
 /** Endpoints of the config and flags as targets, deduplicated by id (a later entry does not override). */
 export function resolveEndpoints(section: TlsSection | undefined): Target<TlsTargetOptions>[] {
   const byId = new Map<string, Target<TlsTargetOptions>>();
-  for (const raw of section?.endpoints ?? []) {
-    const spec = typeof raw === 'string' ? parseHostPort(raw) : raw;
+  for (const spec of section?.endpoints ?? []) {
     const port = spec.port ?? DEFAULT_PORT;
     const profile = spec.profile ?? section?.profile ?? 'mozilla-intermediate';
     if (!PROFILE_NAMES.includes(profile)) throw new UsageError(`tls: unknown profile "${profile}" (known: ${PROFILE_NAMES.join(', ')})`);

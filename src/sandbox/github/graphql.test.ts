@@ -29,7 +29,7 @@ const REPO = `query($owner: String!, $name: String!) {
       rules(first: 20) { nodes { type parameters { __typename
         ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview }
         ... on RequiredStatusChecksParameters { requiredStatusChecks { context } } } } }
-      bypassActors(first: 10) { nodes { bypassMode organizationAdmin repositoryRoleName } } } }
+      bypassActors(first: 10) { nodes { bypassMode organizationAdmin enterpriseOwner repositoryRoleName actor { __typename ... on Team { slug } } } } } }
     root: object(expression: "HEAD:CODEOWNERS") { ... on Blob { byteSize } }
     dotGithub: object(expression: "HEAD:.github/CODEOWNERS") { ... on Blob { byteSize } }
     deployKeys(first: 10) { nodes { title readOnly } }
@@ -74,7 +74,33 @@ describe('GraphQL over the scenario', () => {
     expect(rs.enforcement).toBe('ACTIVE');
     expect(rs.rules.nodes.map((n) => n.type)).toEqual(['DELETION', 'NON_FAST_FORWARD', 'PULL_REQUEST', 'REQUIRED_STATUS_CHECKS']);
     expect(rs.rules.nodes[2].parameters).toEqual({ __typename: 'PullRequestParameters', requiredApprovingReviewCount: 1, dismissStaleReviewsOnPush: true, requireCodeOwnerReview: true });
-    expect(rs.bypassActors?.nodes).toEqual([{ bypassMode: 'ALWAYS', organizationAdmin: false, repositoryRoleName: 'admin' }]);
+    expect(rs.bypassActors?.nodes).toEqual([
+      { bypassMode: 'ALWAYS', organizationAdmin: false, enterpriseOwner: false, repositoryRoleName: 'admin', actor: null },
+      { bypassMode: 'PULL_REQUEST', organizationAdmin: false, enterpriseOwner: false, repositoryRoleName: null, actor: { __typename: 'Team', slug: 'team-42' } },
+      { bypassMode: 'ALWAYS', organizationAdmin: false, enterpriseOwner: true, repositoryRoleName: null, actor: null },
+    ]);
+  });
+
+  it("answers the classic rule on the default branch with its bypass allowances, and a ruleset by node id", async () => {
+    const q = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
+      defaultBranchRef { branchProtectionRule { pattern
+        bypassPullRequestAllowances(first: 10) { nodes { actor { __typename ... on Team { slug } } } }
+        bypassForcePushAllowances(first: 10) { nodes { actor { __typename } } } } }
+      rulesets(first: 1) { nodes { id name } } } }`;
+    type Answer = { repository: { defaultBranchRef: { branchProtectionRule: Record<string, unknown> | null }; rulesets: { nodes: { id: string; name: string }[] } } };
+    const mobile = await gql(acme)<Answer>(q, { owner: 'acme', name: 'mobile-app' });
+    expect(mobile.repository.defaultBranchRef.branchProtectionRule).toEqual({
+      pattern: 'main',
+      bypassPullRequestAllowances: { nodes: [{ actor: { __typename: 'Team', slug: 'mobile-leads' } }] },
+      bypassForcePushAllowances: { nodes: [] },
+    });
+    const infra = await gql(acme)<Answer>(q, { owner: 'acme', name: 'infra-terraform' });
+    const id = infra.repository.rulesets.nodes[0]?.id;
+    const node = await gql(acme)<{ node: { name: string; bypassActors: { totalCount: number } } }>(
+      'query($id: ID!) { node(id: $id) { ... on RepositoryRuleset { name bypassActors(first: 1) { totalCount } } } }', { id });
+    expect(node.node).toEqual({ name: 'main-rules', bypassActors: { totalCount: 3 } });
+    const hidden = await gql(acme, 'readonly')<Answer>(q, { owner: 'acme', name: 'mobile-app' });
+    expect(hidden.repository.defaultBranchRef.branchProtectionRule).toBeNull();
   });
 
   it('hides protection from a token without admin behind an empty list, and says so in viewerPermission', async () => {

@@ -58,15 +58,26 @@ export const orgRoutes: Route[] = [
       if (filter !== 'all' && !isOrgAdmin(ctx.token, 'read:org')) {
         return error(422, 'Only organization owners can filter by two-factor authentication status.', `${D}/orgs/members#list-organization-members`);
       }
-      const members = org.members.filter((m) => (role === 'all' || m.role === role) && (filter === 'all' || !m.two_factor));
+      const listed = (m: { two_factor: boolean; two_factor_insecure: boolean }) => filter === 'all' || (filter === '2fa_disabled' ? !m.two_factor : m.two_factor && m.two_factor_insecure);
+      const members = org.members.filter((m) => (role === 'all' || m.role === role) && listed(m));
       return paginate(ctx, members, (m) => userShape(ctx.api, m.login, userId(m.login)));
     }),
   },
   {
     template: '/orgs/{org}/outside_collaborators', docs: `${D}/orgs/outside-collaborators#list-outside-collaborators-for-an-organization`,
     handle: (ctx) => withOrg(ctx, `${D}/orgs/outside-collaborators`, (org) => {
-      if (!ctx.token) return error(401, 'Requires authentication', `${D}/orgs/outside-collaborators`);
-      return paginate(ctx, outsideCollaborators(org).map((login) => userShape(ctx.api, login, userId(login))));
+      const docs = `${D}/orgs/outside-collaborators#list-outside-collaborators-for-an-organization`;
+      if (!ctx.token) return error(401, 'Requires authentication', docs);
+      const filter = ctx.query.get('filter') ?? 'all';
+      if (!['all', '2fa_disabled', '2fa_insecure'].includes(filter)) return error(422, 'Validation Failed', docs);
+      if (filter !== 'all' && !isOrgAdmin(ctx.token, 'read:org')) return error(403, 'Must be an organization owner to filter by two-factor authentication status.', docs);
+      const state = new Map((org.spec.outside_collaborators ?? []).map((c) => [c.login.toLowerCase(), c]));
+      const listed = (login: string) => {
+        const c = state.get(login.toLowerCase());
+        const on = c?.two_factor ?? true;
+        return filter === 'all' || (filter === '2fa_disabled' ? !on : on && (c?.two_factor_insecure ?? false));
+      };
+      return paginate(ctx, outsideCollaborators(org).filter(listed).map((login) => userShape(ctx.api, login, userId(login))));
     }),
   },
   {
@@ -102,6 +113,22 @@ export const orgRoutes: Route[] = [
       };
       if (body.enabled_repositories === 'selected') body.selected_repositories_url = `${ctx.api}/orgs/${org.login}/actions/permissions/repositories`;
       if (body.allowed_actions === 'selected') body.selected_actions_url = `${ctx.api}/orgs/${org.login}/actions/permissions/selected-actions`;
+      return ok(body);
+    }),
+  },
+  {
+    template: '/orgs/{org}/actions/permissions/selected-actions', docs: `${D}/actions/permissions#get-allowed-actions-and-reusable-workflows-for-an-organization`,
+    handle: (ctx) => ownerOnly(ctx, 'admin:org', 403, `${D}/actions/permissions#get-allowed-actions-and-reusable-workflows-for-an-organization`, (org) => {
+      // The list is meaningful only under allowed_actions "selected" (GitHub's documented precondition); the sandbox answers 409 otherwise.
+      if ((org.spec.actions?.allowed_actions ?? 'all') !== 'selected') {
+        return error(409, 'The allowed actions policy is not set to selected.', `${D}/actions/permissions#get-allowed-actions-and-reusable-workflows-for-an-organization`);
+      }
+      const selected = org.spec.actions?.selected_actions ?? {};
+      const body: components['schemas']['selected-actions'] = {
+        github_owned_allowed: selected.github_owned_allowed ?? true,
+        verified_allowed: selected.verified_allowed ?? false,
+        patterns_allowed: selected.patterns_allowed ?? [],
+      };
       return ok(body);
     }),
   },

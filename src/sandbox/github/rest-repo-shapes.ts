@@ -56,7 +56,8 @@ export function rulesetShape(api: string, repo: RepoModel, rs: RulesetModel, adm
     created_at: CREATED_AT, updated_at: CREATED_AT,
   };
   if (!detailed) return shape;
-  if (admin) shape.bypass_actors = (rs.bypass ?? []).map((b) => ({ actor_id: b.actor_id ?? null, actor_type: b.actor_type, bypass_mode: b.bypass_mode ?? 'always' }));
+  // An enterprise-owner bypass is not one of REST's actor types: GitHub lists it on the enterprise ruleset only.
+  if (admin) shape.bypass_actors = (rs.bypass ?? []).flatMap((b) => (b.actor_type === 'EnterpriseOwner' ? [] : [{ actor_id: b.actor_id ?? null, actor_type: b.actor_type, bypass_mode: b.bypass_mode ?? 'always' }]));
   shape.current_user_can_bypass = admin && (rs.bypass ?? []).length > 0 ? 'always' : 'never';
   shape.conditions = { ref_name: { include: rs.include ?? ['~DEFAULT_BRANCH'], exclude: rs.exclude ?? [] } };
   shape.rules = rulesOf(rs);

@@ -55,6 +55,23 @@ describe('identity and organisation', () => {
     const no2fa = await client(acme).rest.orgs.listMembers({ org: 'acme-labs', filter: '2fa_disabled' });
     expect(no2fa.data.map((m) => m.login)).toEqual(['frank', 'judy']);
     expect((await statusOf(client(acme, 'readonly').rest.orgs.listMembers({ org: 'acme', filter: '2fa_disabled' }))).status).toBe(422);
+    const insecure = await client(acme).rest.orgs.listMembers({ org: 'acme-labs', filter: '2fa_insecure' });
+    expect(insecure.data.map((m) => m.login)).toEqual(['ken']);
+  });
+
+  it('filters outside collaborators by 2FA for owners only', async () => {
+    const no2fa = await client(acme).rest.orgs.listOutsideCollaborators({ org: 'acme-labs', filter: '2fa_disabled' });
+    expect(no2fa.data.map((u) => u.login)).toEqual(['freelancer-kim']);
+    expect((await client(acme).rest.orgs.listOutsideCollaborators({ org: 'acme-labs', filter: '2fa_insecure' })).data).toEqual([]);
+    expect((await client(acme).rest.orgs.listOutsideCollaborators({ org: 'acme', filter: '2fa_disabled' })).data).toEqual([]);
+    expect((await statusOf(client(acme, 'readonly').rest.orgs.listOutsideCollaborators({ org: 'acme-labs', filter: '2fa_disabled' }))).status).toBe(403);
+  });
+
+  it('serves the selected-actions list to owners when actions are selected', async () => {
+    const selected = await client(acme).rest.actions.getAllowedActionsOrganization({ org: 'acme' });
+    expect(selected.data).toEqual({ github_owned_allowed: true, verified_allowed: false, patterns_allowed: ['acme/*', 'hashicorp/setup-terraform@v3'] });
+    expect((await statusOf(client(acme, 'readonly').rest.actions.getAllowedActionsOrganization({ org: 'acme' }))).status).toBe(403);
+    expect((await statusOf(client(acme).rest.actions.getAllowedActionsOrganization({ org: 'acme-labs' }))).status).toBe(409);
   });
 
   it('lists outside collaborators: repository collaborators who are not members', async () => {
@@ -77,7 +94,7 @@ describe('identity and organisation', () => {
 describe('repositories', () => {
   it('lists repositories with security_and_analysis only for admins, private ones only with the repo scope', async () => {
     const all = await client(acme).rest.repos.listForOrg({ org: 'acme', per_page: 100 });
-    expect(all.data).toHaveLength(7);
+    expect(all.data).toHaveLength(8);
     const web = all.data.find((r) => r.name === 'web-app');
     expect(web?.security_and_analysis?.secret_scanning_push_protection?.status).toBe('enabled');
     expect(all.data.find((r) => r.name === 'old-monolith')?.archived).toBe(true);
@@ -103,7 +120,11 @@ describe('repositories', () => {
   it('lists rulesets, their bypass actors to admins only, and the active rules of a branch', async () => {
     const sets = await client(acme).rest.repos.getRepoRulesets({ owner: 'acme', repo: 'infra-terraform' });
     const full = await client(acme).rest.repos.getRepoRuleset({ owner: 'acme', repo: 'infra-terraform', ruleset_id: sets.data[0].id });
-    expect(full.data.bypass_actors).toEqual([{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }]);
+    // The enterprise-owner bypass is GraphQL's alone: REST has no actor type for it.
+    expect(full.data.bypass_actors).toEqual([
+      { actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' },
+      { actor_id: 42, actor_type: 'Team', bypass_mode: 'pull_request' },
+    ]);
     const asReader = await client(acme, 'readonly').rest.repos.getRepoRuleset({ owner: 'acme', repo: 'infra-terraform', ruleset_id: sets.data[0].id });
     expect(asReader.data.bypass_actors).toBeUndefined();
     const rules = await client(acme).rest.repos.getBranchRules({ owner: 'acme', repo: 'web-app', branch: 'main' });

@@ -50,6 +50,8 @@ export interface OrgSpec {
   actions?: ActionsSpec;
   hooks?: HookSpec[];
   repos?: RepoSpec[];
+  /** Two-factor state of outside collaborators (those named in repository `collaborators` who are not members); default: secure 2FA. */
+  outside_collaborators?: { login: string; two_factor?: boolean; two_factor_insecure?: boolean }[];
 }
 
 export interface OrgSettings {
@@ -68,6 +70,8 @@ export interface MemberSpec {
   login: string;
   role?: 'admin' | 'member';
   two_factor?: boolean;
+  /** 2FA on, but only with an insecure method such as SMS (listed by filter=2fa_insecure). */
+  two_factor_insecure?: boolean;
 }
 
 export interface ActionsSpec {
@@ -75,6 +79,8 @@ export interface ActionsSpec {
   allowed_actions?: 'all' | 'local_only' | 'selected';
   default_workflow_permissions?: 'read' | 'write';
   can_approve_pull_request_reviews?: boolean;
+  /** What `allowed_actions: selected` allows (GET …/actions/permissions/selected-actions). */
+  selected_actions?: { github_owned_allowed?: boolean; verified_allowed?: boolean; patterns_allowed?: string[] };
 }
 
 export interface HookSpec {
@@ -120,6 +126,15 @@ export interface ProtectionSpec {
   allow_force_pushes?: boolean;
   allow_deletions?: boolean;
   linear_history?: boolean;
+  /** Who may bypass the pull-request requirement / force push, as `users`, `teams` (slugs) and `apps` (slugs). */
+  bypass_pull_request_allowances?: AllowanceSpec;
+  bypass_force_push_allowances?: AllowanceSpec;
+}
+
+export interface AllowanceSpec {
+  users?: string[];
+  teams?: string[];
+  apps?: string[];
 }
 
 export interface RulesetSpec {
@@ -129,7 +144,8 @@ export interface RulesetSpec {
   /** ref_name conditions: `~DEFAULT_BRANCH`, `~ALL`, or `refs/heads/<glob>`. */
   include?: string[];
   exclude?: string[];
-  bypass?: { actor_type: 'OrganizationAdmin' | 'RepositoryRole' | 'Team' | 'Integration' | 'DeployKey'; actor_id?: number; bypass_mode?: 'always' | 'pull_request' }[];
+  /** `EnterpriseOwner` is an enterprise-level bypass that GraphQL reports (`enterpriseOwner`) and REST does not list. */
+  bypass?: { actor_type: 'OrganizationAdmin' | 'EnterpriseOwner' | 'RepositoryRole' | 'Team' | 'Integration' | 'DeployKey'; actor_id?: number; bypass_mode?: 'always' | 'pull_request' }[];
   rules: {
     pull_request?: {
       required_approving_review_count?: number;

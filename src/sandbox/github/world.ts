@@ -64,7 +64,7 @@ export function buildWorld(scenario: GithubScenario): World {
 }
 
 function buildOrg(spec: OrgSpec, orgId: number, id: () => number): OrgModel {
-  const members = (spec.members ?? []).map((m) => ({ login: m.login, role: m.role ?? 'member', two_factor: m.two_factor ?? true }));
+  const members = (spec.members ?? []).map((m) => ({ login: m.login, role: m.role ?? 'member', two_factor: m.two_factor ?? true, two_factor_insecure: m.two_factor_insecure ?? false }));
   const memberSet = new Set(members.map((m) => m.login.toLowerCase()));
   const org: OrgModel = {
     id: orgId, login: spec.login, name: spec.name ?? spec.login, spec, members,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { rulesOf } from '../rest-repo-shapes.js';
 import { nodeId, userId } from '../rest-shapes.js';
-import { permits, type ProtectionSpec } from '../scenario.js';
-import { CREATED_AT, isRepoAdmin, repoPermission, rulesetCovers, type RepoModel, type RulesetModel } from '../world.js';
+import { permits, type AllowanceSpec, type ProtectionSpec } from '../scenario.js';
+import { CREATED_AT, isRepoAdmin, protectionFor, repoPermission, rulesetCovers, type RepoModel, type RulesetModel } from '../world.js';
 import { connection, type PageArgs } from './connection.js';
 import type { GraphqlContext } from './root.js';
 
@@ -40,13 +40,19 @@ export function repositoryModel(repo: RepoModel, ctx: GraphqlContext) {
     },
     object: (args: { expression?: string }) => gitObject(repo, args.expression ?? '', self),
     owner: () => ({ __typename: 'Organization', login: repo.org.login, id: nodeId('O', repo.org.id) }),
+    /** The ruleset with this node id, as `node(id:)` answers it. */
+    rulesetById: (id: string) => {
+      const rs = repo.rulesets.find((r) => nodeId('RRS', r.id) === id);
+      return rs ? rulesetModel(repo, rs, admin, self) : null;
+    },
   };
   return self;
 }
 
 function refModel(repo: RepoModel, branch: string, admin: boolean, repository: object) {
   const active = repo.rulesets.filter((rs) => (rs.enforcement ?? 'active') === 'active' && rulesetCovers(rs, repo, branch));
-  const protection = repo.protection.findIndex((p) => p.pattern === branch);
+  // The rule GitHub applies to the branch: its exact name first, then the oldest matching pattern.
+  const protection = repo.protection.indexOf(protectionFor(repo, branch) as ProtectionSpec);
   return {
     __typename: 'Ref', id: nodeId('REF', repo.id), name: branch, prefix: 'refs/heads/', repository,
     branchProtectionRule: admin && protection >= 0 ? protectionModel(repo, repo.protection[protection], protection, repository) : null,
@@ -68,9 +74,20 @@ function protectionModel(repo: RepoModel, p: ProtectionSpec, index: number, repo
     requiresLinearHistory: p.linear_history ?? false, requiresCommitSignatures: false, requiresConversationResolution: false,
     requiresDeployments: false, requiredDeploymentEnvironments: [], restrictsPushes: false, restrictsReviewDismissals: false,
     blocksCreations: false, lockBranch: false, lockAllowsFetchAndMerge: false,
-    bypassForcePushAllowances: empty, bypassPullRequestAllowances: empty, pushAllowances: empty, reviewDismissalAllowances: empty,
+    bypassForcePushAllowances: (args: PageArgs) => connection(allowanceActors(p.bypass_force_push_allowances), args, undefined, (actor) => ({ __typename: 'BypassForcePushAllowance', id: nodeId('BFA', userId(actor.id)), actor, branchProtectionRule: null })),
+    bypassPullRequestAllowances: (args: PageArgs) => connection(allowanceActors(p.bypass_pull_request_allowances), args, undefined, (actor) => ({ __typename: 'BypassPullRequestAllowance', id: nodeId('BPA', userId(actor.id)), actor, branchProtectionRule: null })),
+    pushAllowances: empty, reviewDismissalAllowances: empty,
     branchProtectionRuleConflicts: empty,
   };
+}
+
+/** The actors of a classic rule's allowance list, as the BranchActorAllowanceActor union types them. */
+function allowanceActors(spec: AllowanceSpec | undefined) {
+  return [
+    ...(spec?.users ?? []).map((login) => ({ __typename: 'User', login, id: nodeId('U', userId(login)), name: login })),
+    ...(spec?.teams ?? []).map((slug) => ({ __typename: 'Team', slug, name: slug, id: nodeId('T', userId(`team:${slug}`)) })),
+    ...(spec?.apps ?? []).map((slug) => ({ __typename: 'App', slug, name: slug, id: nodeId('A', userId(`app:${slug}`)) })),
+  ];
 }
 
 /** GitHub's built-in repository roles by id, as rulesets name them in bypass lists. */
@@ -86,7 +103,7 @@ function rulesetModel(repo: RepoModel, rs: RulesetModel, admin: boolean, reposit
     bypassActors: (args: PageArgs) => (admin ? connection((rs.bypass ?? []).map((b, i) => ({
       __typename: 'RepositoryRulesetBypassActor', id: nodeId('RBA', rs.id * 10 + i), repositoryRuleset: self,
       bypassMode: (b.bypass_mode ?? 'always').toUpperCase(), organizationAdmin: b.actor_type === 'OrganizationAdmin',
-      deployKey: b.actor_type === 'DeployKey',
+      enterpriseOwner: b.actor_type === 'EnterpriseOwner', deployKey: b.actor_type === 'DeployKey',
       repositoryRoleName: b.actor_type === 'RepositoryRole' ? ROLE_NAMES[b.actor_id ?? 0] ?? null : null,
       repositoryRoleDatabaseId: b.actor_type === 'RepositoryRole' ? b.actor_id ?? null : null,
       actor: b.actor_type === 'Team' ? { __typename: 'Team', slug: `team-${b.actor_id}`, name: `team-${b.actor_id}`, id: nodeId('T', b.actor_id ?? 0) }

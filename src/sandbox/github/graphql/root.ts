@@ -65,6 +65,17 @@ export function queryRoot(ctx: GraphqlContext) {
     rateLimit: ctx.rateLimit,
     organization,
     repositoryOwner: (args: { login: string }) => (ctx.world.org(args.login) ? organization(args) : null),
+    /** `node(id:)` for the objects annexa follows up by id: repository rulesets (their rules and bypass actors past the first page). */
+    node: (args: { id: string }) => {
+      for (const org of ctx.world.orgs) {
+        for (const repo of org.repos) {
+          if (repoPermission(ctx.token, repo) === null) continue;
+          const found = repositoryModel(repo, ctx).rulesetById(args.id);
+          if (found) return found;
+        }
+      }
+      throw notFound(`Could not resolve to a node with the global id of '${args.id}'`);
+    },
     repository: (args: { owner: string; name: string }) => {
       const repo = ctx.world.org(args.owner)?.repo(args.name);
       if (!repo || repoPermission(ctx.token, repo) === null) throw notFound(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`);

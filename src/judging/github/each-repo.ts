@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../core/check.js';
 import type { Result } from '../../core/types.js';
-import type { RepoSummary } from './types.js';
+import type { RepoSummary } from '../../providers/github/types.js';
 
 /** The message a repository check shows for an organisation with no repository in scope. */
 export const NO_REPOS = { noRepos: 'No repository of {org} is in scope' };

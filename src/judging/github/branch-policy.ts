@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import type { BranchRules, ClassicRule, RepoDetails, Ruleset } from './types.js';
+import type { BranchRules, BypassActor, ClassicRule, Ruleset } from '../../providers/github/types.js';
 
 /**
  * How the default branch is protected, judged over classic branch protection
@@ -7,37 +6,6 @@ import type { BranchRules, ClassicRule, RepoDetails, Ruleset } from './types.js'
  * targets the branch applies on top of the one classic rule that matches it,
  * and the most restrictive setting wins.
  */
-
-const glob = (pattern: string) => picomatch(pattern, { dot: true });
-
-/**
- * The classic rule GitHub applies to `branch`: a rule naming the branch
- * exactly wins; otherwise patterns apply in the order they were created
- * (GitHub's documented precedence), which is the order GraphQL lists them.
- */
-export function classicRuleFor(rules: ClassicRule[], branch: string): ClassicRule | null {
-  return rules.find((r) => r.pattern === branch) ?? rules.find((r) => glob(r.pattern)(branch)) ?? null;
-}
-
-/** An active branch ruleset whose ref conditions include the default branch and do not exclude it. */
-export function rulesetApplies(ruleset: Ruleset, branch: string): boolean {
-  if (ruleset.enforcement.toUpperCase() !== 'ACTIVE') return false;
-  if (ruleset.target && ruleset.target.toUpperCase() !== 'BRANCH') return false;
-  if (!ruleset.refInclude) return false;
-  const ref = `refs/heads/${branch}`;
-  const matches = (p: string) => p === '~ALL' || p === '~DEFAULT_BRANCH' || p === ref || glob(p)(ref);
-  return ruleset.refInclude.some(matches) && !ruleset.refExclude.some(matches);
-}
-
-export function branchRulesOf(details: RepoDetails): BranchRules | null {
-  const branch = details.defaultBranch;
-  if (!branch) return null;
-  return {
-    branch,
-    classic: classicRuleFor(details.branchProtectionRules ?? [], branch),
-    rulesets: (details.rulesets ?? []).filter((r) => rulesetApplies(r, branch)),
-  };
-}
 
 /** What one source (the classic rule or one ruleset) requires of the branch. */
 export interface Requirements {
@@ -51,14 +19,26 @@ export interface Requirements {
 
 export interface Source extends Requirements {
   name: string;
-  /** Whether admins may bypass it; `null` when the token could not see the bypass list. */
-  adminBypass: boolean | null;
+  /**
+   * Who may bypass it, by the name a config allow-lists (`OrganizationAdmin`,
+   * `EnterpriseOwner`, `DeployKey`, `RepositoryRole:<role>`, `Team:<slug>`,
+   * `App:<slug>`, `User:<login>`); `null` when the token could not see the list.
+   */
+  bypassers: string[] | null;
+}
+
+/** The classic rule's bypassers: admins unless "include administrators" is on, and its two allowance lists where they matter. */
+function classicBypassers(r: ClassicRule): string[] | null {
+  const pr = r.requiresApprovingReviews ? r.bypassPullRequestActors : [];
+  const push = r.allowsForcePushes ? [] : r.bypassForcePushActors;
+  if (pr === null || pr === undefined || push === null || push === undefined) return null;
+  return [...new Set([...(r.isAdminEnforced ? [] : ['RepositoryRole:admin']), ...pr, ...push])];
 }
 
 function fromClassic(r: ClassicRule): Source {
   return {
     name: `branch protection "${r.pattern}"`,
-    adminBypass: !r.isAdminEnforced,
+    bypassers: classicBypassers(r),
     approvals: r.requiresApprovingReviews ? (r.requiredApprovingReviewCount ?? 0) : 0,
     dismissStale: r.requiresApprovingReviews && r.dismissesStaleReviews,
     blocksForcePush: !r.allowsForcePushes,
@@ -68,16 +48,27 @@ function fromClassic(r: ClassicRule): Source {
   };
 }
 
+/**
+ * A ruleset bypass actor by name. Every bypass mode counts: `ALWAYS` lets
+ * the actor push past the rules, `PULL_REQUEST` merge a pull request that
+ * does not meet them, `EXEMPT` skips the rules without a record.
+ */
+function bypasserName(a: BypassActor): string {
+  if (a.organizationAdmin) return 'OrganizationAdmin';
+  if (a.enterpriseOwner) return 'EnterpriseOwner';
+  if (a.deployKey) return 'DeployKey';
+  if (a.repositoryRoleName) return `RepositoryRole:${a.repositoryRoleName.toLowerCase()}`;
+  if (a.repositoryRoleDatabaseId !== null) return `RepositoryRole:${a.repositoryRoleDatabaseId}`;
+  return a.actor ?? 'unknown actor';
+}
+
 function fromRuleset(rs: Ruleset): Source {
   const rule = (type: string) => rs.rules.find((r) => r.type.toUpperCase() === type);
   const pr = rule('PULL_REQUEST')?.parameters ?? null;
   const checks = (rule('REQUIRED_STATUS_CHECKS')?.parameters?.requiredStatusChecks ?? []) as { context: string }[];
-  const adminish = rs.bypassActors?.some(
-    (a) => a.organizationAdmin || a.enterpriseOwner || a.repositoryRoleName?.toLowerCase() === 'admin' || a.repositoryRoleDatabaseId === 5,
-  );
   return {
     name: `ruleset "${rs.name}"`,
-    adminBypass: rs.bypassActors === null ? null : adminish === true,
+    bypassers: rs.bypassActors === null ? null : [...new Set(rs.bypassActors.map(bypasserName))],
     approvals: pr ? Number(pr.requiredApprovingReviewCount ?? 0) : 0,
     dismissStale: pr?.dismissStaleReviewsOnPush === true,
     blocksForcePush: !!rule('NON_FAST_FORWARD'),
@@ -118,15 +109,18 @@ export type Protection =
   | { verdict: 'fail'; sources: string[]; shortfalls: string[] };
 
 /**
- * Passes when the sources admins cannot bypass, together, meet every
- * requirement. When only sources whose bypass list is hidden would make it
- * pass, the answer is `unknown` (an error, never a pass).
+ * Passes when the sources that no actor outside `allowedBypass` can bypass,
+ * together, meet every requirement. When only sources whose bypass list is
+ * hidden would make it pass, the answer is `unknown` (an error, never a pass).
  */
-export function judgeProtection(rules: BranchRules, minApprovals: number): Protection {
+export function judgeProtection(rules: BranchRules, minApprovals: number, allowedBypass: readonly string[] = []): Protection {
   const sources = sourcesOf(rules);
   const names = sources.map((s) => s.name);
-  if (shortfalls(combine(sources.filter((s) => s.adminBypass === false)), minApprovals).length === 0) return { verdict: 'pass', sources: names };
-  if (shortfalls(combine(sources.filter((s) => s.adminBypass !== true)), minApprovals).length === 0) return { verdict: 'unknown', sources: names };
+  const unwanted = (s: Source) => s.bypassers?.filter((b) => !allowedBypass.includes(b)) ?? null;
+  const meets = (subset: Source[]) => shortfalls(combine(subset), minApprovals).length === 0;
+  if (meets(sources.filter((s) => unwanted(s)?.length === 0))) return { verdict: 'pass', sources: names };
+  if (meets(sources.filter((s) => (unwanted(s)?.length ?? 0) === 0))) return { verdict: 'unknown', sources: names };
   const all = shortfalls(combine(sources), minApprovals);
-  return { verdict: 'fail', sources: names, shortfalls: all.length ? all : ['admins can bypass the protection'] };
+  const bypassed = sources.filter((s) => (unwanted(s)?.length ?? 0) > 0).map((s) => `${s.name} can be bypassed by ${(unwanted(s) ?? []).join(', ')}`);
+  return { verdict: 'fail', sources: names, shortfalls: all.length ? all : bypassed };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classicRuleFor, combine, judgeProtection, rulesetApplies, sourcesOf } from './branch-policy.js';
-import { classicRule, ruleset } from './fixtures.js';
+import { classicRule, ruleset } from '../../../test/support/github/facts.js';
+import { classicRuleFor, rulesetApplies } from './branch-rules.js';
 
 describe('which classic rule protects the default branch', () => {
   it('a rule naming the branch wins; otherwise the oldest matching pattern (listed first)', () => {
@@ -31,20 +31,5 @@ describe('which rulesets apply to the default branch', () => {
     expect(rulesetApplies(ruleset({ target: 'TAG' }), 'main')).toBe(false);
     expect(rulesetApplies(ruleset({ refInclude: null }), 'main')).toBe(false);
     expect(rulesetApplies(ruleset({ enforcement: 'active', target: 'branch' }), 'main')).toBe(true);
-  });
-});
-
-describe('combining sources', () => {
-  it('takes the most restrictive setting of each', () => {
-    const sources = sourcesOf({ branch: 'main', classic: classicRule({ requiredApprovingReviewCount: 2, allowsDeletions: true }), rulesets: [ruleset({}, { requiredApprovingReviewCount: 1 })] });
-    expect(combine(sources)).toMatchObject({ approvals: 2, blocksDeletion: true, blocksForcePush: true, dismissStale: true });
-  });
-  it('a requirement met only by a bypassable source fails as an admin bypass', () => {
-    const verdict = judgeProtection({ branch: 'main', classic: classicRule({ isAdminEnforced: false }), rulesets: [] }, 1);
-    expect(verdict).toEqual({ verdict: 'fail', sources: ['branch protection "main"'], shortfalls: ['admins can bypass the protection'] });
-  });
-  it('no source at all lists every shortfall', () => {
-    const verdict = judgeProtection({ branch: 'main', classic: null, rulesets: [] }, 1);
-    expect(verdict.verdict === 'fail' && verdict.shortfalls).toHaveLength(4);
   });
 });

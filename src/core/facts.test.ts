@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { FactError, FactStore } from './facts.js';
+import { Pools } from './pools.js';
+import { currentReads, withReads } from './reads.js';
+
+/** A fact whose fetcher reads another fact first, as a bucket's versioning reads the bucket's region. */
+function accessors(store: FactStore) {
+  const scope = store.scope({ target: 't', pool: 'p', classify: (err) => new FactError({ kind: 'other', message: String(err) }) });
+  const region = () => scope.fact('region', async () => 'eu-west-1');
+  const versioning = () => scope.fact('versioning', async () => ({ status: 'Enabled', region: await region() }));
+  return { versioning };
+}
+
+const readsOf = (fn: () => Promise<unknown>) => withReads(async () => (await fn(), currentReads()), []);
+
+describe('facts read by a fetcher', () => {
+  it('are read by every reader of the fact, the first or a later one, live or replayed', async () => {
+    const live = new FactStore(new Pools());
+    const { versioning } = accessors(live);
+    const [first, second] = await Promise.all([readsOf(versioning), readsOf(versioning)]);
+    const later = await readsOf(versioning);
+    expect([first, second, later]).toEqual(Array(3).fill(['t/region', 't/versioning']));
+    expect(live.snapshot().find((f) => f.ref === 't/versioning')?.dependsOn).toEqual(['t/region']);
+
+    const replay = new FactStore(new Pools(), live.snapshot());
+    expect(await readsOf(accessors(replay).versioning)).toEqual(['t/region', 't/versioning']);
+    expect(replay.snapshot().map((f) => f.ref)).toEqual(['t/region', 't/versioning']);
+  });
+});

@@ -1,0 +1,104 @@
+import type { Check } from '../core/check.js';
+import { loadChecks } from '../core/loader.js';
+import type { Provider } from '../core/provider.js';
+import type { FactRecord, Result, Target } from '../core/types.js';
+import type { ChecksDocument } from './checks-record.js';
+import { sourceOf } from './checks-record.js';
+import { canonicalJson } from './files.js';
+import { builtinProviders } from '../providers/index.js';
+import { evaluateSnapshot } from './replay.js';
+
+export interface ReevaluationFinding {
+  problems: string[];
+  /** Checks re-evaluated, results compared, results reproduced exactly. */
+  checks: number;
+  results: number;
+  reproduced: number;
+}
+
+/** The fields a check produces; what exceptions add later (a waiver) is not the check's verdict. */
+const PRODUCED = ['checkId', 'resource', 'status', 'severity', 'messageId', 'message', 'observed', 'factRefs', 'controls'] as const;
+const produced = (r: Result) => Object.fromEntries(PRODUCED.filter((k) => r[k] !== undefined).map((k) => [k, r[k]]));
+
+/**
+ * Runs every check the run recorded over the run's own snapshot, with the
+ * settings, targets, clock and mapping it recorded, and compares the results
+ * with results.json. A check is only re-run in the version that judged the
+ * run (same source sha256); one that is not available is a problem, never a
+ * silent pass.
+ */
+export async function reevaluate(input: {
+  recorded: ChecksDocument;
+  results: Result[];
+  facts: FactRecord[];
+  targets: Target[];
+  now: Date;
+  checksDirs?: string[];
+  providers?: Provider[];
+}): Promise<ReevaluationFinding> {
+  const problems: string[] = [];
+  const available = new Map((await loadChecks(input.checksDirs)).map((c) => [c.meta.id, c]));
+  const usable: Check[] = [];
+  for (const record of input.recorded.checks) {
+    const check = available.get(record.id);
+    if (!check) {
+      problems.push(
+        record.origin === 'plugin'
+          ? `check ${record.id}: a plugin check (${record.source.file}) that was not given: pass its folder with --checks-dir to re-evaluate it`
+          : `check ${record.id}: not in this annexa; the run was judged by annexa ${record.version}`,
+      );
+      continue;
+    }
+    const { sha256 } = (await sourceOf(check)).source;
+    if (sha256 !== record.source.sha256) {
+      problems.push(`check ${record.id}: the available check is not the version that judged the run (source sha256 ${sha256}, recorded ${record.source.sha256}${record.version ? `, annexa ${record.version}` : ''}): its results cannot be re-evaluated`);
+      continue;
+    }
+    usable.push(check);
+  }
+  const known = new Set((input.providers ?? builtinProviders).map((p) => p.id));
+  for (const t of input.targets) if (!known.has(t.provider)) problems.push(`target ${t.id}: provider ${t.provider} is not known to this annexa; its results cannot be re-evaluated`);
+  const recordedById = new Map(input.recorded.checks.map((r) => [r.id, r]));
+  const replayed = await evaluateSnapshot({
+    checks: usable,
+    targets: input.targets.filter((t) => known.has(t.provider)),
+    facts: input.facts,
+    mapping: input.recorded.mapping,
+    settingsOf: (c) => recordedById.get(c.meta.id)!.settings,
+    now: input.now,
+    providers: input.providers,
+  });
+  const ids = new Set(usable.map((c) => c.meta.id));
+  const finding = compareResults(input.results.filter((r) => ids.has(r.checkId)), replayed);
+  return { problems: [...problems, ...finding.problems], checks: usable.length, results: finding.results, reproduced: finding.reproduced };
+}
+
+function compareResults(recorded: Result[], replayed: Result[]) {
+  const group = (results: Result[]) => {
+    const byKey = new Map<string, Result[]>();
+    for (const r of results) byKey.set(`${r.checkId} × ${r.resource}`, [...(byKey.get(`${r.checkId} × ${r.resource}`) ?? []), r]);
+    return byKey;
+  };
+  const before = group(recorded);
+  const after = group(replayed);
+  const problems: string[] = [];
+  let reproduced = 0;
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const was = (before.get(key) ?? []).map((r) => canonicalJson(produced(r))!).sort();
+    const now = (after.get(key) ?? []).map((r) => canonicalJson(produced(r))!).sort();
+    if (canonicalJson(was) === canonicalJson(now)) {
+      reproduced += was.length;
+      continue;
+    }
+    const [a, b] = [before.get(key) ?? [], after.get(key) ?? []];
+    if (a.length === 1 && b.length === 1) {
+      const fields = PRODUCED.filter((k) => canonicalJson(a[0][k]) !== canonicalJson(b[0][k]));
+      problems.push(`result ${key}: recorded ${a[0].status} ("${a[0].message}"), but its snapshot gives ${b[0].status} ("${b[0].message}"); differs in ${fields.join(', ')}`);
+    } else {
+      problems.push(`result ${key}: recorded ${describe(a)}, but its snapshot gives ${describe(b)}`);
+    }
+  }
+  return { problems, results: recorded.length, reproduced };
+}
+
+const describe = (results: Result[]) => (results.length ? results.map((r) => r.status).join(', ') : 'no result');

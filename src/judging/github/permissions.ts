@@ -1,0 +1,14 @@
+/**
+ * What a GitHub token needs to see each fact, named in errors by fetchers and
+ * checks alike: classic scopes first, fine-grained permissions after.
+ */
+export const PERMISSIONS = {
+  orgOwner: 'organization owner with the admin:org scope (fine-grained: organization Administration read)',
+  members: 'read:org scope (fine-grained: organization Members read)',
+  ownerMembers: 'organization owner with the read:org scope (fine-grained: organization Members read)',
+  orgHooks: 'organization owner with the admin:org_hook scope (fine-grained: organization Webhooks read)',
+  repoAdmin: 'admin on the repository (fine-grained: repository Administration read)',
+  repoHooks: 'admin on the repository with the admin:repo_hook or read:repo_hook scope (fine-grained: repository Webhooks read)',
+  collaborators: 'push access to the repository (fine-grained: repository Metadata read with write access)',
+  securityAnalysis: 'admin on the repository or the security manager role (fine-grained: repository Administration read)',
+} as const;

@@ -97,7 +97,6 @@ function program(io: CliIO): Command {
       .option('-c, --config <file>', "configuration file whose plugins: are included (default ./annexa.config.yaml when present)")
       .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
       .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
-      .option('-c, --config <file>', 'configuration file, for the Statement of Applicability (default ./annexa.config.yaml when present)')
       .action(async (opts) => {
         const commands = await import('./commands/catalog.js');
         await (name === 'checks' ? commands.checksCommand : commands.controlsCommand)(opts, io);

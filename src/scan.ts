@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { access, constants, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { AwsSection, GithubSection, TlsSection } from './config/config.js';
+import { setMaxListeners } from 'node:events';
 import type { Check, SettingValue } from './core/check.js';
 import { countResults, rollUpControls } from './core/controls.js';
+import { decideGate, type GateDecision, type GatePolicy } from './core/gate.js';
 import { UsageError } from './core/errors.js';
 import { FactStore } from './core/facts.js';
 import { loadCheckCatalogue } from './core/catalogue.js';
@@ -17,7 +20,13 @@ import { factsByTarget, runChecks } from './core/runner.js';
 import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
-import type { CollectorIdentity, Target } from './core/types.js';
+import type { CheckMeta, CollectorIdentity, Severity, Target } from './core/types.js';
+import { acquireLock } from './evidence/lock.js';
+import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
+import { readRun } from './history/runs.js';
+import { checksOnlyForExcluded, exclusionProblems, markExcluded, type Exclusion } from './policy/applicability.js';
+import { applyExceptions, exceptionKey, exceptionProblems, expiresWithin, EXPIRY_WARNING_DAYS, type SourcedException } from './policy/exceptions.js';
+import { withSeverityOverrides } from './policy/severity.js';
 import { CHECKS_FILE, pluginsOf, recordChecks } from './evidence/checks-record.js';
 import { jsonText, latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
 import { annotateFreshness } from './evidence/freshness.js';
@@ -63,6 +72,26 @@ export interface ScanOptions {
   /** Called once the checks to run are known, before any network call. */
   onPlan?(plan: { checks: number; targets: number }): void;
   providers?: Provider[];
+  /** The config file the options came from: errors in its values name it. */
+  configFile?: string;
+  /** Where `checks` and `skipChecks` came from, for errors (default the flags `--checks`, `--skip-checks`). */
+  labels?: { checks?: string; skipChecks?: string };
+  /** Risk acceptances (config `exceptions`), each with where it was written. */
+  exceptions?: SourcedException[];
+  /** Statement of Applicability: controls that do not apply (config `applicability.excluded`). */
+  excludedControls?: Exclusion[];
+  /** Severity by check id (config `severityOverrides`). */
+  severityOverrides?: Record<string, Severity>;
+  /** The CI gate's policy; the decision is recorded in the manifest. */
+  gate?: GatePolicy;
+  /** Bound on the whole scan: checks not finished by then end as `error`, and the run is still written. */
+  maxDurationMs?: number;
+  /** How long to wait for another scan holding the lock of `out` (default: do not wait). */
+  lockWaitMs?: number;
+  /** Retention of run folders in `out` (--keep, --keep-days), applied after this run is written. */
+  retention?: RetentionPolicy;
+  /** Reports written into the run folder and hashed by its manifest, by file name. */
+  reports?(run: Run, checks: CheckMeta[], gate: GateDecision): Record<string, string>;
   /** A run folder whose snapshot today's checks judge instead of live targets (`scan --replay`). */
   replay?: string;
   /** Ed25519 private key that signs the run folder. */
@@ -79,6 +108,9 @@ export interface ScanOutcome {
   dir?: string;
   /** sha256 of the manifest written. */
   manifestSha256?: string;
+  gate: GateDecision;
+  /** The complete run before this one in `out`, if any. */
+  previous?: { runId: string; dir: string };
 }
 
 const DEFAULTS = { concurrency: 16, checkTimeoutMs: 120_000, callTimeoutMs: 30_000, out: 'evidence' };
@@ -99,9 +131,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     callTimeoutMs: options.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
   };
 
-  const { checks, mapping } = await loadCheckCatalogue(options);
-  const selected = selectChecks(checks, options.checks, options.skipChecks);
-  const settings = resolveSettings(checks, options.settings);
+  const catalogue = await loadCheckCatalogue(options);
+  const { mapping } = catalogue;
+  const inConfig = (problem: string) => new UsageError(options.configFile ? `${options.configFile}: ${problem}` : problem);
+  const checks = withSeverityOverrides(catalogue.checks, options.severityOverrides, inConfig);
+  const excluded = options.excludedControls ?? [];
+  const problems = exclusionProblems(excluded, loadCatalog());
+  if (problems.length) throw inConfig(problems.join('; '));
+  const notApplicable = checksOnlyForExcluded(checks, mapping, excluded);
+  const selected = selectChecks(checks, options.checks, options.skipChecks, options.labels).filter((c) => !notApplicable.has(c.meta.id));
+  const settings = resolveSettings(checks, options.settings, inConfig);
   const out = options.out === false ? undefined : path.resolve(options.out ?? DEFAULTS.out);
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
@@ -122,9 +161,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
   }
 
-  const started = now();
+  // One scan at a time per output folder: the previous run read here is the one this run chains to.
+  if (out) await makeFolder(out);
+  const lock = out ? await acquireLock(out, { log, now, maxDurationMs: options.maxDurationMs, waitMs: options.lockWaitMs }) : undefined;
   let sandbox: RunningSandbox | undefined;
   try {
+    const previous = out ? await latestRun(out) : undefined;
+    const known = new Set(previous ? (await readRun(previous.dir).catch(() => undefined))?.exceptions.map(exceptionKey) : []);
+    const exceptionErrors = exceptionProblems(options.exceptions ?? [], checks.map((c) => c.meta.id), known, now());
+    if (exceptionErrors.length) throw new UsageError(exceptionErrors.join('; '));
+    if (notApplicable.size) log.info({ checks: [...notApplicable].sort() }, 'not run: they evidence only controls the Statement of Applicability excludes');
+
+    const started = now();
+    const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
     let targets: Target[];
     if (recorded) {
       targets = recorded.manifest.scope.targets as Target[];
@@ -143,7 +192,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const store = new FactStore(new Pools(options.pools), recorded?.facts);
     const factsOf = factsByTarget(byId, store, runtime);
     const identities = recorded ? recorded.manifest.collector : await identify(targets, byId, factsOf, log);
-    const results = await runChecks({
+    const checked = await runChecks({
       checks: inScope,
       targets,
       store,
@@ -153,9 +202,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       now: recorded ? judgedAt(recorded.manifest) : started,
       concurrency: options.concurrency ?? DEFAULTS.concurrency,
       checkTimeoutMs: options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs,
+      deadline: deadline?.signal,
       onProgress: (done, total) => options.onProgress?.(done, total),
     });
-    const mapped = withControls(results, mapping);
+    deadline?.clear();
+    if (deadline?.signal.aborted) log.warn({ maxDurationMs: options.maxDurationMs }, 'the scan reached --max-duration: unfinished checks are errors');
+    const waived = applyExceptions(withControls(checked, mapping), (options.exceptions ?? []).map((e) => e.exception), started);
+    const results = waived.results;
+    for (const e of waived.records) {
+      if (e.state === 'expired') log.warn({ check: e.check, resources: e.resources, expires: e.expires }, 'an exception has expired and no longer applies');
+      else if (expiresWithin(e, started)) log.warn({ check: e.check, resources: e.resources, expires: e.expires }, `an exception expires within ${EXPIRY_WARNING_DAYS} days`);
+    }
+    const gate = decideGate(results, options.gate);
     const finished = now();
     const facts = store.snapshot();
     const run: Run = {
@@ -174,23 +232,26 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       },
       identities,
       configHash: options.configHash ?? null,
-      counts: countResults(mapped),
+      counts: countResults(results),
       // A replay calls no API: the calls in its snapshot were the earlier run's.
       budget: recorded ? {} : budgetOf(facts),
-      results: mapped,
-      controls: rollUpControls(catalog, mapping, mapped),
+      results,
+      controls: markExcluded(rollUpControls(catalog, mapping, results), excluded),
       facts,
       ...(runtime.cacheLedger ? { cache: runtime.cacheLedger.entries() } : {}),
+      ...(waived.records.length ? { exceptions: waived.records } : {}),
+      gate: { passed: gate.passed, reason: gate.reason, rule: gate.rule },
     };
     for (const control of run.controls) if (manual.byControl.has(control.id)) control.manualEvidence = manual.byControl.get(control.id);
     // A replay judges old data: its freshness is that of the run it replays.
     if (!recorded) await annotateFreshness(run.controls, run, options.evidence?.maxAgeDays ?? {}, out);
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
-    if (!out) return { run };
-    await mkdir(out, { recursive: true });
+    const prior = previous && { runId: previous.runId, dir: previous.dir };
+    if (!out) return { run, gate, previous: prior };
+    const reports = options.reports?.(run, checks.map((c) => c.meta), gate) ?? {};
     const checksDocument = await recordChecks(run, inScope, mapping, (c) => settings.get(c.meta.id)!);
     const { dir, manifestSha256 } = await writeRunFolder(out, run, {
-      files: { [CHECKS_FILE]: jsonText(checksDocument), ...manual.files },
+      files: { ...reports, [CHECKS_FILE]: jsonText(checksDocument), ...manual.files },
       plugins: pluginsOf(checksDocument),
       ...(options.signKey ? { sign: (unsigned) => signRun(options.signKey!, unsigned) } : {}),
       secrets,
@@ -198,9 +259,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     });
     await pruneState(runtime.stateDir!, run.cache ?? {}, log);
     log.info({ dir }, 'evidence written');
-    return { run, dir, manifestSha256 };
+    if (options.retention) await pruneRuns(out, options.retention, finished, log);
+    return { run, dir, manifestSha256, gate, previous: prior };
   } finally {
     await sandbox?.stop();
+    await lock?.release();
   }
 }
 
@@ -211,9 +274,19 @@ function recordable(options: unknown): unknown {
   return rest;
 }
 
-function resolveSettings(checks: Check[], configured: ScanOptions['settings'] = {}) {
+/** Aborts at `--max-duration`, with the reason each unfinished check's `error` carries. */
+function scanDeadline(ms: number) {
+  const controller = new AbortController();
+  // Every running check listens for it: more than Node's default of 10 listeners is expected.
+  setMaxListeners(0, controller.signal);
+  const timer = setTimeout(() => controller.abort(new Error(`the scan reached --max-duration (${ms / 1000}s) before this check finished`)), ms);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+function resolveSettings(checks: Check[], configured: ScanOptions['settings'] = {}, inConfig: (problem: string) => UsageError) {
   const byId = new Map(checks.map((c) => [c.meta.id, c]));
-  for (const id of Object.keys(configured)) if (!byId.has(id)) throw new UsageError(`settings.${id}: unknown check id`);
+  for (const id of Object.keys(configured)) if (!byId.has(id)) throw inConfig(`settings.${id}: unknown check id`);
   return new Map(checks.map((c) => [c.meta.id, settingsFor(c, configured[c.meta.id])]));
 }
 
@@ -231,6 +304,24 @@ async function ensureWritable(out: string): Promise<void> {
       const code = (err as NodeJS.ErrnoException).code;
       if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(dir) === dir) throw new UsageError(`cannot write to output folder ${out}: ${code ?? (err as Error).message}`);
       dir = path.dirname(dir);
+    }
+  }
+}
+
+/**
+ * Creates `out` one level at a time. Node's recursive mkdir never settles on
+ * a path it cannot create under /proc (it retries ENOENT), so `--out
+ * /proc/...` would hang instead of exiting 2.
+ */
+async function makeFolder(out: string): Promise<void> {
+  const missing: string[] = [];
+  for (let dir = out; !existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) {
+    try {
+      await mkdir(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new UsageError(`cannot create output folder ${out}: ${code ?? (err as Error).message}`);
     }
   }
 }

@@ -8,7 +8,15 @@ export interface CliIO {
   cwd: string;
 }
 
-export const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+export function processIO(): CliIO {
+  // A reader that stops early (`annexa controls | head -1`) closes the pipe: nothing is left to say to
+  // it, and the run, if any, is already written. Exit quietly rather than with an EPIPE stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export function colourEnabled(io: CliIO): boolean {

@@ -38,7 +38,7 @@ function program(io: CliIO): Command {
     .option('--skip-checks <ids>', 'check ids or globs to skip', collect)
     .option('--checks-dir <dir>', 'folder of your own checks (repeatable)', collect)
     .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
-    .option('--concurrency <n>', 'check × target tasks run at once (default 16)', positiveInt)
+    .option('--concurrency <n>', 'check × target tasks run at once (default 16)', count('--concurrency', MAX_CONCURRENCY))
     .addOption(new Option('--fail-on <severity>', 'lowest severity of a fail that fails the gate (default: any fail or error)').choices([...SEVERITIES.filter((s) => s !== 'info'), 'none']))
     .option('--allow-errors', 'do not fail the gate on error results (they are still reported)')
     .option('--replay <run-dir>', "judge today's checks over the snapshot of an earlier run folder (no API is called; writes a run folder only with --out)")
@@ -48,6 +48,14 @@ function program(io: CliIO): Command {
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices([...LOG_LEVELS]))
     .addOption(frameworkOption())
     .addOption(new Option('--demo', 'report how the gate would decide without applying it').hideHelp())
+    .option('--format <formats>', 'reports to write into the run folder: sarif, junit, markdown, json (comma-separated or repeated)', collect)
+    .option('--output-file <path>', 'also write a report here (with several formats, .sarif/.xml/.md/.json says which; repeatable)', collect)
+    .option('--sarif-anchor <file>', 'repository file that SARIF results point at (default: the config file)')
+    .option('--max-duration <duration>', 'bound on the whole scan, e.g. 900s, 15m, 1h: unfinished checks end as error', duration('--max-duration'))
+    .option('--lock-wait <duration>', 'wait this long for another scan of the same --out to finish (default: exit 2 at once)', duration('--lock-wait'))
+    .option('--keep <n>', 'keep the newest N complete run folders in --out, prune older ones', count('--keep'))
+    .option('--keep-days <days>', 'keep run folders of the last D days in --out, prune older ones', count('--keep-days'))
+    .option('--notify-webhook <url>', 'POST a JSON drift summary (with a Slack-compatible text) here when a control regresses', webhookUrl)
     .action(async (opts) => (await import('./commands/scan.js')).scanCommand(opts, io));
 
   cli
@@ -64,6 +72,24 @@ function program(io: CliIO): Command {
     .description('Write an Ed25519 key pair to sign run folders with: PREFIX.key (mode 0600) and PREFIX.pub')
     .option('--out <prefix>', 'path and name of the two files, without extension (default annexa-signing)')
     .action(async (opts) => (await import('./commands/keygen.js')).keygenCommand(opts, io));
+
+  const outOption = () => new Option('-o, --out <dir>', 'output folder of the run folders (default ./evidence, or out: in the config)');
+  cli
+    .command('diff')
+    .description('What changed between two runs: newly failing, fixed, newly erroring, resources that appeared or disappeared (default: the last two runs)')
+    .argument('[runA]', 'older run id or folder')
+    .argument('[runB]', 'newer run id or folder')
+    .addOption(outOption())
+    .option('-c, --config <file>', 'configuration file (for out:)')
+    .option('--json', 'as JSON')
+    .action(async (runA, runB, opts) => (await import('./commands/history.js')).diffCommand(runA, runB, opts, io));
+  cli
+    .command('history')
+    .description('List the runs in --out with their gate verdicts and counts')
+    .addOption(outOption())
+    .option('-c, --config <file>', 'configuration file (for out:)')
+    .option('--json', 'as JSON')
+    .action(async (opts) => (await import('./commands/history.js')).historyCommand(opts, io));
 
   const catalog = (name: 'checks' | 'controls', description: string) =>
     cli
@@ -100,10 +126,28 @@ function frameworkOption(): Option {
 /** The bound of `concurrency` in schemas/config.schema.json: the flag keeps the same one. */
 export const MAX_CONCURRENCY = 256;
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new UsageError(`--concurrency expects a positive whole number up to ${MAX_CONCURRENCY}, got "${value}"`);
-  return n;
+/** `90`, `90s`, `15m`, `2h` → milliseconds (a bare number is seconds). */
+function duration(flag: string) {
+  return (value: string): number => {
+    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(value.trim());
+    const ms = m ? Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 's' | 'm' | 'h'] : NaN;
+    if (!(ms > 0)) throw new UsageError(`${flag} expects a duration such as 90s, 15m or 2h, got "${value}"`);
+    return ms;
+  };
+}
+
+function count(flag: string, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} expects a positive whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got "${value}"`);
+    return n;
+  };
+}
+
+function webhookUrl(value: string): string {
+  const ok = URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
+  if (!ok) throw new UsageError('--notify-webhook expects an http(s) URL');
+  return value;
 }
 
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in-process in tests. */

@@ -45,7 +45,8 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): L
   try {
     data = parseYaml(bytes.toString('utf8')) ?? {};
   } catch (err) {
-    throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    // The parser's first line ends with a colon that introduces a code excerpt; the excerpt is not kept.
+    throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
   }
   const validate = validatorFor('config');
   if (!validate(data)) throw new UsageError(`${file}: ${describeSchemaErrors(validate.errors).join('; ')}`);
@@ -57,6 +58,7 @@ function absolutePaths(config: AnnexaConfig, dir: string): AnnexaConfig {
   return {
     ...config,
     ...(config.out ? { out: abs(config.out) } : {}),
+    ...(config.exceptionsFile ? { exceptionsFile: abs(config.exceptionsFile) } : {}),
     ...(config.plugins ? { plugins: config.plugins.map((p) => ({ checks: abs(p.checks)!, ...(p.mapping ? { mapping: abs(p.mapping) } : {}) })) } : {}),
     ...(config.tls?.caFile ? { tls: { ...config.tls, caFile: abs(config.tls.caFile) } } : {}),
     ...(config.evidence?.manual ? { evidence: { ...config.evidence, manual: config.evidence.manual.map((m) => ({ ...m, file: abs(m.file)! })) } } : {}),

@@ -1,7 +1,8 @@
 import type { Control, Mapping } from './mapping.js';
 import type { Result, Status } from './types.js';
 
-export type ControlStatus = Status | 'manual';
+/** `excluded`: the Statement of Applicability says the control does not apply (see src/policy/applicability.ts). */
+export type ControlStatus = Status | 'manual' | 'excluded';
 
 export interface ControlRollup {
   id: string;
@@ -14,6 +15,7 @@ export interface ControlRollup {
   checksNotRun: string[];
   resources: string[];
   counts: Record<Status, number>;
+  exclusion?: { justification: string };
   /** Files the config attaches to the control (a policy, a training record), copied into the run folder and hashed. */
   manualEvidence?: ManualEvidence[];
   /** How old the newest passing evidence is, for a control the config gives a maximum evidence age. */
@@ -86,7 +88,7 @@ export function countResults(results: Result[]): Record<Status, number> & { tota
 
 /** How many controls have each status (the summary of controls.json and of the manifest). */
 export function controlCounts(controls: ControlRollup[]): Record<ControlStatus, number> {
-  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
+  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0, excluded: 0 };
   for (const c of controls) counts[c.status]++;
   return counts;
 }

@@ -1,3 +1,4 @@
+import type { ExceptionRecord } from '../policy/exceptions.js';
 import type { ControlRollup } from './controls.js';
 import type { CollectorIdentity, FactRecord, Result, Status } from './types.js';
 
@@ -42,6 +43,10 @@ export interface Run {
   facts: FactRecord[];
   /** Cache entries this run stored or relied on, with their body hashes (recorded in the manifest). */
   cache?: Record<string, string>;
+  /** Every exception of the config, whether in force, and how many results it waived. */
+  exceptions?: ExceptionRecord[];
+  /** How the CI gate decided. */
+  gate?: { passed: boolean; reason: string; rule: string };
 }
 
 export function budgetOf(facts: FactRecord[]): Record<string, Budget> {

@@ -21,6 +21,8 @@ export interface RunPlan {
   concurrency: number;
   /** Time limit of one check on one target, on its own time: waits for facts are not counted. */
   checkTimeoutMs: number;
+  /** Aborts at `--max-duration`: checks not finished by then end as `error`, and the run is still written. */
+  deadline?: AbortSignal;
   onProgress?(done: number, total: number, check: Check, target: Target): void;
 }
 
@@ -57,10 +59,12 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
     ...helpers,
     [target.provider]: facts,
   };
+  if (plan.deadline?.aborted) return [helpers.error(target.resource, plan.deadline.reason)];
   // The limit is on the check's own time: waits for facts to be collected do not count (see waits.ts).
   const clock = new WaitClock();
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
+  let onDeadline: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
     const tick = () => {
       const own = performance.now() - started - clock.waitedMs();
@@ -68,6 +72,8 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
       else timer = setTimeout(tick, Math.max(plan.checkTimeoutMs - own, 10));
     };
     timer = setTimeout(tick, plan.checkTimeoutMs);
+    onDeadline = () => reject(plan.deadline!.reason);
+    plan.deadline?.addEventListener('abort', onDeadline, { once: true });
   });
   try {
     return await withReads(async () => {
@@ -82,6 +88,7 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
     });
   } finally {
     clearTimeout(timer);
+    if (onDeadline) plan.deadline?.removeEventListener('abort', onDeadline);
   }
 }
 

@@ -46,10 +46,15 @@ export interface CheckMeta<MessageIds extends string = string, Settings extends 
   settings?: Settings;
 }
 
+/** The exception (risk acceptance) covering a result: see src/policy/exceptions.ts. */
 export interface Waiver {
+  check?: string;
+  resources?: string[];
   reason: string;
-  expires: string;
   approvedBy?: string;
+  /** Last day the exception applies, YYYY-MM-DD (UTC). */
+  expires: string;
+  ticket?: string;
 }
 
 export interface Result {

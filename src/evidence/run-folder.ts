@@ -37,6 +37,8 @@ export interface Manifest {
   signature: ManifestSignature | null;
   /** sha256 of each cache entry's body this run stored or relied on (see core/cache-ledger.ts). */
   cache?: Record<string, string>;
+  /** How the CI gate decided for this run. */
+  gate?: Run['gate'];
 }
 
 export interface FileHash {
@@ -130,7 +132,7 @@ export async function writeRunFolder(out: string, run: Run, options: WriteOption
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
   const contents: Record<string, string | Buffer> = {
-    'results.json': jsonText({ runId: run.id, results: run.results }),
+    'results.json': jsonText({ runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) }),
     'controls.json': jsonText({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
     'snapshot.json': jsonText({ runId: run.id, facts: run.facts }),
     ...options.files,
@@ -161,6 +163,7 @@ export async function writeRunFolder(out: string, run: Run, options: WriteOption
     plugins: options.plugins ?? [],
     signature: null,
     ...(run.cache ? { cache: run.cache } : {}),
+    ...(run.gate ? { gate: run.gate } : {}),
   };
   if (options.sign) {
     const { signature, envelope } = options.sign(manifest);

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
+import { loadConfig } from '../../config/config.js';
 import { loadCheckCatalogue } from '../../core/catalogue.js';
 import { loadFramework, type FrameworkId } from '../../core/frameworks.js';
-import { loadConfig } from '../../config/config.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { pluginSources, type PluginFlags } from '../plugins.js';
 
@@ -48,9 +48,12 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<v
   const { catalog, mapping } = loadFramework(flags.framework ?? 'iso27001-2022', mapping2022);
   const checksOf = new Map<string, string[]>();
   for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
+  // The Statement of Applicability names Annex A 2022 controls; other frameworks' ids never match it.
+  const excluded = new Map((loadConfig(flags.config, io.cwd).config.applicability?.excluded ?? []).map((e) => [e.control, e.justification]));
   const rows = catalog.map((ctl) => {
     const checks = (checksOf.get(ctl.id) ?? []).sort();
-    return { ...ctl, checks, coverage: checks.length ? 'automated' : 'manual' };
+    const justification = excluded.get(ctl.id);
+    return { ...ctl, checks, coverage: checks.length ? 'automated' : 'manual', ...(justification ? { exclusion: { justification } } : {}) };
   });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -59,9 +62,11 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<v
   const c = createColors(colourEnabled(io));
   const width = Math.max(...rows.map((r) => r.id.length)) + 1;
   for (const r of rows) {
-    const tag = r.checks.length ? c.green('automated') : c.dim('manual   ');
-    io.stdout.write(`${r.id.padEnd(width)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n${''.padEnd(width + 12)}${r.checks.join(', ')}`) : ''}\n`);
+    const tag = r.exclusion ? c.yellow('excluded ') : r.checks.length ? c.green('automated') : c.dim('manual   ');
+    const indent = ''.padEnd(width + 12);
+    const why = r.exclusion ? c.dim(`\n${indent}not applicable: ${r.exclusion.justification}`) : '';
+    io.stdout.write(`${r.id.padEnd(width)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n${indent}${r.checks.join(', ')}`) : ''}${why}\n`);
   }
   const automated = rows.filter((r) => r.checks.length).length;
-  io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only\n`));
+  io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only${excluded.size ? `; ${excluded.size} excluded by the Statement of Applicability` : ''}\n`));
 }

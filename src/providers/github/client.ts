@@ -58,11 +58,14 @@ export function createClient(options: ClientOptions): GithubClient {
         new URL(restBaseUrl(options.apiUrl)).origin,
       ),
     },
+    // `log` already carries provider and target. Octokit's request log reports a request that got no
+    // answer (DNS, refused connection) as "500", its placeholder status; the fact error keeps the real
+    // cause, so those lines are debug only.
     log: {
       debug: () => {},
       info: () => {},
-      warn: (message: string) => log.warn({ provider: 'github' }, message),
-      error: (message: string) => log.error({ provider: 'github' }, message),
+      warn: (message: string) => log.warn(message),
+      error: (message: string) => log.debug(message),
     },
     throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
     retry: { retries: 2 },

@@ -1,0 +1,72 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { completeRuns, listRunFolders, type RunFolder } from '../history/runs.js';
+import { writeAtomic } from './files.js';
+import { MANIFEST } from './run-folder.js';
+
+export interface RetentionPolicy {
+  /** Keep the newest N complete runs. */
+  keep?: number;
+  /** Keep runs that started within the last D days. */
+  keepDays?: number;
+}
+
+/**
+ * `<out>/pruned.json`: the runs retention removed, with their manifest hashes
+ * and the run each chained to, so that the chain of the runs kept still ends
+ * at a named, hashed run rather than at a silent gap.
+ */
+export const PRUNED_FILE = 'pruned.json';
+
+export interface PrunedRun {
+  runId: string;
+  manifestSha256: string | null;
+  previous: { runId: string; manifestSha256: string } | null;
+  prunedAt: string;
+}
+
+const DAY_MS = 86_400_000;
+const startOf = (runId: string) => Date.parse(runId.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z.*$/, '$1-$2-$3T$4:$5:$6Z'));
+
+/**
+ * Removes the run folders that no rule keeps (a run is kept when any given
+ * rule keeps it). Never removes the newest complete run. A complete run that
+ * is removed is recorded in pruned.json; its manifest goes first, so that a
+ * removal cut short leaves an incomplete folder, never a damaged "complete" one.
+ * Call it while holding the lock of `out`.
+ */
+export async function pruneRuns(out: string, policy: RetentionPolicy, now: Date, log: Logger): Promise<PrunedRun[]> {
+  if (policy.keep === undefined && policy.keepDays === undefined) return [];
+  const folders = await listRunFolders(out);
+  const complete = completeRuns(folders);
+  const newest = complete.at(-1);
+  if (!newest) return [];
+  const keptByCount = new Set(policy.keep === undefined ? [] : complete.slice(-Math.max(policy.keep, 1)).map((f) => f.runId));
+  const cutoff = policy.keepDays === undefined ? Infinity : now.getTime() - policy.keepDays * DAY_MS;
+  const keeps = (f: RunFolder) => f.runId >= newest.runId || keptByCount.has(f.runId) || startOf(f.runId) >= cutoff;
+
+  const pruned: PrunedRun[] = [];
+  for (const f of folders.filter((x) => !keeps(x))) {
+    if (f.manifest) {
+      pruned.push({ runId: f.runId, manifestSha256: f.manifestSha256 ?? null, previous: f.manifest.previous, prunedAt: now.toISOString() });
+      await rm(path.join(f.dir, MANIFEST), { force: true });
+    }
+    await rm(f.dir, { recursive: true, force: true });
+  }
+  if (pruned.length) {
+    await writeAtomic(path.join(out, PRUNED_FILE), `${JSON.stringify({ runs: [...(await readPruned(out)), ...pruned] }, null, 2)}\n`);
+  }
+  const removed = folders.length - folders.filter(keeps).length;
+  if (removed) log.info({ removed, complete: pruned.map((p) => p.runId), chainNote: PRUNED_FILE }, 'pruned old run folders');
+  return pruned;
+}
+
+export async function readPruned(out: string): Promise<PrunedRun[]> {
+  try {
+    return (JSON.parse(await readFile(path.join(out, PRUNED_FILE), 'utf8')) as { runs: PrunedRun[] }).runs;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}

@@ -144,9 +144,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const out = options.out === false ? undefined : path.resolve(options.out ?? DEFAULTS.out);
   if (out) await ensureWritable(out);
   runtime.stateDir = out ? path.join(out, '.state') : undefined;
-  const onSkip = (runId: string, reason: string) => log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
-  const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;
-  if (out) runtime.cacheLedger = new CacheLedger(previous?.manifest.cache);
 
   const catalog = loadCatalog();
   const controlIds = new Set(catalog.map((c) => c.id));
@@ -166,7 +163,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const lock = out ? await acquireLock(out, { log, now, maxDurationMs: options.maxDurationMs, waitMs: options.lockWaitMs }) : undefined;
   let sandbox: RunningSandbox | undefined;
   try {
-    const previous = out ? await latestRun(out) : undefined;
+    const onSkip = (runId: string, reason: string) => log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
+    const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;
+    if (out) runtime.cacheLedger = new CacheLedger(previous?.manifest.cache);
     const known = new Set(previous ? (await readRun(previous.dir).catch(() => undefined))?.exceptions.map(exceptionKey) : []);
     const exceptionErrors = exceptionProblems(options.exceptions ?? [], checks.map((c) => c.meta.id), known, now());
     if (exceptionErrors.length) throw new UsageError(exceptionErrors.join('; '));
@@ -246,7 +245,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     // A replay judges old data: its freshness is that of the run it replays.
     if (!recorded) await annotateFreshness(run.controls, run, options.evidence?.maxAgeDays ?? {}, out);
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
-    const prior = previous && { runId: previous.runId, dir: previous.dir };
+    const prior = previous ? { runId: previous.runId, dir: previous.dir } : undefined;
     if (!out) return { run, gate, previous: prior };
     const reports = options.reports?.(run, checks.map((c) => c.meta), gate) ?? {};
     const checksDocument = await recordChecks(run, inScope, mapping, (c) => settings.get(c.meta.id)!);

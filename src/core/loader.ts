@@ -56,6 +56,14 @@ async function filesBelow(dir: string): Promise<string[]> {
 const origins = new WeakMap<Check, { file: string; builtin: boolean }>();
 export const originOf = (check: Check) => origins.get(check);
 
+/** The same check with some metadata changed by policy (a severity override): it keeps its source. */
+export function withMeta(check: Check, meta: Partial<Check['meta']>): Check {
+  const changed = { ...check, meta: { ...check.meta, ...meta } };
+  const origin = origins.get(check);
+  if (origin) origins.set(changed, origin);
+  return changed;
+}
+
 let jiti: ReturnType<typeof createJiti> | undefined;
 
 /**

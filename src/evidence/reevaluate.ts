@@ -1,5 +1,5 @@
 import type { Check } from '../core/check.js';
-import { loadChecks } from '../core/loader.js';
+import { loadChecks, withMeta } from '../core/loader.js';
 import type { Provider } from '../core/provider.js';
 import type { FactRecord, Result, Target } from '../core/types.js';
 import type { ChecksDocument } from './checks-record.js';
@@ -54,7 +54,8 @@ export async function reevaluate(input: {
       problems.push(`check ${record.id}: the available check is not the version that judged the run (source sha256 ${sha256}, recorded ${record.source.sha256}${record.version ? `, annexa ${record.version}` : ''}): its results cannot be re-evaluated`);
       continue;
     }
-    usable.push(check);
+    // The severity is policy (severityOverrides), recorded with the run: the check is judged with it.
+    usable.push(check.meta.severity === record.meta.severity ? check : withMeta(check, { severity: record.meta.severity }));
   }
   const known = new Set((input.providers ?? builtinProviders).map((p) => p.id));
   for (const t of input.targets) if (!known.has(t.provider)) problems.push(`target ${t.id}: provider ${t.provider} is not known to this annexa; its results cannot be re-evaluated`);

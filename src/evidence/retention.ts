@@ -44,7 +44,9 @@ export async function pruneRuns(out: string, policy: RetentionPolicy, now: Date,
   if (!newest) return [];
   const keptByCount = new Set(policy.keep === undefined ? [] : complete.slice(-Math.max(policy.keep, 1)).map((f) => f.runId));
   const cutoff = policy.keepDays === undefined ? Infinity : now.getTime() - policy.keepDays * DAY_MS;
-  const keeps = (f: RunFolder) => f.runId >= newest.runId || keptByCount.has(f.runId) || startOf(f.runId) >= cutoff;
+  // Folders are in run order: the newest complete run and anything after it (a run still being written) stay.
+  const newestAt = folders.indexOf(newest);
+  const keeps = (f: RunFolder) => folders.indexOf(f) >= newestAt || keptByCount.has(f.runId) || startOf(f.runId) >= cutoff;
 
   const pruned: PrunedRun[] = [];
   for (const f of folders.filter((x) => !keeps(x))) {

@@ -89,7 +89,10 @@ export async function latestRun(out: string, onSkip?: (runId: string, reason: st
   } catch {
     return undefined;
   }
+  let newest: VerifiedRun | undefined;
   for (const runId of names.filter((n) => RUN_ID.test(n)).sort().reverse()) {
+    // A run id names its start to the second: runs of the same second are told apart by when they finished.
+    if (newest && runId.slice(0, 16) !== newest.runId.slice(0, 16)) break;
     const dir = path.join(out, runId);
     let text: Buffer;
     try {
@@ -102,9 +105,10 @@ export async function latestRun(out: string, onSkip?: (runId: string, reason: st
       onSkip?.(runId, reason);
       continue;
     }
-    return { runId, dir, manifest: JSON.parse(text.toString('utf8')) as Manifest, manifestSha256: sha256(text) };
+    const run = { runId, dir, manifest: JSON.parse(text.toString('utf8')) as Manifest, manifestSha256: sha256(text) };
+    if (!newest || run.manifest.finishedAt > newest.manifest.finishedAt) newest = run;
   }
-  return undefined;
+  return newest;
 }
 
 /** Why a run folder's manifest is not evidence, or undefined when it is. */

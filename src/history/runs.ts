@@ -15,7 +15,7 @@ export interface RunFolder {
   manifestSha256?: string;
 }
 
-/** Every run folder of `out`, oldest first (run ids sort by start time). */
+/** Every run folder of `out`, oldest first. */
 export async function listRunFolders(out: string): Promise<RunFolder[]> {
   let names: string[];
   try {
@@ -24,10 +24,9 @@ export async function listRunFolders(out: string): Promise<RunFolder[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new UsageError(`cannot read ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return Promise.all(
+  const folders: RunFolder[] = await Promise.all(
     names
       .filter((n) => RUN_ID.test(n))
-      .sort()
       .map(async (runId) => {
         const dir = path.join(out, runId);
         try {
@@ -38,6 +37,9 @@ export async function listRunFolders(out: string): Promise<RunFolder[]> {
         }
       }),
   );
+  // A run id names its start to the second: runs of the same second are ordered by when they finished.
+  const order = (f: RunFolder) => `${f.runId.slice(0, 16)} ${f.manifest?.finishedAt ?? ''} ${f.runId}`;
+  return folders.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 export const completeRuns = (folders: RunFolder[]) => folders.filter((f): f is Required<RunFolder> => f.manifest !== undefined);

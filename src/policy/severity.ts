@@ -1,5 +1,6 @@
 import type { Check } from '../core/check.js';
 import { UsageError } from '../core/errors.js';
+import { withMeta } from '../core/loader.js';
 import type { Severity } from '../core/types.js';
 
 /**
@@ -9,5 +10,8 @@ import type { Severity } from '../core/types.js';
 export function withSeverityOverrides(checks: Check[], overrides: Record<string, Severity> = {}, inConfig = (problem: string) => new UsageError(problem)): Check[] {
   const ids = new Set(checks.map((c) => c.meta.id));
   for (const id of Object.keys(overrides)) if (!ids.has(id)) throw inConfig(`severityOverrides.${id}: unknown check id (see \`annexa checks\`)`);
-  return checks.map((c) => (overrides[c.meta.id] ? { ...c, meta: { ...c.meta, severity: overrides[c.meta.id] } } : c));
+  return checks.map((c) => {
+    const severity = overrides[c.meta.id];
+    return severity ? withMeta(c, { severity }) : c;
+  });
 }

@@ -49,7 +49,7 @@ describe('the terminal summary', () => {
   it('gives excluded controls a column of the theme table, and lists them with their justification', () => {
     const text = renderSummary(run, { colour: false, gate: decideGate([]) });
     const head = text.split('\n').find((l) => l.trimStart().startsWith('pass'))!;
-    const all = text.split('\n').find((l) => l.startsWith('All 93 controls'))!;
+    const all = text.split('\n').find((l) => /^All \d+ controls/.test(l))!;
     expect(all.length).toBe(head.length);
     expect(head.trimEnd().endsWith('excluded')).toBe(true);
     expect(all.trimEnd().endsWith('1')).toBe(true);

@@ -47,7 +47,7 @@ describe('--format: reports that CI systems show natively', () => {
     expect(code).toBe(summary.gate.passed ? 0 : 1);
     const runDir = summary.evidence.dir;
     const manifest = JSON.parse(await readFile(path.join(runDir, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.files).sort()).toEqual(['controls.json', 'junit.xml', 'results.json', 'results.sarif', 'snapshot.json', 'summary.json', 'summary.md']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['checks.json', 'controls.json', 'junit.xml', 'results.json', 'results.sarif', 'snapshot.json', 'summary.json', 'summary.md']);
     expect(await integrityProblems(runDir)).toEqual([]);
     const results: Counted[] = summary.results;
 

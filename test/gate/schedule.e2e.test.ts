@@ -1,3 +1,4 @@
+import { listRunFolders } from '../../src/history/runs.js';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -8,7 +9,8 @@ import { sha256 } from '../../src/evidence/files.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const E2E = { timeout: 180_000 };
-const runs = async (out: string) => (await readdir(out)).filter((n) => /^\d{8}T/.test(n)).sort();
+// In run order: two runs may start in the same second.
+const runs = async (out: string) => (await listRunFolders(out)).map((f) => f.runId);
 const manifestOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8'));
 const scanArgs = (out: string) => ['scan', '--sandbox', '--checks', 'aws.iam.root-mfa,tls.hsts', '--out', out, '--json'];
 

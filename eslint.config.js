@@ -4,12 +4,22 @@ import tseslint from 'typescript-eslint';
 /** What judging code (checks and their shared helpers) must never reach: it reads facts only. */
 const JUDGING_MUST_NOT_IMPORT = {
   paths: ['net', 'tls', 'http', 'https', 'http2', 'dgram', 'dns', 'child_process'].flatMap((m) =>
-    [m, `node:${m}`].map((name) => ({ name, message: 'Checks are pure over facts: no network or process access (design.md, "What checks must never do").' })),
+    [m, `node:${m}`].map((name) => ({
+      name,
+      message: 'Checks are pure over facts: no network or process access (design.md, "What checks must never do").',
+    })),
   ),
   patterns: [
-    { group: ['@aws-sdk/*', '@smithy/*', '@octokit/*', 'octokit', 'undici', 'node-forge'], message: 'Checks never call an SDK: ask ctx for the fact instead.' },
+    {
+      group: ['@aws-sdk/*', '@smithy/*', '@octokit/*', 'octokit', 'undici', 'node-forge'],
+      message: 'Checks never call an SDK: ask ctx for the fact instead.',
+    },
     { group: ['**/src/sandbox/**', '**/sandbox/**'], message: 'Checks never import the sandbox.' },
-    { group: ['**/providers/**'], allowTypeImports: true, message: 'Fetchers only collect: import fact types alone from a provider; judging helpers live in src/judging/.' },
+    {
+      group: ['**/providers/**'],
+      allowTypeImports: true,
+      message: 'Fetchers only collect: import fact types alone from a provider; judging helpers live in src/judging/.',
+    },
   ],
 };
 

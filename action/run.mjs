@@ -19,7 +19,16 @@ const sarif = path.join(work, 'annexa.sarif');
 const summary = path.join(work, 'annexa-summary.json');
 
 // Extra arguments are split on whitespace (no shell quoting): `--aws --fail-on high`.
-const args = ['scan', ...input('args').split(/\s+/).filter(Boolean), '--format', 'sarif,markdown,json', '--output-file', sarif, '--output-file', summary];
+const args = [
+  'scan',
+  ...input('args').split(/\s+/).filter(Boolean),
+  '--format',
+  'sarif,markdown,json',
+  '--output-file',
+  sarif,
+  '--output-file',
+  summary,
+];
 if (input('config')) args.push('--config', input('config'));
 if (input('fail-on')) args.push('--fail-on', input('fail-on'));
 if (input('sarif-anchor')) args.push('--sarif-anchor', input('sarif-anchor'));
@@ -31,6 +40,12 @@ if (code === 0 || code === 1) {
   outputs.sarif = sarif;
   outputs.evidence = JSON.parse(readFileSync(summary, 'utf8')).evidence?.dir ?? '';
 }
-if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+if (env.GITHUB_OUTPUT)
+  appendFileSync(
+    env.GITHUB_OUTPUT,
+    Object.entries(outputs)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
 else process.stdout.write(`${JSON.stringify(outputs)}\n`);
 process.exitCode = code === 0 || code === 1 ? 0 : code;

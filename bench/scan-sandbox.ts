@@ -16,6 +16,11 @@ const run = last!;
 const calls = run.facts.reduce((n, f) => n + f.calls.length, 0);
 const reads = run.results.reduce((n, r) => n + r.factRefs.length, 0);
 console.log(`scenario ${scenario}: ${run.scope.targets.length} targets, ${run.scope.checks.length} checks, ${run.results.length} results`);
-console.log(`wall time over ${runs} runs (sandbox start + scan + stop): median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`);
-console.log(`facts ${run.facts.length} (${run.facts.filter((f) => !f.ok).length} uncollectable), API calls ${calls}, fact reads by results ${reads}`);
-for (const [provider, b] of Object.entries(run.budget)) console.log(`  ${provider}: ${b.requests} requests, ${b.notModified} × 304, ${b.points} points`);
+console.log(
+  `wall time over ${runs} runs (sandbox start + scan + stop): median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`,
+);
+console.log(
+  `facts ${run.facts.length} (${run.facts.filter((f) => !f.ok).length} uncollectable), API calls ${calls}, fact reads by results ${reads}`,
+);
+for (const [provider, b] of Object.entries(run.budget))
+  console.log(`  ${provider}: ${b.requests} requests, ${b.notModified} × 304, ${b.points} points`);

@@ -15,7 +15,13 @@ import type { SuitesFact, TlsTargetOptions } from '../src/providers/tls/types.js
 import { loadScenario } from '../src/sandbox/scenario.js';
 
 const VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
-const TESTSSL_VERSION_IDS: Record<string, string> = { SSLv3: 'SSLv3', 'TLSv1.0': 'TLS1', 'TLSv1.1': 'TLS1_1', 'TLSv1.2': 'TLS1_2', 'TLSv1.3': 'TLS1_3' };
+const TESTSSL_VERSION_IDS: Record<string, string> = {
+  SSLv3: 'SSLv3',
+  'TLSv1.0': 'TLS1',
+  'TLSv1.1': 'TLS1_1',
+  'TLSv1.2': 'TLS1_2',
+  'TLSv1.3': 'TLS1_3',
+};
 /** testssl.sh `--std` cipher categories and the annexa weakness flags that fall in each. */
 const CATEGORIES: Record<string, (weak: string[]) => boolean> = {
   NULL: (w) => w.includes('null') && !w.includes('anon'),
@@ -63,7 +69,20 @@ async function annexa(target: Target<TlsTargetOptions>): Promise<Verdicts> {
 async function testssl(bin: string, target: Target<TlsTargetOptions>, dir: string): Promise<Verdicts & { raw: string }> {
   const file = path.join(dir, `${target.options.port}.json`);
   const name = target.options.servername ?? target.options.host;
-  const args = ['--quiet', '--color', '0', '--warnings', 'off', '--ip', target.options.host, '-p', '-s', '--jsonfile', file, `${name}:${target.options.port}`];
+  const args = [
+    '--quiet',
+    '--color',
+    '0',
+    '--warnings',
+    'off',
+    '--ip',
+    target.options.host,
+    '-p',
+    '-s',
+    '--jsonfile',
+    file,
+    `${name}:${target.options.port}`,
+  ];
   const t0 = performance.now();
   await new Promise<void>((resolve) => spawn(bin, args, { stdio: 'ignore' }).on('close', () => resolve()));
   const ms = performance.now() - t0;
@@ -97,7 +116,9 @@ async function main(): Promise<void> {
   let totalT = 0;
   try {
     const names = Object.keys(sandbox.endpoints).filter((n) => !wanted.length || wanted.includes(n));
-    console.log(`annexa vs testssl.sh ${version} (-p -s) on ${names.length} acme sandbox endpoints, one at a time; node ${process.version}`);
+    console.log(
+      `annexa vs testssl.sh ${version} (-p -s) on ${names.length} acme sandbox endpoints, one at a time; node ${process.version}`,
+    );
     for (const name of names) {
       const target = sandbox.targets.find((t) => `127.0.0.1:${t.options.port}` === sandbox.endpoints[name])!;
       const a = await annexa(target);
@@ -121,7 +142,18 @@ async function main(): Promise<void> {
         `${(t.ms / a.ms).toFixed(0)}x`,
       ]);
     }
-    const head = ['endpoint', 'protocols annexa', 'protocols testssl', 'agree', 'weak annexa', 'weak testssl', 'agree', 'annexa', 'testssl', 'ratio'];
+    const head = [
+      'endpoint',
+      'protocols annexa',
+      'protocols testssl',
+      'agree',
+      'weak annexa',
+      'weak testssl',
+      'agree',
+      'annexa',
+      'testssl',
+      'ratio',
+    ];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
     console.log(

@@ -4,7 +4,9 @@
 // manifest.json and is never read as evidence.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    process.stderr.write(`annexa: interrupted by ${signal}: the scan stopped; a run folder without manifest.json is incomplete and is never read as evidence\n`);
+    process.stderr.write(
+      `annexa: interrupted by ${signal}: the scan stopped; a run folder without manifest.json is incomplete and is never read as evidence\n`,
+    );
     process.exit(2);
   });
 }

@@ -25,7 +25,14 @@ import { acquireLock } from './evidence/lock.js';
 import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
 import { readRun } from './history/runs.js';
 import { checksOnlyForExcluded, exclusionProblems, markExcluded, type Exclusion } from './policy/applicability.js';
-import { applyExceptions, exceptionKey, exceptionProblems, expiresWithin, EXPIRY_WARNING_DAYS, type SourcedException } from './policy/exceptions.js';
+import {
+  applyExceptions,
+  exceptionKey,
+  exceptionProblems,
+  expiresWithin,
+  EXPIRY_WARNING_DAYS,
+  type SourcedException,
+} from './policy/exceptions.js';
 import { withSeverityOverrides } from './policy/severity.js';
 import { CHECKS_FILE, pluginsOf, recordChecks } from './evidence/checks-record.js';
 import { jsonText, latestRun, newRunId, writeRunFolder } from './evidence/run-folder.js';
@@ -147,7 +154,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
 
   const catalog = loadCatalog();
   const controlIds = new Set(catalog.map((c) => c.id));
-  for (const id of Object.keys(options.evidence?.maxAgeDays ?? {})) if (!controlIds.has(id)) throw new UsageError(`evidence.maxAgeDays: unknown control ${id}`);
+  for (const id of Object.keys(options.evidence?.maxAgeDays ?? {}))
+    if (!controlIds.has(id)) throw new UsageError(`evidence.maxAgeDays: unknown control ${id}`);
   const manual = await readManualEvidence(options.evidence?.manual ?? [], controlIds);
   const recorded = options.replay !== undefined ? await readRecordedRun(options.replay) : undefined;
 
@@ -155,7 +163,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
   if (!recorded && !scenario && !providers.some((p) => sections[p.id] !== undefined)) {
-    throw new UsageError('nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml');
+    throw new UsageError(
+      'nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml',
+    );
   }
 
   // One scan at a time per output folder: the previous run read here is the one this run chains to.
@@ -163,13 +173,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const lock = out ? await acquireLock(out, { log, now, maxDurationMs: options.maxDurationMs, waitMs: options.lockWaitMs }) : undefined;
   let sandbox: RunningSandbox | undefined;
   try {
-    const onSkip = (runId: string, reason: string) => log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
+    const onSkip = (runId: string, reason: string) =>
+      log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
     const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;
     if (out) runtime.cacheLedger = new CacheLedger(previous?.manifest.cache);
     const known = new Set(previous ? (await readRun(previous.dir).catch(() => undefined))?.exceptions.map(exceptionKey) : []);
-    const exceptionErrors = exceptionProblems(options.exceptions ?? [], checks.map((c) => c.meta.id), known, now());
+    const exceptionErrors = exceptionProblems(
+      options.exceptions ?? [],
+      checks.map((c) => c.meta.id),
+      known,
+      now(),
+    );
     if (exceptionErrors.length) throw new UsageError(exceptionErrors.join('; '));
-    if (notApplicable.size) log.info({ checks: [...notApplicable].sort() }, 'not run: they evidence only controls the Statement of Applicability excludes');
+    if (notApplicable.size)
+      log.info({ checks: [...notApplicable].sort() }, 'not run: they evidence only controls the Statement of Applicability excludes');
 
     const started = now();
     const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
@@ -205,12 +222,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       onProgress: (done, total) => options.onProgress?.(done, total),
     });
     deadline?.clear();
-    if (deadline?.signal.aborted) log.warn({ maxDurationMs: options.maxDurationMs }, 'the scan reached --max-duration: unfinished checks are errors');
-    const waived = applyExceptions(withControls(checked, mapping), (options.exceptions ?? []).map((e) => e.exception), started);
+    if (deadline?.signal.aborted)
+      log.warn({ maxDurationMs: options.maxDurationMs }, 'the scan reached --max-duration: unfinished checks are errors');
+    const waived = applyExceptions(
+      withControls(checked, mapping),
+      (options.exceptions ?? []).map((e) => e.exception),
+      started,
+    );
     const results = waived.results;
     for (const e of waived.records) {
-      if (e.state === 'expired') log.warn({ check: e.check, resources: e.resources, expires: e.expires }, 'an exception has expired and no longer applies');
-      else if (expiresWithin(e, started)) log.warn({ check: e.check, resources: e.resources, expires: e.expires }, `an exception expires within ${EXPIRY_WARNING_DAYS} days`);
+      if (e.state === 'expired')
+        log.warn({ check: e.check, resources: e.resources, expires: e.expires }, 'an exception has expired and no longer applies');
+      else if (expiresWithin(e, started))
+        log.warn({ check: e.check, resources: e.resources, expires: e.expires }, `an exception expires within ${EXPIRY_WARNING_DAYS} days`);
     }
     const gate = decideGate(results, options.gate);
     const finished = now();
@@ -227,7 +251,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
         checks: inScope.map((c) => c.meta.id),
         ...(scenario ? { sandbox: scenario.name } : {}),
         ...(recorded?.manifest.scope.sandbox ? { sandbox: recorded.manifest.scope.sandbox } : {}),
-        ...(recorded ? { replayOf: { runId: recorded.manifest.runId, manifestSha256: recorded.manifestSha256, startedAt: judgedAt(recorded.manifest).toISOString() } } : {}),
+        ...(recorded
+          ? {
+              replayOf: {
+                runId: recorded.manifest.runId,
+                manifestSha256: recorded.manifestSha256,
+                startedAt: judgedAt(recorded.manifest).toISOString(),
+              },
+            }
+          : {}),
       },
       identities,
       configHash: options.configHash ?? null,
@@ -247,7 +279,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     log.info({ runId: run.id, counts: run.counts, budget: run.budget }, 'scan finished');
     const prior = previous ? { runId: previous.runId, dir: previous.dir } : undefined;
     if (!out) return { run, gate, previous: prior };
-    const reports = options.reports?.(run, checks.map((c) => c.meta), gate) ?? {};
+    const reports =
+      options.reports?.(
+        run,
+        checks.map((c) => c.meta),
+        gate,
+      ) ?? {};
     const checksDocument = await recordChecks(run, inScope, mapping, (c) => settings.get(c.meta.id)!);
     const { dir, manifestSha256 } = await writeRunFolder(out, run, {
       files: { ...reports, [CHECKS_FILE]: jsonText(checksDocument), ...manual.files },
@@ -278,7 +315,10 @@ function scanDeadline(ms: number) {
   const controller = new AbortController();
   // Every running check listens for it: more than Node's default of 10 listeners is expected.
   setMaxListeners(0, controller.signal);
-  const timer = setTimeout(() => controller.abort(new Error(`the scan reached --max-duration (${ms / 1000}s) before this check finished`)), ms);
+  const timer = setTimeout(
+    () => controller.abort(new Error(`the scan reached --max-duration (${ms / 1000}s) before this check finished`)),
+    ms,
+  );
   timer.unref();
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
@@ -301,7 +341,8 @@ async function ensureWritable(out: string): Promise<void> {
     } catch (err) {
       if (err instanceof UsageError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(dir) === dir) throw new UsageError(`cannot write to output folder ${out}: ${code ?? (err as Error).message}`);
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(dir) === dir)
+        throw new UsageError(`cannot write to output folder ${out}: ${code ?? (err as Error).message}`);
       dir = path.dirname(dir);
     }
   }

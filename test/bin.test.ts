@@ -11,7 +11,8 @@ const BIN = path.join(ROOT, 'bin/annexa.js');
 // The published binary runs dist/ with plain node: no tsx, no vitest. `npm run build` (which .ci/run
 // does before the tests) makes dist/; without it there is nothing to run.
 describe.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))('the built binary (bin/annexa.js over dist/)', () => {
-  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = (args: string[], cwd: string) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('finds its checks, mappings and schemas from any working folder', async () => {
     const cwd = await tempDir();
@@ -27,57 +28,68 @@ describe.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))('the built bina
     const plugin = path.join(ROOT, 'test/fixtures/plugin-ts');
     const out = run(['checks', '--json', '--checks-dir', plugin, '--mapping', path.join(plugin, 'mapping.yaml')], cwd);
     expect(out.stderr).toBe('');
-    expect(JSON.parse(out.stdout).find((c: { id: string }) => c.id === 'tls.tls13-offered-ts')).toMatchObject({ provider: 'tls', severity: 'low' });
+    expect(JSON.parse(out.stdout).find((c: { id: string }) => c.id === 'tls.tls13-offered-ts')).toMatchObject({
+      provider: 'tls',
+      severity: 'low',
+    });
   });
 });
 
 // Plugins through the real binary and Node's own loader: vitest's loader would hide how plain node
 // resolves a relative folder or reads a `.ts` file in a CommonJS project.
 // Each case starts node over dist/, which takes seconds on a loaded machine.
-describe.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))('checks of your own, through the built binary', { timeout: 60_000 }, () => {
-  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  const ids = (stdout: string) => JSON.parse(stdout).map((c: { id: string }) => c.id);
+describe.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))(
+  'checks of your own, through the built binary',
+  { timeout: 60_000 },
+  () => {
+    const run = (args: string[], cwd: string) =>
+      spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const ids = (stdout: string) => JSON.parse(stdout).map((c: { id: string }) => c.id);
 
-  /** A project folder holding a copy of a fixture plugin in `annexa-checks/`, with this package.json. */
-  async function project(fixture: 'plugin' | 'plugin-ts', packageJson: Record<string, unknown>): Promise<string> {
-    const dir = await tempDir();
-    await cp(path.join(ROOT, 'test/fixtures', fixture), path.join(dir, 'annexa-checks'), { recursive: true });
-    await writeFile(path.join(dir, 'package.json'), JSON.stringify(packageJson));
-    return dir;
-  }
+    /** A project folder holding a copy of a fixture plugin in `annexa-checks/`, with this package.json. */
+    async function project(fixture: 'plugin' | 'plugin-ts', packageJson: Record<string, unknown>): Promise<string> {
+      const dir = await tempDir();
+      await cp(path.join(ROOT, 'test/fixtures', fixture), path.join(dir, 'annexa-checks'), { recursive: true });
+      await writeFile(path.join(dir, 'package.json'), JSON.stringify(packageJson));
+      return dir;
+    }
 
-  it('loads a TypeScript check from a relative --checks-dir', async () => {
-    const cwd = await project('plugin-ts', { type: 'module' });
-    const out = run(['checks', '--json', '--checks-dir', './annexa-checks', '--mapping', './annexa-checks/mapping.yaml'], cwd);
-    expect(out.stderr).toBe('');
-    expect(out.status).toBe(0);
-    expect(ids(out.stdout)).toContain('tls.tls13-offered-ts');
-  });
+    it('loads a TypeScript check from a relative --checks-dir', async () => {
+      const cwd = await project('plugin-ts', { type: 'module' });
+      const out = run(['checks', '--json', '--checks-dir', './annexa-checks', '--mapping', './annexa-checks/mapping.yaml'], cwd);
+      expect(out.stderr).toBe('');
+      expect(out.status).toBe(0);
+      expect(ids(out.stdout)).toContain('tls.tls13-offered-ts');
+    });
 
-  it('loads a TypeScript check in a project whose package.json says "type": "commonjs"', async () => {
-    const cwd = await project('plugin-ts', { type: 'commonjs' });
-    const out = run(['checks', '--json', '--checks-dir', 'annexa-checks', '--mapping', 'annexa-checks/mapping.yaml'], cwd);
-    expect(out.stderr).toBe('');
-    expect(ids(out.stdout)).toContain('tls.tls13-offered-ts');
-  });
+    it('loads a TypeScript check in a project whose package.json says "type": "commonjs"', async () => {
+      const cwd = await project('plugin-ts', { type: 'commonjs' });
+      const out = run(['checks', '--json', '--checks-dir', 'annexa-checks', '--mapping', 'annexa-checks/mapping.yaml'], cwd);
+      expect(out.stderr).toBe('');
+      expect(ids(out.stdout)).toContain('tls.tls13-offered-ts');
+    });
 
-  it('loads a .mjs check, in a CommonJS project too', async () => {
-    const cwd = await project('plugin', { type: 'commonjs' });
-    const out = run(['checks', '--json', '--checks-dir', 'annexa-checks', '--mapping', 'annexa-checks/mapping.yaml'], cwd);
-    expect(out.stderr).toBe('');
-    expect(ids(out.stdout)).toContain('tls.tls13-offered');
-  });
+    it('loads a .mjs check, in a CommonJS project too', async () => {
+      const cwd = await project('plugin', { type: 'commonjs' });
+      const out = run(['checks', '--json', '--checks-dir', 'annexa-checks', '--mapping', 'annexa-checks/mapping.yaml'], cwd);
+      expect(out.stderr).toBe('');
+      expect(ids(out.stdout)).toContain('tls.tls13-offered');
+    });
 
-  it('takes plugins: from the config: checks and controls list them', async () => {
-    const cwd = await project('plugin-ts', { type: 'commonjs' });
-    await mkdir(path.join(cwd, 'conf'));
-    // Paths in the config are relative to the config's folder.
-    await writeFile(path.join(cwd, 'conf/annexa.config.yaml'), 'plugins:\n  - checks: ../annexa-checks\n    mapping: ../annexa-checks/mapping.yaml\n');
-    const config = ['--config', 'conf/annexa.config.yaml'];
-    const checks = run(['checks', '--json', ...config], cwd);
-    expect(checks.stderr).toBe('');
-    expect(ids(checks.stdout)).toContain('tls.tls13-offered-ts');
-    const controls = run(['controls', '--json', ...config], cwd);
-    expect(JSON.parse(controls.stdout).find((c: { id: string }) => c.id === 'A.8.24').checks).toContain('tls.tls13-offered-ts');
-  });
-});
+    it('takes plugins: from the config: checks and controls list them', async () => {
+      const cwd = await project('plugin-ts', { type: 'commonjs' });
+      await mkdir(path.join(cwd, 'conf'));
+      // Paths in the config are relative to the config's folder.
+      await writeFile(
+        path.join(cwd, 'conf/annexa.config.yaml'),
+        'plugins:\n  - checks: ../annexa-checks\n    mapping: ../annexa-checks/mapping.yaml\n',
+      );
+      const config = ['--config', 'conf/annexa.config.yaml'];
+      const checks = run(['checks', '--json', ...config], cwd);
+      expect(checks.stderr).toBe('');
+      expect(ids(checks.stdout)).toContain('tls.tls13-offered-ts');
+      const controls = run(['controls', '--json', ...config], cwd);
+      expect(JSON.parse(controls.stdout).find((c: { id: string }) => c.id === 'A.8.24').checks).toContain('tls.tls13-offered-ts');
+    });
+  },
+);

@@ -16,11 +16,14 @@ describe('annexa --version and --help', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it.each([[['--help']], [['scan', '--help']], [['checks', '--help']], [['controls', '--help']]])('prints help for %j and exits 0', async (args) => {
-    const { code, stdout } = await runCli(args);
-    expect(code).toBe(0);
-    expect(stdout).toContain('Usage: annexa');
-  });
+  it.each([[['--help']], [['scan', '--help']], [['checks', '--help']], [['controls', '--help']]])(
+    'prints help for %j and exits 0',
+    async (args) => {
+      const { code, stdout } = await runCli(args);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: annexa');
+    },
+  );
 });
 
 describe('annexa with no command', () => {
@@ -41,23 +44,63 @@ describe('bad input: one clear line on stderr, exit 2, nothing written', () => {
     ['a bad --concurrency', async () => ['scan', '--sandbox', '--concurrency', '0'], /--concurrency expects a positive whole number/],
     ['a bad --tls endpoint', async () => ['scan', '--tls', 'a:b:c'], /--tls a:b:c: expected HOST:PORT/],
     ['an option where --tls wants a host', async () => ['scan', '--tls', '-x'], /--tls -x: expected HOST:PORT/],
-    ['a --concurrency past the config\'s bound', async () => ['scan', '--sandbox', '--concurrency', '257'], /--concurrency expects a positive whole number up to 256, got "257"/],
+    [
+      "a --concurrency past the config's bound",
+      async () => ['scan', '--sandbox', '--concurrency', '257'],
+      /--concurrency expects a positive whole number up to 256, got "257"/,
+    ],
     ['no target at all', async () => ['scan'], /nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT/],
     ['--sandbox with a live target', async () => ['scan', '--sandbox', '--tls', 'example.com:443'], /--sandbox cannot be combined/],
     ['an unknown scenario', async () => ['scan', '--sandbox', 'atlantis'], /unknown scenario "atlantis"/],
-    ['an unreadable config', async (dir) => ['scan', '--sandbox', '--config', path.join(dir, 'missing.yaml')], /cannot read config .*missing\.yaml: no such file/],
-    ['a config with an unknown key', async (dir) => ['scan', '--config', await config(dir, 'out: ./ev\nfailon: high\n')], /annexa\.config\.yaml: failon: unknown key/],
-    ['a config with a wrong type', async (dir) => ['scan', '--config', await config(dir, 'concurrency: many\n')], /annexa\.config\.yaml: concurrency: must be integer/],
-    ['a config with a bad value', async (dir) => ['scan', '--config', await config(dir, 'failOn: urgent\n')], /failOn: must be one of "critical", "high", "medium", "low", "none"/],
-    ['a config that is not YAML', async (dir) => ['scan', '--config', await config(dir, 'aws: [\n')], /annexa\.config\.yaml: not valid YAML/],
+    [
+      'an unreadable config',
+      async (dir) => ['scan', '--sandbox', '--config', path.join(dir, 'missing.yaml')],
+      /cannot read config .*missing\.yaml: no such file/,
+    ],
+    [
+      'a config with an unknown key',
+      async (dir) => ['scan', '--config', await config(dir, 'out: ./ev\nfailon: high\n')],
+      /annexa\.config\.yaml: failon: unknown key/,
+    ],
+    [
+      'a config with a wrong type',
+      async (dir) => ['scan', '--config', await config(dir, 'concurrency: many\n')],
+      /annexa\.config\.yaml: concurrency: must be integer/,
+    ],
+    [
+      'a config with a bad value',
+      async (dir) => ['scan', '--config', await config(dir, 'failOn: urgent\n')],
+      /failOn: must be one of "critical", "high", "medium", "low", "none"/,
+    ],
+    [
+      'a config that is not YAML',
+      async (dir) => ['scan', '--config', await config(dir, 'aws: [\n')],
+      /annexa\.config\.yaml: not valid YAML/,
+    ],
     ['an unknown check id', async () => ['scan', '--sandbox', '--checks', 'aws.iam.nope'], /--checks aws\.iam\.nope: unknown check id/],
-    ['a glob matching no check', async () => ['scan', '--sandbox', '--skip-checks', 'azure.*'], /--skip-checks azure\.\*: pattern matches no check/],
-    ['an unknown setting', async (dir) => ['scan', '--sandbox', '--config', await config(dir, 'settings:\n  aws.iam.root-mfa:\n    maxAge: 3\n')], /settings\.aws\.iam\.root-mfa\.maxAge: unknown setting/],
-    ['an output folder that cannot be written', async (dir) => {
-      await writeFile(path.join(dir, 'a-file'), '');
-      return ['scan', '--sandbox', '--out', path.join(dir, 'a-file', 'evidence')];
-    }, /cannot write to output folder .*a-file is not a folder/],
-    ['a plugin folder that does not exist', async (dir) => ['scan', '--sandbox', '--checks-dir', path.join(dir, 'nope')], /cannot read checks folder/],
+    [
+      'a glob matching no check',
+      async () => ['scan', '--sandbox', '--skip-checks', 'azure.*'],
+      /--skip-checks azure\.\*: pattern matches no check/,
+    ],
+    [
+      'an unknown setting',
+      async (dir) => ['scan', '--sandbox', '--config', await config(dir, 'settings:\n  aws.iam.root-mfa:\n    maxAge: 3\n')],
+      /settings\.aws\.iam\.root-mfa\.maxAge: unknown setting/,
+    ],
+    [
+      'an output folder that cannot be written',
+      async (dir) => {
+        await writeFile(path.join(dir, 'a-file'), '');
+        return ['scan', '--sandbox', '--out', path.join(dir, 'a-file', 'evidence')];
+      },
+      /cannot write to output folder .*a-file is not a folder/,
+    ],
+    [
+      'a plugin folder that does not exist',
+      async (dir) => ['scan', '--sandbox', '--checks-dir', path.join(dir, 'nope')],
+      /cannot read checks folder/,
+    ],
   ];
 
   it.each(cases)('%s', async (_, argsFor, message) => {
@@ -84,7 +127,11 @@ describe('the annexa binary', () => {
   it('exits with the code main() returns, as a process', async () => {
     const cwd = await tempDir();
     const tsx = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-    const run = spawnSync(process.execPath, ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--bogus'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--bogus'],
+      { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe("annexa: error: unknown option '--bogus'");
     expect(readdirSync(cwd)).toEqual([]);
@@ -93,7 +140,11 @@ describe('the annexa binary', () => {
   it('says on stderr what an interruption did, exits 2, and leaves no manifest behind', async () => {
     const cwd = await tempDir();
     const tsx = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-    const child = spawn(process.execPath, ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--out', 'evidence'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(
+      process.execPath,
+      ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--out', 'evidence'],
+      { cwd, env: { ...process.env, NO_COLOR: '1' } },
+    );
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve) =>
@@ -112,7 +163,7 @@ describe('the annexa binary', () => {
 });
 
 describe('settings that a flag and the config share', () => {
-  it('--concurrency has the bound of the config\'s concurrency', async () => {
+  it("--concurrency has the bound of the config's concurrency", async () => {
     const schema = JSON.parse(await readFile(path.join(ROOT, 'schemas/config.schema.json'), 'utf8'));
     expect(MAX_CONCURRENCY).toBe(schema.properties.concurrency.maximum);
   });

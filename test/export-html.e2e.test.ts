@@ -15,7 +15,10 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** Where the test leaves the screenshot and the PDF for a person to look at. */
 const ARTIFACTS = process.env.ANNEXA_TEST_ARTIFACTS ?? tmpdir();
 
-const title = HAVE_CHROMIUM || IN_CI ? 'the HTML report in headless Chromium' : `the HTML report in headless Chromium (skipped: no chromium at ${CHROMIUM} and CI is not set)`;
+const title =
+  HAVE_CHROMIUM || IN_CI
+    ? 'the HTML report in headless Chromium'
+    : `the HTML report in headless Chromium (skipped: no chromium at ${CHROMIUM} and CI is not set)`;
 
 // A browser start and a 93-control page take a while on a busy CI machine; nothing here is timed.
 describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(title, { timeout: 90_000 }, () => {
@@ -27,7 +30,14 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(title, { timeout: 90_000 }, () => {
     expect(HAVE_CHROMIUM, `CI needs Chromium at ${CHROMIUM}: apt-get install -y chromium`).toBe(true);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     runDir = await writeFixtureRun(await tempDir('annexa-html-'));
     report2022 = open('iso27001-2022');
@@ -58,7 +68,8 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(title, { timeout: 90_000 }, () => {
     expect(await page.locator('section.control').count()).toBe(93);
     expect(await page.locator('figure svg rect').count()).toBeGreaterThan(6);
     expect(await page.locator('.verdict').innerText()).toBe('Gate failed');
-    for (const id of ['run', 'coverage', 'controls', 'waivers', 'soa', 'integrity']) expect(await page.locator(`#${id}`).count(), id).toBe(1);
+    for (const id of ['run', 'coverage', 'controls', 'waivers', 'soa', 'integrity'])
+      expect(await page.locator(`#${id}`).count(), id).toBe(1);
     const shot = path.join(ARTIFACTS, 'annexa-report.png');
     await page.screenshot({ path: shot, fullPage: false });
     expect((await readFile(shot)).subarray(1, 4).toString()).toBe('PNG');
@@ -68,7 +79,8 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(title, { timeout: 90_000 }, () => {
     const { page, requests, errors } = await report2022;
     expect(await page.locator('script, iframe, img, link, object, embed, style:not(head style)').count()).toBe(0);
     const text = await page.locator('body').innerText();
-    for (const value of [HOSTILE.resource, HOSTILE.observed.slice(0, 14), HOSTILE.waiver, HOSTILE.justification]) expect(text).toContain(value);
+    for (const value of [HOSTILE.resource, HOSTILE.observed.slice(0, 14), HOSTILE.waiver, HOSTILE.justification])
+      expect(text).toContain(value);
     expect(text).toContain("<script>fetch('http://127.0.0.1:9/leak')</script>");
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);

@@ -63,14 +63,19 @@ describe('annexa export --format oscal', () => {
     const controls = JSON.parse(await readFile(path.join(sandboxRun, 'controls.json'), 'utf8')).controls;
     const [result] = doc['assessment-results'].results;
     expect(result.observations).toHaveLength(results.length);
-    const uuids = [doc['assessment-results'].uuid, ...result.observations.map((o: { uuid: string }) => o.uuid), ...result.findings.map((f: { uuid: string }) => f.uuid)];
+    const uuids = [
+      doc['assessment-results'].uuid,
+      ...result.observations.map((o: { uuid: string }) => o.uuid),
+      ...result.findings.map((f: { uuid: string }) => f.uuid),
+    ];
     expect(new Set(uuids).size).toBe(uuids.length);
     for (const [i, o] of result.observations.entries()) {
       expect(o.methods).toEqual(['TEST']);
       expect(o.subjects).toHaveLength(1);
       const snapshotEvidence = o['relevant-evidence'].filter((e: { href: string }) => e.href.startsWith('snapshot.json#'));
       expect(snapshotEvidence.map((e: { href: string }) => decodeURIComponent(e.href.split('#')[1]))).toEqual(results[i].factRefs);
-      for (const e of snapshotEvidence) expect(e.props).toContainEqual(expect.objectContaining({ name: 'sha256', value: manifest.files['snapshot.json'].sha256 }));
+      for (const e of snapshotEvidence)
+        expect(e.props).toContainEqual(expect.objectContaining({ name: 'sha256', value: manifest.files['snapshot.json'].sha256 }));
     }
     for (const f of result.findings) {
       const control = controls.find((c: { id: string }) => c.id === f.target['target-id']);
@@ -79,7 +84,9 @@ describe('annexa export --format oscal', () => {
     }
     const failing = result.findings.find((f: { target: { status: { reason: string } } }) => f.target.status.reason === 'fail');
     expect(failing['related-observations'].length).toBeGreaterThan(0);
-    const hashes = doc['assessment-results']['back-matter'].resources.map((r: { title: string; rlinks: { hashes: { value: string }[] }[] }) => [r.title, r.rlinks[0].hashes[0].value]);
+    const hashes = doc['assessment-results']['back-matter'].resources.map(
+      (r: { title: string; rlinks: { hashes: { value: string }[] }[] }) => [r.title, r.rlinks[0].hashes[0].value],
+    );
     expect(hashes).toContainEqual([MANIFEST, sha256(await readFile(path.join(sandboxRun, MANIFEST)))]);
   });
 
@@ -98,7 +105,9 @@ describe('annexa export --format oscal', () => {
     const excluded = result.findings.find((f: { target: { 'target-id': string } }) => f.target['target-id'] === 'A.7.1');
     expect(excluded.props).toContainEqual(expect.objectContaining({ name: 'exclusion-justification' }));
     const manual = result.findings.find((f: { target: { 'target-id': string } }) => f.target['target-id'] === 'A.6.3');
-    expect(manual.props).toContainEqual(expect.objectContaining({ name: 'manual-evidence', value: `manual/training-2026.csv sha256:${'a'.repeat(64)}` }));
+    expect(manual.props).toContainEqual(
+      expect.objectContaining({ name: 'manual-evidence', value: `manual/training-2026.csv sha256:${'a'.repeat(64)}` }),
+    );
   });
 });
 
@@ -115,7 +124,11 @@ describe('annexa export --format csv', () => {
     expect(hostile.resource).toBe(HOSTILE.resource);
     expect(JSON.parse(hostile.observed).note).toBe(HOSTILE.formula);
     const waived = rows.find((r) => r.check === 'aws.s3.default-encryption')!;
-    expect([waived.waiver_reason, waived.waiver_expires, waived.waiver_approved_by]).toEqual([HOSTILE.waiver, '2026-12-31', 'ciso@example.com']);
+    expect([waived.waiver_reason, waived.waiver_expires, waived.waiver_approved_by]).toEqual([
+      HOSTILE.waiver,
+      '2026-12-31',
+      'ciso@example.com',
+    ]);
     const excluded = rows.find((r) => r.control === 'A.7.1')!;
     expect([excluded.control_status, excluded.rationale]).toEqual(['excluded', HOSTILE.justification]);
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@]/);
@@ -124,7 +137,10 @@ describe('annexa export --format csv', () => {
 
 describe('annexa export --format ocsf', () => {
   it('writes one OCSF Detection Finding per result with the base and finding fields OCSF requires', async () => {
-    const lines = (await exportOf(sandboxRun, 'ocsf')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await exportOf(sandboxRun, 'ocsf'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const results = JSON.parse(await readFile(path.join(sandboxRun, 'results.json'), 'utf8')).results;
     expect(lines).toHaveLength(results.length);
     for (const [i, e] of lines.entries()) {
@@ -216,7 +232,9 @@ describe('--framework on the summary and on controls', () => {
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as { id: string; checks: string[] }[];
     expect(rows).toHaveLength(106);
-    expect(rows.find((r) => r.id === 'PR.DS-02')!.checks).toEqual(expect.arrayContaining(['tls.protocol-versions', 'aws.s3.secure-transport']));
+    expect(rows.find((r) => r.id === 'PR.DS-02')!.checks).toEqual(
+      expect.arrayContaining(['tls.protocol-versions', 'aws.s3.secure-transport']),
+    );
     expect(rows.find((r) => r.id === 'RC.CO-04')!.checks).toEqual([]);
   });
 });

@@ -13,12 +13,26 @@ describe('the package of a checkout', () => {
   });
 
   // --ignore-scripts: the build is what prepare does; this checks what npm packs of it.
-  it.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))('holds the built CLI, library and checks, and no test code', { timeout: 60_000 }, () => {
-    const npm = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
-    expect(npm.status, npm.stderr).toBe(0);
-    const files: string[] = JSON.parse(npm.stdout)[0].files.map((f: { path: string }) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/annexa.js', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/checks/aws/aws.iam.root-mfa.js', 'schemas/config.schema.json', 'LICENSE']));
-    expect(files.filter((f) => /\.(test|spec)\.|^test\/|(^|\/)__fixtures__\//.test(f))).toEqual([]);
-    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
-  });
+  it.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))(
+    'holds the built CLI, library and checks, and no test code',
+    { timeout: 60_000 },
+    () => {
+      const npm = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+      expect(npm.status, npm.stderr).toBe(0);
+      const files: string[] = JSON.parse(npm.stdout)[0].files.map((f: { path: string }) => f.path);
+      expect(files).toEqual(
+        expect.arrayContaining([
+          'bin/annexa.js',
+          'dist/src/cli.js',
+          'dist/src/index.js',
+          'dist/src/index.d.ts',
+          'dist/checks/aws/aws.iam.root-mfa.js',
+          'schemas/config.schema.json',
+          'LICENSE',
+        ]),
+      );
+      expect(files.filter((f) => /\.(test|spec)\.|^test\/|(^|\/)__fixtures__\//.test(f))).toEqual([]);
+      expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    },
+  );
 });

@@ -12,7 +12,10 @@ describe('a check of your own (docs/writing-checks.md)', () => {
     const dir = await tempDir();
     await cp(PLUGIN, path.join(dir, 'annexa-checks'), { recursive: true });
     await writeFile(path.join(dir, 'annexa.config.yaml'), 'plugins:\n  - checks: annexa-checks\n    mapping: annexa-checks/mapping.yaml\n');
-    const { code, stdout, stderr } = await runCli(['scan', '--sandbox', '--json', '--checks', 'tls.*', '--fail-on', 'none', '--allow-errors'], { cwd: dir });
+    const { code, stdout, stderr } = await runCli(
+      ['scan', '--sandbox', '--json', '--checks', 'tls.*', '--fail-on', 'none', '--allow-errors'],
+      { cwd: dir },
+    );
     expect(stderr).not.toMatch(/^annexa: /m);
     expect(code).toBe(0);
     const run = JSON.parse(stdout);
@@ -21,7 +24,9 @@ describe('a check of your own (docs/writing-checks.md)', () => {
     expect(new Set(mine.map((r: { status: string }) => r.status))).toEqual(new Set(['pass', 'fail']));
     expect(mine[0].controls).toEqual(['A.8.24']);
     // Fetched once: the protocol fact my check read is the one tls.protocol-versions read.
-    const builtin = run.results.find((r: { checkId: string; resource: string }) => r.checkId === 'tls.protocol-versions' && r.resource === mine[0].resource);
+    const builtin = run.results.find(
+      (r: { checkId: string; resource: string }) => r.checkId === 'tls.protocol-versions' && r.resource === mine[0].resource,
+    );
     expect(builtin.factRefs.some((ref: string) => mine[0].factRefs.includes(ref))).toBe(true);
   });
 
@@ -35,14 +40,31 @@ describe('a check of your own (docs/writing-checks.md)', () => {
   it('returning results outside the contract, has each one recorded as an error naming it, and the evidence still validates', async () => {
     const dir = await tempDir();
     const { code, stdout } = await runCli(
-      ['scan', '--sandbox', '--json', '--checks-dir', BAD_PLUGIN, '--mapping', path.join(BAD_PLUGIN, 'mapping.yaml'), '--checks', 'tls.bad-results', '--out', 'evidence'],
+      [
+        'scan',
+        '--sandbox',
+        '--json',
+        '--checks-dir',
+        BAD_PLUGIN,
+        '--mapping',
+        path.join(BAD_PLUGIN, 'mapping.yaml'),
+        '--checks',
+        'tls.bad-results',
+        '--out',
+        'evidence',
+      ],
       { cwd: dir },
     );
     expect(code).toBe(1);
     const run = JSON.parse(stdout);
     expect(run.results.length).toBeGreaterThan(0);
     for (const r of run.results) {
-      expect(r).toMatchObject({ checkId: 'tls.bad-results', status: 'error', severity: 'low', message: expect.stringContaining('check tls.bad-results returned a result annexa cannot record') });
+      expect(r).toMatchObject({
+        checkId: 'tls.bad-results',
+        status: 'error',
+        severity: 'low',
+        message: expect.stringContaining('check tls.bad-results returned a result annexa cannot record'),
+      });
       expect(r.waiver).toBeUndefined();
     }
     const messages = run.results.map((r: { message: string }) => r.message).join('\n');
@@ -51,6 +73,8 @@ describe('a check of your own (docs/writing-checks.md)', () => {
     expect(messages).toContain('sets its own waiver');
     expect(messages).toContain('severity: must be one of');
     const validate = validatorFor('results');
-    expect(validate(JSON.parse(await readFile(path.join(run.evidence.dir, 'results.json'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(JSON.parse(await readFile(path.join(run.evidence.dir, 'results.json'), 'utf8'))), JSON.stringify(validate.errors)).toBe(
+      true,
+    );
   });
 });

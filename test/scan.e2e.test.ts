@@ -63,7 +63,10 @@ describe('annexa scan --sandbox, end to end through the CLI', () => {
     const results = (await readJson(path.join(second, 'results.json'))).results;
     expect(new Set(results.map((r: { checkId: string }) => r.checkId))).toEqual(new Set(['aws.iam.root-access-keys']));
     const summary = JSON.parse(first.stdout);
-    expect((await readJson(path.join(second, MANIFEST))).previous).toEqual({ runId: summary.id, manifestSha256: summary.evidence.manifestSha256 });
+    expect((await readJson(path.join(second, MANIFEST))).previous).toEqual({
+      runId: summary.id,
+      manifestSha256: summary.evidence.manifestSha256,
+    });
 
     const lenient = await runCli([...one, '--fail-on', 'none', '--allow-errors'], { cwd: dir });
     expect(lenient.stderr).not.toMatch(/^annexa: /m);
@@ -71,7 +74,9 @@ describe('annexa scan --sandbox, end to end through the CLI', () => {
   });
 
   it('npm start: the demo prints the summary and the evidence path, exits 0, and says how the gate would have decided', async () => {
-    const { code, stdout } = await runCli(['scan', '--sandbox', '--demo', '--checks', 'aws.iam.root-access-keys'], { cwd: await tempDir() });
+    const { code, stdout } = await runCli(['scan', '--sandbox', '--demo', '--checks', 'aws.iam.root-access-keys'], {
+      cwd: await tempDir(),
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('Annex A controls by theme');
     expect(stdout).toMatch(/Evidence {2}evidence\/\d{8}T\d{6}Z-[0-9a-f]{6}\//);
@@ -93,7 +98,10 @@ describe('annexa checks and annexa controls', () => {
     expect(code).toBe(0);
     const controls = JSON.parse(stdout);
     expect(controls).toHaveLength(93);
-    expect(controls.find((c: { id: string }) => c.id === 'A.8.5')).toMatchObject({ coverage: 'automated', checks: expect.arrayContaining(['aws.iam.root-mfa']) });
+    expect(controls.find((c: { id: string }) => c.id === 'A.8.5')).toMatchObject({
+      coverage: 'automated',
+      checks: expect.arrayContaining(['aws.iam.root-mfa']),
+    });
     expect(controls.find((c: { id: string }) => c.id === 'A.7.4')).toMatchObject({ coverage: 'manual', checks: [] });
   });
 });

@@ -24,7 +24,15 @@ const PLANTED = {
   externalId: 'planted-external-id-77c1e0',
 };
 
-const AWS_ENV: Record<string, string> = { sts: 'STS', iam: 'IAM', s3: 'S3', s3control: 'S3_CONTROL', kms: 'KMS', ec2: 'EC2', organizations: 'ORGANIZATIONS' };
+const AWS_ENV: Record<string, string> = {
+  sts: 'STS',
+  iam: 'IAM',
+  s3: 'S3',
+  s3control: 'S3_CONTROL',
+  kms: 'KMS',
+  ec2: 'EC2',
+  organizations: 'ORGANIZATIONS',
+};
 
 let aws: SandboxHandle<AwsTargetOptions>;
 let github: GithubSandbox;
@@ -35,7 +43,12 @@ beforeAll(async () => {
     {
       accounts: [
         { id: '100000000001', regions: ['us-east-1'], root: { mfa: 'hardware' } },
-        { id: MEMBER, regions: ['us-east-1'], root: { mfa: 'none' }, roles: [{ name: 'annexa-audit', policies: ['SecurityAudit'], externalId: PLANTED.externalId }] },
+        {
+          id: MEMBER,
+          regions: ['us-east-1'],
+          root: { mfa: 'none' },
+          roles: [{ name: 'annexa-audit', policies: ['SecurityAudit'], externalId: PLANTED.externalId }],
+        },
       ],
     },
     { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 10_000 },
@@ -63,7 +76,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-describe('the run\'s secrets', () => {
+describe("the run's secrets", () => {
   it('reach no evidence file, no state file, no log line and no output', async () => {
     const token = github.tokens.default;
     const planted = { ...PLANTED, token };
@@ -78,7 +91,19 @@ describe('the run\'s secrets', () => {
     apiUrl.username = 'annexa';
     apiUrl.password = PLANTED.urlPassword;
     const { code, stdout, stderr } = await runCli(
-      ['scan', '--github-api-url', apiUrl.href, '--out', 'evidence', '--json', '--log-level', 'debug', '--fail-on', 'none', '--allow-errors'],
+      [
+        'scan',
+        '--github-api-url',
+        apiUrl.href,
+        '--out',
+        'evidence',
+        '--json',
+        '--log-level',
+        'debug',
+        '--fail-on',
+        'none',
+        '--allow-errors',
+      ],
       { cwd: dir, env: { ...process.env, GITHUB_TOKEN: token } },
     );
     expect(stderr).not.toMatch(/^annexa: /m);
@@ -86,13 +111,19 @@ describe('the run\'s secrets', () => {
     const run = JSON.parse(stdout);
     // The scan did reach both: the member account through its role, the organisation with the token.
     expect(run.scope.targets.map((t: { id: string }) => t.id).sort()).toEqual([`aws:${MEMBER}`, 'github:acme']);
-    expect(run.results.some((r: { checkId: string; status: string }) => r.checkId.startsWith('github.') && r.status !== 'error')).toBe(true);
+    expect(run.results.some((r: { checkId: string; status: string }) => r.checkId.startsWith('github.') && r.status !== 'error')).toBe(
+      true,
+    );
     expect(run.results.some((r: { checkId: string; status: string }) => r.checkId.startsWith('aws.') && r.status !== 'error')).toBe(true);
 
     const files = await filesUnder(path.join(dir, 'evidence'));
     expect(files.some((f) => f.endsWith('manifest.json'))).toBe(true);
     expect(files.some((f) => f.includes(`${path.sep}.state${path.sep}`))).toBe(true);
-    const texts: [string, string][] = [['stdout', stdout], ['stderr', stderr], ...(await Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')] as [string, string])))];
+    const texts: [string, string][] = [
+      ['stdout', stdout],
+      ['stderr', stderr],
+      ...(await Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')] as [string, string]))),
+    ];
     for (const [where, text] of texts) {
       for (const [name, value] of Object.entries(planted)) expect(text.includes(value), `${name} found in ${where}`).toBe(false);
     }

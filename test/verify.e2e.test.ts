@@ -24,11 +24,41 @@ beforeAll(async () => {
   await writeFile(path.join(work, 'policy.txt'), 'Information security policy, approved 2026-01-05\n');
   await writeFile(
     path.join(work, 'annexa.config.yaml'),
-    ['plugins:', '  - checks: plugin', '    mapping: plugin/mapping.yaml', 'evidence:', '  maxAgeDays:', '    A.5.1: 30', '    A.8.5: 30', '  manual:', '    - control: A.5.1', '      file: policy.txt', '      description: the board-approved policy', ''].join('\n'),
+    [
+      'plugins:',
+      '  - checks: plugin',
+      '    mapping: plugin/mapping.yaml',
+      'evidence:',
+      '  maxAgeDays:',
+      '    A.5.1: 30',
+      '    A.8.5: 30',
+      '  manual:',
+      '    - control: A.5.1',
+      '      file: policy.txt',
+      '      description: the board-approved policy',
+      '',
+    ].join('\n'),
   );
   const keygen = await runCli(['keygen', '--out', 'signing'], { cwd: work });
   expect(keygen.code).toBe(0);
-  const scan = (): Promise<CliRun> => runCli(['scan', '--sandbox', '--checks', CHECKS, '--out', 'evidence', '--json', '--sign-key', 'signing.key', '--fail-on', 'none', '--allow-errors'], { cwd: work });
+  const scan = (): Promise<CliRun> =>
+    runCli(
+      [
+        'scan',
+        '--sandbox',
+        '--checks',
+        CHECKS,
+        '--out',
+        'evidence',
+        '--json',
+        '--sign-key',
+        'signing.key',
+        '--fail-on',
+        'none',
+        '--allow-errors',
+      ],
+      { cwd: work },
+    );
   const runs = [await scan(), await scan()];
   for (const r of runs) expect(r.stderr).not.toMatch(/^annexa: /m);
   [first, second] = runs.map((r) => JSON.parse(r.stdout).id as string);
@@ -42,7 +72,10 @@ async function copyEvidence(): Promise<string> {
   return path.join(dir, 'evidence');
 }
 
-const verify = (runDir: string, ...flags: string[]) => runCli(['verify', runDir, '--public-key', path.join(work, 'signing.pub'), '--checks-dir', path.join(work, 'plugin'), ...flags], { cwd: work });
+const verify = (runDir: string, ...flags: string[]) =>
+  runCli(['verify', runDir, '--public-key', path.join(work, 'signing.pub'), '--checks-dir', path.join(work, 'plugin'), ...flags], {
+    cwd: work,
+  });
 
 async function flipByte(file: string, at = 0.5): Promise<void> {
   const bytes = await readFile(file);
@@ -68,14 +101,25 @@ describe('annexa verify', () => {
     const runDir = path.join(work, 'evidence', first);
     const manifest = await readJson(path.join(runDir, MANIFEST));
     const checks = await readJson(path.join(runDir, 'checks.json'));
-    for (const [name, doc] of [['manifest', manifest], ['checks', checks], ['controls', await readJson(path.join(runDir, 'controls.json'))]] as const) {
+    for (const [name, doc] of [
+      ['manifest', manifest],
+      ['checks', checks],
+      ['controls', await readJson(path.join(runDir, 'controls.json'))],
+    ] as const) {
       const validate = validatorFor(name);
       expect(validate(doc), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
     const plugin = checks.checks.find((c: { id: string }) => c.id === 'tls.tls13-offered');
-    expect(plugin).toMatchObject({ origin: 'plugin', source: { sha256: sha256(await readFile(path.join(work, 'plugin/tls.tls13-offered.mjs'))) } });
+    expect(plugin).toMatchObject({
+      origin: 'plugin',
+      source: { sha256: sha256(await readFile(path.join(work, 'plugin/tls.tls13-offered.mjs'))) },
+    });
     expect(manifest.plugins).toEqual([{ checkId: 'tls.tls13-offered', file: plugin.source.file, sha256: plugin.source.sha256 }]);
-    expect(checks.checks.find((c: { id: string }) => c.id === 'aws.iam.root-mfa')).toMatchObject({ origin: 'builtin', version: manifest.tool.version, meta: { severity: 'critical' } });
+    expect(checks.checks.find((c: { id: string }) => c.id === 'aws.iam.root-mfa')).toMatchObject({
+      origin: 'builtin',
+      version: manifest.tool.version,
+      meta: { severity: 'critical' },
+    });
     expect(checks.mapping['aws.iam.root-mfa'][0].rationale.length).toBeGreaterThan(10);
     const policy = manifest.files['manual/A.5.1/policy.txt'];
     expect(policy.sha256).toBe(sha256(await readFile(path.join(work, 'policy.txt'))));
@@ -89,28 +133,33 @@ describe('annexa verify', () => {
   it('flags a control without recent passing evidence as stale; attached manual evidence counts as evidence', async () => {
     expect(stale).toEqual([{ id: 'A.8.5', maxAgeDays: 30, newestPass: null, ageDays: null, stale: true }]);
     const controls = (await readJson(path.join(work, 'evidence', second, 'controls.json'))).controls;
-    expect(controls.find((c: { id: string }) => c.id === 'A.5.1').freshness).toMatchObject({ newestPass: { runId: second }, ageDays: 0, stale: false });
+    expect(controls.find((c: { id: string }) => c.id === 'A.5.1').freshness).toMatchObject({
+      newestPass: { runId: second },
+      ageDays: 0,
+      stale: false,
+    });
   });
 
-  it.each([
-    ['results.json'],
-    ['controls.json'],
-    ['snapshot.json'],
-    ['checks.json'],
-    ['manual/A.5.1/policy.txt'],
-  ])('exits 1 naming %s when one byte of it changes', async (name) => {
-    const out = await copyEvidence();
-    await flipByte(path.join(out, second, name));
-    const { code, stdout } = await verify(path.join(out, second));
-    expect(code).toBe(1);
-    expect(stdout).toContain(`${name}: sha256 `);
-  }, 60_000);
+  it.each([['results.json'], ['controls.json'], ['snapshot.json'], ['checks.json'], ['manual/A.5.1/policy.txt']])(
+    'exits 1 naming %s when one byte of it changes',
+    async (name) => {
+      const out = await copyEvidence();
+      await flipByte(path.join(out, second, name));
+      const { code, stdout } = await verify(path.join(out, second));
+      expect(code).toBe(1);
+      expect(stdout).toContain(`${name}: sha256 `);
+    },
+    60_000,
+  );
 
   it('exits 1 when one byte of the manifest changes: its signature no longer covers it, and the next run no longer links to it', async () => {
     const out = await copyEvidence();
     const file = path.join(out, first, MANIFEST);
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace(/"durationMs": (\d)/, (_, d) => `"durationMs": ${(Number(d) + 1) % 10}`));
+    await writeFile(
+      file,
+      text.replace(/"durationMs": (\d)/, (_, d) => `"durationMs": ${(Number(d) + 1) % 10}`),
+    );
     const own = await verify(path.join(out, first));
     expect(own.code).toBe(1);
     expect(own.stdout).toMatch(/signature: the manifest differs from the one signed in durationMs/);
@@ -131,7 +180,17 @@ describe('annexa verify', () => {
 
     const other = await runCli(['keygen', '--out', 'other'], { cwd: path.dirname(out) });
     expect(other.code).toBe(0);
-    const wrongKey = await runCli(['verify', path.join(work, 'evidence', second), '--public-key', path.join(path.dirname(out), 'other.pub'), '--checks-dir', path.join(work, 'plugin')], { cwd: work });
+    const wrongKey = await runCli(
+      [
+        'verify',
+        path.join(work, 'evidence', second),
+        '--public-key',
+        path.join(path.dirname(out), 'other.pub'),
+        '--checks-dir',
+        path.join(work, 'plugin'),
+      ],
+      { cwd: work },
+    );
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stdout).toMatch(/signature: made with key [0-9a-f]{64}, but the public key given is [0-9a-f]{64}/);
   }, 60_000);
@@ -224,7 +283,10 @@ describe('annexa verify', () => {
 
     const changed = await tempDir('annexa-verify-plugin-');
     await cp(PLUGIN, changed, { recursive: true });
-    await writeFile(path.join(changed, 'tls.tls13-offered.mjs'), `${await readFile(path.join(changed, 'tls.tls13-offered.mjs'), 'utf8')}\n// edited\n`);
+    await writeFile(
+      path.join(changed, 'tls.tls13-offered.mjs'),
+      `${await readFile(path.join(changed, 'tls.tls13-offered.mjs'), 'utf8')}\n// edited\n`,
+    );
     const edited = await runCli(['verify', runDir, '--public-key', path.join(work, 'signing.pub'), '--checks-dir', changed], { cwd: work });
     expect(edited.code).toBe(1);
     expect(edited.stdout).toMatch(/check tls\.tls13-offered: the available check is not the version that judged the run/);
@@ -241,7 +303,10 @@ describe('annexa scan --replay', () => {
   it("reproduces the run's results from its snapshot alone, with no API call, and writes nothing unless told", async () => {
     const runDir = path.join(work, 'evidence', first);
     const before = (await readdir(path.join(work, 'evidence'))).length;
-    const { code, stdout } = await runCli(['scan', '--replay', runDir, '--checks', CHECKS, '--json', '--fail-on', 'none', '--allow-errors'], { cwd: work });
+    const { code, stdout } = await runCli(
+      ['scan', '--replay', runDir, '--checks', CHECKS, '--json', '--fail-on', 'none', '--allow-errors'],
+      { cwd: work },
+    );
     expect(code).toBe(0);
     const replay = JSON.parse(stdout);
     expect(replay.scope.replayOf).toMatchObject({ runId: first });
@@ -286,11 +351,25 @@ describe('signing', () => {
     for (const s of statement.subject) expect(sha256(await readFile(path.join(runDir, s.name)))).toBe(s.digest.sha256);
     expect(statement.subject.map((s: { name: string }) => s.name)).toContain('results.json');
     // PAE as the DSSE protocol spells it, built here by hand, checked by another implementation.
-    const pae = Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(envelope.payloadType)} ${envelope.payloadType} ${body.length} `), body]);
+    const pae = Buffer.concat([
+      Buffer.from(`DSSEv1 ${Buffer.byteLength(envelope.payloadType)} ${envelope.payloadType} ${body.length} `),
+      body,
+    ]);
     const dir = await tempDir();
     await writeFile(path.join(dir, 'pae'), pae);
     await writeFile(path.join(dir, 'sig'), Buffer.from(envelope.signatures[0].sig, 'base64'));
-    const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(work, 'signing.pub'), '-rawin', '-in', path.join(dir, 'pae'), '-sigfile', path.join(dir, 'sig')]).toString();
+    const out = execFileSync('openssl', [
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      path.join(work, 'signing.pub'),
+      '-rawin',
+      '-in',
+      path.join(dir, 'pae'),
+      '-sigfile',
+      path.join(dir, 'sig'),
+    ]).toString();
     expect(out).toMatch(/Signature Verified Successfully/);
   });
 });

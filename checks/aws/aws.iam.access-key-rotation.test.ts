@@ -12,7 +12,9 @@ checkTester(check, { target: TARGET }).run({
         root({ accessKeys: [key(1, '2025-01-01T00:00:00Z'), key(2, '2025-01-01T00:00:00Z', null, false)] }),
         user('fresh', { accessKeys: [key(1, '2026-04-01T00:00:00Z'), key(2, '2026-03-04T00:00:00Z')] }),
         user('stale', { accessKeys: [key(1, '2026-05-01T00:00:00Z'), key(2, '2026-01-01T00:00:00Z')] }),
-        user('old-but-inactive', { accessKeys: [key(1, '2020-01-01T00:00:00Z', null, false), key(2, '2020-01-01T00:00:00Z', null, false)] }),
+        user('old-but-inactive', {
+          accessKeys: [key(1, '2020-01-01T00:00:00Z', null, false), key(2, '2020-01-01T00:00:00Z', null, false)],
+        }),
       ),
     }),
     results: [
@@ -23,7 +25,9 @@ checkTester(check, { target: TARGET }).run({
   },
   'a key whose age cannot be read is not known to be fresh': {
     facts: iamFacts({ credentialReport: report(user('u', { accessKeys: [key(1, 'not a date')] })) }),
-    results: [{ resource: userArn('u'), status: 'fail', messageId: 'stale', observed: { staleSlots: [1], keys: [{ slot: 1, ageDays: null }] } }],
+    results: [
+      { resource: userArn('u'), status: 'fail', messageId: 'stale', observed: { staleSlots: [1], keys: [{ slot: 1, ageDays: null }] } },
+    ],
   },
   'maxAgeDays is read from the settings': {
     facts: iamFacts({ credentialReport: report(user('u', { accessKeys: [key(1, '2026-04-01T00:00:00Z')] })) }),

@@ -8,7 +8,8 @@ export default defineCheck({
     provider: 'aws',
     severity: 'medium',
     description: 'Every active access key (root included) is at most the configured number of days old, from the credential report.',
-    remediation: 'Create a new key, move its users to it, then deactivate and delete the old one; better, replace long-lived keys with roles.',
+    remediation:
+      'Create a new key, move its users to it, then deactivate and delete the old one; better, replace long-lived keys with roles.',
     messages: {
       noKeys: 'No user has an active access key',
       fresh: '{user}: active access keys are at most {maxAgeDays} days old',
@@ -20,7 +21,9 @@ export default defineCheck({
     const { users } = await ctx.aws.iam.credentialReport();
     const maxAgeDays = ctx.settings.maxAgeDays;
     const results = users.flatMap((u) => {
-      const keys = u.accessKeys.filter((k) => k.active).map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: daysSince(k.lastRotated, ctx.now) }));
+      const keys = u.accessKeys
+        .filter((k) => k.active)
+        .map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: daysSince(k.lastRotated, ctx.now) }));
       if (keys.length === 0) return [];
       // A key whose age cannot be read is not known to be fresh.
       const staleSlots = keys.filter((k) => k.ageDays === null || k.ageDays > maxAgeDays).map((k) => k.slot);

@@ -4,7 +4,11 @@ import check from './aws.iam.admin-principals.js';
 
 const arn = (path: string) => `arn:aws:iam::${ACCOUNT}:${path}`;
 const world = details({
-  users: [{ name: 'alice', attachedPolicies: [ADMINISTRATOR_ACCESS] }, { name: 'bob', groups: ['admins'] }, { name: 'carol', groups: ['dev'] }],
+  users: [
+    { name: 'alice', attachedPolicies: [ADMINISTRATOR_ACCESS] },
+    { name: 'bob', groups: ['admins'] },
+    { name: 'carol', groups: ['dev'] },
+  ],
   groups: [{ name: 'admins', inlinePolicies: [{ name: 'all', document: ADMIN_DOC }] }, { name: 'dev' }],
   roles: [{ name: 'break-glass', attachedPolicies: [{ name: 'god', arn: arn('policy/god') }] }, { name: 'app' }],
   policies: [{ name: 'god', document: ADMIN_DOC }],
@@ -27,7 +31,17 @@ checkTester(check, { target: TARGET }).run({
         roles: [
           { name: 'iam-admin', attachedPolicies: [{ name: 'IAMFullAccess', arn: 'arn:aws:iam::aws:policy/IAMFullAccess' }] },
           { name: 'power', attachedPolicies: [{ name: 'PowerUserAccess', arn: 'arn:aws:iam::aws:policy/PowerUserAccess' }] },
-          { name: 'escalator', inlinePolicies: [{ name: 'pass', document: { Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateRole', 'iam:AttachRolePolicy'], Resource: '*' }] } }] },
+          {
+            name: 'escalator',
+            inlinePolicies: [
+              {
+                name: 'pass',
+                document: {
+                  Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateRole', 'iam:AttachRolePolicy'], Resource: '*' }],
+                },
+              },
+            ],
+          },
         ],
       }),
     }),
@@ -36,7 +50,13 @@ checkTester(check, { target: TARGET }).run({
         resource: TARGET.resource,
         status: 'pass',
         messageId: 'few',
-        observed: { count: 2, principals: [{ arn: arn('role/escalator'), kind: 'role', via: ['pass (inline)'] }, { arn: arn('role/iam-admin'), kind: 'role', via: ['IAMFullAccess'] }] },
+        observed: {
+          count: 2,
+          principals: [
+            { arn: arn('role/escalator'), kind: 'role', via: ['pass (inline)'] },
+            { arn: arn('role/iam-admin'), kind: 'role', via: ['IAMFullAccess'] },
+          ],
+        },
       },
     ],
   },

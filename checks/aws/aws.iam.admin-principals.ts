@@ -12,7 +12,8 @@ export default defineCheck({
       '(every action, every IAM action, or an IAM privilege escalation), and users through an administrator group. AWS-managed policies are judged by the ' +
       'documents annexa ships with their version (AdministratorAccess v1, PowerUserAccess v12, IAMFullAccess v2; src/judging/aws/data/); other AWS-managed ' +
       'policies are not read. The users and roles number at most the configured maximum.',
-    remediation: 'Review the listed principals; move day-to-day work to narrower roles and keep administrator access for a few break-glass identities.',
+    remediation:
+      'Review the listed principals; move day-to-day work to narrower roles and keep administrator access for a few break-glass identities.',
     messages: {
       few: '{count} user(s) and role(s) hold administrator access (at most {maxAdmins})',
       many: '{count} user(s) and role(s) hold administrator access, more than {maxAdmins}',

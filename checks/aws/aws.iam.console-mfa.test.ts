@@ -6,7 +6,14 @@ const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 
 checkTester(check, { target: TARGET }).run({
   'console users with MFA pass, those without fail; users without a password and root are not judged': {
-    facts: iamFacts({ credentialReport: report(root({ mfaActive: false }), user('alice', { passwordEnabled: true, mfaActive: true }), user('bob', { passwordEnabled: true }), user('ci')) }),
+    facts: iamFacts({
+      credentialReport: report(
+        root({ mfaActive: false }),
+        user('alice', { passwordEnabled: true, mfaActive: true }),
+        user('bob', { passwordEnabled: true }),
+        user('ci'),
+      ),
+    }),
     results: [
       { resource: userArn('alice'), status: 'pass', messageId: 'mfa', observed: { user: 'alice', mfaActive: true } },
       { resource: userArn('bob'), status: 'fail', messageId: 'noMfa', observed: { user: 'bob', mfaActive: false } },

@@ -7,8 +7,10 @@ export default defineCheck({
     title: 'Console users have MFA',
     provider: 'aws',
     severity: 'high',
-    description: 'Every IAM user with a console password must have an MFA device, read from the credential report (one call for all users).',
-    remediation: 'Assign an MFA device to each listed user, or remove their console password if they do not need it; enforce MFA with an IAM policy condition (aws:MultiFactorAuthPresent).',
+    description:
+      'Every IAM user with a console password must have an MFA device, read from the credential report (one call for all users).',
+    remediation:
+      'Assign an MFA device to each listed user, or remove their console password if they do not need it; enforce MFA with an IAM policy condition (aws:MultiFactorAuthPresent).',
     messages: {
       mfa: 'Console user {user} has MFA',
       noMfa: 'Console user {user} has a password but no MFA',

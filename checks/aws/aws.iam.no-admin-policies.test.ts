@@ -10,14 +10,31 @@ checkTester(check, { target: TARGET }).run({
   'customer-managed policies are judged one by one, inline policies per principal': {
     facts: iamFacts({
       authorizationDetails: details({
-        policies: [{ name: 'read', document: READ_DOC }, { name: 'god', document: ADMIN_DOC }, { name: 'almost', document: notAction }],
-        roles: [{ name: 'app', inlinePolicies: [{ name: 'ok', document: READ_DOC }, { name: 'bad', document: ADMIN_DOC }] }],
+        policies: [
+          { name: 'read', document: READ_DOC },
+          { name: 'god', document: ADMIN_DOC },
+          { name: 'almost', document: notAction },
+        ],
+        roles: [
+          {
+            name: 'app',
+            inlinePolicies: [
+              { name: 'ok', document: READ_DOC },
+              { name: 'bad', document: ADMIN_DOC },
+            ],
+          },
+        ],
         users: [{ name: 'ci', inlinePolicies: [{ name: 'ok', document: READ_DOC }] }],
       }),
     }),
     results: [
       { resource: arn('policy/read'), status: 'pass', messageId: 'scoped', observed: { policy: 'read', attachments: 1 } },
-      { resource: arn('policy/god'), status: 'fail', messageId: 'admin', observed: { policy: 'god', grant: 'every action', statements: ADMIN_DOC.Statement } },
+      {
+        resource: arn('policy/god'),
+        status: 'fail',
+        messageId: 'admin',
+        observed: { policy: 'god', grant: 'every action', statements: ADMIN_DOC.Statement },
+      },
       { resource: arn('policy/almost'), status: 'pass', messageId: 'scoped', observed: { policy: 'almost' } },
       { resource: arn('user/ci'), status: 'pass', messageId: 'scoped', observed: { policy: 'inline policies of ci' } },
       { resource: arn('role/app'), status: 'fail', messageId: 'admin', observed: { policy: 'inline policies of app' } },
@@ -27,7 +44,10 @@ checkTester(check, { target: TARGET }).run({
     facts: iamFacts({
       authorizationDetails: details({
         policies: [
-          { name: 'power-user-copy', document: doc({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }) },
+          {
+            name: 'power-user-copy',
+            document: doc({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }),
+          },
           { name: 'all-but-s3', document: doc({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' }) },
           { name: 'iam-star', document: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) },
           { name: 'arn-star', document: doc({ Effect: 'Allow', Action: '*', Resource: ['arn:aws:s3:::x', 'arn:*'] }) },
@@ -52,14 +72,25 @@ checkTester(check, { target: TARGET }).run({
       authorizationDetails: details({
         policies: [
           { name: 'self-grant', document: doc({ Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: '*' }) },
-          { name: 'pass-role', document: doc({ Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateRole', 'iam:PutRolePolicy', 'lambda:*'], Resource: '*' }) },
-          { name: 'assume-any', document: doc({ Effect: 'Allow', Action: ['iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy'], Resource: '*' }) },
+          {
+            name: 'pass-role',
+            document: doc({ Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateRole', 'iam:PutRolePolicy', 'lambda:*'], Resource: '*' }),
+          },
+          {
+            name: 'assume-any',
+            document: doc({ Effect: 'Allow', Action: ['iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy'], Resource: '*' }),
+          },
           { name: 'iam-reader', document: doc({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:PassRole'], Resource: '*' }) },
         ],
       }),
     }),
     results: [
-      { resource: arn('policy/self-grant'), status: 'fail', messageId: 'admin', message: 'writes its own permissions (iam:AttachUserPolicy)' },
+      {
+        resource: arn('policy/self-grant'),
+        status: 'fail',
+        messageId: 'admin',
+        message: 'writes its own permissions (iam:AttachUserPolicy)',
+      },
       { resource: arn('policy/pass-role'), status: 'fail', messageId: 'admin', message: 'creates and passes a role it empowers' },
       { resource: arn('policy/assume-any'), status: 'fail', messageId: 'admin', message: 'empowers and assumes any role' },
       { resource: arn('policy/iam-reader'), status: 'pass', messageId: 'scoped' },

@@ -28,11 +28,24 @@ export default defineCheck({
     settings: {
       minimumLength: { type: 'integer', default: 14, description: 'Least acceptable MinimumPasswordLength.' },
       reusePrevention: { type: 'integer', default: 24, description: 'Least acceptable PasswordReusePrevention.' },
-      maxAgeDays: { type: 'integer', default: null, nullable: true, description: 'Greatest acceptable MaxPasswordAge (days); null: expiry is not required (NIST SP 800-63B).' },
+      maxAgeDays: {
+        type: 'integer',
+        default: null,
+        nullable: true,
+        description: 'Greatest acceptable MaxPasswordAge (days); null: expiry is not required (NIST SP 800-63B).',
+      },
       requireSymbols: { type: 'boolean', default: false, description: 'The policy must require a symbol (RequireSymbols).' },
       requireNumbers: { type: 'boolean', default: false, description: 'The policy must require a number (RequireNumbers).' },
-      requireUppercase: { type: 'boolean', default: false, description: 'The policy must require an uppercase letter (RequireUppercaseCharacters).' },
-      requireLowercase: { type: 'boolean', default: false, description: 'The policy must require a lowercase letter (RequireLowercaseCharacters).' },
+      requireUppercase: {
+        type: 'boolean',
+        default: false,
+        description: 'The policy must require an uppercase letter (RequireUppercaseCharacters).',
+      },
+      requireLowercase: {
+        type: 'boolean',
+        default: false,
+        description: 'The policy must require a lowercase letter (RequireLowercaseCharacters).',
+      },
     },
   },
   async run(ctx) {
@@ -51,6 +64,8 @@ export default defineCheck({
       ...CLASSES.filter((c) => ctx.settings[c.setting] && !classes[c.name]).map((c) => `${c.name} not required`),
     ].filter(Boolean);
     const observed = { minimumLength: length, reusePrevention: reuse, maxAgeDays: age, requires: classes, required: ctx.settings };
-    return [problems.length ? ctx.fail(ctx.target.resource, 'weak', { ...observed, problems }) : ctx.pass(ctx.target.resource, 'meets', observed)];
+    return [
+      problems.length ? ctx.fail(ctx.target.resource, 'weak', { ...observed, problems }) : ctx.pass(ctx.target.resource, 'meets', observed),
+    ];
   },
 });

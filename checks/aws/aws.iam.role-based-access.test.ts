@@ -16,8 +16,18 @@ checkTester(check, { target: TARGET }).run({
       }),
     }),
     results: [
-      { resource: userArn('grouped'), status: 'pass', messageId: 'viaGroups', observed: { user: 'grouped', groups: ['dev'], policies: [] } },
-      { resource: userArn('attached'), status: 'fail', messageId: 'direct', observed: { user: 'attached', policies: ['AdministratorAccess'] } },
+      {
+        resource: userArn('grouped'),
+        status: 'pass',
+        messageId: 'viaGroups',
+        observed: { user: 'grouped', groups: ['dev'], policies: [] },
+      },
+      {
+        resource: userArn('attached'),
+        status: 'fail',
+        messageId: 'direct',
+        observed: { user: 'attached', policies: ['AdministratorAccess'] },
+      },
       { resource: userArn('inline'), status: 'fail', messageId: 'direct', observed: { policies: ['read (inline)'] } },
     ],
   },

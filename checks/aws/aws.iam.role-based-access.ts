@@ -6,8 +6,10 @@ export default defineCheck({
     title: 'Users get permissions through groups or roles',
     provider: 'aws',
     severity: 'medium',
-    description: 'No IAM user has a managed policy attached directly or an inline policy: permissions come from groups or roles, so access follows job function.',
-    remediation: 'Move the listed policies to a group (or a role the user assumes), add the user to it, and detach the policies from the user.',
+    description:
+      'No IAM user has a managed policy attached directly or an inline policy: permissions come from groups or roles, so access follows job function.',
+    remediation:
+      'Move the listed policies to a group (or a role the user assumes), add the user to it, and detach the policies from the user.',
     messages: {
       viaGroups: '{user} has no policy of its own',
       direct: '{user} has policies attached directly: {policies}',

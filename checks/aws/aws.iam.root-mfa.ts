@@ -10,9 +10,10 @@ export default defineCheck({
     description:
       'The root user can do anything in the account. Both the account summary (AccountMFAEnabled) and the credential report (mfa_active) must show an MFA ' +
       'device on it — unless the root user has no credentials at all: in a member account whose root credentials were removed centrally (Organizations ' +
-      'centralised root access), the report\'s root row has password_enabled false and no active access key, so there is nothing to sign in with and MFA ' +
+      "centralised root access), the report's root row has password_enabled false and no active access key, so there is nothing to sign in with and MFA " +
       'has nothing to protect; that passes with its reason. A root row saying not_supported (older reports) is judged on MFA alone.',
-    remediation: 'Sign in as root and assign an MFA device (IAM > Security credentials > Multi-factor authentication); prefer a hardware key.',
+    remediation:
+      'Sign in as root and assign an MFA device (IAM > Security credentials > Multi-factor authentication); prefer a hardware key.',
     messages: {
       enabled: 'Root user has MFA ({mfaType})',
       missing: 'Root user has no MFA device',
@@ -30,13 +31,17 @@ export default defineCheck({
       return [ctx.missing(resource, missing, observed)];
     }
     const activeKeys = root.accessKeys.filter((k) => k.active).length;
-    if (root.passwordEnabled === false && activeKeys === 0) return [ctx.pass(resource, 'noCredentials', { ...observed, passwordEnabled: false, activeKeys })];
-    if (summary.AccountMFAEnabled !== 1 || !root.mfaActive) return [ctx.fail(resource, 'missing', { ...observed, passwordEnabled: root.passwordEnabled, activeKeys })];
+    if (root.passwordEnabled === false && activeKeys === 0)
+      return [ctx.pass(resource, 'noCredentials', { ...observed, passwordEnabled: false, activeKeys })];
+    if (summary.AccountMFAEnabled !== 1 || !root.mfaActive)
+      return [ctx.fail(resource, 'missing', { ...observed, passwordEnabled: root.passwordEnabled, activeKeys })];
     // A virtual device on root has the root ARN as its user; otherwise the device is hardware.
     let mfaType = 'unknown';
     try {
       const devices = await ctx.aws.iam.virtualMfaDevices();
-      mfaType = devices.some((d) => d.userArn === resource || d.serialNumber.endsWith(':mfa/root-account-mfa-device')) ? 'virtual' : 'hardware';
+      mfaType = devices.some((d) => d.userArn === resource || d.serialNumber.endsWith(':mfa/root-account-mfa-device'))
+        ? 'virtual'
+        : 'hardware';
     } catch {
       // The type is context for the auditor; the verdict rests on the two facts above.
     }

@@ -14,7 +14,9 @@ export default defineCheck({
       inUse: '{user}: every enabled credential was used in the last {maxUnusedDays} days',
       unused: '{user}: enabled but unused for {maxUnusedDays}+ days: {unused}',
     },
-    settings: { maxUnusedDays: { type: 'integer', default: 45, description: 'Days without use after which a credential must be disabled.' } },
+    settings: {
+      maxUnusedDays: { type: 'integer', default: 45, description: 'Days without use after which a credential must be disabled.' },
+    },
   },
   async run(ctx) {
     const maxUnusedDays = ctx.settings.maxUnusedDays;

@@ -12,7 +12,7 @@ export default defineCheck({
       'No customer-managed key\'s policy has an Allow open to anyone (`Principal: "*"`, `{ "AWS": "*" }`, or any `NotPrincipal`, which grants everyone but those it names) ' +
       'unless a condition narrows the caller. Condition operators and keys are ANDed, so one narrowing pair is enough; a pair narrows only when it is a plain ' +
       'StringEquals/StringLike/ArnEquals/ArnLike (or ForAnyValue: of these) on a caller key (kms:CallerAccount, aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalOrgPaths, ' +
-      'aws:PrincipalArn, aws:Source*, aws:userid) with values free of wildcards. Not narrowing, after IAM\'s condition-operator reference: any …IfExists operator and ' +
+      "aws:PrincipalArn, aws:Source*, aws:userid) with values free of wildcards. Not narrowing, after IAM's condition-operator reference: any …IfExists operator and " +
       'ForAllValues: (true when the key is absent), Null, negated operators (StringNotEquals…), and values that are or hold a wildcard (kms:CallerAccount "*", aws:PrincipalOrgID "o-*").',
     remediation: 'Replace `"*"` with the principals that need the key, or add a condition such as kms:CallerAccount or aws:PrincipalOrgID.',
     messages: {

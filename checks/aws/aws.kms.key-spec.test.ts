@@ -23,7 +23,12 @@ checkTester(check, { target: TARGET }).run({
       { resource: arn('rsa-2048'), status: 'pass', messageId: 'rsa', observed: { keySpec: 'RSA_2048' } },
       { resource: arn('sm2'), status: 'fail', messageId: 'otherSpec', observed: { keyId: 'sm2', keySpec: 'SM2' } },
       { resource: arn('rsa-1024'), status: 'fail', messageId: 'otherSpec', observed: { keySpec: 'RSA_1024' } },
-      { resource: arn('signing'), status: 'not_applicable', messageId: 'notForEncryption', observed: { keyId: 'signing', keyUsage: 'SIGN_VERIFY' } },
+      {
+        resource: arn('signing'),
+        status: 'not_applicable',
+        messageId: 'notForEncryption',
+        observed: { keyId: 'signing', keyUsage: 'SIGN_VERIFY' },
+      },
       { resource: arn('hmac'), status: 'not_applicable', messageId: 'notForEncryption', observed: { keyUsage: 'GENERATE_VERIFY_MAC' } },
     ],
   },
@@ -31,7 +36,12 @@ checkTester(check, { target: TARGET }).run({
     facts: kmsFacts({ 'eu-west-1': [kmsKey('aws', { keyManager: 'AWS' }), kmsKey('doomed', { keyState: 'PendingDeletion' })] }),
     results: [
       { resource: arn('aws'), status: 'not_applicable', messageId: 'awsManaged', observed: { keyId: 'aws' } },
-      { resource: arn('doomed'), status: 'not_applicable', messageId: 'notInUse', observed: { keyId: 'doomed', keyState: 'PendingDeletion' } },
+      {
+        resource: arn('doomed'),
+        status: 'not_applicable',
+        messageId: 'notInUse',
+        observed: { keyId: 'doomed', keyState: 'PendingDeletion' },
+      },
     ],
   },
   'no key in any scanned region is not applicable': {

@@ -11,7 +11,8 @@ export default defineCheck({
       'Customer-managed keys used for encryption (KeyUsage ENCRYPT_DECRYPT) are SYMMETRIC_DEFAULT (AES-256-GCM) or RSA of at least 2048 bits ' +
       '(RSA_2048, RSA_3072, RSA_4096: RSAES-OAEP); any other spec used for encryption (SM2, or an unknown one) fails. Signing, MAC and key-agreement ' +
       'keys are not applicable; the spec of every key is recorded.',
-    remediation: 'Create a SYMMETRIC_DEFAULT key (or RSA_3072 / RSA_4096 for public-key encryption), move its users to it, and schedule the old key for deletion.',
+    remediation:
+      'Create a SYMMETRIC_DEFAULT key (or RSA_3072 / RSA_4096 for public-key encryption), move its users to it, and schedule the old key for deletion.',
     messages: {
       aes256: 'Key {keyId} is SYMMETRIC_DEFAULT (AES-256-GCM)',
       rsa: 'Key {keyId} is {keySpec}, RSA of at least 2048 bits',

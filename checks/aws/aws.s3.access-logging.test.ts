@@ -17,15 +17,30 @@ checkTester(check, { target: TARGET }).run({
       { bucketRegion: { 'acme-logs': 'eu-west-1' } },
     ),
     results: [
-      { resource: 'arn:aws:s3:::logged', status: 'pass', messageId: 'enabled', message: 'logged logs access to acme-logs', observed: { bucket: 'logged', targetBucket: 'acme-logs', targetPrefix: 's3/logged/', targetRegion: 'eu-west-1' } },
+      {
+        resource: 'arn:aws:s3:::logged',
+        status: 'pass',
+        messageId: 'enabled',
+        message: 'logged logs access to acme-logs',
+        observed: { bucket: 'logged', targetBucket: 'acme-logs', targetPrefix: 's3/logged/', targetRegion: 'eu-west-1' },
+      },
       { resource: 'arn:aws:s3:::silent', status: 'fail', messageId: 'disabled', observed: { bucket: 'silent', targetBucket: null } },
       { resource: 'arn:aws:s3:::locked', status: 'error', messageId: 'notCollected', message: 's3:GetBucketLogging' },
     ],
   },
   'a target bucket that does not exist fails; one the scan cannot read could not be confirmed': {
-    facts: s3Facts({ gone: logsTo('deleted-logs'), foreign: logsTo('other-account-logs') }, { bucketRegion: { 'deleted-logs': noSuchBucket, 'other-account-logs': denied('s3:GetBucketLocation') } }),
+    facts: s3Facts(
+      { gone: logsTo('deleted-logs'), foreign: logsTo('other-account-logs') },
+      { bucketRegion: { 'deleted-logs': noSuchBucket, 'other-account-logs': denied('s3:GetBucketLocation') } },
+    ),
     results: [
-      { resource: 'arn:aws:s3:::gone', status: 'fail', messageId: 'targetMissing', observed: { targetBucket: 'deleted-logs' }, message: 'which does not exist' },
+      {
+        resource: 'arn:aws:s3:::gone',
+        status: 'fail',
+        messageId: 'targetMissing',
+        observed: { targetBucket: 'deleted-logs' },
+        message: 'which does not exist',
+      },
       { resource: 'arn:aws:s3:::foreign', status: 'error', messageId: 'notCollected', message: 's3:GetBucketLocation' },
     ],
   },

@@ -9,10 +9,11 @@ export default defineCheck({
     provider: 'aws',
     severity: 'low',
     description:
-      'Server access logging is enabled on each bucket and its target bucket exists: a target among the account\'s buckets is confirmed by the listing, ' +
+      "Server access logging is enabled on each bucket and its target bucket exists: a target among the account's buckets is confirmed by the listing, " +
       'another by its location (s3:GetBucketLocation). S3 drops the logs of a missing target silently, so a target that does not exist (NoSuchBucket) ' +
       'fails, and one the scan cannot read is an error (could not be confirmed), never a pass. The target bucket and prefix are recorded.',
-    remediation: 'Enable server access logging (Properties > Server access logging) to a dedicated log bucket that exists and accepts the logging service\'s writes.',
+    remediation:
+      "Enable server access logging (Properties > Server access logging) to a dedicated log bucket that exists and accepts the logging service's writes.",
     messages: {
       enabled: '{bucket} logs access to {targetBucket}',
       disabled: '{bucket} has no server access logging',

@@ -4,9 +4,14 @@ import type { AwsFacts } from '../../src/providers/aws/types.js';
 import { ACCOUNT, BUCKET_LISTING_CASES, denied, kmsFacts, kmsKey, s3Facts, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.s3.default-encryption.js';
 
-const rule = (algorithm: string, kmsKeyId: string | null = null, blockedEncryptionTypes: string[] = []) => ({ rules: [{ algorithm, kmsKeyId, bucketKeyEnabled: null, blockedEncryptionTypes }] });
+const rule = (algorithm: string, kmsKeyId: string | null = null, blockedEncryptionTypes: string[] = []) => ({
+  rules: [{ algorithm, kmsKeyId, bucketKeyEnabled: null, blockedEncryptionTypes }],
+});
 const keyArn = (id: string) => `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${id}`;
-const withKeys = (s3: FakeFacts<AwsFacts>): FakeFacts<AwsFacts> => ({ ...s3, ...kmsFacts({ 'eu-west-1': [kmsKey('cmk'), kmsKey('managed', { keyManager: 'AWS' })] }) });
+const withKeys = (s3: FakeFacts<AwsFacts>): FakeFacts<AwsFacts> => ({
+  ...s3,
+  ...kmsFacts({ 'eu-west-1': [kmsKey('cmk'), kmsKey('managed', { keyManager: 'AWS' })] }),
+});
 const byRequirement = s3Facts({
   'sse-s3': { encryption: rule('AES256') },
   'aws-key': { encryption: rule('aws:kms') },
@@ -26,8 +31,18 @@ checkTester(check, { target: TARGET }).run({
       locked: { encryption: denied('s3:GetEncryptionConfiguration') },
     }),
     results: [
-      { resource: 'arn:aws:s3:::sse-s3', status: 'pass', messageId: 'encrypted', observed: { bucket: 'sse-s3', algorithm: 'AES256', sseCBlocked: false, require: 'any' } },
-      { resource: 'arn:aws:s3:::sse-kms', status: 'pass', messageId: 'encrypted', observed: { algorithm: 'aws:kms', kmsKeyId: 'arn:aws:kms:eu-west-1:1:key/k' } },
+      {
+        resource: 'arn:aws:s3:::sse-s3',
+        status: 'pass',
+        messageId: 'encrypted',
+        observed: { bucket: 'sse-s3', algorithm: 'AES256', sseCBlocked: false, require: 'any' },
+      },
+      {
+        resource: 'arn:aws:s3:::sse-kms',
+        status: 'pass',
+        messageId: 'encrypted',
+        observed: { algorithm: 'aws:kms', kmsKeyId: 'arn:aws:kms:eu-west-1:1:key/k' },
+      },
       { resource: 'arn:aws:s3:::dsse', status: 'pass', messageId: 'encrypted', observed: { algorithm: 'aws:kms:dsse', sseCBlocked: true } },
       { resource: 'arn:aws:s3:::none', status: 'fail', messageId: 'unencrypted', observed: { bucket: 'none', algorithm: null } },
       { resource: 'arn:aws:s3:::odd', status: 'fail', messageId: 'other', observed: { bucket: 'odd', algorithm: 'XOR' } },

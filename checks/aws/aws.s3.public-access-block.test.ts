@@ -11,19 +11,34 @@ checkTester(check, { target: TARGET }).run({
   'an account-level block covers every bucket, even one with no block of its own': {
     facts: s3Facts({ bare: { publicAccessBlock: null }, partial: { publicAccessBlock: ACLS_ONLY } }, { publicAccessBlock: ALL }),
     results: [
-      { resource: arn('bare'), status: 'pass', messageId: 'blocked', observed: { bucket: 'bare', source: 'account level', bucketLevel: 'not read' } },
+      {
+        resource: arn('bare'),
+        status: 'pass',
+        messageId: 'blocked',
+        observed: { bucket: 'bare', source: 'account level', bucketLevel: 'not read' },
+      },
       { resource: arn('partial'), status: 'pass', messageId: 'blocked', observed: { source: 'account level' } },
     ],
   },
   'account and bucket combine flag by flag': {
     facts: s3Facts(
-      { combined: { publicAccessBlock: POLICY_ONLY }, own: { publicAccessBlock: ALL }, half: { publicAccessBlock: ACLS_ONLY }, bare: { publicAccessBlock: null } },
+      {
+        combined: { publicAccessBlock: POLICY_ONLY },
+        own: { publicAccessBlock: ALL },
+        half: { publicAccessBlock: ACLS_ONLY },
+        bare: { publicAccessBlock: null },
+      },
       { publicAccessBlock: ACLS_ONLY },
     ),
     results: [
       { resource: arn('combined'), status: 'pass', messageId: 'blocked', observed: { source: 'bucket and account level' } },
       { resource: arn('own'), status: 'pass', messageId: 'blocked' },
-      { resource: arn('half'), status: 'fail', messageId: 'open', observed: { bucket: 'half', missing: ['BlockPublicPolicy', 'RestrictPublicBuckets'] } },
+      {
+        resource: arn('half'),
+        status: 'fail',
+        messageId: 'open',
+        observed: { bucket: 'half', missing: ['BlockPublicPolicy', 'RestrictPublicBuckets'] },
+      },
       { resource: arn('bare'), status: 'fail', messageId: 'open', observed: { missing: ['BlockPublicPolicy', 'RestrictPublicBuckets'] } },
     ],
   },
@@ -39,7 +54,10 @@ checkTester(check, { target: TARGET }).run({
     results: [{ resource: arn('locked'), status: 'error', messageId: 'notCollected', message: 's3:GetBucketPublicAccessBlock' }],
   },
   'without the account-level block, buckets that block all themselves pass and the rest are errors': {
-    facts: s3Facts({ own: { publicAccessBlock: ALL }, half: { publicAccessBlock: ACLS_ONLY } }, { publicAccessBlock: denied('s3:GetAccountPublicAccessBlock') }),
+    facts: s3Facts(
+      { own: { publicAccessBlock: ALL }, half: { publicAccessBlock: ACLS_ONLY } },
+      { publicAccessBlock: denied('s3:GetAccountPublicAccessBlock') },
+    ),
     results: [
       { resource: arn('own'), status: 'pass', messageId: 'blocked' },
       { resource: arn('half'), status: 'error', messageId: 'notCollected', message: 's3:GetAccountPublicAccessBlock' },

@@ -12,7 +12,8 @@ export default defineCheck({
       'The bucket policy has a Deny for everyone (`Principal: "*"`) of every S3 action (`s3:*` or `*`) on the bucket and all its objects, conditioned on `Bool` ' +
       '(or BoolIfExists) `aws:SecureTransport` `"false"`, so data only moves over TLS. Condition blocks are ANDed: a Deny that also requires another condition ' +
       '(`aws:PrincipalAccount = X`) denies plain HTTP to fewer requests and does not count. No policy at all fails.',
-    remediation: 'Add a Deny statement for Principal "*", Action "s3:*", the bucket and its objects, with Condition Bool aws:SecureTransport "false".',
+    remediation:
+      'Add a Deny statement for Principal "*", Action "s3:*", the bucket and its objects, with Condition Bool aws:SecureTransport "false".',
     messages: {
       enforced: '{bucket} denies requests without TLS',
       notEnforced: '{bucket} policy does not deny requests without TLS',
@@ -24,7 +25,9 @@ export default defineCheck({
     return eachBucket(ctx, async (b) => {
       const policy = await ctx.aws.s3.bucketPolicy(b.name);
       if (!policy) return ctx.fail(b.arn, 'noPolicy', { bucket: b.name, policy: null });
-      return deniesInsecureTransport(policy, b.arn) ? ctx.pass(b.arn, 'enforced', { bucket: b.name }) : ctx.fail(b.arn, 'notEnforced', { bucket: b.name, policy });
+      return deniesInsecureTransport(policy, b.arn)
+        ? ctx.pass(b.arn, 'enforced', { bucket: b.name })
+        : ctx.fail(b.arn, 'notEnforced', { bucket: b.name, policy });
     });
   },
 });

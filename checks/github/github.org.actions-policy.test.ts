@@ -18,7 +18,14 @@ const R = 'github:acme';
 checkTester(check, { target: TARGET }).run({
   'selected actions with a read token pass': {
     facts: { actionsPolicy: policy({}) },
-    results: [{ resource: R, status: 'pass', messageId: 'restricted', observed: { org: 'acme', allowedActions: 'selected', workflowToken: 'read' } }],
+    results: [
+      {
+        resource: R,
+        status: 'pass',
+        messageId: 'restricted',
+        observed: { org: 'acme', allowedActions: 'selected', workflowToken: 'read' },
+      },
+    ],
   },
   'local actions only with a read token pass': {
     facts: { actionsPolicy: policy({ allowedActions: 'local_only' }) },
@@ -38,19 +45,56 @@ checkTester(check, { target: TARGET }).run({
   },
   'both problems are named': {
     facts: { actionsPolicy: policy({ allowedActions: 'all', defaultWorkflowPermissions: 'write' }) },
-    results: [{ resource: R, status: 'fail', messageId: 'open', message: 'every action may run (allowed_actions: all), the default workflow token can write' }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'open',
+        message: 'every action may run (allowed_actions: all), the default workflow token can write',
+      },
+    ],
   },
   'workflows allowed to approve pull requests fail': {
     facts: { actionsPolicy: policy({ canApprovePullRequestReviews: true }) },
-    results: [{ resource: R, status: 'fail', messageId: 'open', observed: { canApprovePullRequestReviews: true, problems: ['workflows may approve pull requests (can_approve_pull_request_reviews)'] } }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'open',
+        observed: {
+          canApprovePullRequestReviews: true,
+          problems: ['workflows may approve pull requests (can_approve_pull_request_reviews)'],
+        },
+      },
+    ],
   },
   'selected actions with named patterns pass': {
-    facts: { actionsPolicy: policy({ selectedActions: { githubOwnedAllowed: true, verifiedAllowed: false, patternsAllowed: ['acme/*', 'docker/login-action@v3'] } }) },
-    results: [{ resource: R, status: 'pass', messageId: 'restricted', observed: { selectedActions: { patternsAllowed: ['acme/*', 'docker/login-action@v3'] } } }],
+    facts: {
+      actionsPolicy: policy({
+        selectedActions: { githubOwnedAllowed: true, verifiedAllowed: false, patternsAllowed: ['acme/*', 'docker/login-action@v3'] },
+      }),
+    },
+    results: [
+      {
+        resource: R,
+        status: 'pass',
+        messageId: 'restricted',
+        observed: { selectedActions: { patternsAllowed: ['acme/*', 'docker/login-action@v3'] } },
+      },
+    ],
   },
   'selected actions with a "*" pattern count as all actions': {
-    facts: { actionsPolicy: policy({ selectedActions: { githubOwnedAllowed: true, verifiedAllowed: true, patternsAllowed: ['acme/*', '*'] } }) },
-    results: [{ resource: R, status: 'fail', messageId: 'open', observed: { problems: ['every action may run (selected actions allow the pattern *)'] } }],
+    facts: {
+      actionsPolicy: policy({ selectedActions: { githubOwnedAllowed: true, verifiedAllowed: true, patternsAllowed: ['acme/*', '*'] } }),
+    },
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'open',
+        observed: { problems: ['every action may run (selected actions allow the pattern *)'] },
+      },
+    ],
   },
   'selected actions with a "*/*" pattern count as all actions': {
     facts: { actionsPolicy: policy({ selectedActions: { githubOwnedAllowed: false, verifiedAllowed: false, patternsAllowed: ['*/*'] } }) },

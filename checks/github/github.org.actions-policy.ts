@@ -36,7 +36,8 @@ export default defineCheck({
       'Organisation settings → Actions → General: allow only local or selected actions (without a "*" pattern), set "Workflow permissions" to read ' +
       'repository contents, and clear "Allow GitHub Actions to create and approve pull requests".',
     messages: {
-      restricted: 'Actions in {org}: allowed actions "{allowedActions}", default workflow token "{workflowToken}", workflows cannot approve pull requests',
+      restricted:
+        'Actions in {org}: allowed actions "{allowedActions}", default workflow token "{workflowToken}", workflows cannot approve pull requests',
       disabled: 'Actions are disabled for every repository of {org}',
       open: 'Actions in {org}: {problems}',
     },
@@ -54,7 +55,8 @@ export default defineCheck({
       ...(p.selectedActions ? { selectedActions: p.selectedActions } : {}),
     };
     if (p.enabledRepositories === 'none') return [ctx.pass(r, 'disabled', observed)];
-    if (p.allowedActions === 'selected' && !p.selectedActions) return [ctx.missing(r, `the selected-actions list of ${org} was not collected`, observed)];
+    if (p.allowedActions === 'selected' && !p.selectedActions)
+      return [ctx.missing(r, `the selected-actions list of ${org} was not collected`, observed)];
     const found = problems(p);
     return [found.length === 0 ? ctx.pass(r, 'restricted', observed) : ctx.fail(r, 'open', { ...observed, problems: found })];
   },

@@ -19,7 +19,9 @@ checkTester(check, { target: TARGET }).run({
   },
   'base permission write fails': {
     facts: { orgSettings: settings('write') },
-    results: [{ resource: R, status: 'fail', messageId: 'broad', observed: { org: 'acme', permission: 'write', allowed: ['none', 'read'] } }],
+    results: [
+      { resource: R, status: 'fail', messageId: 'broad', observed: { org: 'acme', permission: 'write', allowed: ['none', 'read'] } },
+    ],
   },
   'base permission admin fails': {
     facts: { orgSettings: settings('admin') },

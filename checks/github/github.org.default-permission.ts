@@ -19,7 +19,11 @@ export default defineCheck({
     const s = await ctx.github.orgSettings();
     const r = ctx.target.resource;
     if (s.defaultRepositoryPermission === null) {
-      return [ctx.missing(r, `default_repository_permission of ${s.login} is hidden from this token (needs ${PERMISSIONS.orgOwner})`, { permission: PERMISSIONS.orgOwner })];
+      return [
+        ctx.missing(r, `default_repository_permission of ${s.login} is hidden from this token (needs ${PERMISSIONS.orgOwner})`, {
+          permission: PERMISSIONS.orgOwner,
+        }),
+      ];
     }
     const allowed = ctx.settings.allowed;
     const observed = { org: s.login, permission: s.defaultRepositoryPermission, allowed };

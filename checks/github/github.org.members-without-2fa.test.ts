@@ -19,11 +19,27 @@ checkTester(check, { target: TARGET }).run({
   },
   'members with 2FA disabled fail, listed in order': {
     facts: facts({ 'members 2fa_disabled': ['zed', 'amy'] }),
-    results: [{ resource: R, status: 'fail', messageId: 'some', observed: { org: 'acme', count: 2, members: ['amy', 'zed'] }, message: 'amy (member, 2FA disabled), zed (member, 2FA disabled)' }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'some',
+        observed: { org: 'acme', count: 2, members: ['amy', 'zed'] },
+        message: 'amy (member, 2FA disabled), zed (member, 2FA disabled)',
+      },
+    ],
   },
   'a member whose only second factor is SMS fails': {
     facts: facts({ 'members 2fa_insecure': ['sam'] }),
-    results: [{ resource: R, status: 'fail', messageId: 'some', observed: { count: 1, insecureMembers: ['sam'] }, message: 'sam (member, insecure 2FA)' }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'some',
+        observed: { count: 1, insecureMembers: ['sam'] },
+        message: 'sam (member, insecure 2FA)',
+      },
+    ],
   },
   'outside collaborators without 2FA or with insecure 2FA fail': {
     facts: facts({ 'outside_collaborators 2fa_disabled': ['vendor'], 'outside_collaborators 2fa_insecure': ['contractor'] }),

@@ -12,7 +12,8 @@ export default defineCheck({
       'whose only second factor is an insecure method such as SMS (filter=2fa_insecure) on /orgs/{org}/members and /orgs/{org}/outside_collaborators. ' +
       'Any of them can reach the code with a password alone, or with a factor that can be intercepted. An organisation declared an Enterprise Managed ' +
       'Users one (setting managedUsers) is not applicable: its members sign in through the identity provider.',
-    remediation: 'Ask the listed people to enable 2FA with an authenticator app, security key or passkey, or require (secure) 2FA for the organisation.',
+    remediation:
+      'Ask the listed people to enable 2FA with an authenticator app, security key or passkey, or require (secure) 2FA for the organisation.',
     messages: {
       none: 'Every member and outside collaborator of {org} has secure two-factor authentication',
       some: '{count} account(s) of {org} without secure two-factor authentication: {accounts}',
@@ -37,7 +38,15 @@ export default defineCheck({
       ...outsideCollaborators.map((l) => `${l} (outside collaborator, 2FA disabled)`),
       ...insecureOutsideCollaborators.map((l) => `${l} (outside collaborator, insecure 2FA)`),
     ];
-    const observed = { org, count: accounts.length, accounts, members, insecureMembers, outsideCollaborators, insecureOutsideCollaborators };
+    const observed = {
+      org,
+      count: accounts.length,
+      accounts,
+      members,
+      insecureMembers,
+      outsideCollaborators,
+      insecureOutsideCollaborators,
+    };
     return [accounts.length === 0 ? ctx.pass(r, 'none', observed) : ctx.fail(r, 'some', observed)];
   },
 });

@@ -17,7 +17,14 @@ checkTester(check, { target: TARGET }).run({
   },
   'four owners fail, all named': {
     facts: { owners: owners(4) },
-    results: [{ resource: R, status: 'fail', messageId: 'tooMany', observed: { org: 'acme', count: 4, max: 3, owners: ['owner0', 'owner1', 'owner2', 'owner3'] } }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'tooMany',
+        observed: { org: 'acme', count: 4, max: 3, owners: ['owner0', 'owner1', 'owner2', 'owner3'] },
+      },
+    ],
   },
   'maxOwners raised to 5 lets four pass': {
     facts: { owners: owners(4) },

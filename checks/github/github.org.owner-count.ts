@@ -22,7 +22,10 @@ export default defineCheck({
     const observed = { org, count: owners.length, max, owners };
     const r = ctx.target.resource;
     // Every organisation has an owner: an empty list means the token sees too little, not that none exist.
-    if (owners.length === 0) return [ctx.missing(r, `no owner of ${org} is visible to the token (needs ${PERMISSIONS.members})`, { permission: PERMISSIONS.members })];
+    if (owners.length === 0)
+      return [
+        ctx.missing(r, `no owner of ${org} is visible to the token (needs ${PERMISSIONS.members})`, { permission: PERMISSIONS.members }),
+      ];
     return [owners.length <= max ? ctx.pass(r, 'within', observed) : ctx.fail(r, 'tooMany', observed)];
   },
 });

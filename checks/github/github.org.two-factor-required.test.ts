@@ -10,17 +10,29 @@ const settings = (twoFactorRequirementEnabled: boolean | null) =>
 checkTester(check, { target: TARGET }).run({
   'required passes': {
     facts: { orgSettings: settings(true) },
-    results: [{ resource: 'github:acme', status: 'pass', messageId: 'required', observed: { org: 'acme', twoFactorRequirementEnabled: true } }],
+    results: [
+      { resource: 'github:acme', status: 'pass', messageId: 'required', observed: { org: 'acme', twoFactorRequirementEnabled: true } },
+    ],
   },
   'not required fails': {
     facts: { orgSettings: settings(false) },
-    results: [{ resource: 'github:acme', status: 'fail', messageId: 'notRequired', observed: { org: 'acme', twoFactorRequirementEnabled: false } }],
+    results: [
+      { resource: 'github:acme', status: 'fail', messageId: 'notRequired', observed: { org: 'acme', twoFactorRequirementEnabled: false } },
+    ],
   },
   'a null setting (GitHub hides it from non-owners) is missing data naming admin:org': {
     facts: { orgSettings: settings(null) },
-    results: [{ resource: 'github:acme', status: 'error', messageId: 'missingData', message: 'admin:org', observed: { reason: { kind: 'missing' } } }],
+    results: [
+      {
+        resource: 'github:acme',
+        status: 'error',
+        messageId: 'missingData',
+        message: 'admin:org',
+        observed: { reason: { kind: 'missing' } },
+      },
+    ],
   },
-  'an organisation declared Enterprise Managed Users is not applicable (sign-in is the identity provider\'s)': {
+  "an organisation declared Enterprise Managed Users is not applicable (sign-in is the identity provider's)": {
     facts: { orgSettings: settings(false) },
     settings: { managedUsers: true },
     results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'managedUsers', observed: { org: 'acme' } }],

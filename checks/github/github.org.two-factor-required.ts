@@ -26,7 +26,13 @@ export default defineCheck({
     const s = await ctx.github.orgSettings();
     if (s.twoFactorRequirementEnabled === null) {
       // GitHub sends null, not false, to a token that may not see the setting.
-      return [ctx.missing(resource, `two_factor_requirement_enabled of ${s.login} is null, hidden from this token (needs ${PERMISSIONS.orgOwner})`, { permission: PERMISSIONS.orgOwner })];
+      return [
+        ctx.missing(
+          resource,
+          `two_factor_requirement_enabled of ${s.login} is null, hidden from this token (needs ${PERMISSIONS.orgOwner})`,
+          { permission: PERMISSIONS.orgOwner },
+        ),
+      ];
     }
     const observed = { org: s.login, twoFactorRequirementEnabled: s.twoFactorRequirementEnabled };
     return [s.twoFactorRequirementEnabled ? ctx.pass(resource, 'required', observed) : ctx.fail(resource, 'notRequired', observed)];

@@ -16,13 +16,20 @@ const actor = (over: Partial<BypassActor>): BypassActor => ({
   ...over,
 });
 const R = 'github:acme/api';
-const pass = (sources: string[]) => [{ resource: R, status: 'pass' as const, messageId: 'protected', observed: { branch: 'main', sources, minApprovals: 1 } }];
-const fail = (shortfalls: string[]) => [{ resource: R, status: 'fail' as const, messageId: 'unprotected', observed: { branch: 'main', shortfalls } }];
+const pass = (sources: string[]) => [
+  { resource: R, status: 'pass' as const, messageId: 'protected', observed: { branch: 'main', sources, minApprovals: 1 } },
+];
+const fail = (shortfalls: string[]) => [
+  { resource: R, status: 'fail' as const, messageId: 'unprotected', observed: { branch: 'main', shortfalls } },
+];
 const CLASSIC = 'branch protection "main"';
 const RULESET = 'ruleset "protect-main"';
 
 checkTester(check, { target: TARGET }).run({
-  'classic protection that meets every requirement passes': { facts: facts({ branchProtectionRules: [classicRule()] }), results: pass([CLASSIC]) },
+  'classic protection that meets every requirement passes': {
+    facts: facts({ branchProtectionRules: [classicRule()] }),
+    results: pass([CLASSIC]),
+  },
   'a ruleset alone passes': { facts: facts({ rulesets: [ruleset()] }), results: pass([RULESET]) },
   'a ruleset through ~ALL passes': { facts: facts({ rulesets: [ruleset({ refInclude: ['~ALL'] })] }), results: pass([RULESET]) },
   'a ruleset by glob passes': { facts: facts({ rulesets: [ruleset({ refInclude: ['refs/heads/ma*'] })] }), results: pass([RULESET]) },
@@ -36,18 +43,34 @@ checkTester(check, { target: TARGET }).run({
   },
   'nothing fails with every shortfall': {
     facts: facts({}),
-    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+    results: fail([
+      'pull requests need 1 approval(s), found 0',
+      'stale approvals are not dismissed',
+      'force pushes are allowed',
+      'deletion is allowed',
+    ]),
   },
   'a rule for another branch fails': {
     facts: facts({ branchProtectionRules: [classicRule({ pattern: 'release/*' })] }),
-    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+    results: fail([
+      'pull requests need 1 approval(s), found 0',
+      'stale approvals are not dismissed',
+      'force pushes are allowed',
+      'deletion is allowed',
+    ]),
   },
-  'no approvals required fails': { facts: facts({ branchProtectionRules: [classicRule({ requiredApprovingReviewCount: 0 })] }), results: fail(['pull requests need 1 approval(s), found 0']) },
+  'no approvals required fails': {
+    facts: facts({ branchProtectionRules: [classicRule({ requiredApprovingReviewCount: 0 })] }),
+    results: fail(['pull requests need 1 approval(s), found 0']),
+  },
   'stale approvals kept and force pushes allowed fail, each named': {
     facts: facts({ branchProtectionRules: [classicRule({ allowsForcePushes: true, dismissesStaleReviews: false })] }),
     results: fail(['stale approvals are not dismissed', 'force pushes are allowed']),
   },
-  'deletion allowed fails': { facts: facts({ branchProtectionRules: [classicRule({ allowsDeletions: true })] }), results: fail(['deletion is allowed']) },
+  'deletion allowed fails': {
+    facts: facts({ branchProtectionRules: [classicRule({ allowsDeletions: true })] }),
+    results: fail(['deletion is allowed']),
+  },
   'admins not enforced fails': {
     facts: facts({ branchProtectionRules: [classicRule({ isAdminEnforced: false })] }),
     results: fail([`${CLASSIC} can be bypassed by RepositoryRole:admin`]),
@@ -76,11 +99,21 @@ checkTester(check, { target: TARGET }).run({
   },
   'a ruleset in evaluate mode enforces nothing': {
     facts: facts({ rulesets: [ruleset({ enforcement: 'EVALUATE' })] }),
-    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+    results: fail([
+      'pull requests need 1 approval(s), found 0',
+      'stale approvals are not dismissed',
+      'force pushes are allowed',
+      'deletion is allowed',
+    ]),
   },
   'a ruleset that excludes the default branch does not apply': {
     facts: facts({ rulesets: [ruleset({ refExclude: ['refs/heads/main'] })] }),
-    results: fail(['pull requests need 1 approval(s), found 0', 'stale approvals are not dismissed', 'force pushes are allowed', 'deletion is allowed']),
+    results: fail([
+      'pull requests need 1 approval(s), found 0',
+      'stale approvals are not dismissed',
+      'force pushes are allowed',
+      'deletion is allowed',
+    ]),
   },
   'a ruleset that organisation admins bypass fails': {
     facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ organizationAdmin: true })] })] }),
@@ -91,7 +124,11 @@ checkTester(check, { target: TARGET }).run({
     results: fail([`${RULESET} can be bypassed by EnterpriseOwner`]),
   },
   'a ruleset that the admin role bypasses for pull requests fails': {
-    facts: facts({ rulesets: [ruleset({ bypassActors: [actor({ bypassMode: 'PULL_REQUEST', repositoryRoleName: 'admin', repositoryRoleDatabaseId: 5 })] })] }),
+    facts: facts({
+      rulesets: [
+        ruleset({ bypassActors: [actor({ bypassMode: 'PULL_REQUEST', repositoryRoleName: 'admin', repositoryRoleDatabaseId: 5 })] }),
+      ],
+    }),
     results: fail([`${RULESET} can be bypassed by RepositoryRole:admin`]),
   },
   'a ruleset that the write role bypasses fails too': {
@@ -100,7 +137,11 @@ checkTester(check, { target: TARGET }).run({
   },
   'a team, an app and a deploy key exempt from a ruleset fail, each named': {
     facts: facts({
-      rulesets: [ruleset({ bypassActors: [actor({ actor: 'Team:sre' }), actor({ bypassMode: 'EXEMPT', actor: 'App:renovate' }), actor({ deployKey: true })] })],
+      rulesets: [
+        ruleset({
+          bypassActors: [actor({ actor: 'Team:sre' }), actor({ bypassMode: 'EXEMPT', actor: 'App:renovate' }), actor({ deployKey: true })],
+        }),
+      ],
     }),
     results: fail([`${RULESET} can be bypassed by Team:sre, App:renovate, DeployKey`]),
   },
@@ -123,7 +164,10 @@ checkTester(check, { target: TARGET }).run({
     facts: facts({ rulesets: [ruleset({ bypassActors: null })] }),
     results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'admin on the repository' }],
   },
-  'an empty repository is not applicable': { facts: facts({ defaultBranch: null }), results: [{ resource: R, status: 'not_applicable', messageId: 'empty' }] },
+  'an empty repository is not applicable': {
+    facts: facts({ defaultBranch: null }),
+    results: [{ resource: R, status: 'not_applicable', messageId: 'empty' }],
+  },
   'rules the token may not read are not collected for that repository only': {
     facts: {
       repos: answers([repoSummary('api'), repoSummary('web')]),

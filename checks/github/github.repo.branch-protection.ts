@@ -15,7 +15,8 @@ export default defineCheck({
       'deploy keys, any repository role, teams and apps on a ruleset; admins when "Do not allow bypassing the above settings" is off, and the actors of ' +
       "the classic rule's pull-request and force-push bypass allowances. An actor named in allowedBypassActors is accepted. A hidden bypass list is an " +
       'error when only that source would make the branch pass.',
-    remediation: 'Add a ruleset (or classic rule) on the default branch with those settings and an empty bypass list, or allow-list the bypass actors you accept.',
+    remediation:
+      'Add a ruleset (or classic rule) on the default branch with those settings and an empty bypass list, or allow-list the bypass actors you accept.',
     messages: {
       ...NO_REPOS,
       ...EMPTY_REPO,
@@ -27,7 +28,8 @@ export default defineCheck({
       allowedBypassActors: {
         type: 'string[]',
         default: [],
-        description: 'Bypass actors accepted by name: OrganizationAdmin, EnterpriseOwner, DeployKey, RepositoryRole:<role>, Team:<slug>, App:<slug>, User:<login>.',
+        description:
+          'Bypass actors accepted by name: OrganizationAdmin, EnterpriseOwner, DeployKey, RepositoryRole:<role>, Team:<slug>, App:<slug>, User:<login>.',
       },
     },
   },
@@ -40,10 +42,14 @@ export default defineCheck({
       const observed = { branch: rules.branch, sources: verdict.sources, minApprovals };
       if (verdict.verdict === 'pass') return ctx.pass(repo.resource, 'protected', observed);
       if (verdict.verdict === 'unknown') {
-        return ctx.missing(repo.resource, `who may bypass the rules on ${rules.branch} is hidden from this token (needs ${PERMISSIONS.repoAdmin})`, {
-          ...observed,
-          permission: PERMISSIONS.repoAdmin,
-        });
+        return ctx.missing(
+          repo.resource,
+          `who may bypass the rules on ${rules.branch} is hidden from this token (needs ${PERMISSIONS.repoAdmin})`,
+          {
+            ...observed,
+            permission: PERMISSIONS.repoAdmin,
+          },
+        );
       }
       return ctx.fail(repo.resource, 'unprotected', { ...observed, shortfalls: verdict.shortfalls });
     });

@@ -1,4 +1,12 @@
-import { defaultBranchCases, TARGET, branchRules, classicRule, repoDetails, repoSummary, ruleset } from '../../test/support/github/facts.js';
+import {
+  defaultBranchCases,
+  TARGET,
+  branchRules,
+  classicRule,
+  repoDetails,
+  repoSummary,
+  ruleset,
+} from '../../test/support/github/facts.js';
 import type { RepoDetails } from '../../src/providers/github/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
@@ -9,7 +17,11 @@ const codeownersOf = (details: Partial<RepoDetails>) => {
   const d = repoDetails('api', details);
   return d.defaultBranch ? { path: d.codeownersPath } : null;
 };
-const facts = (details: Partial<RepoDetails>) => ({ repos: answers([repoSummary('api')]), codeowners: answers(codeownersOf(details)), branchRules: answers(branchRules(details)) });
+const facts = (details: Partial<RepoDetails>) => ({
+  repos: answers([repoSummary('api')]),
+  codeowners: answers(codeownersOf(details)),
+  branchRules: answers(branchRules(details)),
+});
 const R = 'github:acme/api';
 
 checkTester(check, { target: TARGET }).run({
@@ -34,7 +46,10 @@ checkTester(check, { target: TARGET }).run({
     results: [{ resource: R, status: 'fail', messageId: 'notRequired' }],
   },
   'a CODEOWNERS path that could not be read is not collected, never "no file"': {
-    facts: { repos: answers([repoSummary('api')]), codeowners: failing({ message: 'api: codeowners0 could not be read (FORBIDDEN)', permission: 'read access to .github/CODEOWNERS' }) },
+    facts: {
+      repos: answers([repoSummary('api')]),
+      codeowners: failing({ message: 'api: codeowners0 could not be read (FORBIDDEN)', permission: 'read access to .github/CODEOWNERS' }),
+    },
     results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'read access to .github/CODEOWNERS' }],
   },
   ...defaultBranchCases(facts, { codeowners: answers({ path: 'CODEOWNERS' }) }),

@@ -8,8 +8,10 @@ export default defineCheck({
     title: 'Code owners review changes',
     provider: 'github',
     severity: 'medium',
-    description: 'A CODEOWNERS file (at the root, in .github/ or in docs/) names who owns which code, and code-owner review is required on the default branch.',
-    remediation: 'Add .github/CODEOWNERS and enable "Require review from Code Owners" in the ruleset or classic rule of the default branch.',
+    description:
+      'A CODEOWNERS file (at the root, in .github/ or in docs/) names who owns which code, and code-owner review is required on the default branch.',
+    remediation:
+      'Add .github/CODEOWNERS and enable "Require review from Code Owners" in the ruleset or classic rule of the default branch.',
     messages: {
       ...NO_REPOS,
       ...EMPTY_REPO,
@@ -26,7 +28,9 @@ export default defineCheck({
       const rules = await ctx.github.branchRules(repo.name);
       if (!rules) return ctx.notApplicable(repo.resource, 'empty');
       const observed = { path: owners.path, branch: rules.branch };
-      return combine(sourcesOf(rules)).codeOwnerReview ? ctx.pass(repo.resource, 'enforced', observed) : ctx.fail(repo.resource, 'notRequired', observed);
+      return combine(sourcesOf(rules)).codeOwnerReview
+        ? ctx.pass(repo.resource, 'enforced', observed)
+        : ctx.fail(repo.resource, 'notRequired', observed);
     });
   },
 });

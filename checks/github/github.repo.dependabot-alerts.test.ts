@@ -21,7 +21,15 @@ checkTester(check, { target: TARGET }).run({
   },
   'an organisation with no repository in scope is one not-applicable result': {
     facts: { repos: answers([]) },
-    results: [{ resource: 'github:acme', status: 'not_applicable', messageId: 'noRepos', observed: { org: 'acme' }, message: 'No repository of acme is in scope' }],
+    results: [
+      {
+        resource: 'github:acme',
+        status: 'not_applicable',
+        messageId: 'noRepos',
+        observed: { org: 'acme' },
+        message: 'No repository of acme is in scope',
+      },
+    ],
   },
   'an unreadable repository list is not collected': {
     facts: { repos: failing({ permission: 'read:org' }) },

@@ -8,11 +8,23 @@ const R = 'github:acme/api';
 
 checkTester(check, { target: TARGET }).run({
   'read-only keys pass': {
-    facts: { repos, deployKeys: answers([{ title: 'ci', readOnly: true }, { title: 'mirror', readOnly: true }]) },
+    facts: {
+      repos,
+      deployKeys: answers([
+        { title: 'ci', readOnly: true },
+        { title: 'mirror', readOnly: true },
+      ]),
+    },
     results: [{ resource: R, status: 'pass', messageId: 'readOnly', observed: { count: 2, writable: [] } }],
   },
   'a write key fails, named': {
-    facts: { repos, deployKeys: answers([{ title: 'ci', readOnly: true }, { title: 'deploy', readOnly: false }]) },
+    facts: {
+      repos,
+      deployKeys: answers([
+        { title: 'ci', readOnly: true },
+        { title: 'deploy', readOnly: false },
+      ]),
+    },
     results: [{ resource: R, status: 'fail', messageId: 'writable', observed: { count: 2, writable: ['deploy'] } }],
   },
   'no keys is not applicable': {

@@ -12,11 +12,23 @@ checkTester(check, { target: TARGET }).run({
     results: [{ resource: R, status: 'pass', messageId: 'none', observed: { count: 0, admins: [] } }],
   },
   'a reader and a writer pass': {
-    facts: { repos, outsideCollaborators: answers([{ login: 'c1', permission: 'READ' }, { login: 'c2', permission: 'WRITE' }]) },
+    facts: {
+      repos,
+      outsideCollaborators: answers([
+        { login: 'c1', permission: 'READ' },
+        { login: 'c2', permission: 'WRITE' },
+      ]),
+    },
     results: [{ resource: R, status: 'pass', messageId: 'none', observed: { count: 2 } }],
   },
   'an admin fails, named': {
-    facts: { repos, outsideCollaborators: answers([{ login: 'c1', permission: 'READ' }, { login: 'vendor', permission: 'ADMIN' }]) },
+    facts: {
+      repos,
+      outsideCollaborators: answers([
+        { login: 'c1', permission: 'READ' },
+        { login: 'vendor', permission: 'ADMIN' },
+      ]),
+    },
     results: [{ resource: R, status: 'fail', messageId: 'admins', observed: { count: 2, admins: ['vendor'] }, message: 'vendor' }],
   },
   'hidden collaborators are not collected, naming the access needed': {

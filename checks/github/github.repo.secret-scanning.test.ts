@@ -22,11 +22,21 @@ checkTester(check, { target: TARGET }).run({
   },
   'not offered on this repository (keys absent) fails as unavailable': {
     facts: { repos: repos({ advanced_security: 'disabled' }) },
-    results: [{ resource: R, status: 'fail', messageId: 'disabled', observed: { secretScanning: 'unavailable', pushProtection: 'unavailable' } }],
+    results: [
+      { resource: R, status: 'fail', messageId: 'disabled', observed: { secretScanning: 'unavailable', pushProtection: 'unavailable' } },
+    ],
   },
   'security_and_analysis absent (non-admin token) is missing data naming the permission': {
     facts: { repos: repos(null) },
-    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'admin on the repository', observed: { reason: { kind: 'missing' } } }],
+    results: [
+      {
+        resource: R,
+        status: 'error',
+        messageId: 'missingData',
+        message: 'admin on the repository',
+        observed: { reason: { kind: 'missing' } },
+      },
+    ],
   },
   'an unreadable repository list is not collected': {
     facts: { repos: failing({ permission: 'read:org' }) },

@@ -9,7 +9,8 @@ export default defineCheck({
     provider: 'github',
     severity: 'high',
     description: 'Secret scanning finds credentials committed to the repository; push protection rejects pushes that contain them.',
-    remediation: 'Repository settings → Code security: enable secret scanning and push protection (or apply an organisation security configuration).',
+    remediation:
+      'Repository settings → Code security: enable secret scanning and push protection (or apply an organisation security configuration).',
     messages: {
       ...NO_REPOS,
       enabled: 'Secret scanning and push protection are enabled',
@@ -20,8 +21,16 @@ export default defineCheck({
     return eachRepo(ctx, async (repo) => {
       const sa = repo.securityAndAnalysis;
       // GitHub leaves security_and_analysis out of the list for those who may not administer the repository.
-      if (!sa) return ctx.missing(repo.resource, `security_and_analysis of ${repo.fullName} is hidden from this token (needs ${PERMISSIONS.securityAnalysis})`, { permission: PERMISSIONS.securityAnalysis });
-      const observed = { secretScanning: sa.secret_scanning ?? 'unavailable', pushProtection: sa.secret_scanning_push_protection ?? 'unavailable' };
+      if (!sa)
+        return ctx.missing(
+          repo.resource,
+          `security_and_analysis of ${repo.fullName} is hidden from this token (needs ${PERMISSIONS.securityAnalysis})`,
+          { permission: PERMISSIONS.securityAnalysis },
+        );
+      const observed = {
+        secretScanning: sa.secret_scanning ?? 'unavailable',
+        pushProtection: sa.secret_scanning_push_protection ?? 'unavailable',
+      };
       const on = observed.secretScanning === 'enabled' && observed.pushProtection === 'enabled';
       return on ? ctx.pass(repo.resource, 'enabled', observed) : ctx.fail(repo.resource, 'disabled', observed);
     });

@@ -13,7 +13,8 @@ export default defineCheck({
       'Security testing in development is evidenced only when a security test must pass before a change merges: a required status check (classic ' +
       'protection or an active ruleset, as github.repo.status-checks reads them) whose context matches one of securityChecks (globs, case-sensitive, ' +
       'as GitHub compares contexts). The default names common security scanners; set it to the contexts your security tests report.',
-    remediation: 'Run a security test (code scanning, dependency review, secret or SAST scan) on pull requests and add its check to the required status checks of the default branch.',
+    remediation:
+      'Run a security test (code scanning, dependency review, secret or SAST scan) on pull requests and add its check to the required status checks of the default branch.',
     messages: {
       ...NO_REPOS,
       ...EMPTY_REPO,

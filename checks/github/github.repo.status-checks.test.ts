@@ -4,7 +4,10 @@ import { checkTester } from '../../src/testing/check-tester.js';
 import { answers } from '../../src/testing/run-check.js';
 import check from './github.repo.status-checks.js';
 
-const checksRule = { type: 'REQUIRED_STATUS_CHECKS', parameters: { requiredStatusChecks: [{ context: 'ci/test' }], strictRequiredStatusChecksPolicy: true } };
+const checksRule = {
+  type: 'REQUIRED_STATUS_CHECKS',
+  parameters: { requiredStatusChecks: [{ context: 'ci/test' }], strictRequiredStatusChecksPolicy: true },
+};
 const facts = (details: Partial<RepoDetails>) => ({ repos: answers([repoSummary('api')]), branchRules: answers(branchRules(details)) });
 const R = 'github:acme/api';
 
@@ -18,7 +21,10 @@ checkTester(check, { target: TARGET }).run({
     results: [{ resource: R, status: 'pass', messageId: 'required', observed: { checks: ['ci/test'] } }],
   },
   'checks of both sources are listed together': {
-    facts: facts({ rulesets: [ruleset({ rules: [checksRule] })], branchProtectionRules: [classicRule({ requiresStatusChecks: true, requiredStatusCheckContexts: ['build'] })] }),
+    facts: facts({
+      rulesets: [ruleset({ rules: [checksRule] })],
+      branchProtectionRules: [classicRule({ requiresStatusChecks: true, requiredStatusCheckContexts: ['build'] })],
+    }),
     results: [{ resource: R, status: 'pass', messageId: 'required', observed: { checks: ['build', 'ci/test'] } }],
   },
   'protection without checks fails': {

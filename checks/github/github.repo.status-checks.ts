@@ -8,7 +8,8 @@ export default defineCheck({
     title: 'The default branch requires status checks',
     provider: 'github',
     severity: 'medium',
-    description: 'Required status checks (tests, scanners) must pass before a change merges into the default branch, by classic protection or an active ruleset.',
+    description:
+      'Required status checks (tests, scanners) must pass before a change merges into the default branch, by classic protection or an active ruleset.',
     remediation: 'In the ruleset (or classic rule) of the default branch, require status checks to pass and name the checks.',
     messages: {
       ...NO_REPOS,

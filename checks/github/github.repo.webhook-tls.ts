@@ -16,7 +16,8 @@ export default defineCheck({
     title: 'Webhooks use verified TLS and a secret',
     provider: 'github',
     severity: 'medium',
-    description: 'Organisation and repository webhooks carry code events to other systems: each uses an https URL with certificate verification, and a secret so the receiver can authenticate it.',
+    description:
+      'Organisation and repository webhooks carry code events to other systems: each uses an https URL with certificate verification, and a secret so the receiver can authenticate it.',
     remediation: 'Edit each listed webhook: an https payload URL, "Enable SSL verification", and a secret.',
     messages: {
       secure: 'All {count} webhook(s) use verified https and a secret',
@@ -28,11 +29,21 @@ export default defineCheck({
     const judge = (resource: string, hooks: Webhook[]) => {
       const found = hooks.flatMap(problems);
       if (hooks.length === 0) return ctx.notApplicable(resource, 'none', { count: 0 });
-      return found.length === 0 ? ctx.pass(resource, 'secure', { count: hooks.length }) : ctx.fail(resource, 'insecure', { count: hooks.length, problems: found });
+      return found.length === 0
+        ? ctx.pass(resource, 'secure', { count: hooks.length })
+        : ctx.fail(resource, 'insecure', { count: hooks.length, problems: found });
     };
     const org = ctx.target.resource;
-    const orgResult = await ctx.each([org], (r) => r, async () => judge(org, await ctx.github.orgWebhooks()));
-    const repos = await ctx.each(await ctx.github.repos(), (r) => r.resource, async (repo) => judge(repo.resource, await ctx.github.repoWebhooks(repo.name)));
+    const orgResult = await ctx.each(
+      [org],
+      (r) => r,
+      async () => judge(org, await ctx.github.orgWebhooks()),
+    );
+    const repos = await ctx.each(
+      await ctx.github.repos(),
+      (r) => r.resource,
+      async (repo) => judge(repo.resource, await ctx.github.repoWebhooks(repo.name)),
+    );
     return [...orgResult, ...repos];
   },
 });

@@ -5,43 +5,89 @@ import check from './tls.certificate.js';
 
 const R = RESOURCE;
 const fails = (message: string) => [{ resource: R, status: 'fail' as const, messageId: 'problems', message }];
-const rawProbe = { completed: false, failure: { code: null, message: 'sslv3 alert handshake failure' }, source: 'raw-probe' as const, rawProbe: { version: 'SSLv3', suite: 'TLS_RSA_WITH_RC4_128_SHA', failure: null } };
+const rawProbe = {
+  completed: false,
+  failure: { code: null, message: 'sslv3 alert handshake failure' },
+  source: 'raw-probe' as const,
+  rawProbe: { version: 'SSLv3', suite: 'TLS_RSA_WITH_RC4_128_SHA', failure: null },
+};
 
 checkTester(check, { target: TARGET, now: NOW }).run({
   'a CA-signed RSA-2048 SHA-256 leaf passes (a root’s own SHA-1 self-signature proves nothing and is not judged)': {
     facts: { endpoint: endpoint(), handshake: answers(handshake()) },
-    results: [{ resource: R, status: 'pass', messageId: 'ok', message: 'www.acme.test', observed: { name: 'www.acme.test', validTo: '2026-11-01T00:00:00.000Z', daysLeft: 153, key: 'rsa 2048', source: 'node-tls', problems: [] } }],
+    results: [
+      {
+        resource: R,
+        status: 'pass',
+        messageId: 'ok',
+        message: 'www.acme.test',
+        observed: {
+          name: 'www.acme.test',
+          validTo: '2026-11-01T00:00:00.000Z',
+          daysLeft: 153,
+          key: 'rsa 2048',
+          source: 'node-tls',
+          problems: [],
+        },
+      },
+    ],
   },
   'an EC P-256 leaf passes': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 256, curve: 'prime256v1', signatureHash: 'sha256' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 256, curve: 'prime256v1', signatureHash: 'sha256' }), ROOT] })),
+    },
     results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { key: 'ec 256 prime256v1' } }],
   },
   'an Ed25519 leaf passes': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ keyType: 'ed25519', keyBits: null, signatureHash: 'intrinsic' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ keyType: 'ed25519', keyBits: null, signatureHash: 'intrinsic' }), ROOT] })),
+    },
     results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { key: 'ed25519' } }],
   },
   'an untrusted (self-signed) chain fails with OpenSSL’s code': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ authorized: false, authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT', chain: [cert({ selfIssued: true })] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(
+        handshake({ authorized: false, authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT', chain: [cert({ selfIssued: true })] }),
+      ),
+    },
     results: fails('chain does not verify (DEPTH_ZERO_SELF_SIGNED_CERT)'),
   },
   'a leaf that does not name the endpoint fails': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ nameMatches: false, nameMismatchReason: "Host: www.acme.test. is not in the cert's altnames" })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ nameMatches: false, nameMismatchReason: "Host: www.acme.test. is not in the cert's altnames" })),
+    },
     results: fails('does not name www.acme.test'),
   },
   'an expired leaf fails': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ validFrom: '2025-01-01T00:00:00Z', validTo: '2026-01-01T00:00:00Z' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2025-01-01T00:00:00Z', validTo: '2026-01-01T00:00:00Z' }), ROOT] })),
+    },
     results: fails('expired on 2026-01-01'),
   },
   'a not-yet-valid leaf fails': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ validFrom: '2026-07-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2026-07-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z' }), ROOT] })),
+    },
     results: fails('not valid before 2026-07-01'),
   },
   'a leaf expiring in 10 days fails under the default 30-day margin': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })),
+    },
     results: fails('expires in 10 days (minimum 30)'),
   },
   'the same leaf passes with minDaysLeft 5 from the config': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })),
+    },
     settings: { minDaysLeft: 5 },
     results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { daysLeft: 10 } }],
   },
@@ -50,7 +96,10 @@ checkTester(check, { target: TARGET, now: NOW }).run({
     results: fails('RSA key of 1024 bits (minimum 2048)'),
   },
   'an EC P-224 key fails': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 224, curve: 'secp224r1' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 224, curve: 'secp224r1' }), ROOT] })),
+    },
     results: fails('EC key on secp224r1 (224 bits, minimum 256)'),
   },
   'a DSA key fails': {
@@ -58,32 +107,53 @@ checkTester(check, { target: TARGET, now: NOW }).run({
     results: fails('key type dsa is not RSA or EC'),
   },
   'a SHA-1 signature on the leaf fails': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ signatureHash: 'sha1', signatureAlgorithm: 'sha1WithRSAEncryption' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ signatureHash: 'sha1', signatureAlgorithm: 'sha1WithRSAEncryption' }), ROOT] })),
+    },
     results: fails('SHA1 signature on CN=www.acme.test'),
   },
   'an unknown signature algorithm fails': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ signatureHash: null, signatureAlgorithmOid: '1.2.3.4' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ signatureHash: null, signatureAlgorithmOid: '1.2.3.4' }), ROOT] })),
+    },
     results: fails('unknown signature algorithm 1.2.3.4 on CN=www.acme.test'),
   },
   'a SHA-1 self-signed leaf alone fails on its signature too': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ authorized: false, chain: [cert({ selfIssued: true, signatureHash: 'sha1' })] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ authorized: false, chain: [cert({ selfIssued: true, signatureHash: 'sha1' })] })),
+    },
     results: fails('SHA1 signature'),
   },
   'a 5-year lifetime fails': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ validFrom: '2024-01-01T00:00:00Z', validTo: '2029-01-01T00:00:00Z' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2024-01-01T00:00:00Z', validTo: '2029-01-01T00:00:00Z' }), ROOT] })),
+    },
     results: fails('lifetime of 1827 days (maximum 366)'),
   },
   'a 398-day lifetime fails the intermediate profile’s 366 days': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }), ROOT] })),
+    },
     results: fails('lifetime of 398 days (maximum 366)'),
   },
   'the same lifetime passes with maxLifetimeDays 398 from the config': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }), ROOT] })),
+    },
     settings: { maxLifetimeDays: 398 },
     results: [{ resource: R, status: 'pass', messageId: 'ok' }],
   },
   'an EC leaf of 245 days (the default leaf) fails mozilla-modern’s 90 days': {
-    facts: { endpoint: endpoint({ profile: 'mozilla-modern' }), handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 256, curve: 'prime256v1' }), ROOT] })) },
+    facts: {
+      endpoint: endpoint({ profile: 'mozilla-modern' }),
+      handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 256, curve: 'prime256v1' }), ROOT] })),
+    },
     results: fails('lifetime of 245 days (maximum 90)'),
   },
   'no certificate at all fails': {
@@ -91,27 +161,87 @@ checkTester(check, { target: TARGET, now: NOW }).run({
     results: fails('no certificate presented'),
   },
   'a client refusal is kept in observed': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ clientRefusal: { code: 'ERR_SSL_UNSUPPORTED_PROTOCOL', message: 'unsupported protocol' } })) },
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ clientRefusal: { code: 'ERR_SSL_UNSUPPORTED_PROTOCOL', message: 'unsupported protocol' } })),
+    },
     results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { clientRefusal: { code: 'ERR_SSL_UNSUPPORTED_PROTOCOL' } } }],
   },
   'a chain the raw probe read when node completed no handshake is judged, and observed says so': {
     facts: { endpoint: endpoint(), handshake: answers(handshake(rawProbe)) },
-    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { source: 'raw-probe', rawProbe: { version: 'SSLv3', suite: 'TLS_RSA_WITH_RC4_128_SHA' } } }],
+    results: [
+      {
+        resource: R,
+        status: 'pass',
+        messageId: 'ok',
+        observed: { source: 'raw-probe', rawProbe: { version: 'SSLv3', suite: 'TLS_RSA_WITH_RC4_128_SHA' } },
+      },
+    ],
   },
   'a bad chain the raw probe read fails on every rule': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ ...rawProbe, chain: [cert({ signatureHash: 'sha1', validTo: '2026-05-01T00:00:00Z' }), ROOT] })) },
-    results: [{ resource: R, status: 'fail', messageId: 'problems', message: 'expired on 2026-05-01T00:00:00Z, SHA1 signature', observed: { source: 'raw-probe' } }],
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ ...rawProbe, chain: [cert({ signatureHash: 'sha1', validTo: '2026-05-01T00:00:00Z' }), ROOT] })),
+    },
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'problems',
+        message: 'expired on 2026-05-01T00:00:00Z, SHA1 signature',
+        observed: { source: 'raw-probe' },
+      },
+    ],
   },
   'no handshake completed and no raw chain is missing data (inconclusive, not a pass)': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ completed: false, chain: [], failure: { code: 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', message: 'no protocols available' } })) },
-    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'inconclusive): no protocols available', observed: { failureCode: 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', reason: { kind: 'missing' } } }],
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(
+        handshake({ completed: false, chain: [], failure: { code: 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', message: 'no protocols available' } }),
+      ),
+    },
+    results: [
+      {
+        resource: R,
+        status: 'error',
+        messageId: 'missingData',
+        message: 'inconclusive): no protocols available',
+        observed: { failureCode: 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', reason: { kind: 'missing' } },
+      },
+    ],
   },
   'the raw probe’s failure is named beside node’s': {
-    facts: { endpoint: endpoint(), handshake: answers(handshake({ completed: false, chain: [], failure: { code: null, message: 'unexpected message' }, source: null, rawProbe: { version: null, suite: null, failure: 'ServerHelloDone without a Certificate message' } })) },
-    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'unexpected message; raw probe: ServerHelloDone without a Certificate' }],
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(
+        handshake({
+          completed: false,
+          chain: [],
+          failure: { code: null, message: 'unexpected message' },
+          source: null,
+          rawProbe: { version: null, suite: null, failure: 'ServerHelloDone without a Certificate message' },
+        }),
+      ),
+    },
+    results: [
+      {
+        resource: R,
+        status: 'error',
+        messageId: 'missingData',
+        message: 'unexpected message; raw probe: ServerHelloDone without a Certificate',
+      },
+    ],
   },
   'an unreachable endpoint is an error': {
     facts: { endpoint: endpoint(), handshake: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:1' }) },
-    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'could not collect: connect ECONNREFUSED', observed: { reason: { kind: 'unreachable' } } }],
+    results: [
+      {
+        resource: R,
+        status: 'error',
+        messageId: 'notCollected',
+        message: 'could not collect: connect ECONNREFUSED',
+        observed: { reason: { kind: 'unreachable' } },
+      },
+    ],
   },
 });

@@ -10,14 +10,21 @@ export default defineCheck({
     severity: 'high',
     description:
       'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin, the key is RSA 2048+ or EC 256+, signatures use SHA-256+, and the lifetime is at most the profile’s maximum (Mozilla intermediate 366 days, modern 90) unless `maxLifetimeDays` says otherwise. Publicly trusted CAs may issue at most 200 days from 15 March 2026 (CA/Browser Forum Baseline Requirements §6.3.2; 100 days from 2027, 47 from 2029): see docs/tls.md.',
-    remediation: 'Reissue from a trusted CA: endpoint name in a SAN, RSA-2048+ or P-256+ key, SHA-256+ signature, a lifetime within the profile (90 days suits both); automate renewal (ACME).',
+    remediation:
+      'Reissue from a trusted CA: endpoint name in a SAN, RSA-2048+ or P-256+ key, SHA-256+ signature, a lifetime within the profile (90 days suits both); automate renewal (ACME).',
     messages: {
       ok: 'Certificate for {name} is trusted and valid until {validTo} ({daysLeft} days left)',
       problems: 'Certificate for {name}: {problems}',
     },
     settings: {
       minDaysLeft: { type: 'integer', default: 30, description: 'Fail when fewer days than this are left.' },
-      maxLifetimeDays: { type: 'integer', default: null, nullable: true, description: 'Longest accepted validity period, in days; null: the profile’s maximum certificate lifespan (366 intermediate, 90 modern).' },
+      maxLifetimeDays: {
+        type: 'integer',
+        default: null,
+        nullable: true,
+        description:
+          'Longest accepted validity period, in days; null: the profile’s maximum certificate lifespan (366 intermediate, 90 modern).',
+      },
       minRsaBits: { type: 'integer', default: 2048, description: 'Smallest accepted RSA modulus.' },
       minEcBits: { type: 'integer', default: 256, description: 'Smallest accepted EC curve size.' },
     },

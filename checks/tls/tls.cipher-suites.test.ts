@@ -18,23 +18,51 @@ const DHE_GCM = describeSuite(0x009e);
 const EXPORT_RC4 = describeSuite(0x0003);
 
 const R = RESOURCE;
-const facts = (p: ProtocolsFact, byVersion: Record<string, SuitesFact>, profile: ProfileName = 'mozilla-intermediate', kex: { groups?: GroupsFact; dhe?: DheGroupFact } = {}) => ({
+const facts = (
+  p: ProtocolsFact,
+  byVersion: Record<string, SuitesFact>,
+  profile: ProfileName = 'mozilla-intermediate',
+  kex: { groups?: GroupsFact; dhe?: DheGroupFact } = {},
+) => ({
   endpoint: endpoint({ profile }),
   protocols: answers(p),
   suites: async (v: string) => byVersion[v] ?? suites(v, []),
   groups: answers(kex.groups ?? groups(['X25519', 'prime256v1'])),
   dheGroup: kex.dhe ? answers(kex.dhe) : failing({ kind: 'other', message: 'no DHE suite: not read' }),
 });
-const withDhe = (dhe: DheGroupFact, g = groups(['X25519'])) => facts(protocols(['TLSv1.2']), { 'TLSv1.2': suites('TLSv1.2', [...ECDHE_GCM, DHE_GCM]) }, 'mozilla-intermediate', { dhe, groups: g });
-const ecdhe = (g: GroupsFact) => facts(protocols(['TLSv1.2', 'TLSv1.3']), { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) }, 'mozilla-intermediate', { groups: g });
+const withDhe = (dhe: DheGroupFact, g = groups(['X25519'])) =>
+  facts(protocols(['TLSv1.2']), { 'TLSv1.2': suites('TLSv1.2', [...ECDHE_GCM, DHE_GCM]) }, 'mozilla-intermediate', { dhe, groups: g });
+const ecdhe = (g: GroupsFact) =>
+  facts(
+    protocols(['TLSv1.2', 'TLSv1.3']),
+    { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) },
+    'mozilla-intermediate',
+    { groups: g },
+  );
 const tls12 = (...accepted: SuitesFact['accepted']) => facts(protocols(['TLSv1.2']), { 'TLSv1.2': suites('TLSv1.2', accepted) });
 const weak = (message: string) => [{ resource: R, status: 'fail' as const, messageId: 'weak', message }];
-const incomplete = (message: string) => [{ resource: R, status: 'error' as const, messageId: 'missingData', message: `suite list incomplete: ${message}` }];
+const incomplete = (message: string) => [
+  { resource: R, status: 'error' as const, messageId: 'missingData', message: `suite list incomplete: ${message}` },
+];
 
 checkTester(check, { target: TARGET }).run({
   'the intermediate suites pass, with forward secrecy recorded': {
     facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) }),
-    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { count: 5, forwardSecrecy: 'all', profile: 'mozilla-intermediate', offending: [], groups: ['X25519', 'prime256v1'], keyExchange: [] } }],
+    results: [
+      {
+        resource: R,
+        status: 'pass',
+        messageId: 'ok',
+        observed: {
+          count: 5,
+          forwardSecrecy: 'all',
+          profile: 'mozilla-intermediate',
+          offending: [],
+          groups: ['X25519', 'prime256v1'],
+          keyExchange: [],
+        },
+      },
+    ],
   },
   'a DHE suite with a 2048-bit group passes, its size recorded': {
     facts: withDhe(dheGroup(2048)),
@@ -42,7 +70,15 @@ checkTester(check, { target: TARGET }).run({
   },
   'a DHE suite with a 1024-bit group fails on its key exchange (Logjam-sized)': {
     facts: withDhe(dheGroup(1024)),
-    results: [{ resource: R, status: 'fail', messageId: 'weakKeyExchange', message: 'Key exchange outside mozilla-intermediate: DHE group of 1024 bits (minimum 2048)', observed: { dheBits: 1024, keyExchange: ['DHE group of 1024 bits (minimum 2048)'] } }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'weakKeyExchange',
+        message: 'Key exchange outside mozilla-intermediate: DHE group of 1024 bits (minimum 2048)',
+        observed: { dheBits: 1024, keyExchange: ['DHE group of 1024 bits (minimum 2048)'] },
+      },
+    ],
   },
   'a DHE group that could not be read is missing data, not a pass': {
     facts: withDhe(dheGroup(null)),
@@ -50,11 +86,26 @@ checkTester(check, { target: TARGET }).run({
   },
   'an ECDHE curve outside the profile fails': {
     facts: ecdhe(groups(['prime256v1', 'brainpoolP256r1'])),
-    results: [{ resource: R, status: 'fail', messageId: 'weakKeyExchange', message: 'ECDHE group brainpoolP256r1 (not in mozilla-intermediate)', observed: { groups: ['prime256v1', 'brainpoolP256r1'] } }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'weakKeyExchange',
+        message: 'ECDHE group brainpoolP256r1 (not in mozilla-intermediate)',
+        observed: { groups: ['prime256v1', 'brainpoolP256r1'] },
+      },
+    ],
   },
   'the stronger standard groups P-521 and X448 (OpenSSL’s defaults) are recorded, not failed': {
     facts: ecdhe(groups(['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'])),
-    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { groups: ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'], keyExchange: [] } }],
+    results: [
+      {
+        resource: R,
+        status: 'pass',
+        messageId: 'ok',
+        observed: { groups: ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'], keyExchange: [] },
+      },
+    ],
   },
   'a legacy curve agreed in TLS 1.2 fails too': {
     facts: ecdhe(groups(['X25519', 'secp256k1'])),
@@ -76,15 +127,25 @@ checkTester(check, { target: TARGET }).run({
     facts: facts(protocols(['TLSv1.3']), { 'TLSv1.3': suites('TLSv1.3', TLS13) }, 'mozilla-modern'),
     results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { profile: 'mozilla-modern' } }],
   },
-  '3DES fails, with every objection': { facts: tls12(...ECDHE_GCM, RSA_3DES), results: weak('TLSv1.2 TLS_RSA_WITH_3DES_EDE_CBC_SHA (3des, static-rsa, not in mozilla-intermediate for TLSv1.2)') },
+  '3DES fails, with every objection': {
+    facts: tls12(...ECDHE_GCM, RSA_3DES),
+    results: weak('TLSv1.2 TLS_RSA_WITH_3DES_EDE_CBC_SHA (3des, static-rsa, not in mozilla-intermediate for TLSv1.2)'),
+  },
   'RC4 fails': { facts: tls12(RSA_RC4), results: weak('(rc4') },
   'static RSA with GCM fails (no forward secrecy)': { facts: tls12(RSA_GCM), results: weak('TLS_RSA_WITH_AES_128_GCM_SHA256 (static-rsa') },
   'NULL encryption fails': { facts: tls12(NULL_SHA), results: weak('null') },
   'anonymous DH fails': { facts: tls12(ANON), results: weak('anon') },
   'EXPORT fails': { facts: tls12(EXPORT_RC4), results: weak('export') },
-  'ECDHE with CBC fails as outside the profile': { facts: tls12(ECDHE_CBC), results: weak('TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA (not in mozilla-intermediate for TLSv1.2)') },
+  'ECDHE with CBC fails as outside the profile': {
+    facts: tls12(ECDHE_CBC),
+    results: weak('TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA (not in mozilla-intermediate for TLSv1.2)'),
+  },
   'TLS 1.2 suites fail under mozilla-modern': {
-    facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) }, 'mozilla-modern'),
+    facts: facts(
+      protocols(['TLSv1.2', 'TLSv1.3']),
+      { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) },
+      'mozilla-modern',
+    ),
     results: weak('not in mozilla-modern for TLSv1.2'),
   },
   'a weak suite fails and partial forward secrecy is recorded': {
@@ -104,7 +165,11 @@ checkTester(check, { target: TARGET }).run({
     results: incomplete('no suite accepted in any version'),
   },
   'suites that could not be collected are an error': {
-    facts: { endpoint: endpoint(), protocols: answers(protocols(['TLSv1.2'])), suites: failing({ kind: 'timeout', message: 'no answer within 5000 ms' }) },
+    facts: {
+      endpoint: endpoint(),
+      protocols: answers(protocols(['TLSv1.2'])),
+      suites: failing({ kind: 'timeout', message: 'no answer within 5000 ms' }),
+    },
     results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'no answer within 5000 ms' }],
   },
 });

@@ -19,7 +19,12 @@ export default defineCheck({
       notHttps: 'Endpoint is plain TLS (kind {kind}), HSTS does not apply',
     },
     settings: {
-      minMaxAge: { type: 'integer', default: null, nullable: true, description: 'Smallest accepted max-age, in seconds; null: the profile’s HSTS age (63072000 for both Mozilla profiles).' },
+      minMaxAge: {
+        type: 'integer',
+        default: null,
+        nullable: true,
+        description: 'Smallest accepted max-age, in seconds; null: the profile’s HSTS age (63072000 for both Mozilla profiles).',
+      },
     },
   },
   async run(ctx) {
@@ -42,7 +47,8 @@ export default defineCheck({
       clientRefusal: h.clientRefusal,
     };
     if (h.header === null) return [ctx.fail(r, 'missing', observed)];
-    if (h.repeatedDirectives === undefined) return [ctx.missing(r, 'the stored HSTS fact predates the record of repeated directives', observed)];
+    if (h.repeatedDirectives === undefined)
+      return [ctx.missing(r, 'the stored HSTS fact predates the record of repeated directives', observed)];
     if (h.repeatedDirectives.length) return [ctx.fail(r, 'repeated', observed)];
     if (h.maxAge === null) return [ctx.fail(r, 'invalid', observed)];
     if (h.maxAge < minMaxAge) return [ctx.fail(r, 'short', observed)];

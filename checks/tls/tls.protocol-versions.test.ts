@@ -5,7 +5,10 @@ import { endpoint, protocols, RESOURCE, TARGET } from '../../test/support/tls/fa
 import check from './tls.protocol-versions.js';
 
 const R = RESOURCE;
-const facts = (p: ProtocolsFact, profile: ProfileName = 'mozilla-intermediate') => ({ endpoint: endpoint({ profile }), protocols: answers(p) });
+const facts = (p: ProtocolsFact, profile: ProfileName = 'mozilla-intermediate') => ({
+  endpoint: endpoint({ profile }),
+  protocols: answers(p),
+});
 const ok = (accepted: string[]) => [{ resource: R, status: 'pass' as const, messageId: 'ok', observed: { accepted } }];
 
 checkTester(check, { target: TARGET }).run({
@@ -13,22 +16,60 @@ checkTester(check, { target: TARGET }).run({
   'TLS 1.3 alone passes': { facts: facts(protocols(['TLSv1.3'])), results: ok(['TLSv1.3']) },
   'TLS 1.2 alone passes': { facts: facts(protocols(['TLSv1.2'])), results: ok(['TLSv1.2']) },
   'TLS 1.3 alone passes under mozilla-modern': { facts: facts(protocols(['TLSv1.3']), 'mozilla-modern'), results: ok(['TLSv1.3']) },
-  'TLS 1.2 with TLS 1.3 inconclusive passes (1.3 is allowed either way)': { facts: facts(protocols(['TLSv1.2'], ['TLSv1.3'])), results: ok(['TLSv1.2']) },
+  'TLS 1.2 with TLS 1.3 inconclusive passes (1.3 is allowed either way)': {
+    facts: facts(protocols(['TLSv1.2'], ['TLSv1.3'])),
+    results: ok(['TLSv1.2']),
+  },
   'TLS 1.0 accepted fails, with every probe’s answer': {
     facts: facts(protocols(['TLSv1.0', 'TLSv1.2'])),
-    results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.0 (accepted: TLSv1.0, TLSv1.2)', observed: { disallowed: ['TLSv1.0'], answers: { 'TLSv1.0': { kind: 'accepted' }, SSLv3: { kind: 'rejected' } } } }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'disallowed',
+        message: 'Accepts TLSv1.0 (accepted: TLSv1.0, TLSv1.2)',
+        observed: { disallowed: ['TLSv1.0'], answers: { 'TLSv1.0': { kind: 'accepted' }, SSLv3: { kind: 'rejected' } } },
+      },
+    ],
   },
-  'TLS 1.1 accepted fails': { facts: facts(protocols(['TLSv1.1', 'TLSv1.2', 'TLSv1.3'])), results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.1' }] },
-  'SSLv3 accepted fails': { facts: facts(protocols(['SSLv3'])), results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts SSLv3' }] },
-  'TLS 1.2 fails under mozilla-modern': { facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), 'mozilla-modern'), results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.2' }] },
-  'a legacy version fails even when another probe was inconclusive': { facts: facts(protocols(['TLSv1.0', 'TLSv1.2'], ['SSLv3'])), results: [{ resource: R, status: 'fail', messageId: 'disallowed' }] },
+  'TLS 1.1 accepted fails': {
+    facts: facts(protocols(['TLSv1.1', 'TLSv1.2', 'TLSv1.3'])),
+    results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.1' }],
+  },
+  'SSLv3 accepted fails': {
+    facts: facts(protocols(['SSLv3'])),
+    results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts SSLv3' }],
+  },
+  'TLS 1.2 fails under mozilla-modern': {
+    facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), 'mozilla-modern'),
+    results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.2' }],
+  },
+  'a legacy version fails even when another probe was inconclusive': {
+    facts: facts(protocols(['TLSv1.0', 'TLSv1.2'], ['SSLv3'])),
+    results: [{ resource: R, status: 'fail', messageId: 'disallowed' }],
+  },
   'nothing accepted fails': {
     facts: facts(protocols([])),
-    results: [{ resource: R, status: 'fail', messageId: 'noneAllowed', message: 'accepted: none', observed: { accepted: [], profile: 'mozilla-intermediate' } }],
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'noneAllowed',
+        message: 'accepted: none',
+        observed: { accepted: [], profile: 'mozilla-intermediate' },
+      },
+    ],
   },
   'a disallowed version that could not be probed is missing data': {
     facts: facts(protocols(['TLSv1.2'], ['TLSv1.0'])),
-    results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'could not tell whether a disallowed version is accepted (inconclusive: TLSv1.0)' }],
+    results: [
+      {
+        resource: R,
+        status: 'error',
+        messageId: 'missingData',
+        message: 'could not tell whether a disallowed version is accepted (inconclusive: TLSv1.0)',
+      },
+    ],
   },
   'no allowed version confirmed and TLS 1.3 inconclusive is missing data': {
     facts: facts(protocols([], ['TLSv1.3'])),

@@ -22,7 +22,13 @@ export default defineCheck({
     const { profile } = ctx.tls.endpoint;
     const allowed = allowedVersions(profile);
     const bad = (v: string) => LEGACY_VERSIONS.includes(v) || !allowed.includes(v);
-    const observed = { accepted: p.accepted, disallowed: p.accepted.filter(bad), inconclusive: p.inconclusive, profile, answers: p.versions };
+    const observed = {
+      accepted: p.accepted,
+      disallowed: p.accepted.filter(bad),
+      inconclusive: p.inconclusive,
+      profile,
+      answers: p.versions,
+    };
     const unsure = (why: string) => [ctx.missing(r, `${why} (inconclusive: ${p.inconclusive.join(', ')})`, observed)];
     if (observed.disallowed.length) return [ctx.fail(r, 'disallowed', observed)];
     if (p.inconclusive.some(bad)) return unsure('could not tell whether a disallowed version is accepted');

@@ -30,12 +30,20 @@ describe('the log on stderr', () => {
   it('never carries a secret, wherever a provider puts it', () => {
     const { stream, lines } = capture();
     const log = createLogger({ stdout: stream, stderr: stream, env: {}, cwd: '/' }, 'debug');
-    log.debug({ token: 'ghp_abc', request: { headers: { authorization: 'token ghp_abc' } }, credentials: { secretAccessKey: 'wJalr' }, aws: { secretAccessKey: 'wJalr', sessionToken: 'IQo' } }, 'calling');
+    log.debug(
+      {
+        token: 'ghp_abc',
+        request: { headers: { authorization: 'token ghp_abc' } },
+        credentials: { secretAccessKey: 'wJalr' },
+        aws: { secretAccessKey: 'wJalr', sessionToken: 'IQo' },
+      },
+      'calling',
+    );
     expect(lines.join('\n')).not.toMatch(/ghp_abc|wJalr|IQo/);
     expect(lines.join('\n')).toContain('[redacted]');
   });
 
-  it('replaces the run\'s own secret values in any line, whatever field or message carries them', () => {
+  it("replaces the run's own secret values in any line, whatever field or message carries them", () => {
     const { stream, lines } = capture();
     const secrets = new Secrets().add('hunter2-planted-value', 'the environment variable GITHUB_TOKEN');
     const log = createLogger({ stdout: stream, stderr: stream, env: {}, cwd: '/' }, 'debug', secrets);

@@ -10,10 +10,24 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  * keys and passwords never reach a log.
  */
 export const REDACT = [
-  'token', '*.token', 'password', '*.password', 'secret', '*.secret',
-  'secretAccessKey', '*.secretAccessKey', '*.credentials', 'credentials', 'sessionToken', '*.sessionToken',
-  'authorization', '*.authorization', '*.headers.authorization', '*.*.headers.authorization',
-  'privateKey', '*.privateKey',
+  'token',
+  '*.token',
+  'password',
+  '*.password',
+  'secret',
+  '*.secret',
+  'secretAccessKey',
+  '*.secretAccessKey',
+  '*.credentials',
+  'credentials',
+  'sessionToken',
+  '*.sessionToken',
+  'authorization',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.*.headers.authorization',
+  'privateKey',
+  '*.privateKey',
 ];
 
 /** Logs go to stderr: JSON when it is not a terminal (for schedulers), readable lines when it is. */

@@ -6,7 +6,13 @@ import { VERSION } from '../package-info.js';
 import { processIO, type CliIO } from './io.js';
 import { LOG_LEVELS } from './logger.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
 
 /** Commands are declared here; each command's code lives in commands/<name>.ts and is loaded on use. */
 function program(io: CliIO): Command {
@@ -39,20 +45,44 @@ function program(io: CliIO): Command {
     .option('--checks-dir <dir>', 'folder of your own checks (repeatable)', collect)
     .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
     .option('--concurrency <n>', 'check × target tasks run at once (default 16)', count('--concurrency', MAX_CONCURRENCY))
-    .addOption(new Option('--fail-on <severity>', 'lowest severity of a fail that fails the gate (default: any fail or error)').choices([...SEVERITIES.filter((s) => s !== 'info'), 'none']))
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity of a fail that fails the gate (default: any fail or error)').choices([
+        ...SEVERITIES.filter((s) => s !== 'info'),
+        'none',
+      ]),
+    )
     .option('--allow-errors', 'do not fail the gate on error results (they are still reported)')
-    .option('--replay <run-dir>', "judge today's checks over the snapshot of an earlier run folder (no API is called; writes a run folder only with --out)")
+    .option(
+      '--replay <run-dir>',
+      "judge today's checks over the snapshot of an earlier run folder (no API is called; writes a run folder only with --out)",
+    )
     .option('--sign-key <file>', 'Ed25519 private key (annexa keygen) to sign the run folder with (default $ANNEXA_SIGN_KEY)')
     .option('--json', 'print the run summary and results as JSON on stdout, and nothing else')
     .option('-q, --quiet', 'print nothing on success but the evidence path')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices([...LOG_LEVELS]))
     .addOption(frameworkOption())
     .addOption(new Option('--demo', 'report how the gate would decide without applying it').hideHelp())
-    .option('--format <formats>', 'reports to write into the run folder: sarif, junit, markdown, json (comma-separated or repeated)', collect)
-    .option('--output-file <path>', 'also write a report here (with several formats, .sarif/.xml/.md/.json says which; repeatable)', collect)
+    .option(
+      '--format <formats>',
+      'reports to write into the run folder: sarif, junit, markdown, json (comma-separated or repeated)',
+      collect,
+    )
+    .option(
+      '--output-file <path>',
+      'also write a report here (with several formats, .sarif/.xml/.md/.json says which; repeatable)',
+      collect,
+    )
     .option('--sarif-anchor <file>', 'repository file that SARIF results point at (default: the config file)')
-    .option('--max-duration <duration>', 'bound on the whole scan, e.g. 900s, 15m, 1h: unfinished checks end as error', duration('--max-duration'))
-    .option('--lock-wait <duration>', 'wait this long for another scan of the same --out to finish (default: exit 2 at once)', duration('--lock-wait'))
+    .option(
+      '--max-duration <duration>',
+      'bound on the whole scan, e.g. 900s, 15m, 1h: unfinished checks end as error',
+      duration('--max-duration'),
+    )
+    .option(
+      '--lock-wait <duration>',
+      'wait this long for another scan of the same --out to finish (default: exit 2 at once)',
+      duration('--lock-wait'),
+    )
     .option('--keep <n>', 'keep the newest N complete run folders in --out, prune older ones', count('--keep'))
     .option('--keep-days <days>', 'keep run folders of the last D days in --out, prune older ones', count('--keep-days'))
     .option('--notify-webhook <url>', 'POST a JSON drift summary (with a Slack-compatible text) here when a control regresses', webhookUrl)
@@ -60,7 +90,9 @@ function program(io: CliIO): Command {
 
   cli
     .command('verify')
-    .description("Verify a run folder: every sha256, the chain of runs, the signature, and every result re-evaluated from the run's own snapshot")
+    .description(
+      "Verify a run folder: every sha256, the chain of runs, the signature, and every result re-evaluated from the run's own snapshot",
+    )
     .argument('<run-dir>', 'the run folder, e.g. evidence/20260301T100000Z-abc123')
     .option('--public-key <file>', "Ed25519 public key the run's signature must verify with")
     .option('--checks-dir <dir>', 'folder of the plugin checks the run used (repeatable)', collect)
@@ -76,7 +108,9 @@ function program(io: CliIO): Command {
   const outOption = () => new Option('-o, --out <dir>', 'output folder of the run folders (default ./evidence, or out: in the config)');
   cli
     .command('diff')
-    .description('What changed between two runs: newly failing, fixed, newly erroring, resources that appeared or disappeared (default: the last two runs)')
+    .description(
+      'What changed between two runs: newly failing, fixed, newly erroring, resources that appeared or disappeared (default: the last two runs)',
+    )
     .argument('[runA]', 'older run id or folder')
     .argument('[runB]', 'newer run id or folder')
     .addOption(outOption())
@@ -96,7 +130,7 @@ function program(io: CliIO): Command {
       .command(name)
       .description(description)
       .option('--json', 'as JSON')
-      .option('-c, --config <file>', "configuration file whose plugins: are included (default ./annexa.config.yaml when present)")
+      .option('-c, --config <file>', 'configuration file whose plugins: are included (default ./annexa.config.yaml when present)')
       .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
       .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
       .addOption(frameworkOption())
@@ -139,7 +173,10 @@ function duration(flag: string) {
 function count(flag: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} expects a positive whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got "${value}"`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new UsageError(
+        `${flag} expects a positive whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got "${value}"`,
+      );
     return n;
   };
 }
@@ -152,7 +189,9 @@ function webhookUrl(value: string): string {
 
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in-process in tests. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  const debug = argv.some((a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1])) || /^--log-level=(debug|trace)$/.test(a));
+  const debug = argv.some(
+    (a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1])) || /^--log-level=(debug|trace)$/.test(a),
+  );
   try {
     await program(io).parseAsync(argv, { from: 'user' });
     return EXIT.ok;

@@ -39,7 +39,9 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): L
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    throw new UsageError(`cannot read config ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UsageError(
+      `cannot read config ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
   let data: unknown;
   try {
@@ -59,8 +61,12 @@ function absolutePaths(config: AnnexaConfig, dir: string): AnnexaConfig {
     ...config,
     ...(config.out ? { out: abs(config.out) } : {}),
     ...(config.exceptionsFile ? { exceptionsFile: abs(config.exceptionsFile) } : {}),
-    ...(config.plugins ? { plugins: config.plugins.map((p) => ({ checks: abs(p.checks)!, ...(p.mapping ? { mapping: abs(p.mapping) } : {}) })) } : {}),
+    ...(config.plugins
+      ? { plugins: config.plugins.map((p) => ({ checks: abs(p.checks)!, ...(p.mapping ? { mapping: abs(p.mapping) } : {}) })) }
+      : {}),
     ...(config.tls?.caFile ? { tls: { ...config.tls, caFile: abs(config.tls.caFile) } } : {}),
-    ...(config.evidence?.manual ? { evidence: { ...config.evidence, manual: config.evidence.manual.map((m) => ({ ...m, file: abs(m.file)! })) } } : {}),
+    ...(config.evidence?.manual
+      ? { evidence: { ...config.evidence, manual: config.evidence.manual.map((m) => ({ ...m, file: abs(m.file)! })) } }
+      : {}),
   };
 }

@@ -15,11 +15,15 @@ describe('expectShape', () => {
     ['an item without its field', [{ id: 1 }], /no 0\.login/],
     ['nothing', undefined, /the answer was nothing/],
   ])('refuses %s as malformed, naming the operation', (_, value, message) => {
-    expect(() => expectShape('GET /orgs/{org}/members', members, value)).toThrow(expect.objectContaining({ kind: 'malformed', message: expect.stringMatching(message) }));
+    expect(() => expectShape('GET /orgs/{org}/members', members, value)).toThrow(
+      expect.objectContaining({ kind: 'malformed', message: expect.stringMatching(message) }),
+    );
     expect(() => expectShape('GET /orgs/{org}/members', members, value)).toThrow(/^GET \/orgs\/\{org\}\/members: malformed answer/);
   });
 
   it('never quotes the body it refuses (it may hold anything)', () => {
-    expect(() => expectShape('op', obj({ a: str }), 'secret-looking text')).toThrow(/^op: malformed answer: the answer was text of 19 characters/);
+    expect(() => expectShape('op', obj({ a: str }), 'secret-looking text')).toThrow(
+      /^op: malformed answer: the answer was text of 19 characters/,
+    );
   });
 });

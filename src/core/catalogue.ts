@@ -8,10 +8,16 @@ import { builtinMappingFiles, loadCatalog, loadMappings, mappingProblems, type M
  * Annex A controls. A check without a mapping, or a mapping naming an unknown
  * check or control, is refused.
  */
-export async function loadCheckCatalogue(options: { checksDirs?: string[]; mappingFiles?: string[] } = {}): Promise<{ checks: Check[]; mapping: Mapping }> {
+export async function loadCheckCatalogue(
+  options: { checksDirs?: string[]; mappingFiles?: string[] } = {},
+): Promise<{ checks: Check[]; mapping: Mapping }> {
   const checks = await loadChecks(options.checksDirs);
   const mapping = loadMappings([...builtinMappingFiles(), ...(options.mappingFiles ?? [])]);
-  const problems = mappingProblems(mapping, checks.map((c) => c.meta.id), loadCatalog());
+  const problems = mappingProblems(
+    mapping,
+    checks.map((c) => c.meta.id),
+    loadCatalog(),
+  );
   if (problems.length) throw new UsageError(`mapping: ${problems.join('; ')}`);
   return { checks, mapping };
 }

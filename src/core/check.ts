@@ -17,8 +17,7 @@ export type SettingValue = SettingTypes[SettingType] | null;
 export type SettingSpecs = Record<string, SettingSpec>;
 
 /** The value a check reads for one declared setting: its type, or `null` too when nullable. */
-type SettingValueOf<S> =
-  S extends SettingSpec<infer T> ? (S extends { nullable: true } ? SettingTypes[T] | null : SettingTypes[T]) : never;
+type SettingValueOf<S> = S extends SettingSpec<infer T> ? (S extends { nullable: true } ? SettingTypes[T] | null : SettingTypes[T]) : never;
 
 /** The typed settings of a check, inferred from its `meta.settings`. */
 export type SettingsOf<S extends SettingSpecs> = string extends keyof S
@@ -63,7 +62,11 @@ export interface ResultHelpers<M extends string> {
    * Judges each item on its own: a fact that could not be collected for one
    * item makes that item's result `error` and leaves the others alone.
    */
-  readonly each: <T>(items: readonly T[], resourceOf: (item: T) => string, judge: (item: T) => Promise<Result | Result[]>) => Promise<Result[]>;
+  readonly each: <T>(
+    items: readonly T[],
+    resourceOf: (item: T) => string,
+    judge: (item: T) => Promise<Result | Result[]>,
+  ) => Promise<Result[]>;
 }
 
 export interface BaseContext<M extends string = string, S extends SettingSpecs = SettingSpecs> extends ResultHelpers<M> {
@@ -83,7 +86,10 @@ export interface BaseContext<M extends string = string, S extends SettingSpecs =
 export type CheckContext<P extends ProviderId = ProviderId, M extends string = never, S extends SettingSpecs = {}> = BaseContext<M, S> &
   (P extends keyof ProviderFacts ? Pick<ProviderFacts, P> : Record<string, unknown>);
 
-export interface CheckMetaOf<P extends ProviderId, M extends string = string, S extends SettingSpecs = SettingSpecs> extends CheckMeta<M, S> {
+export interface CheckMetaOf<P extends ProviderId, M extends string = string, S extends SettingSpecs = SettingSpecs> extends CheckMeta<
+  M,
+  S
+> {
   provider: P;
 }
 
@@ -105,7 +111,9 @@ export interface CheckDefinition<P extends ProviderId, M extends string, S exten
  * `ctx.pass(r, 'typo')` and `ctx.settings.unknown` do not compile.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export function defineCheck<P extends ProviderId, M extends string, S extends SettingSpecs = {}>(check: CheckDefinition<P, M, S>): Check<P> {
+export function defineCheck<P extends ProviderId, M extends string, S extends SettingSpecs = {}>(
+  check: CheckDefinition<P, M, S>,
+): Check<P> {
   return check as unknown as Check<P>;
 }
 

@@ -41,10 +41,17 @@ describe('a call is bounded with all its retries', () => {
         return new Promise<never>(() => {}); // a client that retries for ever
       }),
     );
-    await expect(fact).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/^Hang on t:1 did not complete within 0.05s \(every attempt and retry included\)$/) });
+    await expect(fact).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/^Hang on t:1 did not complete within 0.05s \(every attempt and retry included\)$/),
+    });
     expect(aborted).toBeInstanceOf(FactError);
     const [record] = store.snapshot();
-    expect(record).toMatchObject({ ok: false, error: { kind: 'timeout' }, calls: [{ operation: 'Hang', error: expect.stringContaining('did not complete') }] });
+    expect(record).toMatchObject({
+      ok: false,
+      error: { kind: 'timeout' },
+      calls: [{ operation: 'Hang', error: expect.stringContaining('did not complete') }],
+    });
   });
 
   it('leaves a call that answers in time alone', async () => {

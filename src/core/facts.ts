@@ -132,17 +132,13 @@ export class FactStore {
     if (!stored) throw new FactError({ kind: 'missing', message: `fact ${ref} is not in the snapshot` });
     this.records.set(ref, stored);
     // Its dependencies were read to collect it: they belong to this snapshot too.
-    for (const dependency of stored.dependsOn ?? []) if (this.replay!.has(dependency)) this.records.set(dependency, this.replay!.get(dependency)!);
+    for (const dependency of stored.dependsOn ?? [])
+      if (this.replay!.has(dependency)) this.records.set(dependency, this.replay!.get(dependency)!);
     if (!stored.ok) throw new FactError(stored.error ?? { kind: 'other', message: 'unknown error' });
     return stored.value as T;
   }
 
-  private async collect<T>(
-    options: FactScopeOptions,
-    ref: string,
-    key: string,
-    fetch: (rec: CallRecorder) => Promise<T>,
-  ): Promise<T> {
+  private async collect<T>(options: FactScopeOptions, ref: string, key: string, fetch: (rec: CallRecorder) => Promise<T>): Promise<T> {
     const calls: CallRecord[] = [];
     const recorder: CallRecorder = {
       call: (callOptions, fn) => this.call(options, callOptions, calls, fn),
@@ -214,7 +210,10 @@ function withDeadline(ms: number | undefined, what: string) {
   const expired = new Promise<never>((_, reject) => {
     if (ms === undefined) return;
     timer = setTimeout(() => {
-      const error = new FactError({ kind: 'timeout', message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)` });
+      const error = new FactError({
+        kind: 'timeout',
+        message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)`,
+      });
       controller.abort(error);
       reject(error);
     }, ms);

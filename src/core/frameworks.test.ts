@@ -19,7 +19,8 @@ const csf = JSON.parse(readFileSync(CSF_CATALOG_FILE, 'utf8')) as {
   categories: { id: string; function: string }[];
   controls: { id: string; theme: string; category: string; title: string }[];
 };
-const countBy = (items: { theme: string }[]) => items.reduce<Record<string, number>>((n, c) => ({ ...n, [c.theme]: (n[c.theme] ?? 0) + 1 }), {});
+const countBy = (items: { theme: string }[]) =>
+  items.reduce<Record<string, number>>((n, c) => ({ ...n, [c.theme]: (n[c.theme] ?? 0) + 1 }), {});
 
 describe('the ISO/IEC 27001:2013 Annex A catalogue', () => {
   it('holds exactly the 114 controls in the 14 clauses A.5 to A.18, each once, each under its own clause', () => {
@@ -41,7 +42,14 @@ describe('the NIST CSF 2.0 catalogue', () => {
       expect(c.category.split(' ')[0]).toBe(c.id.slice(0, 5));
       expect(c.theme.split(' ')[0]).toBe(c.id.slice(0, 2));
     }
-    expect(countBy(csf.controls)).toEqual({ 'GV Govern': 31, 'ID Identify': 21, 'PR Protect': 22, 'DE Detect': 11, 'RS Respond': 13, 'RC Recover': 8 });
+    expect(countBy(csf.controls)).toEqual({
+      'GV Govern': 31,
+      'ID Identify': 21,
+      'PR Protect': 22,
+      'DE Detect': 11,
+      'RS Respond': 13,
+      'RC Recover': 8,
+    });
   });
 });
 
@@ -51,7 +59,9 @@ describe('the 2022 ↔ 2013 correspondence (ISO/IEC 27002:2022 Table B.1)', () =
   });
 
   it('marks the eleven controls new in 2022 with no 2013 counterpart', () => {
-    const empty = Object.entries(loadCorrespondence()).filter(([, olds]) => olds.length === 0).map(([c]) => c);
+    const empty = Object.entries(loadCorrespondence())
+      .filter(([, olds]) => olds.length === 0)
+      .map(([c]) => c);
     expect(empty).toEqual(['A.5.7', 'A.5.23', 'A.5.30', 'A.7.4', 'A.8.9', 'A.8.10', 'A.8.11', 'A.8.12', 'A.8.16', 'A.8.23', 'A.8.28']);
   });
 
@@ -70,14 +80,26 @@ describe('mappings of the built-in checks onto the other frameworks', () => {
   it('the CSF mapping maps every built-in check, only to known subcategories, each once, with a rationale', async () => {
     const { checks } = await loadCheckCatalogue();
     const mapping = loadMappings(csfMappingFiles());
-    expect(mappingProblems(mapping, checks.map((c) => c.meta.id), loadCatalog(CSF_CATALOG_FILE))).toEqual([]);
+    expect(
+      mappingProblems(
+        mapping,
+        checks.map((c) => c.meta.id),
+        loadCatalog(CSF_CATALOG_FILE),
+      ),
+    ).toEqual([]);
     for (const links of Object.values(mapping)) for (const l of links) expect(l.rationale.length).toBeGreaterThan(30);
   });
 
   it('the derived 2013 mapping maps every built-in check to known controls, each once', async () => {
     const { checks, mapping } = await loadCheckCatalogue();
     const framework = loadFramework('iso27001-2013', mapping);
-    expect(mappingProblems(framework.mapping, checks.map((c) => c.meta.id), framework.catalog)).toEqual([]);
+    expect(
+      mappingProblems(
+        framework.mapping,
+        checks.map((c) => c.meta.id),
+        framework.catalog,
+      ),
+    ).toEqual([]);
   });
 
   it('derives 2013 links through the correspondence, merging two 2022 paths to one 2013 control', () => {

@@ -38,7 +38,8 @@ export type Correspondence = Record<string, string[]>;
 
 export function loadCorrespondence(file = CORRESPONDENCE_FILE): Correspondence {
   const data = parseYaml(readFileSync(file, 'utf8')) as unknown;
-  const ok = data && typeof data === 'object' && Object.values(data).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'));
+  const ok =
+    data && typeof data === 'object' && Object.values(data).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'));
   if (!ok) throw new UsageError(`${file}: a correspondence is an object of 2022 control → list of 2013 controls`);
   return data as Correspondence;
 }
@@ -121,7 +122,10 @@ export function mappingFromResults(results: Result[]): Mapping {
     for (const control of r.controls ?? []) {
       if (links.some((l) => l.control === control)) continue;
       const known = builtin[r.checkId]?.find((l) => l.control === control);
-      links.push({ control, rationale: known?.rationale ?? 'Recorded in the run\'s results; the mapping file behind it (a plugin\'s) is not bundled with annexa.' });
+      links.push({
+        control,
+        rationale: known?.rationale ?? "Recorded in the run's results; the mapping file behind it (a plugin's) is not bundled with annexa.",
+      });
     }
   }
   return mapping;

@@ -21,7 +21,12 @@ describe('the CI gate', () => {
     ['a high fail with --fail-on high', [r('fail', 'high')], { failOn: 'high' as const }, false],
     ['a critical fail with --fail-on high', [r('fail', 'critical')], { failOn: 'high' as const }, false],
     ['an error, even with --fail-on none', [r('error', 'info')], { failOn: 'none' as const }, false],
-    ['an error beside a pass of its provider, with --allow-errors', [r('error', 'critical'), r('pass', 'low')], { allowErrors: true }, true],
+    [
+      'an error beside a pass of its provider, with --allow-errors',
+      [r('error', 'critical'), r('pass', 'low')],
+      { allowErrors: true },
+      true,
+    ],
     ['a fail with --fail-on none', [r('fail', 'critical')], { failOn: 'none' as const }, true],
     ['a waived fail', [r('fail', 'critical', true)], {}, true],
   ])('%s → passed %s', (_, results, policy, passed) => {
@@ -50,7 +55,12 @@ describe('the CI gate', () => {
   });
 
   it('--allow-errors never passes a provider that collected nothing: every aws result an error fails the gate, and says why', () => {
-    const results = [r('error', 'high', false, 'aws.iam.root-mfa'), r('error', 'low', false, 'aws.s3.versioning'), r('pass', 'high', false, 'tls.hsts'), r('error', 'low', false, 'tls.protocol-versions')];
+    const results = [
+      r('error', 'high', false, 'aws.iam.root-mfa'),
+      r('error', 'low', false, 'aws.s3.versioning'),
+      r('pass', 'high', false, 'tls.hsts'),
+      r('error', 'low', false, 'tls.protocol-versions'),
+    ];
     const d = decideGate(results, { allowErrors: true, failOn: 'none' });
     expect(d.passed).toBe(false);
     expect(d.reason).toBe('every aws result is an error (nothing was collected)');

@@ -39,7 +39,11 @@ export function decideGate(results: Result[], policy: GatePolicy = {}): GateDeci
   const rule = [fails, policy.allowErrors ? 'a provider whose every result is an error' : 'any error'].filter(Boolean).join(' or ');
   const parts = [
     failing.length ? plural(failing.length, threshold ? `${threshold}+ fail` : 'fail') : '',
-    blind.length ? `every ${blind.join(' and every ')} result is an error (nothing was collected)` : errors.length ? plural(errors.length, 'error') : '',
+    blind.length
+      ? `every ${blind.join(' and every ')} result is an error (nothing was collected)`
+      : errors.length
+        ? plural(errors.length, 'error')
+        : '',
   ].filter(Boolean);
   return {
     passed: blocking.length === 0,
@@ -55,5 +59,8 @@ const providerOf = (r: Result) => r.checkId.split('.')[0];
 function providersWithOnlyErrors(results: Result[]): string[] {
   const byProvider = new Map<string, boolean>();
   for (const r of results) byProvider.set(providerOf(r), (byProvider.get(providerOf(r)) ?? true) && r.status === 'error');
-  return [...byProvider].filter(([, onlyErrors]) => onlyErrors).map(([p]) => p).sort();
+  return [...byProvider]
+    .filter(([, onlyErrors]) => onlyErrors)
+    .map(([p]) => p)
+    .sort();
 }

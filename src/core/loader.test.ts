@@ -33,9 +33,24 @@ describe('loading checks of your own', () => {
   it.each([
     ['a module that does not load', 'broken.mjs', 'export default {', /broken\.mjs: cannot load check/],
     ['a module without run', 'norun.mjs', `export default { meta: ${META} };`, /norun\.mjs: not a valid check: run must be a function/],
-    ['a bad severity', 'sev.mjs', `export default { meta: { ...${META}, severity: 'urgent' }, run() {} };`, /sev\.mjs: not a valid check: meta\.severity must be one of critical/],
-    ['an id outside its provider', 'id.mjs', `export default { meta: { ...${META}, id: 'aws.iam.sneaky' }, run() {} };`, /must start with its provider "acme\."/],
-    ['a missing remediation', 'rem.mjs', `export default { meta: { ...${META}, remediation: '' }, run() {} };`, /meta\.remediation must be a non-empty string/],
+    [
+      'a bad severity',
+      'sev.mjs',
+      `export default { meta: { ...${META}, severity: 'urgent' }, run() {} };`,
+      /sev\.mjs: not a valid check: meta\.severity must be one of critical/,
+    ],
+    [
+      'an id outside its provider',
+      'id.mjs',
+      `export default { meta: { ...${META}, id: 'aws.iam.sneaky' }, run() {} };`,
+      /must start with its provider "acme\."/,
+    ],
+    [
+      'a missing remediation',
+      'rem.mjs',
+      `export default { meta: { ...${META}, remediation: '' }, run() {} };`,
+      /meta\.remediation must be a non-empty string/,
+    ],
   ])('refuses %s, naming the file and the problem', async (_, name, text, message) => {
     const dir = await pluginDir({ [name]: text });
     await expect(loadChecksFrom(dir)).rejects.toThrow(message);
@@ -48,9 +63,28 @@ describe('loading checks of your own', () => {
 
 describe('contractProblems', () => {
   it('finds nothing wrong with a well-formed check', () => {
-    expect(contractProblems({ meta: { id: 'a.b.c', title: 't', provider: 'a', severity: 'high', description: 'd', remediation: 'r', messages: { m: 'x' } }, run() {} })).toEqual([]);
+    expect(
+      contractProblems({
+        meta: { id: 'a.b.c', title: 't', provider: 'a', severity: 'high', description: 'd', remediation: 'r', messages: { m: 'x' } },
+        run() {},
+      }),
+    ).toEqual([]);
   });
   it('rejects settings without a default', () => {
-    expect(contractProblems({ meta: { id: 'a.b.c', title: 't', provider: 'a', severity: 'high', description: 'd', remediation: 'r', messages: { m: 'x' }, settings: { max: { type: 'number' } } }, run() {} })).toEqual(['meta.settings.max.default is missing']);
+    expect(
+      contractProblems({
+        meta: {
+          id: 'a.b.c',
+          title: 't',
+          provider: 'a',
+          severity: 'high',
+          description: 'd',
+          remediation: 'r',
+          messages: { m: 'x' },
+          settings: { max: { type: 'number' } },
+        },
+        run() {},
+      }),
+    ).toEqual(['meta.settings.max.default is missing']);
   });
 });

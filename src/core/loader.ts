@@ -38,7 +38,8 @@ export function contractProblems(candidate: unknown): string[] {
     for (const [id, text] of Object.entries(messages)) if (typeof text !== 'string') problems.push(`meta.messages.${id} must be a string`);
   }
   for (const [name, spec] of Object.entries((meta.settings ?? {}) as Record<string, Record<string, unknown>>)) {
-    if (!SETTING_TYPES.has(spec?.type as string)) problems.push(`meta.settings.${name}.type must be one of ${[...SETTING_TYPES].join(', ')}`);
+    if (!SETTING_TYPES.has(spec?.type as string))
+      problems.push(`meta.settings.${name}.type must be one of ${[...SETTING_TYPES].join(', ')}`);
     if (spec?.default === undefined) problems.push(`meta.settings.${name}.default is missing`);
   }
   return problems;

@@ -18,7 +18,13 @@ describe('the built-in mapping', () => {
   it('maps every built-in check, only to known controls, each control once, with a rationale', async () => {
     const { checks, mapping } = await loadCheckCatalogue();
     expect(checks.length).toBeGreaterThan(0);
-    expect(mappingProblems(mapping, checks.map((c) => c.meta.id), catalog)).toEqual([]);
+    expect(
+      mappingProblems(
+        mapping,
+        checks.map((c) => c.meta.id),
+        catalog,
+      ),
+    ).toEqual([]);
     for (const links of Object.values(mapping)) for (const l of links) expect(l.rationale.length).toBeGreaterThan(30);
   });
 

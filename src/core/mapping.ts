@@ -37,9 +37,12 @@ export function readMappingFile(file: string): Mapping {
   } catch (err) {
     throw new UsageError(`${file}: cannot read mapping: ${(err as Error).message}`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${file}: a mapping is an object of check id → list of { control, rationale }`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new UsageError(`${file}: a mapping is an object of check id → list of { control, rationale }`);
   for (const [checkId, links] of Object.entries(data)) {
-    const ok = Array.isArray(links) && links.every((l) => l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim());
+    const ok =
+      Array.isArray(links) &&
+      links.every((l) => l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim());
     if (!ok) throw new UsageError(`${file}: ${checkId} must be a list of { control, rationale } with a non-empty rationale`);
   }
   return data as Mapping;

@@ -26,6 +26,9 @@ export function admitResults(
     }
     if (problems.length === 0) return raw as Result;
     const resource = r && typeof r.resource === 'string' && r.resource ? r.resource : target.resource;
-    return error(resource, new Error(`check ${check.meta.id} returned a result annexa cannot record (result ${i + 1}: ${problems.join('; ')})`));
+    return error(
+      resource,
+      new Error(`check ${check.meta.id} returned a result annexa cannot record (result ${i + 1}: ${problems.join('; ')})`),
+    );
   });
 }

@@ -45,7 +45,15 @@ type DemoCtx = { demo: { settings(): Promise<{ mfa: boolean }> } };
 
 const reader = (id: string): Check =>
   defineCheck({
-    meta: { id, title: id, provider: 'demo', severity: 'high', description: 'd', remediation: 'r', messages: { on: 'mfa on', off: 'mfa off' } },
+    meta: {
+      id,
+      title: id,
+      provider: 'demo',
+      severity: 'high',
+      description: 'd',
+      remediation: 'r',
+      messages: { on: 'mfa on', off: 'mfa off' },
+    },
     async run(ctx) {
       const { settings } = (ctx as unknown as DemoCtx).demo;
       const s = await settings();
@@ -108,7 +116,10 @@ describe('runChecks', () => {
   it('gives each check a time limit', async () => {
     const slow = defineCheck({ ...reader('demo.a.slow'), run: () => new Promise(() => {}) });
     const results = await runChecks(plan([slow, reader('demo.a.one')], countingProvider({ n: 0 }), { checkTimeoutMs: 50 }));
-    expect(results.find((r) => r.checkId === 'demo.a.slow')).toMatchObject({ status: 'error', message: expect.stringContaining('timed out after 0.05s') });
+    expect(results.find((r) => r.checkId === 'demo.a.slow')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('timed out after 0.05s'),
+    });
     expect(results.find((r) => r.checkId === 'demo.a.one')?.status).toBe('pass');
   });
 
@@ -123,7 +134,10 @@ describe('runChecks', () => {
     });
     const results = await runChecks(plan([reader('demo.a.one'), ownWork], countingProvider({ n: 0 }, 'ok', 200), { checkTimeoutMs: 100 }));
     expect(results.find((r) => r.checkId === 'demo.a.one')).toMatchObject({ status: 'pass' });
-    expect(results.find((r) => r.checkId === 'demo.a.busy')).toMatchObject({ status: 'error', message: expect.stringContaining('timed out after 0.1s of its own time') });
+    expect(results.find((r) => r.checkId === 'demo.a.busy')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('timed out after 0.1s of its own time'),
+    });
   });
 
   it('replays a snapshot without calling the API, to the same verdicts', async () => {

@@ -38,7 +38,8 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): 
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       return `${where === '(top level)' ? '' : `${where}.`}${key}: unknown key`;
     }
-    if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    if (e.keyword === 'enum')
+      return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     return `${where}: ${e.message}`;
   });
 }

@@ -7,7 +7,8 @@
 export const MIN_SECRET_LENGTH = 8;
 
 /** Query parameters that carry a credential in URLs people paste. */
-const SECRET_PARAMS = /^(access_token|token|client_secret|password|secret|api_key|apikey|sig|signature|x-amz-signature|x-amz-security-token)$/i;
+const SECRET_PARAMS =
+  /^(access_token|token|client_secret|password|secret|api_key|apikey|sig|signature|x-amz-signature|x-amz-security-token)$/i;
 
 export class Secrets {
   private readonly values = new Map<string, string>();
@@ -68,8 +69,12 @@ interface SecretSources {
 export function runSecrets(options: SecretSources): Secrets {
   const env = options.env ?? process.env;
   const secrets = new Secrets();
-  for (const name of [...SECRET_ENV, options.github?.tokenEnv ?? 'GITHUB_TOKEN']) secrets.add(env[name], `the environment variable ${name}`);
-  for (const [where, url] of [['github.apiUrl', options.github?.apiUrl], ['GITHUB_API_URL', env.GITHUB_API_URL]] as const) {
+  for (const name of [...SECRET_ENV, options.github?.tokenEnv ?? 'GITHUB_TOKEN'])
+    secrets.add(env[name], `the environment variable ${name}`);
+  for (const [where, url] of [
+    ['github.apiUrl', options.github?.apiUrl],
+    ['GITHUB_API_URL', env.GITHUB_API_URL],
+  ] as const) {
     for (const value of url ? withoutCredentials(url).removed : []) secrets.add(value, `the credentials in ${where}`);
   }
   for (const account of options.aws?.accounts ?? []) secrets.add(account.externalId, 'aws.accounts[].externalId');

@@ -7,7 +7,12 @@ import { UsageError } from './errors.js';
  * less those matching any `exclude` pattern. A pattern that matches no check
  * is a usage error, so that a typo never silently shrinks the scan.
  */
-export function selectChecks(checks: Check[], include: string[] = [], exclude: string[] = [], labels: { checks?: string; skipChecks?: string } = {}): Check[] {
+export function selectChecks(
+  checks: Check[],
+  include: string[] = [],
+  exclude: string[] = [],
+  labels: { checks?: string; skipChecks?: string } = {},
+): Check[] {
   const ids = checks.map((c) => c.meta.id);
   const matcher = (flag: string, patterns: string[]) =>
     patterns.map((pattern) => {
@@ -20,7 +25,5 @@ export function selectChecks(checks: Check[], include: string[] = [], exclude: s
     });
   const included = matcher(labels.checks ?? '--checks', include);
   const excluded = matcher(labels.skipChecks ?? '--skip-checks', exclude);
-  return checks.filter(
-    (c) => (included.length === 0 || included.some((m) => m(c.meta.id))) && !excluded.some((m) => m(c.meta.id)),
-  );
+  return checks.filter((c) => (included.length === 0 || included.some((m) => m(c.meta.id))) && !excluded.some((m) => m(c.meta.id)));
 }

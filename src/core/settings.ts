@@ -8,12 +8,16 @@ export function settingsFor(check: Check, configured: Record<string, SettingValu
     const spec = specs[name];
     if (!spec) {
       const known = Object.keys(specs);
-      throw new UsageError(`settings.${check.meta.id}.${name}: unknown setting (${known.length ? `known: ${known.join(', ')}` : 'this check has none'})`);
+      throw new UsageError(
+        `settings.${check.meta.id}.${name}: unknown setting (${known.length ? `known: ${known.join(', ')}` : 'this check has none'})`,
+      );
     }
     const ok =
-      spec.type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string')
-      : spec.type === 'integer' ? Number.isInteger(value)
-      : typeof value === spec.type;
+      spec.type === 'string[]'
+        ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+        : spec.type === 'integer'
+          ? Number.isInteger(value)
+          : typeof value === spec.type;
     if (!ok) throw new UsageError(`settings.${check.meta.id}.${name}: expected ${spec.type}, got ${JSON.stringify(value)}`);
   }
   return { ...Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.default])), ...configured };

@@ -10,7 +10,13 @@ import { toHtml } from './html.js';
 import { toOscal } from './oscal.js';
 import type { Assessment } from './run-view.js';
 
-export const BUNDLE_FILES = { report: 'report.html', oscal: 'oscal-assessment-results.json', publicKey: 'public-key.pem', verify: 'VERIFY.md', sums: 'SHA256SUMS' } as const;
+export const BUNDLE_FILES = {
+  report: 'report.html',
+  oscal: 'oscal-assessment-results.json',
+  publicKey: 'public-key.pem',
+  verify: 'VERIFY.md',
+  sums: 'SHA256SUMS',
+} as const;
 
 /**
  * A .tar.gz an auditor can take away: the run folder as it is, the HTML
@@ -19,7 +25,8 @@ export const BUNDLE_FILES = { report: 'report.html', oscal: 'oscal-assessment-re
  */
 export async function writeBundle(a: Assessment, output: string, options: { publicKey?: string } = {}): Promise<{ files: string[] }> {
   const { manifest } = a.run;
-  if (a.signature && !options.publicKey) throw new UsageError(`run ${manifest.runId} is signed: give --public-key FILE so that the bundle carries the key to check it with`);
+  if (a.signature && !options.publicKey)
+    throw new UsageError(`run ${manifest.runId} is signed: give --public-key FILE so that the bundle carries the key to check it with`);
   const top = `annexa-${manifest.runId}`;
   const staging = await mkdtemp(path.join(tmpdir(), 'annexa-bundle-'));
   try {
@@ -75,7 +82,7 @@ The folder \`${m.runId}/\` is the evidence exactly as annexa wrote it; \`${BUNDL
 npx annexa verify ${m.runId}${withKey ? ` --public-key ${BUNDLE_FILES.publicKey}` : ''}
 \`\`\`
 
-This re-hashes every file against \`manifest.json\`,${withKey ? ' checks the manifest\'s signature with the bundled key,' : ''} and
+This re-hashes every file against \`manifest.json\`,${withKey ? " checks the manifest's signature with the bundled key," : ''} and
 re-evaluates every check over the run's own \`snapshot.json\` to confirm the recorded results follow
 from the data collected. ${m.previous ? `The manifest links to the previous run \`${m.previous.runId}\`, which is not in this bundle: annexa reports that link as a gap.` : 'This run is the first of its folder: it links to no previous run.'}
 
@@ -95,6 +102,6 @@ ${rows.join('\n')}
 
 Anyone able to change the bundle can also rewrite these sums, so the anchor is the manifest itself:
 its sha256 is \`${a.run.manifestSha256}\`. Compare it with a copy kept elsewhere (the next run's
-\`previous.manifestSha256\`, a ticket, a signed record)${m.signature ? ', or check the manifest\'s signature' : ''}.
+\`previous.manifestSha256\`, a ticket, a signed record)${m.signature ? ", or check the manifest's signature" : ''}.
 `;
 }

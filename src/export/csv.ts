@@ -53,5 +53,8 @@ export function toCsv(a: Assessment): string {
       }
     }
   }
-  return stringify(rows.map((row) => row.map(inert)), { header: true, columns: [...COLUMNS], quoted_match: /[\r\n]/ });
+  return stringify(
+    rows.map((row) => row.map(inert)),
+    { header: true, columns: [...COLUMNS], quoted_match: /[\r\n]/ },
+  );
 }

@@ -104,7 +104,14 @@ function coverageTable(controls: ControlView[]): string {
     const cell = (v: string | number) => (bold ? `<strong>${v}</strong>` : v);
     return `<tr><td>${cell(e(name))}</td>${STATUS_ORDER.map((s) => `<td class="num">${cell(n[s])}</td>`).join('')}<td class="num">${cell(list.length)}</td></tr>`;
   };
-  return `<table>${head}${groups.map((g) => line(label(g), controls.filter((c) => c.theme === g))).join('')}${line('All controls', controls, true)}</table>`;
+  return `<table>${head}${groups
+    .map((g) =>
+      line(
+        label(g),
+        controls.filter((c) => c.theme === g),
+      ),
+    )
+    .join('')}${line('All controls', controls, true)}</table>`;
 }
 
 function observed(r: Result): string {
@@ -123,27 +130,39 @@ function waiverText(r: Result): string {
 function resultRows(results: Result[]): string {
   if (!results.length) return '<p class="dim">No result: the check ran over no resource of this run.</p>';
   const rows = results.map(
-    (r) => `<tr><td><code>${e(r.resource)}</code></td><td>${verdict(r.status)}</td><td>${e(r.severity)}</td><td>${e(r.message)}${waiverText(r)}</td><td>${observed(r)}</td></tr>`,
+    (r) =>
+      `<tr><td><code>${e(r.resource)}</code></td><td>${verdict(r.status)}</td><td>${e(r.severity)}</td><td>${e(r.message)}${waiverText(r)}</td><td>${observed(r)}</td></tr>`,
   );
   return `<table><tr><th>Resource</th><th>Verdict</th><th>Severity</th><th>Message</th><th>Observed values</th></tr>${rows.join('')}</table>`;
 }
 
 function controlSection(a: Assessment, c: ControlView): string {
   const parts = [`<header><strong>${e(c.id)}</strong><span>${e(c.title)}</span>${badge(c.status)}</header>`];
-  if (c.status === 'excluded') parts.push(`<p><strong>Excluded</strong> (Statement of Applicability): ${e(c.exclusion?.justification ?? 'no justification recorded')}</p>`);
+  if (c.status === 'excluded')
+    parts.push(
+      `<p><strong>Excluded</strong> (Statement of Applicability): ${e(c.exclusion?.justification ?? 'no justification recorded')}</p>`,
+    );
   if (c.manualEvidence?.length) {
     parts.push(
       `<h4>Manual evidence</h4><table><tr><th>File</th><th>Description</th><th class="num">Bytes</th><th>sha256</th></tr>${c.manualEvidence
-        .map((m) => `<tr><td><code>${e(m.path)}</code></td><td>${e(m.description ?? '')}</td><td class="num">${e(m.bytes)}</td><td><code>${e(m.sha256)}</code></td></tr>`)
+        .map(
+          (m) =>
+            `<tr><td><code>${e(m.path)}</code></td><td>${e(m.description ?? '')}</td><td class="num">${e(m.bytes)}</td><td><code>${e(m.sha256)}</code></td></tr>`,
+        )
         .join('')}</table>`,
     );
   } else if (c.status === 'manual') {
-    parts.push('<p class="dim">No automated check covered this control in this run, and no manual evidence is attached: its evidence must come from elsewhere.</p>');
+    parts.push(
+      '<p class="dim">No automated check covered this control in this run, and no manual evidence is attached: its evidence must come from elsewhere.</p>',
+    );
   }
   for (const link of c.links) {
-    parts.push(`<h4><code>${e(link.checkId)}</code></h4><p class="dim">Why this is evidence: ${e(link.rationale)}</p>${resultRows(resultsOf(a, link.checkId))}`);
+    parts.push(
+      `<h4><code>${e(link.checkId)}</code></h4><p class="dim">Why this is evidence: ${e(link.rationale)}</p>${resultRows(resultsOf(a, link.checkId))}`,
+    );
   }
-  if (c.checksNotRun.length) parts.push(`<p class="dim">Mapped checks that did not run: ${c.checksNotRun.map((id) => `<code>${e(id)}</code>`).join(', ')}</p>`);
+  if (c.checksNotRun.length)
+    parts.push(`<p class="dim">Mapped checks that did not run: ${c.checksNotRun.map((id) => `<code>${e(id)}</code>`).join(', ')}</p>`);
   return `<section class="control" id="${e(`control-${c.id}`)}">${parts.join('')}</section>`;
 }
 
@@ -154,10 +173,21 @@ function metadata(a: Assessment): string {
     ['Started / finished', `${e(m.startedAt)} → ${e(m.finishedAt)} (${e((m.durationMs / 1000).toFixed(1))} s)`],
     ['Tool', `annexa ${e(m.tool.version)} on Node.js ${e(m.tool.node)}`],
     ['Framework', e(a.framework.name)],
-    ['Targets', m.scope.targets.map((t) => `<code>${e(t.id)}</code>`).join(', ') + (m.scope.sandbox ? ` <span class="dim">(sandbox scenario ${e(m.scope.sandbox)})</span>` : '')],
-    ['Collected by', m.collector.map((c) => `<code>${e(c.principal)}</code> <span class="dim">for ${e(c.target)}</span>`).join('<br>') || '<span class="dim">no identity recorded</span>'],
+    [
+      'Targets',
+      m.scope.targets.map((t) => `<code>${e(t.id)}</code>`).join(', ') +
+        (m.scope.sandbox ? ` <span class="dim">(sandbox scenario ${e(m.scope.sandbox)})</span>` : ''),
+    ],
+    [
+      'Collected by',
+      m.collector.map((c) => `<code>${e(c.principal)}</code> <span class="dim">for ${e(c.target)}</span>`).join('<br>') ||
+        '<span class="dim">no identity recorded</span>',
+    ],
     ['Checks run', e(m.scope.checks.length)],
-    ['Results', `${e(m.counts.pass)} pass · ${e(m.counts.fail)} fail · ${e(m.counts.error)} error · ${e(m.counts.not_applicable)} not applicable`],
+    [
+      'Results',
+      `${e(m.counts.pass)} pass · ${e(m.counts.fail)} fail · ${e(m.counts.error)} error · ${e(m.counts.not_applicable)} not applicable`,
+    ],
     ['Configuration sha256', m.configHash ? `<code>${e(m.configHash)}</code>` : '<span class="dim">no configuration file</span>'],
   ];
   return `<table class="meta">${rows.map(([k, v]) => `<tr><td>${e(k)}</td><td>${v}</td></tr>`).join('')}</table>`;
@@ -166,7 +196,9 @@ function metadata(a: Assessment): string {
 function integritySection(a: Assessment): string {
   const { run } = a;
   const m = run.manifest;
-  const files = Object.entries(m.files).map(([name, f]) => `<tr><td><code>${e(name)}</code></td><td class="num">${e(f.bytes)}</td><td><code>${e(f.sha256)}</code></td></tr>`);
+  const files = Object.entries(m.files).map(
+    ([name, f]) => `<tr><td><code>${e(name)}</code></td><td class="num">${e(f.bytes)}</td><td><code>${e(f.sha256)}</code></td></tr>`,
+  );
   const integrity = run.integrity.length
     ? `<p class="problem">The files no longer match the manifest:</p><ul>${run.integrity.map((p) => `<li class="problem">${e(p)}</li>`).join('')}</ul>`
     : '<p>Every file of the run folder was re-hashed when this report was made and matches the manifest.</p>';
@@ -175,7 +207,9 @@ function integritySection(a: Assessment): string {
   const signature = a.signature
     ? `<p>The manifest carries a <strong>${e(a.signature.algorithm)}</strong> signature by key <code>${e(a.signature.keyId)}</code>. This report does not check it: run <code>annexa verify RUN_DIR --public-key KEY</code>.</p>`
     : '<p><strong>Not signed.</strong> The hashes show the files are unchanged since the manifest was written, not who wrote it.</p>';
-  const previous = m.previous ? `<code>${e(m.previous.runId)}</code>, manifest sha256 <code>${e(m.previous.manifestSha256)}</code>` : 'none (first run in its folder)';
+  const previous = m.previous
+    ? `<code>${e(m.previous.runId)}</code>, manifest sha256 <code>${e(m.previous.manifestSha256)}</code>`
+    : 'none (first run in its folder)';
   return `<h2 id="integrity">Hashes and signature</h2>${integrity}
 <table class="meta"><tr><td>${e(MANIFEST)} sha256</td><td><code>${e(run.manifestSha256)}</code></td></tr><tr><td>Previous run</td><td>${previous}</td></tr></table>
 <table><tr><th>File</th><th class="num">Bytes</th><th>sha256 (from the manifest)</th></tr>${files.join('')}</table>${signature}`;
@@ -234,7 +268,15 @@ ${metadata(a)}
 ${coverageTable(a.controls)}
 ${unmapped}
 <h2 id="controls">Controls</h2>
-${groups.map((g) => `<h3>${e(label(g))}</h3>${a.controls.filter((c) => c.theme === g).map((c) => controlSection(a, c)).join('\n')}`).join('\n')}
+${groups
+  .map(
+    (g) =>
+      `<h3>${e(label(g))}</h3>${a.controls
+        .filter((c) => c.theme === g)
+        .map((c) => controlSection(a, c))
+        .join('\n')}`,
+  )
+  .join('\n')}
 ${waiversSection(a)}
 ${integritySection(a)}
 <footer><p class="dim">Generated by annexa ${e(a.run.manifest.tool.version)} from run folder <code>${e(a.run.manifest.runId)}</code>. The run folder, not this page, is the evidence: check it with <code>annexa verify</code>.</p></footer>

@@ -21,7 +21,8 @@ interface Prop {
 /** OSCAL strings and prop values may not be empty nor start or end with whitespace, nor span lines. */
 const oneLine = (value: unknown) => String(value).replace(/\s+/g, ' ').trim() || '-';
 const prop = (name: string, value: unknown): Prop => ({ name, ns: ANNEXA_NS, value: oneLine(value) });
-const props = (entries: [string, unknown][]) => entries.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([n, v]) => prop(n, v));
+const props = (entries: [string, unknown][]) =>
+  entries.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([n, v]) => prop(n, v));
 
 function waiverProps(r: Result): Prop[] {
   const w = r.waiver as (Result['waiver'] & { ticket?: string }) | undefined;
@@ -44,7 +45,10 @@ export function toOscal(a: Assessment): unknown {
   const { run } = a;
   const { manifest } = run;
   const base = `${manifest.runId}/${a.framework.id}`;
-  const files: [string, string][] = [[MANIFEST, run.manifestSha256], ...Object.entries(manifest.files).map(([name, f]): [string, string] => [name, f.sha256])];
+  const files: [string, string][] = [
+    [MANIFEST, run.manifestSha256],
+    ...Object.entries(manifest.files).map(([name, f]): [string, string] => [name, f.sha256]),
+  ];
   const resourceUuid = (name: string) => uuid(`${manifest.runId}/file/${name}`);
   const snapshotName = files.find(([n]) => n.startsWith('snapshot.json'))?.[0] ?? 'snapshot.json';
   const fileHash = new Map(files);
@@ -90,7 +94,8 @@ export function toOscal(a: Assessment): unknown {
 
   const findings = a.controls.map((c) => {
     const results = c.checks.flatMap((id) => resultsOf(a, id));
-    const [state, reason] = c.status === 'pass' ? ['satisfied', 'pass'] : c.status === 'fail' ? ['not-satisfied', 'fail'] : ['not-satisfied', 'other'];
+    const [state, reason] =
+      c.status === 'pass' ? ['satisfied', 'pass'] : c.status === 'fail' ? ['not-satisfied', 'fail'] : ['not-satisfied', 'other'];
     return {
       uuid: uuid(`${base}/finding/${c.id}`),
       title: oneLine(`${c.id} ${c.title}`),
@@ -125,7 +130,8 @@ export function toOscal(a: Assessment): unknown {
       },
       'import-ap': {
         href: `#${resourceUuid(MANIFEST)}`,
-        remarks: 'annexa keeps no separate assessment plan: the scope recorded in manifest.json (targets, checks, collector identities) is the plan this run carried out.',
+        remarks:
+          'annexa keeps no separate assessment plan: the scope recorded in manifest.json (targets, checks, collector identities) is the plan this run carried out.',
       },
       results: [
         {
@@ -150,7 +156,15 @@ export function toOscal(a: Assessment): unknown {
                 status: { state: 'operational' },
               },
             ],
-            ...(resources.length ? { 'inventory-items': resources.map((res) => ({ uuid: itemUuid(res), description: oneLine(res), props: [prop('resource-id', res)] })) } : {}),
+            ...(resources.length
+              ? {
+                  'inventory-items': resources.map((res) => ({
+                    uuid: itemUuid(res),
+                    description: oneLine(res),
+                    props: [prop('resource-id', res)],
+                  })),
+                }
+              : {}),
           },
           'reviewed-controls': {
             'control-selections': [{ 'include-controls': a.controls.map((c) => ({ 'control-id': c.id })) }],
@@ -163,7 +177,13 @@ export function toOscal(a: Assessment): unknown {
         resources: files.map(([name, hash]) => ({
           uuid: resourceUuid(name),
           title: name,
-          rlinks: [{ href: name, 'media-type': name.endsWith('.gz') ? 'application/gzip' : 'application/json', hashes: [{ algorithm: 'SHA-256', value: hash }] }],
+          rlinks: [
+            {
+              href: name,
+              'media-type': name.endsWith('.gz') ? 'application/gzip' : 'application/json',
+              hashes: [{ algorithm: 'SHA-256', value: hash }],
+            },
+          ],
         })),
       },
     },
@@ -171,9 +191,12 @@ export function toOscal(a: Assessment): unknown {
 }
 
 function findingText(c: ControlView): string {
-  if (c.status === 'excluded') return `Excluded in the Statement of Applicability: ${c.exclusion?.justification ?? 'no justification recorded'}.`;
+  if (c.status === 'excluded')
+    return `Excluded in the Statement of Applicability: ${c.exclusion?.justification ?? 'no justification recorded'}.`;
   if (c.status === 'manual') {
-    const evidence = c.manualEvidence?.length ? ` Manual evidence attached: ${c.manualEvidence.map((e) => e.path).join(', ')}.` : ' No manual evidence attached.';
+    const evidence = c.manualEvidence?.length
+      ? ` Manual evidence attached: ${c.manualEvidence.map((e) => e.path).join(', ')}.`
+      : ' No manual evidence attached.';
     return `No automated check covered this control in this run.${evidence}`;
   }
   const n = c.counts;

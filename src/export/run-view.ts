@@ -117,8 +117,13 @@ export function assess(run: RunFolder, frameworkId: FrameworkId = 'iso27001-2022
     for (const { control, rationale } of links) checksOf.set(control, [...(checksOf.get(control) ?? []), { checkId, rationale }]);
   }
   const rolled: ControlView[] =
-    frameworkId === 'iso27001-2022' ? run.controls : rollUpControls(framework.catalog, framework.mapping, run.results).map((c) => ({ ...c, links: [] }));
-  const controls = rolled.map((c) => ({ ...c, links: (checksOf.get(c.id) ?? []).filter((l) => c.checks.includes(l.checkId)).sort((a, b) => a.checkId.localeCompare(b.checkId)) }));
+    frameworkId === 'iso27001-2022'
+      ? run.controls
+      : rollUpControls(framework.catalog, framework.mapping, run.results).map((c) => ({ ...c, links: [] }));
+  const controls = rolled.map((c) => ({
+    ...c,
+    links: (checksOf.get(c.id) ?? []).filter((l) => c.checks.includes(l.checkId)).sort((a, b) => a.checkId.localeCompare(b.checkId)),
+  }));
   const ran = [...new Set(run.results.map((r) => r.checkId))];
   const signature = run.manifest.signature as unknown as SignatureView | null;
   return {
@@ -127,7 +132,8 @@ export function assess(run: RunFolder, frameworkId: FrameworkId = 'iso27001-2022
     controls,
     unmapped: ran.filter((id) => !framework.mapping[id]?.length).sort(),
     gate: decideGate(run.results),
-    signature: signature && typeof signature === 'object' ? { algorithm: String(signature.algorithm), keyId: String(signature.keyId) } : null,
+    signature:
+      signature && typeof signature === 'object' ? { algorithm: String(signature.algorithm), keyId: String(signature.keyId) } : null,
   };
 }
 

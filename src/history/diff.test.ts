@@ -6,7 +6,14 @@ describe('diff of two runs', () => {
   it('lists, per check, what newly fails, what was fixed, what newly errors, and resources that appeared or disappeared', () => {
     const d = diffRuns(before, after);
     expect(d.checks).toEqual([
-      { checkId: 'aws.s3.versioning', newlyFailing: ['b1', 'new'], fixed: ['b2'], newlyErroring: [], appeared: ['new'], disappeared: ['gone'] },
+      {
+        checkId: 'aws.s3.versioning',
+        newlyFailing: ['b1', 'new'],
+        fixed: ['b2'],
+        newlyErroring: [],
+        appeared: ['new'],
+        disappeared: ['gone'],
+      },
       { checkId: 'tls.hsts', newlyFailing: [], fixed: [], newlyErroring: ['t1'], appeared: [], disappeared: [] },
     ]);
     expect(d.totals).toEqual({ newlyFailing: 2, fixed: 1, newlyErroring: 1, appeared: 1, disappeared: 1, regressedControls: 1 });
@@ -24,6 +31,8 @@ describe('diff of two runs', () => {
     expect(d.checks).toEqual([]);
     expect(d.controls).toEqual([]);
     expect(driftLine(d)).toBe('Drift since A: 0 newly failing, 0 fixed, 0 newly erroring; no control regressed');
-    expect(driftLine(diffRuns(before, after))).toBe('Drift since A: 2 newly failing, 1 fixed, 1 newly erroring, 1 resources appeared, 1 disappeared; controls regressed: A.8.24');
+    expect(driftLine(diffRuns(before, after))).toBe(
+      'Drift since A: 2 newly failing, 1 fixed, 1 newly erroring, 1 resources appeared, 1 disappeared; controls regressed: A.8.24',
+    );
   });
 });

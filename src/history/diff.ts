@@ -43,7 +43,8 @@ export function diffRuns(a: StoredRun, b: StoredRun): RunDiff {
   const after = new Map(b.results.map((r) => [keyOf(r), r]));
   const byCheck = new Map<string, CheckDrift>();
   const drift = (checkId: string) => {
-    if (!byCheck.has(checkId)) byCheck.set(checkId, { checkId, newlyFailing: [], fixed: [], newlyErroring: [], appeared: [], disappeared: [] });
+    if (!byCheck.has(checkId))
+      byCheck.set(checkId, { checkId, newlyFailing: [], fixed: [], newlyErroring: [], appeared: [], disappeared: [] });
     return byCheck.get(checkId)!;
   };
   for (const [key, r] of after) {

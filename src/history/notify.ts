@@ -9,7 +9,11 @@ export function driftPayload(diff: RunDiff, evidenceDir?: string) {
   const lines = regressed.map((c) => `• ${c.id} ${c.title}: ${c.from} → ${c.to} (${c.checks.join(', ') || 'no check changed'})`);
   const t = diff.totals;
   return {
-    text: [`annexa: ${regressed.length} Annex A control${regressed.length === 1 ? '' : 's'} regressed in run ${diff.to}`, ...lines, `${t.newlyFailing} newly failing, ${t.fixed} fixed, ${t.newlyErroring} newly erroring since ${diff.from}`].join('\n'),
+    text: [
+      `annexa: ${regressed.length} Annex A control${regressed.length === 1 ? '' : 's'} regressed in run ${diff.to}`,
+      ...lines,
+      `${t.newlyFailing} newly failing, ${t.fixed} fixed, ${t.newlyErroring} newly erroring since ${diff.from}`,
+    ].join('\n'),
     runId: diff.to,
     previousRunId: diff.from,
     regressedControls: regressed.map(({ id, title, from, to, checks }) => ({ id, title, from, to, checks })),

@@ -28,7 +28,9 @@ export function exclusionProblems(excluded: Exclusion[], catalog: Control[]): st
 export function checksOnlyForExcluded(checks: Check[], mapping: Mapping, excluded: Exclusion[]): Set<string> {
   const out = new Set(excluded.map((e) => e.control));
   return new Set(
-    checks.filter((c) => (mapping[c.meta.id] ?? []).length > 0 && mapping[c.meta.id].every((l) => out.has(l.control))).map((c) => c.meta.id),
+    checks
+      .filter((c) => (mapping[c.meta.id] ?? []).length > 0 && mapping[c.meta.id].every((l) => out.has(l.control)))
+      .map((c) => c.meta.id),
   );
 }
 

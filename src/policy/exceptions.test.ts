@@ -11,12 +11,33 @@ const exception = (over: Partial<Exception> = {}): Exception => ({
   expires: '2027-03-31',
   ...over,
 });
-const result = (status: Result['status'], resource = 'arn:aws:s3:::legacy-logs', checkId = 'aws.s3.versioning'): Result => ({ checkId, resource, status, severity: 'medium', message: 'm', factRefs: [] });
+const result = (status: Result['status'], resource = 'arn:aws:s3:::legacy-logs', checkId = 'aws.s3.versioning'): Result => ({
+  checkId,
+  resource,
+  status,
+  severity: 'medium',
+  message: 'm',
+  factRefs: [],
+});
 
 describe('exceptions (risk acceptance)', () => {
   it('waive a matching fail, keeping its real status, and record what they waived', () => {
-    const { results, records } = applyExceptions([result('fail'), result('fail', 'arn:aws:s3:::prod-data'), result('pass', 'arn:aws:s3:::legacy-other')], [exception({ ticket: 'RISK-12' })], now);
-    expect(results[0]).toMatchObject({ status: 'fail', waiver: { check: 'aws.s3.versioning', resources: ['arn:aws:s3:::legacy-*'], reason: 'legacy archive, replaced in Q1', approvedBy: 'ciso@example.com', expires: '2027-03-31', ticket: 'RISK-12' } });
+    const { results, records } = applyExceptions(
+      [result('fail'), result('fail', 'arn:aws:s3:::prod-data'), result('pass', 'arn:aws:s3:::legacy-other')],
+      [exception({ ticket: 'RISK-12' })],
+      now,
+    );
+    expect(results[0]).toMatchObject({
+      status: 'fail',
+      waiver: {
+        check: 'aws.s3.versioning',
+        resources: ['arn:aws:s3:::legacy-*'],
+        reason: 'legacy archive, replaced in Q1',
+        approvedBy: 'ciso@example.com',
+        expires: '2027-03-31',
+        ticket: 'RISK-12',
+      },
+    });
     expect(results[1].waiver).toBeUndefined();
     expect(results[2].waiver).toBeUndefined();
     expect(records).toEqual([expect.objectContaining({ state: 'active', waived: 1 })]);
@@ -50,8 +71,8 @@ describe('exceptions (risk acceptance)', () => {
   });
 
   it('refuse a check pattern that matches no check', () => {
-    expect(exceptionProblems(sourced([exception({ check: 'aws.s3.versionin' })], 'x.yaml'), ['aws.s3.versioning'], new Set(), now)).toEqual([
-      'x.yaml: exceptions.0.check: aws.s3.versionin matches no check (see `annexa checks`)',
-    ]);
+    expect(exceptionProblems(sourced([exception({ check: 'aws.s3.versionin' })], 'x.yaml'), ['aws.s3.versioning'], new Set(), now)).toEqual(
+      ['x.yaml: exceptions.0.check: aws.s3.versionin matches no check (see `annexa checks`)'],
+    );
   });
 });

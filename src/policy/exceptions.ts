@@ -34,7 +34,9 @@ export function readExceptionsFile(file: string): SourcedException[] {
     data = parseYaml(readFileSync(file, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such exceptions file' : `cannot read exceptions: ${(err as Error).message.split('\n')[0]}`}`);
+    throw new UsageError(
+      `${file}: ${code === 'ENOENT' ? 'no such exceptions file' : `cannot read exceptions: ${(err as Error).message.split('\n')[0]}`}`,
+    );
   }
   const validate = validatorFor('config', '#/definitions/exceptionsFile');
   if (!validate(data)) throw new UsageError(`${file}: ${describeSchemaErrors(validate.errors).join('; ')}`);
@@ -44,7 +46,8 @@ export function readExceptionsFile(file: string): SourcedException[] {
 /** The day after `expires` (UTC): the exception covers its expiry date whole. */
 const endOf = (e: Exception) => Date.parse(`${e.expires}T00:00:00Z`) + DAY_MS;
 export const isExpired = (e: Exception, now: Date) => now.getTime() >= endOf(e);
-export const expiresWithin = (e: Exception, now: Date, days = EXPIRY_WARNING_DAYS) => !isExpired(e, now) && endOf(e) - now.getTime() <= days * DAY_MS;
+export const expiresWithin = (e: Exception, now: Date, days = EXPIRY_WARNING_DAYS) =>
+  !isExpired(e, now) && endOf(e) - now.getTime() <= days * DAY_MS;
 
 /** Identity of an exception across runs: a renewed (new `expires`) or widened exception is a new one. */
 export const exceptionKey = (e: Exception) => JSON.stringify([e.check, [...e.resources].sort(), e.expires]);
@@ -60,7 +63,8 @@ export function exceptionProblems(all: SourcedException[], checkIds: string[], k
   for (const { exception: e, source } of all) {
     const isMatch = picomatch(e.check);
     if (!checkIds.some((id) => isMatch(id))) problems.push(`${source}.check: ${e.check} matches no check (see \`annexa checks\`)`);
-    if (isExpired(e, now) && !known.has(exceptionKey(e))) problems.push(`${source}.expires: ${e.expires} is already past for a new exception (check ${e.check})`);
+    if (isExpired(e, now) && !known.has(exceptionKey(e)))
+      problems.push(`${source}.expires: ${e.expires} is already past for a new exception (check ${e.check})`);
   }
   return problems;
 }
@@ -71,7 +75,13 @@ export function exceptionProblems(all: SourcedException[], checkIds: string[], k
  * is not a risk anyone has assessed.
  */
 export function applyExceptions(results: Result[], all: Exception[], now: Date): { results: Result[]; records: ExceptionRecord[] } {
-  const matchers = all.map((e) => ({ e, active: !isExpired(e, now), check: picomatch(e.check), resource: picomatch(e.resources, RESOURCE_GLOB), waived: 0 }));
+  const matchers = all.map((e) => ({
+    e,
+    active: !isExpired(e, now),
+    check: picomatch(e.check),
+    resource: picomatch(e.resources, RESOURCE_GLOB),
+    waived: 0,
+  }));
   const waived = results.map((r) => {
     if (r.status !== 'fail') return r;
     const m = matchers.find((x) => x.active && x.check(r.checkId) && x.resource(r.resource));
@@ -79,9 +89,19 @@ export function applyExceptions(results: Result[], all: Exception[], now: Date):
     m.waived++;
     return { ...r, waiver: waiverOf(m.e) };
   });
-  return { results: waived, records: matchers.map((m) => ({ ...waiverOf(m.e), state: m.active ? 'active' : 'expired', waived: m.waived })) };
+  return {
+    results: waived,
+    records: matchers.map((m) => ({ ...waiverOf(m.e), state: m.active ? 'active' : 'expired', waived: m.waived })),
+  };
 }
 
 function waiverOf(e: Exception): Exception {
-  return { check: e.check, resources: e.resources, reason: e.reason, approvedBy: e.approvedBy, expires: e.expires, ...(e.ticket ? { ticket: e.ticket } : {}) };
+  return {
+    check: e.check,
+    resources: e.resources,
+    reason: e.reason,
+    approvedBy: e.approvedBy,
+    expires: e.expires,
+    ...(e.ticket ? { ticket: e.ticket } : {}),
+  };
 }

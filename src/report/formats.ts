@@ -12,7 +12,12 @@ export const FORMATS = ['sarif', 'junit', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The file each format is written to in the run folder. */
-export const REPORT_FILE: Record<Format, string> = { sarif: 'results.sarif', junit: 'junit.xml', markdown: 'summary.md', json: 'summary.json' };
+export const REPORT_FILE: Record<Format, string> = {
+  sarif: 'results.sarif',
+  junit: 'junit.xml',
+  markdown: 'summary.md',
+  json: 'summary.json',
+};
 
 const EXTENSIONS: [RegExp, Format][] = [
   [/\.sarif(\.json)?$/i, 'sarif'],
@@ -22,7 +27,8 @@ const EXTENSIONS: [RegExp, Format][] = [
 ];
 
 export function parseFormats(values: string[] = []): Format[] {
-  for (const v of values) if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format ${v}: expected one or more of ${FORMATS.join(', ')}`);
+  for (const v of values)
+    if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format ${v}: expected one or more of ${FORMATS.join(', ')}`);
   return [...new Set(values as Format[])];
 }
 
@@ -36,7 +42,9 @@ export function outputFiles(paths: string[] = [], formats: Format[], cwd: string
   for (const p of paths) {
     const format = formats.length === 1 ? formats[0] : EXTENSIONS.find(([re]) => re.test(p))?.[1];
     if (!format || !formats.includes(format)) {
-      throw new UsageError(`--output-file ${p}: ${formats.length ? `cannot tell which of --format ${formats.join(',')} it is for (name it .sarif, .xml, .md or .json)` : 'needs --format'}`);
+      throw new UsageError(
+        `--output-file ${p}: ${formats.length ? `cannot tell which of --format ${formats.join(',')} it is for (name it .sarif, .xml, .md or .json)` : 'needs --format'}`,
+      );
     }
     if (files.has(format)) throw new UsageError(`--output-file ${p}: a second file for --format ${format}`);
     files.set(format, path.resolve(cwd, p));
@@ -53,7 +61,13 @@ export interface ReportContext {
 }
 
 /** Renders the formats asked for, by their file name in the run folder. */
-export function renderReports(formats: Format[], run: Run, checks: CheckMeta[], gate: GateDecision, ctx: ReportContext): Record<string, string> {
+export function renderReports(
+  formats: Format[],
+  run: Run,
+  checks: CheckMeta[],
+  gate: GateDecision,
+  ctx: ReportContext,
+): Record<string, string> {
   const render: Record<Format, () => string> = {
     sarif: () => `${JSON.stringify(renderSarif(run, checks, { anchor: ctx.sarifAnchor }), null, 2)}\n`,
     junit: () => renderJunit(run),

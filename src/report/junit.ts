@@ -43,7 +43,8 @@ export function renderJunit(run: Run): string {
 function testCase(r: Result) {
   const base = { '@_classname': r.checkId, '@_name': xmlSafe(r.resource) };
   const detail = xmlSafe([r.message, r.controls?.length ? `Annex A: ${r.controls.join(', ')}` : ''].filter(Boolean).join('\n'));
-  if (r.waiver) return { ...base, skipped: { '@_message': xmlSafe(`waived until ${r.waiver.expires}: ${r.waiver.reason}`), '#text': detail } };
+  if (r.waiver)
+    return { ...base, skipped: { '@_message': xmlSafe(`waived until ${r.waiver.expires}: ${r.waiver.reason}`), '#text': detail } };
   if (r.status === 'fail') return { ...base, failure: { '@_message': xmlSafe(r.message), '@_type': r.severity, '#text': detail } };
   if (r.status === 'error') return { ...base, error: { '@_message': xmlSafe(r.message), '@_type': 'error', '#text': detail } };
   if (r.status === 'not_applicable') return { ...base, skipped: { '@_message': xmlSafe(r.message) } };

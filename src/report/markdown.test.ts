@@ -17,7 +17,18 @@ const run = {
   scope: { targets: [], checks: ['github.repo.branch-protection'] },
   counts: { pass: 0, fail: fails.length, error: 0, not_applicable: 0, total: fails.length },
   results: fails,
-  controls: [{ id: 'A.8.32', theme: 'technological', title: 'Change management', status: 'fail', checks: ['github.repo.branch-protection'], checksNotRun: [], resources: [], counts: { pass: 0, fail: 3000, error: 0, not_applicable: 0 } }],
+  controls: [
+    {
+      id: 'A.8.32',
+      theme: 'technological',
+      title: 'Change management',
+      status: 'fail',
+      checks: ['github.repo.branch-protection'],
+      checksNotRun: [],
+      resources: [],
+      counts: { pass: 0, fail: 3000, error: 0, not_applicable: 0 },
+    },
+  ],
 } as unknown as Run;
 const bytes = (s: string) => Buffer.byteLength(s);
 
@@ -25,7 +36,9 @@ describe('the Markdown summary', () => {
   it('lists the worst findings, escaping table pipes', () => {
     const md = renderMarkdown(run, { gate: decideGate(fails) });
     expect(md).toMatch(/^## annexa: gate FAILED\n/);
-    expect(md).toContain('| high | `github.repo.branch-protection` | `github:acme/repo-0` | the default branch of repo-0 \\| has no protection |');
+    expect(md).toContain(
+      '| high | `github.repo.branch-protection` | `github:acme/repo-0` | the default branch of repo-0 \\| has no protection |',
+    );
     expect(bytes(md)).toBeLessThanOrEqual(65_000);
   });
 

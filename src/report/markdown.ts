@@ -31,7 +31,9 @@ export function renderMarkdown(run: Run & { exceptions?: ExceptionRecord[] }, op
   }
   const note = '\n\n_… cut to fit the size limit; see the run folder for everything._\n';
   const text = compose(run, options, 0);
-  let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(max - bytes(note), 0)).toString('utf8');
+  let cut = Buffer.from(text, 'utf8')
+    .subarray(0, Math.max(max - bytes(note), 0))
+    .toString('utf8');
   cut = cut.replace(/\ufffd$/, '').slice(0, Math.max(cut.lastIndexOf('\n'), 0));
   return bytes(cut + note) <= max ? cut + note : '';
 }
@@ -49,8 +51,15 @@ function compose(run: Run & { exceptions?: ExceptionRecord[] }, { gate, now = ne
 
   const failing = run.controls.filter((c) => c.status === 'fail' || c.status === 'error');
   if (failing.length) {
-    out.push('', `### Failing controls (${failing.length})`, '', '| Control | Status | Fail | Error | Checks |', '| --- | --- | ---: | ---: | --- |');
-    for (const c of failing.slice(0, Math.max(limit, 10))) out.push(`| ${c.id} ${cell(c.title)} | ${c.status} | ${c.counts.fail} | ${c.counts.error} | ${cell(c.checks.join(', '))} |`);
+    out.push(
+      '',
+      `### Failing controls (${failing.length})`,
+      '',
+      '| Control | Status | Fail | Error | Checks |',
+      '| --- | --- | ---: | ---: | --- |',
+    );
+    for (const c of failing.slice(0, Math.max(limit, 10)))
+      out.push(`| ${c.id} ${cell(c.title)} | ${c.status} | ${c.counts.fail} | ${c.counts.error} | ${cell(c.checks.join(', '))} |`);
     if (failing.length > Math.max(limit, 10)) out.push('', `_… and ${failing.length - Math.max(limit, 10)} more in controls.json._`);
   }
 
@@ -59,17 +68,26 @@ function compose(run: Run & { exceptions?: ExceptionRecord[] }, { gate, now = ne
     out.push('', `### Worst findings (${worst.length})`);
     if (limit) {
       out.push('', '| Severity | Check | Resource | Finding |', '| --- | --- | --- | --- |');
-      for (const r of worst.slice(0, limit)) out.push(`| ${r.status === 'error' ? 'error' : r.severity} | \`${r.checkId}\` | \`${cell(r.resource)}\` | ${cell(r.message)} |`);
+      for (const r of worst.slice(0, limit))
+        out.push(`| ${r.status === 'error' ? 'error' : r.severity} | \`${r.checkId}\` | \`${cell(r.resource)}\` | ${cell(r.message)} |`);
     }
     if (worst.length > limit) out.push('', `_${limit ? `… and ${worst.length - limit} more` : 'Listed'} in results.json._`);
   }
 
   const exceptions = run.exceptions ?? [];
   if (exceptions.length) {
-    out.push('', `### Exceptions (${exceptions.length})`, '', '| Check | Resources | Waived | Expires | Approved by | Reason |', '| --- | --- | ---: | --- | --- | --- |');
+    out.push(
+      '',
+      `### Exceptions (${exceptions.length})`,
+      '',
+      '| Check | Resources | Waived | Expires | Approved by | Reason |',
+      '| --- | --- | ---: | --- | --- | --- |',
+    );
     for (const e of exceptions.slice(0, Math.max(limit, 10))) {
       const state = e.state === 'expired' ? ' **(expired)**' : expiresWithin(e, now) ? ' **(expires soon)**' : '';
-      out.push(`| \`${e.check}\` | ${cell(e.resources.map((r) => `\`${r}\``).join(', '))} | ${e.waived} | ${e.expires}${state} | ${cell(e.approvedBy)} | ${cell(e.reason)}${e.ticket ? ` (${cell(e.ticket)})` : ''} |`);
+      out.push(
+        `| \`${e.check}\` | ${cell(e.resources.map((r) => `\`${r}\``).join(', '))} | ${e.waived} | ${e.expires}${state} | ${cell(e.approvedBy)} | ${cell(e.reason)}${e.ticket ? ` (${cell(e.ticket)})` : ''} |`,
+      );
     }
   }
 

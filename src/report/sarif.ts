@@ -17,8 +17,20 @@ export interface SarifOptions {
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** GitHub reads `security-severity` (0–10) on rules: over 9 critical, 7–8.9 high, 4–6.9 medium, under 4 low. */
-const SECURITY_SEVERITY: Record<Severity, string | undefined> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: undefined };
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string | undefined> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: undefined,
+};
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
 
 export function renderSarif(run: Run, checks: CheckMeta[], options: SarifOptions): object {
   const metas = new Map(checks.map((m) => [m.id, m]));
@@ -45,7 +57,9 @@ export function renderSarif(run: Run, checks: CheckMeta[], options: SarifOptions
       },
     };
   });
-  const results = run.results.filter((r) => (r.status === 'fail' || r.status === 'error') && index.has(r.checkId)).map((r) => resultOf(r, index.get(r.checkId)!, options.anchor));
+  const results = run.results
+    .filter((r) => (r.status === 'fail' || r.status === 'error') && index.has(r.checkId))
+    .map((r) => resultOf(r, index.get(r.checkId)!, options.anchor));
   return {
     $schema: SCHEMA,
     version: '2.1.0',

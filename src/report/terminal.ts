@@ -26,17 +26,33 @@ export interface SummaryOptions {
 
 const THEMES = ['organizational', 'people', 'physical', 'technological'] as const;
 const COLUMNS: ControlStatus[] = ['pass', 'fail', 'error', 'not_applicable', 'manual', 'excluded'];
-const HEAD: Record<ControlStatus, string> = { pass: 'pass', fail: 'fail', error: 'error', not_applicable: 'n/a', manual: 'manual', excluded: 'excluded' };
+const HEAD: Record<ControlStatus, string> = {
+  pass: 'pass',
+  fail: 'fail',
+  error: 'error',
+  not_applicable: 'n/a',
+  manual: 'manual',
+  excluded: 'excluded',
+};
 
 /** The summary a person reads at a glance after a scan. */
 export function renderSummary(run: Run, options: SummaryOptions): string {
   const c = createColors(options.colour);
-  const paint: Record<ControlStatus, (s: string) => string> = { pass: c.green, fail: c.red, error: c.yellow, not_applicable: c.dim, manual: c.dim, excluded: c.dim };
+  const paint: Record<ControlStatus, (s: string) => string> = {
+    pass: c.green,
+    fail: c.red,
+    error: c.yellow,
+    not_applicable: c.dim,
+    manual: c.dim,
+    excluded: c.dim,
+  };
   const lines: string[] = [];
   const targets = run.scope.targets.length;
   lines.push(
     c.bold(`annexa ${run.tool.version}`) +
-      c.dim(` · run ${run.id}${run.scope.replayOf ? ` · replay of ${run.scope.replayOf.runId}` : ''}${run.scope.sandbox ? ` · sandbox ${run.scope.sandbox}` : ''} · ${targets} target${targets === 1 ? '' : 's'} · ${run.scope.checks.length} checks · ${(run.durationMs / 1000).toFixed(1)}s`),
+      c.dim(
+        ` · run ${run.id}${run.scope.replayOf ? ` · replay of ${run.scope.replayOf.runId}` : ''}${run.scope.sandbox ? ` · sandbox ${run.scope.sandbox}` : ''} · ${targets} target${targets === 1 ? '' : 's'} · ${run.scope.checks.length} checks · ${(run.durationMs / 1000).toFixed(1)}s`,
+      ),
     '',
   );
 
@@ -44,14 +60,21 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
     label.padEnd(22) + COLUMNS.map((s) => (counts[s] ? paint[s] : c.dim)(String(counts[s]).padStart(9))).join('');
   const header = ''.padEnd(22) + COLUMNS.map((s) => HEAD[s].padStart(9)).join('');
   const groups: readonly string[] = options.framework ? [...new Set(run.controls.map((x) => x.theme))] : THEMES;
-  lines.push(c.bold(options.framework ? `${options.framework.name} by ${options.framework.group}` : 'Annex A controls by theme'), c.dim(header));
-  for (const theme of groups) lines.push(row((theme[0].toUpperCase() + theme.slice(1)).slice(0, 21), controlCounts(run.controls.filter((x) => x.theme === theme))));
+  lines.push(
+    c.bold(options.framework ? `${options.framework.name} by ${options.framework.group}` : 'Annex A controls by theme'),
+    c.dim(header),
+  );
+  for (const theme of groups)
+    lines.push(row((theme[0].toUpperCase() + theme.slice(1)).slice(0, 21), controlCounts(run.controls.filter((x) => x.theme === theme))));
   lines.push(c.bold(row(`All ${run.controls.length} controls`, controlCounts(run.controls))), '');
 
   const assessed = run.controls.filter((x) => x.status !== 'manual' && x.status !== 'excluded');
   if (assessed.length) {
     // Header and rows share one column width, so that counts sit under their heading whatever the status.
-    lines.push(c.bold('Controls with automated evidence'), c.dim(''.padEnd(6) + ['pass', 'fail', 'error', 'n/a'].map(fmt).join('') + '  control'));
+    lines.push(
+      c.bold('Controls with automated evidence'),
+      c.dim(''.padEnd(6) + ['pass', 'fail', 'error', 'n/a'].map(fmt).join('') + '  control'),
+    );
     for (const x of sortControls(assessed)) {
       const n = x.counts;
       lines.push(
@@ -73,7 +96,9 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
     lines.push(c.bold('Stale evidence (older than the configured maximum age)'));
     for (const x of stale) {
       const f = x.freshness!;
-      const newest = f.newestPass ? `newest passing evidence ${f.ageDays} days old (run ${f.newestPass.runId})` : 'no passing evidence in this output folder';
+      const newest = f.newestPass
+        ? `newest passing evidence ${f.ageDays} days old (run ${f.newestPass.runId})`
+        : 'no passing evidence in this output folder';
       lines.push(`  ${c.yellow('STALE')}  ${x.id} ${c.dim(x.title)}: ${newest}; maximum ${f.maxAgeDays} days`);
     }
     lines.push('');
@@ -92,17 +117,24 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
   }
 
   const n = run.counts;
-  lines.push(`Results   ${c.green(`${n.pass} pass`)} · ${c.red(`${n.fail} fail`)} · ${c.yellow(`${n.error} error`)} · ${n.not_applicable} not applicable`);
+  lines.push(
+    `Results   ${c.green(`${n.pass} pass`)} · ${c.red(`${n.fail} fail`)} · ${c.yellow(`${n.error} error`)} · ${n.not_applicable} not applicable`,
+  );
   lines.push(...exceptionLines(run, c, options.now ?? new Date()));
   const budget = Object.entries(run.budget)
-    .map(([p, b]) => `${p} ${b.requests} calls${b.notModified ? ` (${b.notModified} × 304)` : ''}${b.points ? `, ${b.points} GraphQL points` : ''}`)
+    .map(
+      ([p, b]) =>
+        `${p} ${b.requests} calls${b.notModified ? ` (${b.notModified} × 304)` : ''}${b.points ? `, ${b.points} GraphQL points` : ''}`,
+    )
     .join(' · ');
   if (budget) lines.push(`API       ${budget}`);
   if (options.drift) lines.push(options.drift);
   if (options.dir) lines.push(`Evidence  ${path.relative(options.cwd ?? process.cwd(), options.dir) || '.'}${path.sep}`);
   const { gate } = options;
   if (options.demo) {
-    lines.push(`Demo: the gate is not applied here; \`annexa scan\` would have ${gate.passed ? 'passed' : 'failed'}: ${gate.reason} (${gate.rule}).`);
+    lines.push(
+      `Demo: the gate is not applied here; \`annexa scan\` would have ${gate.passed ? 'passed' : 'failed'}: ${gate.reason} (${gate.rule}).`,
+    );
   } else {
     lines.push((gate.passed ? c.green : c.red)(`Gate ${gate.passed ? 'passed' : 'FAILED'}: ${gate.reason} (${gate.rule})`));
   }
@@ -110,7 +142,14 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
 }
 
 /** Row labels of the controls list fit its six-character column. */
-const LABEL: Record<ControlStatus, string> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR', not_applicable: 'N/A', manual: 'MANUAL', excluded: 'EXCL' };
+const LABEL: Record<ControlStatus, string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  error: 'ERROR',
+  not_applicable: 'N/A',
+  manual: 'MANUAL',
+  excluded: 'EXCL',
+};
 
 /** Exceptions in force and what they waived; a warning for each that ends within 30 days or has ended. */
 function exceptionLines(run: Run, c: ReturnType<typeof createColors>, now: Date): string[] {
@@ -118,10 +157,20 @@ function exceptionLines(run: Run, c: ReturnType<typeof createColors>, now: Date)
   if (!records.length) return [];
   const waived = records.reduce((n, e) => n + e.waived, 0);
   const active = records.filter((e) => e.state === 'active').length;
-  const lines = [`Waived    ${waived} fail${waived === 1 ? '' : 's'} by ${active} exception${active === 1 ? '' : 's'} in force (accepted risk, listed in results.json)`];
+  const lines = [
+    `Waived    ${waived} fail${waived === 1 ? '' : 's'} by ${active} exception${active === 1 ? '' : 's'} in force (accepted risk, listed in results.json)`,
+  ];
   for (const e of records) {
-    if (e.state === 'expired') lines.push(c.yellow(`Warning   the exception for ${e.check} (${e.resources.join(', ')}) expired on ${e.expires} and no longer applies`));
-    else if (expiresWithin(e, now)) lines.push(c.yellow(`Warning   the exception for ${e.check} (${e.resources.join(', ')}) expires on ${e.expires}, within ${EXPIRY_WARNING_DAYS} days`));
+    if (e.state === 'expired')
+      lines.push(
+        c.yellow(`Warning   the exception for ${e.check} (${e.resources.join(', ')}) expired on ${e.expires} and no longer applies`),
+      );
+    else if (expiresWithin(e, now))
+      lines.push(
+        c.yellow(
+          `Warning   the exception for ${e.check} (${e.resources.join(', ')}) expires on ${e.expires}, within ${EXPIRY_WARNING_DAYS} days`,
+        ),
+      );
   }
   return lines;
 }
@@ -131,7 +180,9 @@ const STATUS_ORDER: ControlStatus[] = ['fail', 'error', 'pass', 'not_applicable'
 
 function sortControls(controls: ControlRollup[]): ControlRollup[] {
   const num = (id: string) => id.split('.').slice(1).map(Number);
-  return [...controls].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || num(a.id)[0] - num(b.id)[0] || num(a.id)[1] - num(b.id)[1]);
+  return [...controls].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || num(a.id)[0] - num(b.id)[0] || num(a.id)[1] - num(b.id)[1],
+  );
 }
 
 /** Fails by severity, then errors; the order a reader should act in. */

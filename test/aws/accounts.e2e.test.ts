@@ -70,12 +70,22 @@ async function rootMfa(targets: Target[], ids = ['aws.iam.root-mfa']) {
   const checks = (await awsChecks()).filter((c) => ids.includes(c.meta.id));
   const store = new FactStore(new Pools());
   const factsOf = factsByTarget(new Map([['aws', awsProvider as Provider]]), store, live);
-  const results = await runChecks({ checks, targets, store, factsOf, runtime: live, settingsOf: (c) => settingsFor(c), now: new Date(), concurrency: 4, checkTimeoutMs: 20_000 });
+  const results = await runChecks({
+    checks,
+    targets,
+    store,
+    factsOf,
+    runtime: live,
+    settingsOf: (c) => settingsFor(c),
+    now: new Date(),
+    concurrency: 4,
+    checkTimeoutMs: 20_000,
+  });
   return { results, factsOf };
 }
 
 describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain', () => {
-  it('scans the caller\'s own account when no role is named', async () => {
+  it("scans the caller's own account when no role is named", async () => {
     const targets = await awsProvider.resolveTargets({}, live);
     expect(targets.map((t) => t.id)).toEqual([`aws:${MANAGEMENT}`]);
     expect(JSON.stringify(targets)).not.toContain('fixture-value');
@@ -86,7 +96,7 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
     ]);
   });
 
-  it('discovers the organisation\'s accounts and assumes the role in each', async () => {
+  it("discovers the organisation's accounts and assumes the role in each", async () => {
     const targets = await awsProvider.resolveTargets({ organization: { roleName: 'annexa-audit', externalId: 'acme-annexa' } }, live);
     // The management account is the caller's own: scanned with its credentials, no role to assume.
     expect(targets.map((t) => [t.id, t.options.roleArn])).toEqual([
@@ -103,14 +113,20 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
   });
 
   it('a role whose external id does not match is an error for that account, not a pass', async () => {
-    const targets = await awsProvider.resolveTargets({ accounts: [{ roleArn: `arn:aws:iam::${MEMBER}:role/annexa-audit`, externalId: 'wrong' }] }, live);
+    const targets = await awsProvider.resolveTargets(
+      { accounts: [{ roleArn: `arn:aws:iam::${MEMBER}:role/annexa-audit`, externalId: 'wrong' }] },
+      live,
+    );
     const { results } = await rootMfa(targets);
     expect(results).toHaveLength(1);
     expect(results[0].status).toBe('error');
   });
 
   it('without usable credentials, resolving targets is a usage error', async () => {
-    await expect(awsProvider.resolveTargets({ profile: 'no-such-profile' }, live)).rejects.toMatchObject({ name: 'UsageError', exitCode: 2 });
+    await expect(awsProvider.resolveTargets({ profile: 'no-such-profile' }, live)).rejects.toMatchObject({
+      name: 'UsageError',
+      exitCode: 2,
+    });
   });
 });
 

@@ -27,10 +27,31 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'aws.iam.root-access-keys': { [root(ACCOUNT)]: 'fail', [root(DEV)]: 'pass' },
   'aws.iam.password-policy': { [accountId(ACCOUNT)]: 'fail', [accountId(DEV)]: 'pass' },
   'aws.iam.admin-principals': { [accountId(ACCOUNT)]: 'fail', [accountId(DEV)]: 'pass' },
-  'aws.iam.console-mfa': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'pass', [user('carol.jones')]: 'fail', [user('dave.wilson')]: 'fail', [user('heidi.new')]: 'pass' },
-  'aws.iam.access-key-rotation': { [user('alice.nguyen')]: 'pass', [user('bob.smith')]: 'fail', [user('ci-deploy')]: 'pass', [user('legacy-backup')]: 'fail' },
-  'aws.iam.unused-credentials': { [user('alice.nguyen')]: 'pass', [user('dave.wilson')]: 'fail', [user('legacy-backup')]: 'fail', [user('heidi.new')]: 'pass' },
-  'aws.iam.role-based-access': { [user('alice.nguyen')]: 'pass', [user('erin.ops')]: 'fail', [user('ci-deploy')]: 'fail', [user('legacy-backup')]: 'fail' },
+  'aws.iam.console-mfa': {
+    [user('alice.nguyen')]: 'pass',
+    [user('bob.smith')]: 'pass',
+    [user('carol.jones')]: 'fail',
+    [user('dave.wilson')]: 'fail',
+    [user('heidi.new')]: 'pass',
+  },
+  'aws.iam.access-key-rotation': {
+    [user('alice.nguyen')]: 'pass',
+    [user('bob.smith')]: 'fail',
+    [user('ci-deploy')]: 'pass',
+    [user('legacy-backup')]: 'fail',
+  },
+  'aws.iam.unused-credentials': {
+    [user('alice.nguyen')]: 'pass',
+    [user('dave.wilson')]: 'fail',
+    [user('legacy-backup')]: 'fail',
+    [user('heidi.new')]: 'pass',
+  },
+  'aws.iam.role-based-access': {
+    [user('alice.nguyen')]: 'pass',
+    [user('erin.ops')]: 'fail',
+    [user('ci-deploy')]: 'fail',
+    [user('legacy-backup')]: 'fail',
+  },
   'aws.iam.no-admin-policies': {
     [`arn:aws:iam::${ACCOUNT}:policy/engineers-deploy`]: 'pass',
     [`arn:aws:iam::${ACCOUNT}:policy/legacy/legacy-full-access`]: 'fail',
@@ -38,23 +59,49 @@ const EXPECTED: Record<string, Record<string, string>> = {
     [user('legacy-backup')]: 'fail',
     [`arn:aws:iam::${ACCOUNT}:group/finance`]: 'pass',
   },
-  'aws.s3.default-encryption': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-eu-analytics')]: 'pass', [bucket('acme-eu-customer-exports')]: 'fail' },
+  'aws.s3.default-encryption': {
+    [bucket('acme-prod-app-data')]: 'pass',
+    [bucket('acme-eu-analytics')]: 'pass',
+    [bucket('acme-eu-customer-exports')]: 'fail',
+  },
   'aws.s3.public-access-block': {
     [bucket('acme-prod-app-data')]: 'pass',
     [bucket('acme-ci-artifacts')]: 'pass', // account blocks ACLs, the bucket blocks policies
     [bucket('acme-marketing-site')]: 'fail',
     [bucket('acme-eu-customer-exports')]: 'fail',
   },
-  'aws.s3.secure-transport': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-access-logs')]: 'pass', [bucket('acme-marketing-site')]: 'fail', [bucket('acme-eu-customer-exports')]: 'fail' },
-  'aws.s3.versioning': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-ci-artifacts')]: 'fail', [bucket('acme-marketing-site')]: 'fail' },
+  'aws.s3.secure-transport': {
+    [bucket('acme-prod-app-data')]: 'pass',
+    [bucket('acme-access-logs')]: 'pass',
+    [bucket('acme-marketing-site')]: 'fail',
+    [bucket('acme-eu-customer-exports')]: 'fail',
+  },
+  'aws.s3.versioning': {
+    [bucket('acme-prod-app-data')]: 'pass',
+    [bucket('acme-ci-artifacts')]: 'fail',
+    [bucket('acme-marketing-site')]: 'fail',
+  },
   'aws.s3.access-logging': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-access-logs')]: 'fail' },
 };
 
 /** KMS keys are named in the scenario by description; their ids are generated. */
 const EXPECTED_KEYS: Record<string, Record<string, string>> = {
-  'aws.kms.key-rotation': { 'Application data at rest': 'pass', 'Nightly backups': 'fail', 'Signs release artifacts': 'not_applicable', 'EU customer data at rest': 'pass' },
-  'aws.kms.key-spec': { 'Application data at rest': 'pass', 'RSA envelope key of the old export pipeline': 'pass', 'Signs release artifacts': 'not_applicable' },
-  'aws.kms.key-policy-public': { 'Shared with a partner for file exchange': 'fail', 'EU customer data at rest': 'pass', 'Application data at rest': 'pass' },
+  'aws.kms.key-rotation': {
+    'Application data at rest': 'pass',
+    'Nightly backups': 'fail',
+    'Signs release artifacts': 'not_applicable',
+    'EU customer data at rest': 'pass',
+  },
+  'aws.kms.key-spec': {
+    'Application data at rest': 'pass',
+    'RSA envelope key of the old export pipeline': 'pass',
+    'Signs release artifacts': 'not_applicable',
+  },
+  'aws.kms.key-policy-public': {
+    'Shared with a partner for file exchange': 'fail',
+    'EU customer data at rest': 'pass',
+    'Application data at rest': 'pass',
+  },
 };
 
 let scan: SandboxScan;
@@ -64,7 +111,6 @@ beforeAll(async () => {
 afterAll(() => scan?.handle.stop());
 
 describe('acme through the real AWS SDK', () => {
-
   // Outside the China regions every encryption key spec KMS offers (SYMMETRIC_DEFAULT, RSA_2048 and up) is acceptable: its fail is in the table (SM2).
   const NO_FAIL_POSSIBLE = new Set(['aws.kms.key-spec']);
 
@@ -87,20 +133,31 @@ describe('acme through the real AWS SDK', () => {
   }
 
   it('KMS checks judge each key as the scenario says, in both regions', () => {
-    const keys = scan.store.snapshot().filter((f) => f.key.startsWith('aws.kms.describeKey(')).map((f) => f.value as KmsKeyDescription);
+    const keys = scan.store
+      .snapshot()
+      .filter((f) => f.key.startsWith('aws.kms.describeKey('))
+      .map((f) => f.value as KmsKeyDescription);
     const arnOf = (description: string) => keys.find((k) => k.description === description)!.arn;
     expect(new Set(keys.map((k) => k.arn.split(':')[3]))).toEqual(new Set(['us-east-1', 'eu-west-1']));
     for (const [id, expected] of Object.entries(EXPECTED_KEYS)) {
       const got = scan.of(id);
-      for (const [description, status] of Object.entries(expected)) expect([id, description, got.get(arnOf(description))?.status]).toEqual([id, description, status]);
+      for (const [description, status] of Object.entries(expected))
+        expect([id, description, got.get(arnOf(description))?.status]).toEqual([id, description, status]);
     }
   });
 
   it('records what the verdicts rest on', () => {
     expect(scan.of('aws.iam.root-mfa').get(root(ACCOUNT))?.observed).toMatchObject({ mfaType: 'hardware' });
-    expect(scan.of('aws.iam.root-mfa').get(root(DEV))).toMatchObject({ messageId: 'noCredentials', observed: { passwordEnabled: false, activeKeys: 0 } });
+    expect(scan.of('aws.iam.root-mfa').get(root(DEV))).toMatchObject({
+      messageId: 'noCredentials',
+      observed: { passwordEnabled: false, activeKeys: 0 },
+    });
     expect(scan.of('aws.s3.default-encryption').get(bucket('acme-prod-app-data'))?.observed).toMatchObject({ sseCBlocked: true });
-    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({ sseCBlocked: false, algorithm: 'aws:kms:dsse', kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//) });
+    expect(scan.of('aws.s3.default-encryption').get(bucket('acme-eu-analytics'))?.observed).toMatchObject({
+      sseCBlocked: false,
+      algorithm: 'aws:kms:dsse',
+      kmsKeyId: expect.stringMatching(/^arn:aws:kms:eu-west-1:418295730612:key\//),
+    });
     const admins = scan.of('aws.iam.admin-principals').get(accountId(ACCOUNT))?.observed?.principals as { arn: string }[];
     expect(admins.map((p) => p.arn)).toContain(user('legacy-backup'));
   });
@@ -118,7 +175,10 @@ describe('acme through the real AWS SDK', () => {
   it('replayed from its own snapshot, without the network, gives the same verdicts', async () => {
     const snapshot = JSON.parse(JSON.stringify(scan.store.snapshot()));
     const store = new FactStore(new Pools(), snapshot);
-    const offline = scan.handle.targets.map((t) => ({ ...t, options: { ...t.options, endpoints: { iam: 'http://127.0.0.1:9', sts: 'http://127.0.0.1:9' } } }));
+    const offline = scan.handle.targets.map((t) => ({
+      ...t,
+      options: { ...t.options, endpoints: { iam: 'http://127.0.0.1:9', sts: 'http://127.0.0.1:9' } },
+    }));
     const replayed = await runChecks({
       checks: await awsChecks(),
       targets: offline,

@@ -20,7 +20,10 @@ describe('faults the real services show', () => {
   it('polls a credential report that is still being generated', async () => {
     const s = await scan({ reportInProgress: 2 });
     expect(s.of('aws.iam.root-mfa').get(ROOT)?.status).toBe('pass');
-    const ops = s.store.snapshot().find((f) => f.key === 'aws.iam.credentialReport')!.calls.map((c) => c.operation);
+    const ops = s.store
+      .snapshot()
+      .find((f) => f.key === 'aws.iam.credentialReport')!
+      .calls.map((c) => c.operation);
     expect(ops.filter((o) => o === 'iam:GetCredentialReport').length).toBeGreaterThan(1);
   });
 
@@ -48,6 +51,9 @@ describe('faults the real services show', () => {
     const [target] = scans[0].handle.targets;
     const closed = { ...target, options: { ...target.options, endpoints: { ...target.options.endpoints, iam: 'http://127.0.0.1:9' } } };
     const facts = awsProvider.facts(closed, new FactStore(new Pools()), runtime);
-    await expect(facts.iam.accountSummary()).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringContaining('iam:GetAccountSummary') });
+    await expect(facts.iam.accountSummary()).rejects.toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringContaining('iam:GetAccountSummary'),
+    });
   });
 });

@@ -39,7 +39,9 @@ describe('docs/aws-permissions.md', () => {
   });
 
   it('holds only reads', () => {
-    const notRead = documentedActions().filter((a) => !/^[a-z0-9-]+:(Get|List|Describe)[A-Za-z]+$/.test(a) && a !== 'iam:GenerateCredentialReport');
+    const notRead = documentedActions().filter(
+      (a) => !/^[a-z0-9-]+:(Get|List|Describe)[A-Za-z]+$/.test(a) && a !== 'iam:GenerateCredentialReport',
+    );
     expect(notRead).toEqual([]);
   });
 

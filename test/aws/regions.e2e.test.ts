@@ -58,7 +58,8 @@ describe('every enabled region, each bucket through its own region', () => {
       ['arn:aws:s3:::multi-eu-west-1', 'pass'],
       ['arn:aws:s3:::multi-us-east-1', 'fail'],
     ]);
-    for (const f of s.store.snapshot().filter((x) => x.key.startsWith('aws.s3.versioning('))) expect(f.calls.map((c) => c.status)).toEqual([200]);
+    for (const f of s.store.snapshot().filter((x) => x.key.startsWith('aws.s3.versioning(')))
+      expect(f.calls.map((c) => c.status)).toEqual([200]);
   });
 
   it('follows a 301 PermanentRedirect to the region it names', async () => {
@@ -77,7 +78,13 @@ describe('every enabled region, each bucket through its own region', () => {
         }
       },
     };
-    const answer = await inRegion<GetBucketVersioningCommand, GetBucketVersioningCommandOutput>(rec, clients, 'multi-eu-west-1', 'us-east-1', new GetBucketVersioningCommand({ Bucket: 'multi-eu-west-1' }));
+    const answer = await inRegion<GetBucketVersioningCommand, GetBucketVersioningCommandOutput>(
+      rec,
+      clients,
+      'multi-eu-west-1',
+      'us-east-1',
+      new GetBucketVersioningCommand({ Bucket: 'multi-eu-west-1' }),
+    );
     expect(answer.Status).toBe('Enabled');
     expect(calls.map((c) => [c.operation, c.status])).toEqual([
       ['s3:GetBucketVersioning', 301],
@@ -87,7 +94,11 @@ describe('every enabled region, each bucket through its own region', () => {
 
   it('scans only the configured regions, without DescribeRegions', async () => {
     const [target] = s.handle.targets;
-    const facts = awsProvider.facts({ ...target, options: { ...target.options, regions: ['eu-west-1'] } }, new FactStore(new Pools()), runtime);
+    const facts = awsProvider.facts(
+      { ...target, options: { ...target.options, regions: ['eu-west-1'] } },
+      new FactStore(new Pools()),
+      runtime,
+    );
     expect(await facts.regions()).toEqual(['eu-west-1']);
     expect(await facts.kms.keys('eu-west-1')).toHaveLength(1);
   });
@@ -95,12 +106,19 @@ describe('every enabled region, each bucket through its own region', () => {
 
 describe('AccessDenied names the action, for that resource only', () => {
   it('a denied GetBucketEncryption on one bucket is an error naming s3:GetEncryptionConfiguration; the others are judged', async () => {
-    const s = await scan(scenario({ deny: [{ action: 's3:GetEncryptionConfiguration', resource: 'arn:aws:s3:::multi-eu-west-1' }] }), { only: ['aws.s3.default-encryption'] });
+    const s = await scan(scenario({ deny: [{ action: 's3:GetEncryptionConfiguration', resource: 'arn:aws:s3:::multi-eu-west-1' }] }), {
+      only: ['aws.s3.default-encryption'],
+    });
     const results = s.of('aws.s3.default-encryption');
     const denied = results.get('arn:aws:s3:::multi-eu-west-1')!;
     expect(denied.status).toBe('error');
     expect(denied.message).toContain('s3:GetEncryptionConfiguration');
-    expect(denied.observed?.reason).toMatchObject({ kind: 'denied', permission: 's3:GetEncryptionConfiguration', status: 403, code: 'AccessDenied' });
+    expect(denied.observed?.reason).toMatchObject({
+      kind: 'denied',
+      permission: 's3:GetEncryptionConfiguration',
+      status: 403,
+      code: 'AccessDenied',
+    });
     expect(results.get('arn:aws:s3:::multi-us-east-1')?.status).toBe('pass');
     const fact = s.store.snapshot().find((f) => f.key === 'aws.s3.bucketEncryption(multi-eu-west-1)')!;
     expect(fact.calls[0]).toMatchObject({ operation: 's3:GetEncryptionConfiguration', status: 403, requestId: expect.any(String) });

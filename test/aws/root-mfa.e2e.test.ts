@@ -28,7 +28,10 @@ describe('aws.iam.root-mfa end to end', () => {
   }
 
   it('names the denied action', async () => {
-    const scan = await scanSandbox({ accounts: [{ ...account('111122223333', 'virtual'), deny: ['iam:GetAccountSummary'] }] }, { only: ['aws.iam.root-mfa'] });
+    const scan = await scanSandbox(
+      { accounts: [{ ...account('111122223333', 'virtual'), deny: ['iam:GetAccountSummary'] }] },
+      { only: ['aws.iam.root-mfa'] },
+    );
     scans.push(scan);
     const [r] = scan.results;
     expect(r.status).toBe('error');

@@ -14,12 +14,19 @@ describe('lists longer than one page', () => {
   let store: FactStore;
   let facts: ReturnType<typeof awsProvider.facts>;
   beforeAll(async () => {
-    handle = await awsProvider.sandbox!({ accounts: largeAwsScenario({ users: 1010, policies: 1004, buckets: 1005, keysPerRegion: 1003 }).accounts }, runtime);
+    handle = await awsProvider.sandbox!(
+      { accounts: largeAwsScenario({ users: 1010, policies: 1004, buckets: 1005, keysPerRegion: 1003 }).accounts },
+      runtime,
+    );
     store = new FactStore(new Pools());
     facts = awsProvider.facts(handle.targets[0], store, runtime);
   });
   afterAll(() => handle?.stop());
-  const callsOf = (key: string) => store.snapshot().find((f) => f.key === key)!.calls.map((c) => c.operation);
+  const callsOf = (key: string) =>
+    store
+      .snapshot()
+      .find((f) => f.key === key)!
+      .calls.map((c) => c.operation);
 
   it('users, groups, roles and policies: GetAccountAuthorizationDetails followed to the last Marker', async () => {
     const d = await facts.iam.authorizationDetails();

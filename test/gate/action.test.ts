@@ -11,7 +11,14 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 function runAction(cwd: string, inputs: Record<string, string>, extraEnv: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: `--import=${TSX}`, ANNEXA_CLI: path.join(ROOT, 'src/cli.ts'), RUNNER_TEMP: cwd, ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_OPTIONS: `--import=${TSX}`,
+    ANNEXA_CLI: path.join(ROOT, 'src/cli.ts'),
+    RUNNER_TEMP: cwd,
+    ...extraEnv,
+  };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase().replaceAll('-', '_')}`] = v;
   return spawnSync(process.execPath, [path.join(ROOT, 'action/run.mjs')], { cwd, env, encoding: 'utf8', timeout: 170_000 });
 }
@@ -25,20 +32,33 @@ describe('the GitHub Action', () => {
     expect(action.runs.steps.at(-1).run).toContain('steps.scan.outputs.exit-code');
   });
 
-  it('entry point: runs the scan, writes the SARIF and the step summary, records the exit code and exits 0 so the upload still runs', { timeout: 180_000 }, async () => {
-    const dir = await tempDir();
-    const output = path.join(dir, 'github-output');
-    const summary = path.join(dir, 'step-summary.md');
-    await writeFile(output, '');
-    const r = runAction(dir, { args: '--sandbox --checks aws.iam.root-mfa,aws.iam.console-mfa', 'fail-on': 'high' }, { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary });
-    expect(r.status, r.stderr).toBe(0);
-    const outputs = Object.fromEntries((await readFile(output, 'utf8')).trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    expect(outputs['exit-code']).toBe('1');
-    expect(outputs.sarif).toBe(path.join(dir, 'annexa', 'annexa.sarif'));
-    expect(JSON.parse(await readFile(outputs.sarif, 'utf8')).version).toBe('2.1.0');
-    expect(outputs.evidence).toMatch(/evidence\/\d{8}T\d{6}Z-[0-9a-f]{6}$/);
-    expect(await readFile(summary, 'utf8')).toMatch(/^## annexa: gate FAILED/);
-  });
+  it(
+    'entry point: runs the scan, writes the SARIF and the step summary, records the exit code and exits 0 so the upload still runs',
+    { timeout: 180_000 },
+    async () => {
+      const dir = await tempDir();
+      const output = path.join(dir, 'github-output');
+      const summary = path.join(dir, 'step-summary.md');
+      await writeFile(output, '');
+      const r = runAction(
+        dir,
+        { args: '--sandbox --checks aws.iam.root-mfa,aws.iam.console-mfa', 'fail-on': 'high' },
+        { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const outputs = Object.fromEntries(
+        (await readFile(output, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+      );
+      expect(outputs['exit-code']).toBe('1');
+      expect(outputs.sarif).toBe(path.join(dir, 'annexa', 'annexa.sarif'));
+      expect(JSON.parse(await readFile(outputs.sarif, 'utf8')).version).toBe('2.1.0');
+      expect(outputs.evidence).toMatch(/evidence\/\d{8}T\d{6}Z-[0-9a-f]{6}$/);
+      expect(await readFile(summary, 'utf8')).toMatch(/^## annexa: gate FAILED/);
+    },
+  );
 
   it('entry point: a scan that cannot run passes its exit code 2 through, with no SARIF output', { timeout: 60_000 }, async () => {
     const dir = await tempDir();

@@ -34,7 +34,9 @@ describe('annexa diff and annexa history', () => {
 
   it('diff with fewer than two runs, or an unknown run id, exits 2 with one line', async () => {
     const out = await twoRuns();
-    expect((await runCli(['diff', '20261101T000000Z-cccccc', '--out', out])).stderr).toBe(`annexa: 20261101T000000Z-cccccc: no complete run with this id in ${out}\n`);
+    expect((await runCli(['diff', '20261101T000000Z-cccccc', '--out', out])).stderr).toBe(
+      `annexa: 20261101T000000Z-cccccc: no complete run with this id in ${out}\n`,
+    );
     const empty = await runCli(['diff', '--out', path.join(out, 'nothing')]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/holds 0 complete runs; diff needs two/);
@@ -44,7 +46,9 @@ describe('annexa diff and annexa history', () => {
     const out = await twoRuns();
     const { stdout } = await runCli(['history', '--out', out, '--json']);
     const h = JSON.parse(stdout);
-    expect(h.runs.map((r: { runId: string; gate: { passed: boolean }; counts: { fail: number } }) => [r.runId, r.gate.passed, r.counts.fail])).toEqual([
+    expect(
+      h.runs.map((r: { runId: string; gate: { passed: boolean }; counts: { fail: number } }) => [r.runId, r.gate.passed, r.counts.fail]),
+    ).toEqual([
       [FIRST, false, 1],
       [SECOND, false, 2],
     ]);
@@ -79,38 +83,46 @@ describe('drift at the end of a scan, and --notify-webhook', () => {
     return { out, first: first.id as string, regressing: regressing as string[] };
   }
 
-  it('posts the drift summary, with a Slack-compatible text, to a receiver on loopback, and ends the summary with the drift line', E2E, async () => {
-    const { out, first, regressing } = await regressingOut();
-    expect(regressing.length).toBeGreaterThan(0);
-    const received: { req: IncomingMessage; body: string }[] = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        received.push({ req, body });
-        res.end('ok');
+  it(
+    'posts the drift summary, with a Slack-compatible text, to a receiver on loopback, and ends the summary with the drift line',
+    E2E,
+    async () => {
+      const { out, first, regressing } = await regressingOut();
+      expect(regressing.length).toBeGreaterThan(0);
+      const received: { req: IncomingMessage; body: string }[] = [];
+      const server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          received.push({ req, body });
+          res.end('ok');
+        });
       });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/T000/B000/secret-part`;
-      const r = await runCli([...args(out), '--notify-webhook', url]);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(new RegExp(`\\nDrift since ${first}: \\d+ newly failing, 0 fixed, 0 newly erroring; controls regressed: ${regressing.join(', ')}\\n`));
-      expect(received).toHaveLength(1);
-      expect(received[0].req.method).toBe('POST');
-      expect(received[0].req.headers['content-type']).toBe('application/json');
-      const payload = JSON.parse(received[0].body);
-      expect(payload.previousRunId).toBe(first);
-      expect(payload.regressedControls.map((c: { id: string }) => c.id)).toEqual(regressing);
-      expect(payload.text).toMatch(new RegExp(`^annexa: ${regressing.length} Annex A controls? regressed in run ${payload.runId}\\n• `));
-      // The webhook URL is a secret (Slack puts its key in the path): no log line carries it.
-      expect(r.stderr).not.toContain('secret-part');
-      expect(r.stderr).toContain('"msg":"drift notification sent"');
-    } finally {
-      server.close();
-    }
-  });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/T000/B000/secret-part`;
+        const r = await runCli([...args(out), '--notify-webhook', url]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toMatch(
+          new RegExp(
+            `\\nDrift since ${first}: \\d+ newly failing, 0 fixed, 0 newly erroring; controls regressed: ${regressing.join(', ')}\\n`,
+          ),
+        );
+        expect(received).toHaveLength(1);
+        expect(received[0].req.method).toBe('POST');
+        expect(received[0].req.headers['content-type']).toBe('application/json');
+        const payload = JSON.parse(received[0].body);
+        expect(payload.previousRunId).toBe(first);
+        expect(payload.regressedControls.map((c: { id: string }) => c.id)).toEqual(regressing);
+        expect(payload.text).toMatch(new RegExp(`^annexa: ${regressing.length} Annex A controls? regressed in run ${payload.runId}\\n• `));
+        // The webhook URL is a secret (Slack puts its key in the path): no log line carries it.
+        expect(r.stderr).not.toContain('secret-part');
+        expect(r.stderr).toContain('"msg":"drift notification sent"');
+      } finally {
+        server.close();
+      }
+    },
+  );
 
   it('a receiver that is down: the failure is logged, the exit code and the run are unchanged', E2E, async () => {
     const { out } = await regressingOut();
@@ -120,7 +132,10 @@ describe('drift at the end of a scan, and --notify-webhook', () => {
     await new Promise((resolve) => server.close(resolve));
     const r = await runCli([...args(out), '--json', '--notify-webhook', `http://127.0.0.1:${port}/hook`]);
     expect(r.code).toBe(1);
-    const log = r.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const log = r.stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(log.find((l) => l.msg === 'drift notification failed')).toMatchObject({ level: 50, reason: 'ECONNREFUSED' });
     expect(await integrityProblems(JSON.parse(r.stdout).evidence.dir)).toEqual([]);
   });

@@ -33,7 +33,11 @@ describe('papercuts found by trying annexa as a new user would', () => {
 
   it('a reader that closes the pipe early: annexa exits quietly, with no EPIPE stack trace', E2E, async () => {
     const cwd = await tempDir();
-    for (const command of ['annexa controls | head -1', 'annexa checks | head -1', 'annexa scan --sandbox --checks "aws.*" --json | head -1']) {
+    for (const command of [
+      'annexa controls | head -1',
+      'annexa checks | head -1',
+      'annexa scan --sandbox --checks "aws.*" --json | head -1',
+    ]) {
       const r = pipeline(command, cwd);
       expect(r.stderr, command).not.toMatch(/EPIPE|Error|at /);
       expect(r.status, command).toBe(0);
@@ -55,12 +59,20 @@ describe('papercuts found by trying annexa as a new user would', () => {
     await writeFile(file, 'settings:\n  aws.iam.root-mfaa: { x: 1 }\n');
     expect((await runCli(['scan', '--sandbox'], { cwd })).stderr).toBe(`annexa: ${file}: settings.aws.iam.root-mfaa: unknown check id\n`);
     await writeFile(file, 'checks:\n  include: [aws.iam.nope]\n');
-    expect((await runCli(['scan', '--sandbox'], { cwd })).stderr).toBe(`annexa: ${file}: checks.include aws.iam.nope: unknown check id (see \`annexa checks\`)\n`);
-    expect((await runCli(['scan', '--sandbox', '--checks', 'aws.iam.nope'], { cwd })).stderr).toBe('annexa: --checks aws.iam.nope: unknown check id (see `annexa checks`)\n');
+    expect((await runCli(['scan', '--sandbox'], { cwd })).stderr).toBe(
+      `annexa: ${file}: checks.include aws.iam.nope: unknown check id (see \`annexa checks\`)\n`,
+    );
+    expect((await runCli(['scan', '--sandbox', '--checks', 'aws.iam.nope'], { cwd })).stderr).toBe(
+      'annexa: --checks aws.iam.nope: unknown check id (see `annexa checks`)\n',
+    );
     await writeFile(file, 'severityOverrides:\n  aws.iam.nope: low\n');
-    expect((await runCli(['scan', '--sandbox'], { cwd })).stderr).toBe(`annexa: ${file}: severityOverrides.aws.iam.nope: unknown check id (see \`annexa checks\`)\n`);
+    expect((await runCli(['scan', '--sandbox'], { cwd })).stderr).toBe(
+      `annexa: ${file}: severityOverrides.aws.iam.nope: unknown check id (see \`annexa checks\`)\n`,
+    );
     await writeFile(file, 'applicability:\n  excluded:\n    - { control: A.5.99, justification: x }\n');
-    expect((await runCli(['scan', '--sandbox'], { cwd })).stderr).toBe(`annexa: ${file}: applicability.excluded.0.control: A.5.99 is not an Annex A 2022 control (see \`annexa controls\`)\n`);
+    expect((await runCli(['scan', '--sandbox'], { cwd })).stderr).toBe(
+      `annexa: ${file}: applicability.excluded.0.control: A.5.99 is not an Annex A 2022 control (see \`annexa controls\`)\n`,
+    );
     await writeFile(file, 'out: a: b\n');
     const yaml = await runCli(['scan', '--sandbox'], { cwd });
     expect(yaml.code).toBe(2);
@@ -69,7 +81,10 @@ describe('papercuts found by trying annexa as a new user would', () => {
 
   it('a GitHub API that cannot be reached is not logged as HTTP 500, and no log line repeats a key', E2E, async () => {
     const port = await closedPort();
-    const r = await runCli(['scan', '--github-org', 'acme', '--github-api-url', `http://127.0.0.1:${port}`, '--out', 'evidence'], { cwd: await tempDir(), env: { GITHUB_TOKEN: 'test-token' } });
+    const r = await runCli(['scan', '--github-org', 'acme', '--github-api-url', `http://127.0.0.1:${port}`, '--out', 'evidence'], {
+      cwd: await tempDir(),
+      env: { GITHUB_TOKEN: 'test-token' },
+    });
     expect(r.code).toBe(2);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('{'));
     expect(lines.length).toBeGreaterThan(0);

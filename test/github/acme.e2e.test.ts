@@ -5,18 +5,95 @@ import { scanSandbox, scenarioSection, startGithubSandbox, verdicts, type ScanOu
 
 /** What the acme scenario implies, repository by repository (archived old-monolith is out of scope). */
 const REPOS: Record<string, Record<string, string>> = {
-  'platform-api': { 'security-checks': 'fail', 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'pass', 'deploy-keys': 'pass' },
-  'web-app': { 'branch-protection': 'pass', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
-  'legacy-billing': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'fail', 'outside-collaborators': 'fail', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
-  'mobile-app': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'fail', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'fail', 'deploy-keys': 'fail' },
-  'infra-terraform': { 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
-  'payments-service': { 'security-checks': 'pass', 'branch-protection': 'fail', 'status-checks': 'pass', codeowners: 'pass', 'secret-scanning': 'pass', 'dependabot-alerts': 'pass', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
-  'docs-site': { 'branch-protection': 'fail', 'status-checks': 'fail', codeowners: 'fail', 'secret-scanning': 'pass', 'dependabot-alerts': 'fail', 'outside-collaborators': 'pass', 'webhook-tls': 'not_applicable', 'deploy-keys': 'not_applicable' },
+  'platform-api': {
+    'security-checks': 'fail',
+    'branch-protection': 'pass',
+    'status-checks': 'pass',
+    codeowners: 'pass',
+    'secret-scanning': 'pass',
+    'dependabot-alerts': 'pass',
+    'outside-collaborators': 'pass',
+    'webhook-tls': 'pass',
+    'deploy-keys': 'pass',
+  },
+  'web-app': {
+    'branch-protection': 'pass',
+    'status-checks': 'pass',
+    codeowners: 'pass',
+    'secret-scanning': 'pass',
+    'dependabot-alerts': 'pass',
+    'outside-collaborators': 'pass',
+    'webhook-tls': 'not_applicable',
+    'deploy-keys': 'not_applicable',
+  },
+  'legacy-billing': {
+    'branch-protection': 'fail',
+    'status-checks': 'fail',
+    codeowners: 'fail',
+    'secret-scanning': 'fail',
+    'dependabot-alerts': 'fail',
+    'outside-collaborators': 'fail',
+    'webhook-tls': 'fail',
+    'deploy-keys': 'fail',
+  },
+  'mobile-app': {
+    'branch-protection': 'fail',
+    'status-checks': 'fail',
+    codeowners: 'fail',
+    'secret-scanning': 'fail',
+    'dependabot-alerts': 'pass',
+    'outside-collaborators': 'pass',
+    'webhook-tls': 'fail',
+    'deploy-keys': 'fail',
+  },
+  'infra-terraform': {
+    'branch-protection': 'fail',
+    'status-checks': 'pass',
+    codeowners: 'pass',
+    'secret-scanning': 'pass',
+    'dependabot-alerts': 'pass',
+    'outside-collaborators': 'pass',
+    'webhook-tls': 'not_applicable',
+    'deploy-keys': 'not_applicable',
+  },
+  'payments-service': {
+    'security-checks': 'pass',
+    'branch-protection': 'fail',
+    'status-checks': 'pass',
+    codeowners: 'pass',
+    'secret-scanning': 'pass',
+    'dependabot-alerts': 'pass',
+    'outside-collaborators': 'pass',
+    'webhook-tls': 'not_applicable',
+    'deploy-keys': 'not_applicable',
+  },
+  'docs-site': {
+    'branch-protection': 'fail',
+    'status-checks': 'fail',
+    codeowners: 'fail',
+    'secret-scanning': 'pass',
+    'dependabot-alerts': 'fail',
+    'outside-collaborators': 'pass',
+    'webhook-tls': 'not_applicable',
+    'deploy-keys': 'not_applicable',
+  },
 };
 
 const ORGS: Record<string, Record<string, string>> = {
-  acme: { 'two-factor-required': 'pass', 'members-without-2fa': 'pass', 'owner-count': 'pass', 'default-permission': 'pass', 'actions-policy': 'pass' },
-  'acme-labs': { 'two-factor-required': 'fail', 'members-without-2fa': 'fail', 'owner-count': 'fail', 'default-permission': 'fail', 'actions-policy': 'fail' },
+  acme: {
+    'two-factor-required': 'pass',
+    'members-without-2fa': 'pass',
+    'owner-count': 'pass',
+    'default-permission': 'pass',
+    'actions-policy': 'pass',
+  },
+  'acme-labs': {
+    'two-factor-required': 'fail',
+    'members-without-2fa': 'fail',
+    'owner-count': 'fail',
+    'default-permission': 'fail',
+    'actions-policy': 'fail',
+  },
 };
 
 describe('GitHub checks against the acme sandbox, through @octokit/rest', () => {
@@ -35,7 +112,8 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
 
   it.each(Object.entries(ORGS))('organisation %s has the verdicts the scenario implies', (org, expected) => {
     const got = verdicts(scan.results);
-    for (const [check, status] of Object.entries(expected)) expect(`${check}: ${got[`github.org.${check} github:${org}`]}`).toBe(`${check}: ${status}`);
+    for (const [check, status] of Object.entries(expected))
+      expect(`${check}: ${got[`github.org.${check} github:${org}`]}`).toBe(`${check}: ${status}`);
   });
 
   it.each(Object.entries(REPOS))('repository acme/%s has the verdicts the scenario implies', (repo, expected) => {
@@ -48,7 +126,12 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
 
   it('every check has at least one pass and one fail', async () => {
     const ids = [...new Set(scan.results.map((r) => r.checkId))].sort();
-    expect(ids).toEqual((await loadChecks()).filter((c) => c.meta.provider === 'github').map((c) => c.meta.id).sort());
+    expect(ids).toEqual(
+      (await loadChecks())
+        .filter((c) => c.meta.provider === 'github')
+        .map((c) => c.meta.id)
+        .sort(),
+    );
     for (const id of ids) {
       const statuses = new Set(scan.results.filter((r) => r.checkId === id).map((r) => r.status));
       expect([id, statuses.has('pass'), statuses.has('fail')]).toEqual([id, true, true]);
@@ -63,7 +146,9 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
   });
 
   it('a team or deploy key that may bypass an otherwise complete ruleset fails it, each named', () => {
-    expect(scan.results.find((r) => r.checkId === 'github.repo.branch-protection' && r.resource === 'github:acme/payments-service')).toMatchObject({
+    expect(
+      scan.results.find((r) => r.checkId === 'github.repo.branch-protection' && r.resource === 'github:acme/payments-service'),
+    ).toMatchObject({
       status: 'fail',
       observed: { shortfalls: ['ruleset "protect-main" can be bypassed by Team:team-7, DeployKey'] },
     });
@@ -71,7 +156,12 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
 
   it('lists members with insecure 2FA and outside collaborators without 2FA', () => {
     expect(scan.results.find((r) => r.checkId === 'github.org.members-without-2fa' && r.resource === 'github:acme-labs')).toMatchObject({
-      observed: { members: ['frank', 'judy'], insecureMembers: ['ken'], outsideCollaborators: ['freelancer-kim'], insecureOutsideCollaborators: [] },
+      observed: {
+        members: ['frank', 'judy'],
+        insecureMembers: ['ken'],
+        outsideCollaborators: ['freelancer-kim'],
+        insecureOutsideCollaborators: [],
+      },
     });
   });
 

@@ -18,10 +18,27 @@ beforeAll(async () => {
 afterAll(() => sandbox?.stop());
 
 async function scan(cwd: string) {
-  const out = await runCli(['scan', '--github-org', 'acme-labs', '--github-api-url', sandbox.apiUrl, '--checks', 'github.org.*', '--out', 'evidence', '--json', '--fail-on', 'none', '--allow-errors'], {
-    cwd,
-    env: { GITHUB_TOKEN: sandbox.tokens.default },
-  });
+  const out = await runCli(
+    [
+      'scan',
+      '--github-org',
+      'acme-labs',
+      '--github-api-url',
+      sandbox.apiUrl,
+      '--checks',
+      'github.org.*',
+      '--out',
+      'evidence',
+      '--json',
+      '--fail-on',
+      'none',
+      '--allow-errors',
+    ],
+    {
+      cwd,
+      env: { GITHUB_TOKEN: sandbox.tokens.default },
+    },
+  );
   expect(out.code, out.stderr).toBe(0);
   const run = JSON.parse(out.stdout);
   const snapshot = JSON.parse(await readFile(path.join(run.evidence.dir, 'snapshot.json'), 'utf8'));
@@ -29,7 +46,8 @@ async function scan(cwd: string) {
   return { run, snapshot, manifest, stderr: out.stderr };
 }
 
-const twoFa = (run: { results: { checkId: string; status: string }[] }) => run.results.find((r) => r.checkId === 'github.org.members-without-2fa')?.status;
+const twoFa = (run: { results: { checkId: string; status: string }[] }) =>
+  run.results.find((r) => r.checkId === 'github.org.members-without-2fa')?.status;
 const twoFaCalls = (snapshot: { facts: { key: string; calls: { status?: number }[] }[] }) =>
   snapshot.facts.find((f) => f.key === 'github.org.members(filter=2fa_disabled)')!.calls.map((c) => c.status);
 

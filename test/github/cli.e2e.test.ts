@@ -32,10 +32,24 @@ describe('annexa scan --github-org against a GitHub-compatible endpoint', () => 
 
   it('--github-api-url wins over GITHUB_API_URL', async () => {
     const dir = await tempDir();
-    const { code, stdout } = await runCli(['scan', '--github-org', 'acme', '--github-api-url', sandbox.apiUrl, '--out', path.join(dir, 'e'), '--json', '--checks', 'github.org.*'], {
-      cwd: dir,
-      env: { GITHUB_TOKEN: sandbox.tokens.default, GITHUB_API_URL: 'http://127.0.0.1:1' },
-    });
+    const { code, stdout } = await runCli(
+      [
+        'scan',
+        '--github-org',
+        'acme',
+        '--github-api-url',
+        sandbox.apiUrl,
+        '--out',
+        path.join(dir, 'e'),
+        '--json',
+        '--checks',
+        'github.org.*',
+      ],
+      {
+        cwd: dir,
+        env: { GITHUB_TOKEN: sandbox.tokens.default, GITHUB_API_URL: 'http://127.0.0.1:1' },
+      },
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).results.every((r: { status: string }) => r.status === 'pass')).toBe(true);
   });

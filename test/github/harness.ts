@@ -40,10 +40,20 @@ export interface ScanOutcome {
  */
 export async function scanSandbox(
   sandbox: GithubSandbox,
-  options: { token?: string; orgs?: string[]; stateDir?: string; section?: Partial<GithubSection>; settings?: Record<string, Record<string, number>>; checkTimeoutMs?: number } = {},
+  options: {
+    token?: string;
+    orgs?: string[];
+    stateDir?: string;
+    section?: Partial<GithubSection>;
+    settings?: Record<string, Record<string, number>>;
+    checkTimeoutMs?: number;
+  } = {},
 ): Promise<ScanOutcome> {
   const env = { SANDBOX_TOKEN: sandbox.tokens[options.token ?? 'default'] };
-  const targets = targetsOf({ orgs: options.orgs ?? sandbox.orgs, apiUrl: sandbox.apiUrl, tokenEnv: 'SANDBOX_TOKEN', ...options.section }, env);
+  const targets = targetsOf(
+    { orgs: options.orgs ?? sandbox.orgs, apiUrl: sandbox.apiUrl, tokenEnv: 'SANDBOX_TOKEN', ...options.section },
+    env,
+  );
   const runtime: ProviderRuntime = { log: pino({ level: 'silent' }), env, callTimeoutMs: 10_000, stateDir: options.stateDir };
   const store = new FactStore(new Pools());
   const facts = new Map(targets.map((t) => [t.id, githubProvider.facts(t, store, runtime)]));

@@ -18,17 +18,29 @@ describe('a token without admin rights: error naming the permission, never pass 
     for (const id of ['github.org.two-factor-required', 'github.org.default-permission', 'github.org.actions-policy']) {
       expect(find(s, id, 'github:acme')).toMatchObject({ status: 'error', message: expect.stringContaining('admin:org') });
     }
-    expect(find(s, 'github.org.members-without-2fa', 'github:acme')).toMatchObject({ status: 'error', message: expect.stringContaining('organization owner') });
-    expect(find(s, 'github.repo.webhook-tls', 'github:acme')).toMatchObject({ status: 'error', message: expect.stringContaining('admin:org_hook') });
+    expect(find(s, 'github.org.members-without-2fa', 'github:acme')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('organization owner'),
+    });
+    expect(find(s, 'github.repo.webhook-tls', 'github:acme')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('admin:org_hook'),
+    });
   });
 
-  it.each(['readonly', 'auditor'])('%s: branch protection hidden by GraphQL is an error naming repository admin, on the protected and the unprotected alike', (token) => {
-    for (const repo of ['platform-api', 'web-app', 'legacy-billing']) {
-      for (const id of ['github.repo.branch-protection', 'github.repo.status-checks']) {
-        expect(find(scans[token], id, `github:acme/${repo}`)).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
+  it.each(['readonly', 'auditor'])(
+    '%s: branch protection hidden by GraphQL is an error naming repository admin, on the protected and the unprotected alike',
+    (token) => {
+      for (const repo of ['platform-api', 'web-app', 'legacy-billing']) {
+        for (const id of ['github.repo.branch-protection', 'github.repo.status-checks']) {
+          expect(find(scans[token], id, `github:acme/${repo}`)).toMatchObject({
+            status: 'error',
+            message: expect.stringContaining('admin on the repository'),
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each([
     ['readonly', '404'],
@@ -42,9 +54,18 @@ describe('a token without admin rights: error naming the permission, never pass 
 
   it('security_and_analysis, vulnerability alerts and deploy keys hidden from a writer are errors', () => {
     const s = scans.readonly;
-    expect(find(s, 'github.repo.secret-scanning', 'github:acme/platform-api')).toMatchObject({ status: 'error', message: expect.stringContaining('security manager') });
-    expect(find(s, 'github.repo.dependabot-alerts', 'github:acme/legacy-billing')).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
-    expect(find(s, 'github.repo.deploy-keys', 'github:acme/web-app')).toMatchObject({ status: 'error', message: expect.stringContaining('admin on the repository') });
+    expect(find(s, 'github.repo.secret-scanning', 'github:acme/platform-api')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('security manager'),
+    });
+    expect(find(s, 'github.repo.dependabot-alerts', 'github:acme/legacy-billing')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('admin on the repository'),
+    });
+    expect(find(s, 'github.repo.deploy-keys', 'github:acme/web-app')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('admin on the repository'),
+    });
   });
 
   it('what a writer may see is still judged', () => {
@@ -54,9 +75,13 @@ describe('a token without admin rights: error naming the permission, never pass 
   });
 
   it('no result passes on data the token could not see', () => {
-    const admin = ['branch-protection', 'status-checks', 'secret-scanning', 'dependabot-alerts', 'deploy-keys', 'webhook-tls'].map((c) => `github.repo.${c}`);
+    const admin = ['branch-protection', 'status-checks', 'secret-scanning', 'dependabot-alerts', 'deploy-keys', 'webhook-tls'].map(
+      (c) => `github.repo.${c}`,
+    );
     for (const token of ['readonly', 'auditor']) {
-      expect(scans[token].results.filter((r) => admin.includes(r.checkId) && r.status !== 'error').map((r) => `${r.checkId} ${r.resource}`)).toEqual([]);
+      expect(
+        scans[token].results.filter((r) => admin.includes(r.checkId) && r.status !== 'error').map((r) => `${r.checkId} ${r.resource}`),
+      ).toEqual([]);
     }
   });
 });

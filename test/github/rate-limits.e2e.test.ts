@@ -47,7 +47,9 @@ describe('the GraphQL budget', () => {
       const refused = batches.find((f) => !f.ok)!;
       expect(refused.error?.kind).toBe('throttled');
       const org = refused.target.replace(/^github:/, '');
-      const protection = scan.results.filter((r) => r.checkId === 'github.repo.branch-protection' && r.resource.startsWith(`github:${org}/`));
+      const protection = scan.results.filter(
+        (r) => r.checkId === 'github.repo.branch-protection' && r.resource.startsWith(`github:${org}/`),
+      );
       expect(protection.length).toBeGreaterThan(0);
       for (const r of protection) expect(r).toMatchObject({ status: 'error', message: expect.stringMatching(/rate limit/i) });
       const secrets = scan.results.filter((r) => r.checkId === 'github.repo.secret-scanning' && r.resource.startsWith(`github:${org}/`));

@@ -7,7 +7,12 @@ describe('scan({ sandbox: "acme" }) — what `annexa scan --sandbox` runs', () =
     const { run } = await scan({ sandbox: 'acme', out: false, checks: ['github.*'] });
     const github = run.results.filter((r) => r.checkId.startsWith('github.'));
     const ids = [...new Set(github.map((r) => r.checkId))].sort();
-    expect(ids).toEqual((await loadChecks()).filter((c) => c.meta.provider === 'github').map((c) => c.meta.id).sort());
+    expect(ids).toEqual(
+      (await loadChecks())
+        .filter((c) => c.meta.provider === 'github')
+        .map((c) => c.meta.id)
+        .sort(),
+    );
     for (const id of ids) {
       const statuses = new Set(github.filter((r) => r.checkId === id).map((r) => r.status));
       expect([id, statuses.has('pass'), statuses.has('fail'), statuses.has('error')]).toEqual([id, true, true, false]);

@@ -24,7 +24,15 @@ const ACCOUNT = 'aws:111122223333';
 const at = '2026-03-01T10:00:00.000Z';
 
 function fact(key: string): FactRecord {
-  return { ref: `${ACCOUNT}/${key}`, target: ACCOUNT, key, collectedAt: '2026-03-01T10:00:01.000Z', ok: true, value: {}, calls: [{ operation: key, target: ACCOUNT, startedAt: at, durationMs: 5, status: 200 }] };
+  return {
+    ref: `${ACCOUNT}/${key}`,
+    target: ACCOUNT,
+    key,
+    collectedAt: '2026-03-01T10:00:01.000Z',
+    ok: true,
+    value: {},
+    calls: [{ operation: key, target: ACCOUNT, startedAt: at, durationMs: 5, status: 200 }],
+  };
 }
 
 /**
@@ -47,7 +55,9 @@ export async function writeFixtureRun(out: string, options: { signed?: boolean }
   });
   const results = [
     result('aws.iam.root-mfa', 'arn:aws:iam::111122223333:root', 'pass', 'root user has MFA', { observed: { mfaEnabled: true } }),
-    result('aws.s3.public-access-block', HOSTILE.resource, 'fail', HOSTILE.message, { observed: { name: HOSTILE.observed, note: HOSTILE.formula } }),
+    result('aws.s3.public-access-block', HOSTILE.resource, 'fail', HOSTILE.message, {
+      observed: { name: HOSTILE.observed, note: HOSTILE.formula },
+    }),
     result('aws.s3.default-encryption', HOSTILE.resource, 'fail', 'bucket has no default encryption', {
       waiver: { reason: HOSTILE.waiver, expires: '2026-12-31', approvedBy: 'ciso@example.com', ticket: 'SEC-42' } as Result['waiver'],
     }),
@@ -56,7 +66,13 @@ export async function writeFixtureRun(out: string, options: { signed?: boolean }
   ];
   const controls = rollUpControls(loadCatalog(), mapping, results).map((c) => {
     if (c.id === 'A.7.1') return { ...c, status: 'excluded', exclusion: { justification: HOSTILE.justification } };
-    if (c.id === 'A.6.3') return { ...c, manualEvidence: [{ path: 'manual/training-2026.csv', sha256: 'a'.repeat(64), bytes: 1234, description: 'Awareness training completions' }] };
+    if (c.id === 'A.6.3')
+      return {
+        ...c,
+        manualEvidence: [
+          { path: 'manual/training-2026.csv', sha256: 'a'.repeat(64), bytes: 1234, description: 'Awareness training completions' },
+        ],
+      };
     return c;
   }) as Run['controls'];
   const run: Run = {
@@ -66,7 +82,10 @@ export async function writeFixtureRun(out: string, options: { signed?: boolean }
     durationMs: 2000,
     tool: { name: 'annexa', version: '0.1.0', node: 'v22.0.0' },
     framework: 'ISO/IEC 27001:2022 Annex A',
-    scope: { targets: [{ provider: 'aws', id: ACCOUNT, resource: 'arn:aws:::111122223333', options: {} }], checks: [...new Set(results.map((r) => r.checkId))] },
+    scope: {
+      targets: [{ provider: 'aws', id: ACCOUNT, resource: 'arn:aws:::111122223333', options: {} }],
+      checks: [...new Set(results.map((r) => r.checkId))],
+    },
     identities: [{ provider: 'aws', target: ACCOUNT, principal: 'arn:aws:iam::111122223333:user/auditor' }],
     configHash: null,
     counts: countResults(results),

@@ -24,7 +24,10 @@ export function sampleRun(at: string, results: Result[] = [result('pass', 'arn:a
     durationMs: 12,
     tool: { name: 'annexa', version: '0.1.0', node: process.version },
     framework: 'ISO/IEC 27001:2022 Annex A',
-    scope: { targets: [{ provider: 'aws', id: 'aws:111122223333', resource: 'AWS::::Account:111122223333', options: {} }], checks: ['aws.iam.root-mfa'] },
+    scope: {
+      targets: [{ provider: 'aws', id: 'aws:111122223333', resource: 'AWS::::Account:111122223333', options: {} }],
+      checks: ['aws.iam.root-mfa'],
+    },
     identities: [{ provider: 'aws', target: 'aws:111122223333', principal: 'arn:aws:iam::111122223333:user/auditor' }],
     configHash: null,
     counts: countResults(results),
@@ -39,9 +42,10 @@ export function sampleRun(at: string, results: Result[] = [result('pass', 'arn:a
         collectedAt: at,
         ok: true,
         value: { AccountMFAEnabled: 1 },
-        calls: [{ operation: 'iam:GetAccountSummary', target: 'aws:111122223333', startedAt: at, durationMs: 3, status: 200, requestId: 'r-1' }],
+        calls: [
+          { operation: 'iam:GetAccountSummary', target: 'aws:111122223333', startedAt: at, durationMs: 3, status: 200, requestId: 'r-1' },
+        ],
       },
     ],
   };
 }
-

@@ -12,7 +12,15 @@ const x = (pem: string) => new X509Certificate(pem);
 const rsa = keyPair({ type: 'rsa', bits: 2048 });
 
 function issue(over: Partial<CertificateSpec> = {}): X509Certificate {
-  const spec: CertificateSpec = { commonName: 'x.test', sans: ['x.test', '127.0.0.1'], keys: rsa, notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 90 * DAY), hash: 'sha256', issuer: root };
+  const spec: CertificateSpec = {
+    commonName: 'x.test',
+    sans: ['x.test', '127.0.0.1'],
+    keys: rsa,
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: new Date(now.getTime() + 90 * DAY),
+    hash: 'sha256',
+    issuer: root,
+  };
   return x(issueCertificate({ ...spec, ...over }));
 }
 
@@ -37,11 +45,34 @@ describe('verifyChain', () => {
     ['a leaf whose issuer is not trusted', () => [issue()], trustAnchors(), 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
     ['a missing intermediate', () => [viaIntermediate], [rootX], 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
     ['an untrusted self-signed root sent along', () => [issue(), rootX], [], 'SELF_SIGNED_CERT_IN_CHAIN'],
-    ['a signature by another key under the root’s name', () => [issue({ issuer: { commonName: root.commonName, keys: keyPair({ type: 'rsa', bits: 2048 }, 'forger') } })], [rootX], 'CERT_SIGNATURE_FAILURE'],
-    ['an intermediate that is not a CA', () => [issue({ issuer: { commonName: 'Not A CA', keys: intermediateKeys } }), issue({ commonName: 'Not A CA', keys: intermediateKeys })], [rootX], 'INVALID_CA'],
-    ['an expired leaf', () => [issue({ notBefore: new Date(now.getTime() - 100 * DAY), notAfter: new Date(now.getTime() - 2 * DAY) })], [rootX], 'CERT_HAS_EXPIRED'],
+    [
+      'a signature by another key under the root’s name',
+      () => [issue({ issuer: { commonName: root.commonName, keys: keyPair({ type: 'rsa', bits: 2048 }, 'forger') } })],
+      [rootX],
+      'CERT_SIGNATURE_FAILURE',
+    ],
+    [
+      'an intermediate that is not a CA',
+      () => [
+        issue({ issuer: { commonName: 'Not A CA', keys: intermediateKeys } }),
+        issue({ commonName: 'Not A CA', keys: intermediateKeys }),
+      ],
+      [rootX],
+      'INVALID_CA',
+    ],
+    [
+      'an expired leaf',
+      () => [issue({ notBefore: new Date(now.getTime() - 100 * DAY), notAfter: new Date(now.getTime() - 2 * DAY) })],
+      [rootX],
+      'CERT_HAS_EXPIRED',
+    ],
     ['a leaf valid only from next week', () => [issue({ notBefore: new Date(now.getTime() + 7 * DAY) })], [rootX], 'CERT_NOT_YET_VALID'],
-    ['an expired self-signed leaf (trust is reported first, as OpenSSL does)', () => [issue({ issuer: undefined, notAfter: new Date(now.getTime() - DAY) })], [rootX], 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+    [
+      'an expired self-signed leaf (trust is reported first, as OpenSSL does)',
+      () => [issue({ issuer: undefined, notAfter: new Date(now.getTime() - DAY) })],
+      [rootX],
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+    ],
   ])('refuses %s', (_, chain, anchors, code) => {
     const verdict = verifyChain(chain(), anchors, now);
     expect(verdict.error).toBe(code);
@@ -74,10 +105,26 @@ describe('verifyChain holds the path to the extension rules OpenSSL enforces', (
   const belowCert = issue({ commonName: 'Below CA', keys: below.issuer.keys, isCa: true, issuer: shallow.issuer });
 
   it.each<[string, () => X509Certificate[], string | null]>([
-    ['a leaf whose extended key usage is client authentication only', () => [issue({ extendedKeyUsage: ['clientAuth'] })], 'INVALID_PURPOSE'],
-    ['a leaf inside its CA’s permitted names', () => [issue({ sans: ['www.acme.test'], issuer: constrained.issuer }), constrained.cert], null],
-    ['a leaf outside its CA’s permitted names', () => [issue({ sans: ['www.other.test'], issuer: constrained.issuer }), constrained.cert], 'PERMITTED_VIOLATION'],
-    ['a leaf in an excluded subtree', () => [issue({ sans: ['db.secret.acme.test'], issuer: constrained.issuer }), constrained.cert], 'EXCLUDED_VIOLATION'],
+    [
+      'a leaf whose extended key usage is client authentication only',
+      () => [issue({ extendedKeyUsage: ['clientAuth'] })],
+      'INVALID_PURPOSE',
+    ],
+    [
+      'a leaf inside its CA’s permitted names',
+      () => [issue({ sans: ['www.acme.test'], issuer: constrained.issuer }), constrained.cert],
+      null,
+    ],
+    [
+      'a leaf outside its CA’s permitted names',
+      () => [issue({ sans: ['www.other.test'], issuer: constrained.issuer }), constrained.cert],
+      'PERMITTED_VIOLATION',
+    ],
+    [
+      'a leaf in an excluded subtree',
+      () => [issue({ sans: ['db.secret.acme.test'], issuer: constrained.issuer }), constrained.cert],
+      'EXCLUDED_VIOLATION',
+    ],
     ['a leaf one level under a pathLen 0 CA', () => [issue({ issuer: shallow.issuer }), shallow.cert], null],
     ['an intermediate under a pathLen 0 CA', () => [issue({ issuer: below.issuer }), belowCert, shallow.cert], 'PATH_LENGTH_EXCEEDED'],
   ])('%s', (_, chain, code) => {

@@ -26,7 +26,11 @@ describe('a well-configured endpoint', () => {
   it('records the negotiated parameters and forward secrecy', () => {
     expect(verdict('good', 'tls.protocol-versions').observed?.accepted).toEqual(['TLSv1.2', 'TLSv1.3']);
     expect(verdict('good', 'tls.cipher-suites').observed?.forwardSecrecy).toBe('all');
-    expect(verdict('good', 'tls.certificate').observed).toMatchObject({ name: 'good.e2e.test', key: 'rsa 2048', signatureAlgorithm: 'sha256WithRSAEncryption' });
+    expect(verdict('good', 'tls.certificate').observed).toMatchObject({
+      name: 'good.e2e.test',
+      key: 'rsa 2048',
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+    });
   });
 });
 
@@ -65,7 +69,11 @@ describe('tls.cipher-suites', () => {
   });
 
   it('fails a 1024-bit DHE group behind a suite the profile allows, measured by a DHE-only handshake', () => {
-    expect(verdict('dhe-1024', 'tls.cipher-suites')).toMatchObject({ status: 'fail', messageId: 'weakKeyExchange', observed: { dheBits: 1024, keyExchange: ['DHE group of 1024 bits (minimum 2048)'] } });
+    expect(verdict('dhe-1024', 'tls.cipher-suites')).toMatchObject({
+      status: 'fail',
+      messageId: 'weakKeyExchange',
+      observed: { dheBits: 1024, keyExchange: ['DHE group of 1024 bits (minimum 2048)'] },
+    });
   });
 
   it('passes a 2048-bit DHE group', () => {
@@ -83,7 +91,9 @@ describe('tls.cipher-suites', () => {
   });
 
   it('fails CBC suites under TLS 1.0 as outside the profile', () => {
-    expect(verdict('tls10-11', 'tls.cipher-suites').message).toMatch(/TLSv1\.0 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA \(not in mozilla-intermediate/);
+    expect(verdict('tls10-11', 'tls.cipher-suites').message).toMatch(
+      /TLSv1\.0 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA \(not in mozilla-intermediate/,
+    );
   });
 });
 
@@ -113,13 +123,19 @@ describe('tls.certificate', () => {
   it('judges the chain a legacy-only server presents in the clear, read by the raw probe where node cannot handshake', () => {
     const r = verdict('legacy-raw', 'tls.certificate');
     expect(r.status).toBe('pass');
-    expect(r.observed).toMatchObject({ name: 'legacy.e2e.test', key: 'rsa 2048', source: 'raw-probe', rawProbe: { version: 'TLSv1.0', suite: 'TLS_RSA_WITH_RC4_128_SHA' } });
+    expect(r.observed).toMatchObject({
+      name: 'legacy.e2e.test',
+      key: 'rsa 2048',
+      source: 'raw-probe',
+      rawProbe: { version: 'TLSv1.0', suite: 'TLS_RSA_WITH_RC4_128_SHA' },
+    });
   });
 
   it('fails an expired, self-signed RSA-1024 SHA-1 certificate behind EXPORT and anonymous suites', () => {
     const r = verdict('legacy-raw-bad', 'tls.certificate');
     expect(r.status).toBe('fail');
-    for (const why of [/DEPTH_ZERO_SELF_SIGNED_CERT/, /expired on/, /RSA key of 1024 bits/, /SHA1 signature/, /lifetime of 770 days/]) expect(r.message).toMatch(why);
+    for (const why of [/DEPTH_ZERO_SELF_SIGNED_CERT/, /expired on/, /RSA key of 1024 bits/, /SHA1 signature/, /lifetime of 770 days/])
+      expect(r.message).toMatch(why);
     // the anonymous suite the server prefers carries no certificate: the probe offered only suites that do
     expect(r.observed?.rawProbe).toEqual({ version: 'TLSv1.0', suite: 'TLS_RSA_EXPORT_WITH_RC4_40_MD5' });
   });
@@ -139,7 +155,11 @@ describe('tls.hsts', () => {
     expect(verdict('short-hsts', 'tls.hsts')).toMatchObject({ status: 'fail', messageId: 'short', observed: { maxAge: 600 } });
   });
   it('fails a header that repeats a directive (RFC 6797 §6.1)', () => {
-    expect(verdict('repeated-hsts', 'tls.hsts')).toMatchObject({ status: 'fail', messageId: 'repeated', observed: { repeatedDirectives: ['max-age'] } });
+    expect(verdict('repeated-hsts', 'tls.hsts')).toMatchObject({
+      status: 'fail',
+      messageId: 'repeated',
+      observed: { repeatedDirectives: ['max-age'] },
+    });
   });
   it('does not apply to plain TLS endpoints', () => {
     expect(status('plain-tls', 'tls.hsts')).toBe('not_applicable');

@@ -6,7 +6,14 @@ describe('TLS configuration and scenarios', () => {
   it('accepts endpoints and thresholds for the two-part TLS check ids', () => {
     const validate = validatorFor('config');
     const config = {
-      tls: { caFile: 'roots.pem', profile: 'mozilla-modern', endpoints: [{ host: 'www.example.com' }, { host: '10.0.0.5', port: 8443, sni: 'intranet.example.com', kind: 'https', profile: 'mozilla-intermediate' }] },
+      tls: {
+        caFile: 'roots.pem',
+        profile: 'mozilla-modern',
+        endpoints: [
+          { host: 'www.example.com' },
+          { host: '10.0.0.5', port: 8443, sni: 'intranet.example.com', kind: 'https', profile: 'mozilla-intermediate' },
+        ],
+      },
       settings: { 'tls.certificate': { minDaysLeft: 14 }, 'tls.hsts': { minMaxAge: 15_552_000 } },
     };
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);

@@ -18,7 +18,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sandbox?.stop());
 
-const NODE_ENDPOINTS = ['good', 'tls10-11', 'weak-suite', 'expired', 'not-yet-valid', 'wrong-name', 'self-signed', 'plain-tls', 'client-eku', 'path-too-long', 'intermediate-ok'];
+const NODE_ENDPOINTS = [
+  'good',
+  'tls10-11',
+  'weak-suite',
+  'expired',
+  'not-yet-valid',
+  'wrong-name',
+  'self-signed',
+  'plain-tls',
+  'client-eku',
+  'path-too-long',
+  'intermediate-ok',
+];
 const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 5000 };
 
 const verdicts = (h: HandshakeFact) => ({
@@ -37,7 +49,12 @@ async function bothWays(name: string): Promise<{ node: HandshakeFact; raw: Hands
   const servername = sniOf(o);
   const answer = await fetchCertificateChain({ host: o.host, port: o.port, timeoutMs: 5000, ...(servername ? { servername } : {}) });
   expect(answer.kind).toBe('chain');
-  const raw = withRawChain({ ...node, completed: false, chain: [], authorized: false, authorizationError: null }, answer, [o.caPem!], new Date());
+  const raw = withRawChain(
+    { ...node, completed: false, chain: [], authorized: false, authorizationError: null },
+    answer,
+    [o.caPem!],
+    new Date(),
+  );
   expect(raw.source).toBe('raw-probe');
   return { node, raw };
 }

@@ -38,7 +38,10 @@ export async function checksCommand(flags: CatalogFlags, io: CliIO): Promise<voi
   const c = createColors(colourEnabled(io));
   const width = Math.max(...rows.map((r) => r.id.length), 10);
   io.stdout.write(`${c.bold(`${'CHECK'.padEnd(width)}  SEVERITY  CONTROLS`)}\n`);
-  for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.controls.map((l) => l.control).join(', ')}\n${''.padEnd(width + 2)}${c.dim(r.title)}\n`);
+  for (const r of rows)
+    io.stdout.write(
+      `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.controls.map((l) => l.control).join(', ')}\n${''.padEnd(width + 2)}${c.dim(r.title)}\n`,
+    );
   io.stdout.write(c.dim(`${rows.length} checks\n`));
 }
 
@@ -47,9 +50,12 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<v
   const { mapping: mapping2022 } = await catalogue(flags, io);
   const { catalog, mapping } = loadFramework(flags.framework ?? 'iso27001-2022', mapping2022);
   const checksOf = new Map<string, string[]>();
-  for (const [checkId, links] of Object.entries(mapping)) for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
+  for (const [checkId, links] of Object.entries(mapping))
+    for (const l of links) checksOf.set(l.control, [...(checksOf.get(l.control) ?? []), checkId]);
   // The Statement of Applicability names Annex A 2022 controls; other frameworks' ids never match it.
-  const excluded = new Map((loadConfig(flags.config, io.cwd).config.applicability?.excluded ?? []).map((e) => [e.control, e.justification]));
+  const excluded = new Map(
+    (loadConfig(flags.config, io.cwd).config.applicability?.excluded ?? []).map((e) => [e.control, e.justification]),
+  );
   const rows = catalog.map((ctl) => {
     const checks = (checksOf.get(ctl.id) ?? []).sort();
     const justification = excluded.get(ctl.id);
@@ -68,5 +74,9 @@ export async function controlsCommand(flags: CatalogFlags, io: CliIO): Promise<v
     io.stdout.write(`${r.id.padEnd(width)} ${tag}  ${r.title}${r.checks.length ? c.dim(`\n${indent}${r.checks.join(', ')}`) : ''}${why}\n`);
   }
   const automated = rows.filter((r) => r.checks.length).length;
-  io.stdout.write(c.dim(`${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only${excluded.size ? `; ${excluded.size} excluded by the Statement of Applicability` : ''}\n`));
+  io.stdout.write(
+    c.dim(
+      `${rows.length} controls: ${automated} with automated checks, ${rows.length - automated} manual only${excluded.size ? `; ${excluded.size} excluded by the Statement of Applicability` : ''}\n`,
+    ),
+  );
 }

@@ -35,7 +35,8 @@ const RENDER: Record<Exclude<ExportFormat, 'bundle'>, (a: Assessment) => string>
 export async function exportCommand(runDir: string, flags: ExportFlags, io: CliIO): Promise<void> {
   const dir = path.resolve(io.cwd, runDir);
   const run = await readRunFolder(dir);
-  if (run.integrity.length) throw new ExitError(EXIT.gateFailed, `${runDir} does not match its manifest, not exported: ${run.integrity.join('; ')}`);
+  if (run.integrity.length)
+    throw new ExitError(EXIT.gateFailed, `${runDir} does not match its manifest, not exported: ${run.integrity.join('; ')}`);
   const assessment = assess(run, flags.framework);
   const output = flags.output && path.resolve(io.cwd, flags.output);
   if (flags.format === 'bundle') {

@@ -43,13 +43,23 @@ export async function historyCommand(flags: HistoryFlags, io: CliIO): Promise<vo
     return;
   }
   const c = createColors(colourEnabled(io));
-  io.stdout.write(c.bold(`${'RUN'.padEnd(23)}  ${'GATE'.padEnd(7)}  ${'PASS'.padStart(5)} ${'FAIL'.padStart(5)} ${'ERROR'.padStart(5)} ${'N/A'.padStart(5)}  FAILING CONTROLS\n`));
+  io.stdout.write(
+    c.bold(
+      `${'RUN'.padEnd(23)}  ${'GATE'.padEnd(7)}  ${'PASS'.padStart(5)} ${'FAIL'.padStart(5)} ${'ERROR'.padStart(5)} ${'N/A'.padStart(5)}  FAILING CONTROLS\n`,
+    ),
+  );
   for (const r of rows) {
     const gate = r.gate ? (r.gate.passed ? c.green('passed '.padEnd(7)) : c.red('FAILED'.padEnd(7))) : c.dim('-'.padEnd(7));
     const n = r.counts;
-    io.stdout.write(`${r.runId}  ${gate}  ${String(n.pass).padStart(5)} ${String(n.fail).padStart(5)} ${String(n.error).padStart(5)} ${String(n.not_applicable).padStart(5)}  ${r.controls.fail}\n`);
+    io.stdout.write(
+      `${r.runId}  ${gate}  ${String(n.pass).padStart(5)} ${String(n.fail).padStart(5)} ${String(n.error).padStart(5)} ${String(n.not_applicable).padStart(5)}  ${r.controls.fail}\n`,
+    );
   }
-  io.stdout.write(c.dim(`${rows.length} complete runs in ${out}${incomplete.length ? `; ${incomplete.length} incomplete (no manifest, never evidence)` : ''}\n`));
+  io.stdout.write(
+    c.dim(
+      `${rows.length} complete runs in ${out}${incomplete.length ? `; ${incomplete.length} incomplete (no manifest, never evidence)` : ''}\n`,
+    ),
+  );
 }
 
 /** `annexa diff [RUN_A] [RUN_B]`: by default the last two complete runs of --out. */
@@ -75,7 +85,10 @@ export async function diffCommand(runA: string | undefined, runB: string | undef
 }
 
 function lastOf(complete: { dir: string }[], out: string, n: number): string[] {
-  if (complete.length < n) throw new UsageError(`${out} holds ${complete.length} complete run${complete.length === 1 ? '' : 's'}; diff needs two (or name them: annexa diff RUN_A RUN_B)`);
+  if (complete.length < n)
+    throw new UsageError(
+      `${out} holds ${complete.length} complete run${complete.length === 1 ? '' : 's'}; diff needs two (or name them: annexa diff RUN_A RUN_B)`,
+    );
   return complete.slice(-n).map((f) => f.dir);
 }
 
@@ -84,7 +97,10 @@ function renderDiff(d: RunDiff, colour: boolean): string {
   const lines = [c.bold(`annexa diff ${d.from} → ${d.to}`), ''];
   if (d.controls.length) {
     lines.push(c.bold('Controls'));
-    for (const x of d.controls) lines.push(`  ${(x.regressed ? c.red : c.dim)(x.regressed ? 'regressed' : 'changed  ')}  ${x.id.padEnd(7)} ${x.from} → ${x.to}  ${c.dim(x.title)}${x.checks.length ? c.dim(` (${x.checks.join(', ')})`) : ''}`);
+    for (const x of d.controls)
+      lines.push(
+        `  ${(x.regressed ? c.red : c.dim)(x.regressed ? 'regressed' : 'changed  ')}  ${x.id.padEnd(7)} ${x.from} → ${x.to}  ${c.dim(x.title)}${x.checks.length ? c.dim(` (${x.checks.join(', ')})`) : ''}`,
+      );
     lines.push('');
   }
   const kinds = [
@@ -99,6 +115,9 @@ function renderDiff(d: RunDiff, colour: boolean): string {
     for (const [label, key, paint] of kinds) for (const resource of check[key]) lines.push(`  ${paint(label.padEnd(14))}  ${resource}`);
   }
   const t = d.totals;
-  lines.push('', `${t.newlyFailing} newly failing · ${t.fixed} fixed · ${t.newlyErroring} newly erroring · ${t.appeared} appeared · ${t.disappeared} disappeared · ${t.regressedControls} controls regressed`);
+  lines.push(
+    '',
+    `${t.newlyFailing} newly failing · ${t.fixed} fixed · ${t.newlyErroring} newly erroring · ${t.appeared} appeared · ${t.disappeared} disappeared · ${t.regressedControls} controls regressed`,
+  );
   return `${lines.join('\n')}\n`;
 }

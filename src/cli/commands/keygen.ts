@@ -9,7 +9,8 @@ import type { CliIO } from '../io.js';
 export async function keygenCommand(flags: { out?: string }, io: CliIO): Promise<void> {
   const base = path.resolve(io.cwd, flags.out ?? 'annexa-signing');
   const { privatePem, publicPem, keyId } = generateKeyPair();
-  for (const file of [`${base}.key`, `${base}.pub`]) if (existsSync(file)) throw new UsageError(`${file} exists: not overwriting a key (choose another --out)`);
+  for (const file of [`${base}.key`, `${base}.pub`])
+    if (existsSync(file)) throw new UsageError(`${file} exists: not overwriting a key (choose another --out)`);
   const write = async (file: string, text: string, mode: number) => {
     try {
       // 'wx' again: a file that appeared meanwhile is not overwritten either.

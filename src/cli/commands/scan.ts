@@ -81,10 +81,21 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
   if (signKey) options.signKey = readPrivateKey(path.resolve(io.cwd, signKey));
   const anchor = (flags.sarifAnchor ? path.resolve(io.cwd, flags.sarifAnchor) : file) ?? path.join(io.cwd, DEFAULT_CONFIG_FILE);
   options.reports = (run, checks, gate) =>
-    renderReports(formats, run, checks, gate, { sarifAnchor: path.relative(io.cwd, anchor).split(path.sep).join('/'), dir: path.join(options.out as string, run.id), now });
+    renderReports(formats, run, checks, gate, {
+      sarifAnchor: path.relative(io.cwd, anchor).split(path.sep).join('/'),
+      dir: path.join(options.out as string, run.id),
+      now,
+    });
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
-  const bar = showProgress ? new SingleBar({ stream: io.stderr, format: 'scanning {bar} {value}/{total} check runs · {duration}s', hideCursor: true, clearOnComplete: true }) : undefined;
+  const bar = showProgress
+    ? new SingleBar({
+        stream: io.stderr,
+        format: 'scanning {bar} {value}/{total} check runs · {duration}s',
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : undefined;
   options.onPlan = ({ checks, targets }) => bar?.start(checks * targets || 1, 0);
   options.onProgress = (done) => bar?.update(done);
   let outcome;
@@ -108,21 +119,34 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
     if (dir) io.stdout.write(`${dir}\n`);
   } else {
     const framework = other && { name: FRAMEWORK_NAMES[other], group: other === 'nist-csf-2.0' ? 'function' : 'clause' };
-    io.stdout.write(renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd, framework, now, drift: driftText }));
+    io.stdout.write(
+      renderSummary(run, { colour: colourEnabled(io), dir, gate, demo: flags.demo, cwd: io.cwd, framework, now, drift: driftText }),
+    );
   }
   // The summary and the JSON already say why; --quiet says it in one line on stderr.
   if (!gate.passed && !flags.demo) throw new ExitError(EXIT.gateFailed, flags.quiet ? `gate failed: ${gate.reason} (${gate.rule})` : '');
 }
 
 /** Copies the reports to their --output-file paths, and the Markdown to $GITHUB_STEP_SUMMARY when set. */
-async function publishReports(formats: Format[], copies: Map<Format, string>, dir: string, io: CliIO, now: Date, run: Run, gate: GateDecision): Promise<void> {
+async function publishReports(
+  formats: Format[],
+  copies: Map<Format, string>,
+  dir: string,
+  io: CliIO,
+  now: Date,
+  run: Run,
+  gate: GateDecision,
+): Promise<void> {
   for (const [format, target] of copies) {
     await mkdir(path.dirname(target), { recursive: true });
     await writeAtomic(target, await readFile(path.join(dir, REPORT_FILE[format])));
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (!formats.includes('markdown') || !summaryFile) return;
-  const used = await stat(summaryFile).then((s) => s.size, () => 0);
+  const used = await stat(summaryFile).then(
+    (s) => s.size,
+    () => 0,
+  );
   const text = renderMarkdown(run, { gate, now, maxBytes: STEP_SUMMARY_MAX_BYTES - used - 1 });
   if (text) await appendFile(summaryFile, `${used ? '\n' : ''}${text}`);
 }
@@ -148,7 +172,8 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
   const abs = (p: string) => path.resolve(cwd, p);
   const live = flags.aws || flags.awsProfile || flags.awsRegion || flags.githubOrg || flags.githubApiUrl || flags.tls;
   if (flags.sandbox !== undefined && live) throw new UsageError('--sandbox cannot be combined with --aws, --github-org or --tls');
-  if (flags.replay !== undefined && (live || flags.sandbox !== undefined)) throw new UsageError('--replay judges a recorded snapshot: it cannot be combined with --sandbox, --aws, --github-org or --tls');
+  if (flags.replay !== undefined && (live || flags.sandbox !== undefined))
+    throw new UsageError('--replay judges a recorded snapshot: it cannot be combined with --sandbox, --aws, --github-org or --tls');
   const options: ScanOptions = {
     checks: flags.checks ?? config.checks?.include,
     skipChecks: flags.skipChecks ?? config.checks?.exclude,
@@ -164,7 +189,10 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
       checks: flags.checks || !configFile ? '--checks' : `${configFile}: checks.include`,
       skipChecks: flags.skipChecks || !configFile ? '--skip-checks' : `${configFile}: checks.exclude`,
     },
-    exceptions: [...sourced(config.exceptions, configFile ?? 'config'), ...(config.exceptionsFile ? readExceptionsFile(config.exceptionsFile) : [])],
+    exceptions: [
+      ...sourced(config.exceptions, configFile ?? 'config'),
+      ...(config.exceptionsFile ? readExceptionsFile(config.exceptionsFile) : []),
+    ],
     excludedControls: config.applicability?.excluded,
     severityOverrides: config.severityOverrides,
     evidence: config.evidence,
@@ -173,7 +201,11 @@ export function scanOptionsFrom(config: AnnexaConfig, flags: ScanFlags, cwd: str
   if (flags.replay !== undefined) return { ...options, replay: abs(flags.replay), out: flags.out ? abs(flags.out) : false };
   if (flags.sandbox !== undefined) return { ...options, sandbox: flags.sandbox === true ? 'acme' : scenarioArg(flags.sandbox, cwd) };
   if (config.aws || flags.aws || flags.awsProfile || flags.awsRegion) {
-    options.aws = { ...config.aws, ...(flags.awsProfile ? { profile: flags.awsProfile } : {}), ...(flags.awsRegion ? { regions: flags.awsRegion } : {}) };
+    options.aws = {
+      ...config.aws,
+      ...(flags.awsProfile ? { profile: flags.awsProfile } : {}),
+      ...(flags.awsRegion ? { regions: flags.awsRegion } : {}),
+    };
   }
   if (config.github || flags.githubOrg || flags.githubApiUrl) {
     const orgs = [...new Set([...(config.github?.orgs ?? []), ...(flags.githubOrg ?? [])])];

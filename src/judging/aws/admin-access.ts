@@ -25,14 +25,45 @@ import { asList, iamPattern, statementsOf, type Statement } from './statement.js
  * a conditioned administrator grant is still one.
  */
 
-const SELF_GRANT = ['iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:AttachGroupPolicy', 'iam:PutGroupPolicy', 'iam:AddUserToGroup', 'iam:CreatePolicyVersion'];
+const SELF_GRANT = [
+  'iam:AttachUserPolicy',
+  'iam:PutUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:PutGroupPolicy',
+  'iam:AddUserToGroup',
+  'iam:CreatePolicyVersion',
+];
 const ROLE_WRITE = ['iam:AttachRolePolicy', 'iam:PutRolePolicy'];
 /** Actions of IAM standing for the whole service, and of other services (one made up) standing for every action. */
-const IAM_ACTIONS = [...SELF_GRANT, ...ROLE_WRITE, 'iam:PassRole', 'iam:CreateRole', 'iam:UpdateAssumeRolePolicy', 'iam:CreateUser', 'iam:DeleteUser', 'iam:GetUser', 'iam:ListUsers'];
-const EVERY_ACTION = [...IAM_ACTIONS, 'ec2:RunInstances', 's3:GetObject', 'kms:Decrypt', 'organizations:LeaveOrganization', 'account:PutAlternateContact', 'sts:AssumeRole', 'futureservice:AnyAction'];
+const IAM_ACTIONS = [
+  ...SELF_GRANT,
+  ...ROLE_WRITE,
+  'iam:PassRole',
+  'iam:CreateRole',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:CreateUser',
+  'iam:DeleteUser',
+  'iam:GetUser',
+  'iam:ListUsers',
+];
+const EVERY_ACTION = [
+  ...IAM_ACTIONS,
+  'ec2:RunInstances',
+  's3:GetObject',
+  'kms:Decrypt',
+  'organizations:LeaveOrganization',
+  'account:PutAlternateContact',
+  'sts:AssumeRole',
+  'futureservice:AnyAction',
+];
 /** ARNs of unlike shapes, per partition: a pattern matching all of one partition's matches every resource of an account there. */
 const EVERY_RESOURCE = ['aws', 'aws-cn', 'aws-us-gov'].map((partition) =>
-  ['iam::111122223333:role/any', 's3:::any-bucket/any/key', 'ec2:eu-west-1:111122223333:instance/i-0', 'sns:eu-west-1:111122223333:any-topic'].map((rest) => `arn:${partition}:${rest}`),
+  [
+    'iam::111122223333:role/any',
+    's3:::any-bucket/any/key',
+    'ec2:eu-west-1:111122223333:instance/i-0',
+    'sns:eu-west-1:111122223333:any-topic',
+  ].map((rest) => `arn:${partition}:${rest}`),
 );
 
 const matchesAction = (patterns: string[], action: string) => patterns.some((p) => iamPattern(p, 'i').test(action));
@@ -70,10 +101,16 @@ export function adminGrant(doc: PolicyDocument | null | undefined): AdminGrant |
   if (selfGrant.length) return { grant: `writes its own permissions (${selfGrant.join(', ')})`, statements: by(selfGrant) };
   const roleWrite = ROLE_WRITE.filter(allowed);
   if (roleWrite.length && all(['iam:PassRole', 'iam:CreateRole'])) {
-    return { grant: `creates and passes a role it empowers (iam:PassRole, iam:CreateRole, ${roleWrite.join(', ')})`, statements: by(['iam:PassRole', 'iam:CreateRole', ...roleWrite]) };
+    return {
+      grant: `creates and passes a role it empowers (iam:PassRole, iam:CreateRole, ${roleWrite.join(', ')})`,
+      statements: by(['iam:PassRole', 'iam:CreateRole', ...roleWrite]),
+    };
   }
   if (roleWrite.length && allowed('iam:UpdateAssumeRolePolicy')) {
-    return { grant: `empowers and assumes any role (${roleWrite.join(', ')}, iam:UpdateAssumeRolePolicy)`, statements: by([...roleWrite, 'iam:UpdateAssumeRolePolicy']) };
+    return {
+      grant: `empowers and assumes any role (${roleWrite.join(', ')}, iam:UpdateAssumeRolePolicy)`,
+      statements: by([...roleWrite, 'iam:UpdateAssumeRolePolicy']),
+    };
   }
   return null;
 }

@@ -58,7 +58,12 @@ const MATCHING = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLik
  * particular, so it is read the safe way: as not narrowing.
  */
 export function narrowsCaller(p: ConditionPair): boolean {
-  return MATCHING.test(p.operator) && CALLER_KEYS.has(p.key.toLowerCase()) && p.values.length > 0 && p.values.every((v) => v !== '' && !/[*?]/.test(v));
+  return (
+    MATCHING.test(p.operator) &&
+    CALLER_KEYS.has(p.key.toLowerCase()) &&
+    p.values.length > 0 &&
+    p.values.every((v) => v !== '' && !/[*?]/.test(v))
+  );
 }
 
 /** An Allow is held to some callers when any pair narrows it (the pairs are ANDed). */

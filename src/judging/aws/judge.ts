@@ -1,6 +1,13 @@
 import type { CheckContext } from '../../core/check.js';
 import type { Result, Target } from '../../core/types.js';
-import type { AwsTargetOptions, Bucket, CredentialReport, CredentialReportUser, KmsKeyDescription, PublicAccessBlock } from '../../providers/aws/types.js';
+import type {
+  AwsTargetOptions,
+  Bucket,
+  CredentialReport,
+  CredentialReportUser,
+  KmsKeyDescription,
+  PublicAccessBlock,
+} from '../../providers/aws/types.js';
 
 /**
  * Small helpers that AWS checks share: finding rows in the credential report,
@@ -60,13 +67,24 @@ export const KEY_STATES_NOT_IN_USE = new Set(['PendingDeletion', 'PendingReplica
  * keys cannot be listed is one `error` for that region; no key anywhere is
  * `noKeys`, not applicable.
  */
-export async function eachKey(ctx: CheckContext<'aws', 'noKeys'>, judge: (key: KmsKeyDescription, region: string) => Promise<Result>): Promise<Result[]> {
+export async function eachKey(
+  ctx: CheckContext<'aws', 'noKeys'>,
+  judge: (key: KmsKeyDescription, region: string) => Promise<Result>,
+): Promise<Result[]> {
   const { account, partition } = accountOf(ctx.target);
   const regions = await ctx.aws.regions();
-  const results = await ctx.each(regions, (r) => `arn:${partition}:kms:${r}:${account}:key/*`, async (region) => {
-    const keys = await ctx.aws.kms.keys(region);
-    return ctx.each(keys, (k) => k.keyArn, async (k) => judge(await ctx.aws.kms.describeKey(region, k.keyId), region));
-  });
+  const results = await ctx.each(
+    regions,
+    (r) => `arn:${partition}:kms:${r}:${account}:key/*`,
+    async (region) => {
+      const keys = await ctx.aws.kms.keys(region);
+      return ctx.each(
+        keys,
+        (k) => k.keyArn,
+        async (k) => judge(await ctx.aws.kms.describeKey(region, k.keyId), region),
+      );
+    },
+  );
   return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noKeys')];
 }
 
@@ -82,7 +100,15 @@ export function eachCustomerKey(
   judge: (key: KmsKeyDescription, region: string, observed: KeyObserved) => Promise<Result>,
 ): Promise<Result[]> {
   return eachKey(ctx, async (k, region) => {
-    const o = { keyId: k.keyId, region, keySpec: k.keySpec, keyUsage: k.keyUsage, keyManager: k.keyManager, keyState: k.keyState, origin: k.origin };
+    const o = {
+      keyId: k.keyId,
+      region,
+      keySpec: k.keySpec,
+      keyUsage: k.keyUsage,
+      keyManager: k.keyManager,
+      keyState: k.keyState,
+      origin: k.origin,
+    };
     if (k.keyManager !== 'CUSTOMER') return ctx.notApplicable(k.arn, 'awsManaged', o);
     if (KEY_STATES_NOT_IN_USE.has(k.keyState ?? '')) return ctx.notApplicable(k.arn, 'notInUse', o);
     return judge(k, region, o);
@@ -92,8 +118,12 @@ export function eachCustomerKey(
 /** A user's enabled password and active keys, with the days since each was last used (or, never used, set). */
 export function enabledCredentials(u: CredentialReportUser, now: Date): { credential: string; idleDays: number | null }[] {
   return [
-    ...(u.passwordEnabled ? [{ credential: 'password', idleDays: daysSince(u.passwordLastUsed ?? u.passwordLastChanged ?? u.userCreationTime, now) }] : []),
-    ...u.accessKeys.filter((k) => k.active).map((k) => ({ credential: `access key ${k.slot}`, idleDays: daysSince(k.lastUsedDate ?? k.lastRotated, now) })),
+    ...(u.passwordEnabled
+      ? [{ credential: 'password', idleDays: daysSince(u.passwordLastUsed ?? u.passwordLastChanged ?? u.userCreationTime, now) }]
+      : []),
+    ...u.accessKeys
+      .filter((k) => k.active)
+      .map((k) => ({ credential: `access key ${k.slot}`, idleDays: daysSince(k.lastUsedDate ?? k.lastRotated, now) })),
   ];
 }
 
@@ -101,7 +131,9 @@ export function enabledCredentials(u: CredentialReportUser, now: Date): { creden
  * The account-level public access block, or the error that kept it from
  * being read: buckets that block everything themselves can pass without it.
  */
-export async function accountBlock(ctx: CheckContext<'aws'>): Promise<{ block: PublicAccessBlock | null; blocksAll: boolean; error?: Error }> {
+export async function accountBlock(
+  ctx: CheckContext<'aws'>,
+): Promise<{ block: PublicAccessBlock | null; blocksAll: boolean; error?: Error }> {
   try {
     const block = await ctx.aws.s3.accountPublicAccessBlock();
     return { block, blocksAll: PAB_FLAGS.every((f) => block?.[f]) };

@@ -26,7 +26,6 @@ export function publicAllowStatements(doc: PolicyDocument | null | undefined): S
 
 const coversS3 = (a: string) => isWildcardAction(a) || a.toLowerCase() === 's3:*';
 
-
 /** Whether the statement's Resource covers the bucket and every object in it (a prefix-only Deny does not). */
 function coversBucket(s: Statement, bucketArn: string): boolean {
   const patterns = asList(s.Resource).map((p) => iamPattern(p));
@@ -48,4 +47,5 @@ export function deniesInsecureTransport(doc: PolicyDocument | null | undefined, 
 }
 
 /** `Bool` (or `BoolIfExists`, also true when the key is absent) `aws:SecureTransport` `false`. */
-const isInsecureTransport = (p: ConditionPair) => /^Bool(IfExists)?$/.test(p.operator) && p.key.toLowerCase() === 'aws:securetransport' && p.values.includes('false');
+const isInsecureTransport = (p: ConditionPair) =>
+  /^Bool(IfExists)?$/.test(p.operator) && p.key.toLowerCase() === 'aws:securetransport' && p.values.includes('false');

@@ -29,4 +29,11 @@ export function statementsOf(doc: PolicyDocument | null | undefined): Statement[
 }
 
 /** An IAM pattern (`*` any run, `?` one character) as a whole-string matcher; actions match case-insensitively (`'i'`). */
-export const iamPattern = (pattern: string, flags = '') => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
+export const iamPattern = (pattern: string, flags = '') =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    flags,
+  );

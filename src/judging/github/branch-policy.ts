@@ -121,6 +121,8 @@ export function judgeProtection(rules: BranchRules, minApprovals: number, allowe
   if (meets(sources.filter((s) => unwanted(s)?.length === 0))) return { verdict: 'pass', sources: names };
   if (meets(sources.filter((s) => (unwanted(s)?.length ?? 0) === 0))) return { verdict: 'unknown', sources: names };
   const all = shortfalls(combine(sources), minApprovals);
-  const bypassed = sources.filter((s) => (unwanted(s)?.length ?? 0) > 0).map((s) => `${s.name} can be bypassed by ${(unwanted(s) ?? []).join(', ')}`);
+  const bypassed = sources
+    .filter((s) => (unwanted(s)?.length ?? 0) > 0)
+    .map((s) => `${s.name} can be bypassed by ${(unwanted(s) ?? []).join(', ')}`);
   return { verdict: 'fail', sources: names, shortfalls: all.length ? all : bypassed };
 }

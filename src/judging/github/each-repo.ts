@@ -13,7 +13,10 @@ export const EMPTY_REPO = { empty: 'The repository is empty (no default branch)'
  * `error` for that one only); an organisation with none in scope is one
  * `not_applicable` result, rather than silence.
  */
-export async function eachRepo(ctx: CheckContext<'github', 'noRepos'>, judge: (repo: RepoSummary) => Promise<Result | Result[]>): Promise<Result[]> {
+export async function eachRepo(
+  ctx: CheckContext<'github', 'noRepos'>,
+  judge: (repo: RepoSummary) => Promise<Result | Result[]>,
+): Promise<Result[]> {
   const repos = await ctx.github.repos();
   if (repos.length === 0) return [ctx.notApplicable(ctx.target.resource, 'noRepos', { org: ctx.target.resource.replace(/^github:/, '') })];
   return ctx.each(repos, (r) => r.resource, judge);

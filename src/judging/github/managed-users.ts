@@ -10,10 +10,11 @@ export const MANAGED_USERS_SETTING = {
   managedUsers: {
     type: 'boolean',
     default: false,
-    description: 'The organisation belongs to an Enterprise Managed Users enterprise: members authenticate through the identity provider, so GitHub 2FA is not judged.',
+    description:
+      'The organisation belongs to an Enterprise Managed Users enterprise: members authenticate through the identity provider, so GitHub 2FA is not judged.',
   },
 } as const;
 
 export const MANAGED_USERS_MESSAGE = {
-  managedUsers: '{org} is declared an Enterprise Managed Users organisation: sign-in, and its second factor, is the identity provider\'s',
+  managedUsers: "{org} is declared an Enterprise Managed Users organisation: sign-in, and its second factor, is the identity provider's",
 };

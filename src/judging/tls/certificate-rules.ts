@@ -25,13 +25,15 @@ export function certificateProblems(h: HandshakeFact, now: Date, limits: Certifi
   const to = Date.parse(leaf.validTo);
   if (now.getTime() < from) problems.push(`not valid before ${leaf.validFrom}`);
   if (now.getTime() > to) problems.push(`expired on ${leaf.validTo}`);
-  else if (daysLeft(leaf, now) < limits.minDaysLeft) problems.push(`expires in ${daysLeft(leaf, now)} days (minimum ${limits.minDaysLeft})`);
+  else if (daysLeft(leaf, now) < limits.minDaysLeft)
+    problems.push(`expires in ${daysLeft(leaf, now)} days (minimum ${limits.minDaysLeft})`);
   const lifetime = Math.round((to - from) / DAY_MS);
   if (lifetime > limits.maxLifetimeDays) problems.push(`lifetime of ${lifetime} days (maximum ${limits.maxLifetimeDays})`);
   const key = keyProblem(leaf, limits);
   if (key) problems.push(key);
   for (const cert of signedCertificates(h.chain)) {
-    if (cert.signatureHash === null) problems.push(`unknown signature algorithm ${cert.signatureAlgorithmOid ?? ''} on ${cert.subject}`.trim());
+    if (cert.signatureHash === null)
+      problems.push(`unknown signature algorithm ${cert.signatureAlgorithmOid ?? ''} on ${cert.subject}`.trim());
     else if (WEAK_HASHES.has(cert.signatureHash)) problems.push(`${cert.signatureHash.toUpperCase()} signature on ${cert.subject}`);
   }
   return problems;

@@ -26,7 +26,11 @@ export interface KeyExchangeJudgement {
  * curves or a stronger standard one (secp521r1, X448). Facts are read only
  * when an accepted suite uses them.
  */
-export async function judgeKeyExchange(ctx: CheckContext<'tls'>, profile: ProfileName, perVersion: SuitesFact[]): Promise<KeyExchangeJudgement> {
+export async function judgeKeyExchange(
+  ctx: CheckContext<'tls'>,
+  profile: ProfileName,
+  perVersion: SuitesFact[],
+): Promise<KeyExchangeJudgement> {
   const kexes = new Set(perVersion.flatMap((f) => f.accepted.map((s) => s.kex)));
   const out: KeyExchangeJudgement = { keyExchange: [], unknown: [] };
   const p = PROFILES[profile];

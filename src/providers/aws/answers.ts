@@ -64,20 +64,26 @@ interface RawResponse {
  * bytes on to the SDK's own deserialiser.
  */
 export function refuseEmptyBodies(client: { middlewareStack: { add(mw: unknown, options: object): void } }, service: string): void {
-  const middleware = (next: (args: unknown) => Promise<{ response: RawResponse }>, context: { commandName?: string }) => async (args: unknown) => {
-    const out = await next(args);
-    const { response } = out;
-    if (response.statusCode < 200 || response.statusCode >= 300 || !isStream(response.body)) return out;
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
-    const bytes = Buffer.concat(chunks);
-    if (bytes.length === 0) {
-      const operation = `${service}:${(context.commandName ?? 'Command').replace(/Command$/, '')}`;
-      throw new FactError({ kind: 'malformed', message: `${operation}: malformed answer: an empty body with status ${response.statusCode}`, code: 'MalformedAnswer', status: response.statusCode });
-    }
-    response.body = new Uint8Array(bytes);
-    return out;
-  };
+  const middleware =
+    (next: (args: unknown) => Promise<{ response: RawResponse }>, context: { commandName?: string }) => async (args: unknown) => {
+      const out = await next(args);
+      const { response } = out;
+      if (response.statusCode < 200 || response.statusCode >= 300 || !isStream(response.body)) return out;
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+      const bytes = Buffer.concat(chunks);
+      if (bytes.length === 0) {
+        const operation = `${service}:${(context.commandName ?? 'Command').replace(/Command$/, '')}`;
+        throw new FactError({
+          kind: 'malformed',
+          message: `${operation}: malformed answer: an empty body with status ${response.statusCode}`,
+          code: 'MalformedAnswer',
+          status: response.statusCode,
+        });
+      }
+      response.body = new Uint8Array(bytes);
+      return out;
+    };
   client.middlewareStack.add(middleware, { step: 'deserialize', priority: 'low', name: 'annexaRefuseEmptyBodies' });
 }
 

@@ -61,7 +61,10 @@ function customS3Endpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): bo
  * endpoint (an emulator on 127.0.0.1) an invalid URL: use the loopback name
  * instead, and resolve `<account>.localhost` to loopback (RFC 6761).
  */
-export function s3ControlEndpoint(options: AwsTargetOptions, env: NodeJS.ProcessEnv): { endpoint?: string; hosts?: Readonly<Record<string, string>> } {
+export function s3ControlEndpoint(
+  options: AwsTargetOptions,
+  env: NodeJS.ProcessEnv,
+): { endpoint?: string; hosts?: Readonly<Record<string, string>> } {
   const configured = options.endpoints?.s3control ?? env.AWS_ENDPOINT_URL_S3_CONTROL ?? env.AWS_ENDPOINT_URL;
   if (!configured) return {};
   const url = new URL(configured);
@@ -106,16 +109,20 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
     iam: () => once('iam', () => guarded(new IAMClient({ ...common('iam', home), credentials }), 'iam')),
     sts: () => once('sts', () => guarded(new STSClient({ ...common('sts', home), credentials }), 'sts')),
     ec2: () => once('ec2', () => guarded(new EC2Client({ ...common('ec2', home), credentials }), 'ec2')),
-    organizations: () => once('org', () => guarded(new OrganizationsClient({ ...common('organizations', home), credentials }), 'organizations')),
+    organizations: () =>
+      once('org', () => guarded(new OrganizationsClient({ ...common('organizations', home), credentials }), 'organizations')),
     s3: (region) =>
       once(`s3:${region}`, () =>
-        guarded(new S3Client({
-          ...common('s3', region),
-          credentials,
-          forcePathStyle: customS3Endpoint(options, settings.env),
-          // Redirects are followed by the source itself, so that each bucket's region is on record.
-          followRegionRedirects: false,
-        }), 's3'),
+        guarded(
+          new S3Client({
+            ...common('s3', region),
+            credentials,
+            forcePathStyle: customS3Endpoint(options, settings.env),
+            // Redirects are followed by the source itself, so that each bucket's region is on record.
+            followRegionRedirects: false,
+          }),
+          's3',
+        ),
       ),
     // S3 Control puts the account id in front of the endpoint host; for a custom endpoint on
     // `localhost` that is `<account>.localhost`, which the target's `hosts` (the sandbox's) resolve.
@@ -124,8 +131,18 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
         const config = common('s3control', home);
         const { endpoint, hosts } = s3ControlEndpoint(options, settings.env);
         const lookup = hosts ? lookupFrom(hosts) : undefined;
-        const agents = lookup ? { httpAgent: new http.Agent({ keepAlive: true, lookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup }) } : {};
-        return guarded(new S3ControlClient({ ...config, ...(endpoint ? { endpoint } : {}), requestHandler: { ...config.requestHandler, ...agents }, credentials }), 's3control');
+        const agents = lookup
+          ? { httpAgent: new http.Agent({ keepAlive: true, lookup }), httpsAgent: new https.Agent({ keepAlive: true, lookup }) }
+          : {};
+        return guarded(
+          new S3ControlClient({
+            ...config,
+            ...(endpoint ? { endpoint } : {}),
+            requestHandler: { ...config.requestHandler, ...agents },
+            credentials,
+          }),
+          's3control',
+        );
       }),
     kms: (region) => once(`kms:${region}`, () => guarded(new KMSClient({ ...common('kms', region), credentials }), 'kms')),
   };

@@ -13,7 +13,13 @@ describe('parseCredentialReport', () => {
       '',
     ].join('\n');
     const [root, alice] = parseCredentialReport(csv);
-    expect(root).toMatchObject({ user: '<root_account>', isRoot: true, passwordEnabled: null, mfaActive: true, passwordLastUsed: '2026-05-01T10:00:00+00:00' });
+    expect(root).toMatchObject({
+      user: '<root_account>',
+      isRoot: true,
+      passwordEnabled: null,
+      mfaActive: true,
+      passwordLastUsed: '2026-05-01T10:00:00+00:00',
+    });
     expect(alice).toMatchObject({ isRoot: false, passwordEnabled: true, passwordLastUsed: null, mfaActive: false });
     expect(alice.accessKeys).toEqual([
       { slot: 1, active: true, lastRotated: '2024-02-02T00:00:00+00:00', lastUsedDate: '2026-05-30T00:00:00+00:00', lastUsedService: 's3' },
@@ -22,7 +28,8 @@ describe('parseCredentialReport', () => {
   });
 
   it('reads columns by name, whatever their order', () => {
-    const csv = 'arn,user,mfa_active,password_enabled,access_key_2_active,access_key_1_active\narn:aws:iam::1:user/b,b,true,false,true,false\n';
+    const csv =
+      'arn,user,mfa_active,password_enabled,access_key_2_active,access_key_1_active\narn:aws:iam::1:user/b,b,true,false,true,false\n';
     const [b] = parseCredentialReport(csv);
     expect(b).toMatchObject({ user: 'b', mfaActive: true, passwordEnabled: false });
     expect(b.accessKeys.map((k) => k.active)).toEqual([false, true]);

@@ -57,7 +57,8 @@ export function parseCredentialReport(csv: string): CredentialReportUser[] {
   return lines.slice(1).map((line, i) => {
     const cells = splitCsvLine(line);
     // A short row would read its missing cells as "no value": never used, no MFA, no key.
-    if (cells.length !== header.length) throw new SyntaxError(`credential report row ${i + 2} has ${cells.length} cells where the header names ${header.length}`);
+    if (cells.length !== header.length)
+      throw new SyntaxError(`credential report row ${i + 2} has ${cells.length} cells where the header names ${header.length}`);
     const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
     const isRoot = row.user === '<root_account>';
     return {

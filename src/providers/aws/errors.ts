@@ -25,7 +25,15 @@ const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutExcept
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** Reached, then cut off mid-exchange: not the same as never reached, nor as too slow. */
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'InvalidClientTokenId', 'UnrecognizedClientException', 'ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'SignatureDoesNotMatch']);
+const NO_CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+]);
 
 interface AwsErrorLike {
   name?: string;

@@ -73,7 +73,10 @@ async function credentialReport(rec: CallRecorder, clients: AwsClients, options:
 const attached = (list: SdkAttachedPolicy[] | undefined): AttachedPolicy[] =>
   (list ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' }));
 const inline = (list: PolicyDetail[] | undefined): InlinePolicy[] =>
-  (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: parsePolicyDocument(p.PolicyDocument ?? missingDocument(`inline policy ${p.PolicyName}`)) }));
+  (list ?? []).map((p) => ({
+    name: p.PolicyName ?? '',
+    document: parsePolicyDocument(p.PolicyDocument ?? missingDocument(`inline policy ${p.PolicyName}`)),
+  }));
 
 /**
  * A policy whose text the answer left out cannot be judged: read as empty it
@@ -87,7 +90,12 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
   const iam = clients.iam();
   // AWS-managed policies are left out: they are many, and known by ARN (AdministratorAccess).
   const pages = await allPages((Marker) =>
-    send(rec, 'iam', new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], MaxItems: 1000, Marker }), (c, o) => iam.send(c, o)),
+    send(
+      rec,
+      'iam',
+      new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'], MaxItems: 1000, Marker }),
+      (c, o) => iam.send(c, o),
+    ),
   );
   const out: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
   // ANSWERS guarantees the four lists and each entry's name and ARN.
@@ -103,13 +111,26 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
       });
     }
     for (const g of page.GroupDetailList!) {
-      out.groups.push({ name: g.GroupName!, arn: g.Arn!, path: g.Path ?? '/', attachedPolicies: attached(g.AttachedManagedPolicies), inlinePolicies: inline(g.GroupPolicyList) });
+      out.groups.push({
+        name: g.GroupName!,
+        arn: g.Arn!,
+        path: g.Path ?? '/',
+        attachedPolicies: attached(g.AttachedManagedPolicies),
+        inlinePolicies: inline(g.GroupPolicyList),
+      });
     }
     for (const r of page.RoleDetailList!) {
-      out.roles.push({ name: r.RoleName!, arn: r.Arn!, path: r.Path ?? '/', attachedPolicies: attached(r.AttachedManagedPolicies), inlinePolicies: inline(r.RolePolicyList) });
+      out.roles.push({
+        name: r.RoleName!,
+        arn: r.Arn!,
+        path: r.Path ?? '/',
+        attachedPolicies: attached(r.AttachedManagedPolicies),
+        inlinePolicies: inline(r.RolePolicyList),
+      });
     }
     for (const p of page.Policies!) {
-      const current = p.PolicyVersionList!.find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList!.find((v) => v.VersionId === p.DefaultVersionId);
+      const current =
+        p.PolicyVersionList!.find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList!.find((v) => v.VersionId === p.DefaultVersionId);
       out.policies.push({
         name: p.PolicyName!,
         arn: p.Arn!,
@@ -124,7 +145,9 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
 
 async function virtualMfaDevices(rec: CallRecorder, clients: AwsClients): Promise<VirtualMfaDevice[]> {
   const iam = clients.iam();
-  const pages = await allPages((Marker) => send(rec, 'iam', new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', MaxItems: 1000, Marker }), (c, o) => iam.send(c, o)));
+  const pages = await allPages((Marker) =>
+    send(rec, 'iam', new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', MaxItems: 1000, Marker }), (c, o) => iam.send(c, o)),
+  );
   return pages.flatMap((p) => p.VirtualMFADevices!.map((d) => ({ serialNumber: d.SerialNumber!, userArn: d.User?.Arn ?? null })));
 }
 
@@ -140,7 +163,10 @@ export function globalFacts(scope: FactScope, clients: AwsClients, options: Glob
     },
     iam: {
       accountSummary: () =>
-        scope.fact('aws.iam.accountSummary', async (rec) => (await send(rec, 'iam', new GetAccountSummaryCommand({}), (c, o) => clients.iam().send(c, o))).SummaryMap!),
+        scope.fact(
+          'aws.iam.accountSummary',
+          async (rec) => (await send(rec, 'iam', new GetAccountSummaryCommand({}), (c, o) => clients.iam().send(c, o))).SummaryMap!,
+        ),
       credentialReport: () => scope.fact('aws.iam.credentialReport', (rec) => credentialReport(rec, clients, options)),
       passwordPolicy: () =>
         scope.fact('aws.iam.passwordPolicy', async (rec) => {

@@ -44,7 +44,13 @@ export function kmsFacts(scope: FactScope, clients: AwsClients): AwsFacts['kms']
     keyPolicy: (region, keyId) =>
       scope.fact(`aws.kms.keyPolicy(${region},${keyId})`, async (rec) => {
         const kms = clients.kms(region);
-        const answer = await send(rec, 'kms', new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }), (c, o) => kms.send(c, o), keyId);
+        const answer = await send(
+          rec,
+          'kms',
+          new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }),
+          (c, o) => kms.send(c, o),
+          keyId,
+        );
         return parsePolicyDocument(answer.Policy!);
       }),
   };

@@ -32,7 +32,13 @@ interface ScenarioAccount {
 async function sandbox(section: unknown, runtime: ProviderRuntime): Promise<SandboxHandle<AwsTargetOptions>> {
   const { startAwsSandbox } = await import('../../sandbox/aws/index.js');
   const running = await startAwsSandbox(section as Parameters<typeof startAwsSandbox>[0], { log: runtime.log });
-  const base = { partition: 'aws', homeRegion: running.homeRegion, sandbox: true, endpoints: { ...running.endpoints }, hosts: { ...running.hosts } };
+  const base = {
+    partition: 'aws',
+    homeRegion: running.homeRegion,
+    sandbox: true,
+    endpoints: { ...running.endpoints },
+    hosts: { ...running.hosts },
+  };
   const accounts = ((section as { accounts?: ScenarioAccount[] }).accounts ?? []) as ScenarioAccount[];
   const targets: Target<AwsTargetOptions>[] = [awsTarget({ ...base, accountId: running.accounts[0] })];
   for (const account of accounts.slice(1)) {

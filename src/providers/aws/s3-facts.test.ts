@@ -15,7 +15,11 @@ describe('locationToRegion', () => {
 describe('redirectRegion', () => {
   const moved = (extra: object) => ({ name: 'PermanentRedirect', $metadata: { httpStatusCode: 301 }, ...extra });
   it('reads the x-amz-bucket-region header first', () => {
-    expect(redirectRegion(moved({ $response: { headers: { 'x-amz-bucket-region': 'eu-central-1' } }, Endpoint: 'b.s3.eu-west-1.amazonaws.com' }))).toBe('eu-central-1');
+    expect(
+      redirectRegion(
+        moved({ $response: { headers: { 'x-amz-bucket-region': 'eu-central-1' } }, Endpoint: 'b.s3.eu-west-1.amazonaws.com' }),
+      ),
+    ).toBe('eu-central-1');
   });
   it('falls back to the endpoint named in the error body', () => {
     expect(redirectRegion(moved({ Endpoint: 'acme.s3.eu-west-3.amazonaws.com' }))).toBe('eu-west-3');

@@ -30,7 +30,13 @@ interface S3FactOptions {
 
 /** The region a 301 names: the x-amz-bucket-region header, else the endpoint in the error body. */
 export function redirectRegion(err: unknown): string | undefined {
-  const e = err as { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> }; Endpoint?: string; Region?: string; name?: string };
+  const e = err as {
+    $metadata?: { httpStatusCode?: number };
+    $response?: { headers?: Record<string, string> };
+    Endpoint?: string;
+    Region?: string;
+    name?: string;
+  };
   if (e?.$metadata?.httpStatusCode !== 301 && e?.name !== 'PermanentRedirect') return undefined;
   const header = e.$response?.headers?.['x-amz-bucket-region'];
   if (header) return header;
@@ -68,7 +74,13 @@ async function orNull<T>(codes: string[], fetch: () => Promise<T>): Promise<T | 
  * Sends a bucket command through the client of `region`; a 301 naming
  * another region is followed once, as real S3 asks of its clients.
  */
-export async function inRegion<C extends object, O>(rec: CallRecorder, clients: AwsClients, bucket: string, region: string, command: C): Promise<O> {
+export async function inRegion<C extends object, O>(
+  rec: CallRecorder,
+  clients: AwsClients,
+  bucket: string,
+  region: string,
+  command: C,
+): Promise<O> {
   const dispatch = (client: S3Client) => (c: C, o: SendOptions) => client.send(c as never, o) as Promise<O>;
   try {
     return await send(rec, 's3', command, dispatch(clients.s3(region)), bucket);
@@ -88,7 +100,12 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
       do {
         const page = await send(rec, 's3', new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken }), (c, o) => s3.send(c, o));
         for (const b of page.Buckets!) {
-          buckets.push({ name: b.Name!, arn: `arn:${options.partition}:s3:::${b.Name}`, creationDate: b.CreationDate?.toISOString() ?? null, region: b.BucketRegion ?? null });
+          buckets.push({
+            name: b.Name!,
+            arn: `arn:${options.partition}:s3:::${b.Name}`,
+            creationDate: b.CreationDate?.toISOString() ?? null,
+            region: b.BucketRegion ?? null,
+          });
         }
         ContinuationToken = page.ContinuationToken;
       } while (ContinuationToken);
@@ -99,7 +116,13 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
     scope.fact(`aws.s3.bucketRegion(${bucket})`, async (rec) => {
       const listed = (await listBuckets()).find((b) => b.name === bucket)?.region;
       if (listed) return listed;
-      const answer = await inRegion<GetBucketLocationCommand, GetBucketLocationCommandOutput>(rec, clients, bucket, options.homeRegion, new GetBucketLocationCommand({ Bucket: bucket }));
+      const answer = await inRegion<GetBucketLocationCommand, GetBucketLocationCommandOutput>(
+        rec,
+        clients,
+        bucket,
+        options.homeRegion,
+        new GetBucketLocationCommand({ Bucket: bucket }),
+      );
       return locationToRegion(answer.LocationConstraint);
     });
 
@@ -112,7 +135,11 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
     bucketEncryption: (bucket) =>
       scope.fact(`aws.s3.bucketEncryption(${bucket})`, (rec) =>
         orNull(['ServerSideEncryptionConfigurationNotFoundError'], async () => {
-          const answer = await bucketCall<GetBucketEncryptionCommand, GetBucketEncryptionCommandOutput>(rec, bucket, new GetBucketEncryptionCommand({ Bucket: bucket }));
+          const answer = await bucketCall<GetBucketEncryptionCommand, GetBucketEncryptionCommandOutput>(
+            rec,
+            bucket,
+            new GetBucketEncryptionCommand({ Bucket: bucket }),
+          );
           return {
             rules: answer.ServerSideEncryptionConfiguration!.Rules!.map((r) => ({
               algorithm: r.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null,
@@ -126,14 +153,22 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
     bucketPolicy: (bucket) =>
       scope.fact(`aws.s3.bucketPolicy(${bucket})`, (rec) =>
         orNull(['NoSuchBucketPolicy'], async () => {
-          const answer = await bucketCall<GetBucketPolicyCommand, GetBucketPolicyCommandOutput>(rec, bucket, new GetBucketPolicyCommand({ Bucket: bucket }));
+          const answer = await bucketCall<GetBucketPolicyCommand, GetBucketPolicyCommandOutput>(
+            rec,
+            bucket,
+            new GetBucketPolicyCommand({ Bucket: bucket }),
+          );
           return parsePolicyDocument(answer.Policy!);
         }),
       ),
     publicAccessBlock: (bucket) =>
       scope.fact(`aws.s3.publicAccessBlock(${bucket})`, (rec) =>
         orNull(['NoSuchPublicAccessBlockConfiguration'], async () => {
-          const answer = await bucketCall<GetPublicAccessBlockCommand, GetPublicAccessBlockCommandOutput>(rec, bucket, new GetPublicAccessBlockCommand({ Bucket: bucket }));
+          const answer = await bucketCall<GetPublicAccessBlockCommand, GetPublicAccessBlockCommandOutput>(
+            rec,
+            bucket,
+            new GetPublicAccessBlockCommand({ Bucket: bucket }),
+          );
           return pab(answer.PublicAccessBlockConfiguration);
         }),
       ),
@@ -141,20 +176,34 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
       scope.fact('aws.s3.accountPublicAccessBlock', (rec) =>
         orNull(['NoSuchPublicAccessBlockConfiguration'], async () => {
           const s3control = clients.s3control();
-          const answer = await send(rec, 's3control', new GetAccountPublicAccessBlockCommand({ AccountId: options.accountId }), (c, o) => s3control.send(c, o));
+          const answer = await send(rec, 's3control', new GetAccountPublicAccessBlockCommand({ AccountId: options.accountId }), (c, o) =>
+            s3control.send(c, o),
+          );
           return pab(answer.PublicAccessBlockConfiguration);
         }),
       ),
     versioning: (bucket) =>
       scope.fact(`aws.s3.versioning(${bucket})`, async (rec) => {
-        const answer = await bucketCall<GetBucketVersioningCommand, GetBucketVersioningCommandOutput>(rec, bucket, new GetBucketVersioningCommand({ Bucket: bucket }));
+        const answer = await bucketCall<GetBucketVersioningCommand, GetBucketVersioningCommandOutput>(
+          rec,
+          bucket,
+          new GetBucketVersioningCommand({ Bucket: bucket }),
+        );
         return { status: answer.Status ?? null, mfaDelete: answer.MFADelete ?? null };
       }),
     logging: (bucket) =>
       scope.fact(`aws.s3.logging(${bucket})`, async (rec) => {
-        const answer = await bucketCall<GetBucketLoggingCommand, GetBucketLoggingCommandOutput>(rec, bucket, new GetBucketLoggingCommand({ Bucket: bucket }));
+        const answer = await bucketCall<GetBucketLoggingCommand, GetBucketLoggingCommandOutput>(
+          rec,
+          bucket,
+          new GetBucketLoggingCommand({ Bucket: bucket }),
+        );
         const target = answer.LoggingEnabled;
-        return { enabled: Boolean(target?.TargetBucket), targetBucket: target?.TargetBucket ?? null, targetPrefix: target?.TargetPrefix ?? null };
+        return {
+          enabled: Boolean(target?.TargetBucket),
+          targetBucket: target?.TargetBucket ?? null,
+          targetPrefix: target?.TargetPrefix ?? null,
+        };
       }),
   };
 }

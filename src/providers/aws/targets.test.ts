@@ -8,7 +8,12 @@ describe('targets', () => {
   });
 
   it('names a target by its account and never carries a credential', () => {
-    const t = awsTarget({ accountId: '123456789012', partition: 'aws-cn', homeRegion: 'cn-north-1', roleArn: 'arn:aws-cn:iam::123456789012:role/audit' });
+    const t = awsTarget({
+      accountId: '123456789012',
+      partition: 'aws-cn',
+      homeRegion: 'cn-north-1',
+      roleArn: 'arn:aws-cn:iam::123456789012:role/audit',
+    });
     expect(t).toMatchObject({ provider: 'aws', id: 'aws:123456789012', resource: 'AWS::::Account:123456789012' });
     expect(Object.keys(t.options).sort()).toEqual(['accountId', 'homeRegion', 'partition', 'roleArn']);
   });

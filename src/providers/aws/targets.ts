@@ -52,7 +52,13 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
     ...(section.profile ? { profile: section.profile } : {}),
   };
   const credentials = baseCredentials(shared);
-  const clientConfig = { region: homeRegion, credentials, retryMode: 'adaptive', maxAttempts: 5, requestHandler: timeLimits(runtime.callTimeoutMs) };
+  const clientConfig = {
+    region: homeRegion,
+    credentials,
+    retryMode: 'adaptive',
+    maxAttempts: 5,
+    requestHandler: timeLimits(runtime.callTimeoutMs),
+  };
 
   let caller: { account: string; arn: string };
   try {
@@ -84,7 +90,9 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
         NextToken = page.NextToken;
       } while (NextToken);
     } catch (err) {
-      throw new UsageError(`AWS: could not list the organisation's accounts (organizations:ListAccounts): ${errorCode(err) ?? ''} ${(err as Error).message}`);
+      throw new UsageError(
+        `AWS: could not list the organisation's accounts (organizations:ListAccounts): ${errorCode(err) ?? ''} ${(err as Error).message}`,
+      );
     }
   }
   const ownTarget = awsTarget({ ...shared, accountId: caller.account, partition });
@@ -94,7 +102,16 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
   for (const role of roles) {
     const parts = arnParts(role.roleArn);
     if (byAccount.has(parts.accountId)) continue;
-    byAccount.set(parts.accountId, awsTarget({ ...shared, ...parts, roleArn: role.roleArn, ...(role.externalId ? { externalId: role.externalId } : {}), ...(role.sessionName ? { sessionName: role.sessionName } : {}) }));
+    byAccount.set(
+      parts.accountId,
+      awsTarget({
+        ...shared,
+        ...parts,
+        roleArn: role.roleArn,
+        ...(role.externalId ? { externalId: role.externalId } : {}),
+        ...(role.sessionName ? { sessionName: role.sessionName } : {}),
+      }),
+    );
   }
   return [...byAccount.values()];
 }

@@ -13,12 +13,18 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'GET /orgs/{org}/members': list(obj({ login: str })),
   'GET /orgs/{org}/outside_collaborators': list(obj({ login: str })),
   // The schema marks all three optional, but GitHub sends them all; judging `*` needs the list, so it is required.
-  'GET /orgs/{org}/actions/permissions/selected-actions': obj({ github_owned_allowed: bool, verified_allowed: bool, patterns_allowed: list(str) }),
+  'GET /orgs/{org}/actions/permissions/selected-actions': obj({
+    github_owned_allowed: bool,
+    verified_allowed: bool,
+    patterns_allowed: list(str),
+  }),
   'GET /orgs/{org}/actions/permissions': obj({ enabled_repositories: str }),
   'GET /orgs/{org}/actions/permissions/workflow': obj({ default_workflow_permissions: str, can_approve_pull_request_reviews: bool }),
   'GET /orgs/{org}/hooks': list(obj({ id: int, active: bool, config: obj({}) })),
   'GET /repos/{owner}/{repo}/hooks': list(obj({ id: int, active: bool, config: obj({}) })),
-  'GET /orgs/{org}/repos': list(obj({ name: str, full_name: str, private: bool, fork: bool }, { archived: bool, visibility: str, default_branch: str })),
+  'GET /orgs/{org}/repos': list(
+    obj({ name: str, full_name: str, private: bool, fork: bool }, { archived: bool, visibility: str, default_branch: str }),
+  ),
   // A GraphQL answer: data (null when the query failed as a whole) and errors, each with a message.
   graphql: {
     ...obj({}, { data: nullable(obj({})), errors: list(obj({ message: str }, { type: str, path: list() })) }),

@@ -41,11 +41,12 @@ export function createClient(options: ClientOptions): GithubClient {
   const { log } = options;
   const maxRetries = options.maxRateLimitRetries ?? 2;
   const maxWait = options.maxRateLimitWaitSeconds ?? 120;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    const retrying = retryCount < maxRetries && retryAfter <= maxWait;
-    log.warn({ kind, retryAfter, retryCount, route: `${request.method} ${request.url}`, retrying }, 'GitHub rate limit');
-    return retrying;
-  };
+  const onLimit =
+    (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const retrying = retryCount < maxRetries && retryAfter <= maxWait;
+      log.warn({ kind, retryAfter, retryCount, route: `${request.method} ${request.url}`, retrying }, 'GitHub rate limit');
+      return retrying;
+    };
   return new ThrottledOctokit({
     auth: options.token,
     baseUrl: restBaseUrl(options.apiUrl),

@@ -4,7 +4,10 @@ import { classify, inspect } from './errors.js';
 import { CACHE_HEADER } from './etag-cache.js';
 
 const httpError = (status: number, message: string, headers: Record<string, string> = {}) =>
-  new RequestError(message, status, { request: { method: 'GET', url: 'https://api.test/x', headers: {} }, response: { status, url: 'https://api.test/x', headers, data: {} } });
+  new RequestError(message, status, {
+    request: { method: 'GET', url: 'https://api.test/x', headers: {} },
+    response: { status, url: 'https://api.test/x', headers, data: {} },
+  });
 
 describe('classify', () => {
   it.each([
@@ -35,13 +38,19 @@ describe('classify', () => {
 
 describe('inspect', () => {
   it('records REST status and request id', () => {
-    expect(inspect({ value: { status: 200, headers: { 'x-github-request-id': 'A:B' }, data: [] } })).toEqual({ status: 200, requestId: 'A:B', cost: undefined });
+    expect(inspect({ value: { status: 200, headers: { 'x-github-request-id': 'A:B' }, data: [] } })).toEqual({
+      status: 200,
+      requestId: 'A:B',
+      cost: undefined,
+    });
   });
   it('records a cache hit as a 304', () => {
     expect(inspect({ value: { status: 200, headers: { [CACHE_HEADER]: '304' }, data: [] } })).toMatchObject({ status: 304 });
   });
   it('records GraphQL points from rateLimit.cost', () => {
-    expect(inspect({ value: { status: 200, headers: {}, data: { data: { rateLimit: { cost: 4, remaining: 4996 } } } } })).toMatchObject({ cost: 4 });
+    expect(inspect({ value: { status: 200, headers: {}, data: { data: { rateLimit: { cost: 4, remaining: 4996 } } } } })).toMatchObject({
+      cost: 4,
+    });
   });
   it('records the status of an error', () => {
     expect(inspect({ error: httpError(404, 'Not Found', { 'x-github-request-id': 'Z' }) })).toMatchObject({ status: 404, requestId: 'Z' });

@@ -13,7 +13,7 @@ interface HttpError {
 type Headers = Record<string, string | number | undefined>;
 
 function headersOf(x: unknown): Headers | undefined {
-  const h = (x as { headers?: unknown; response?: { headers?: unknown } } | undefined);
+  const h = x as { headers?: unknown; response?: { headers?: unknown } } | undefined;
   return (h?.headers ?? h?.response?.headers) as Headers | undefined;
 }
 
@@ -38,7 +38,13 @@ export function classify(err: unknown): FactError {
   if (e?.cause instanceof FactError) return e.cause;
   const status = typeof e?.status === 'number' ? e.status : undefined;
   const message = e instanceof Error ? e.message : String(err);
-  if (status === 401) return new FactError({ kind: 'denied', message: 'GitHub rejected the token (401 Bad credentials)', permission: 'a valid token', status });
+  if (status === 401)
+    return new FactError({
+      kind: 'denied',
+      message: 'GitHub rejected the token (401 Bad credentials)',
+      permission: 'a valid token',
+      status,
+    });
   // The throttling plugin reports an exhausted GraphQL limit as a plain error ("GraphQL Rate Limit Exceeded").
   if ((status !== undefined && isRateLimited(e)) || (status === undefined && /rate limit/i.test(message))) {
     return new FactError({ kind: 'throttled', message: `rate limited past the retry budget: ${message}`, status });

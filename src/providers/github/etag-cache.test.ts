@@ -11,7 +11,10 @@ function server(body: string, etag: string) {
     const headers = new Headers(init?.headers);
     seen.push(headers);
     if (headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag, 'x-github-request-id': 'R2' } });
-    return new Response(body, { status: 200, headers: { etag, link: '<https://api.test/x?page=2>; rel="next"', 'content-type': 'application/json' } });
+    return new Response(body, {
+      status: 200,
+      headers: { etag, link: '<https://api.test/x?page=2>; rel="next"', 'content-type': 'application/json' },
+    });
   }) as typeof fetch;
   return { fetchFn, seen };
 }
@@ -20,11 +23,19 @@ describe('cachingFetch', () => {
   it('sends If-None-Match on the second run and rebuilds the 200 from the cache on 304', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'annexa-etag-'));
     const { fetchFn, seen } = server('[{"id":1}]', '"abc"');
-    const first = await cachingFetch(new EtagCache(dir), 5000, fetchFn)('https://api.test/x', { headers: { authorization: 'token SECRET' } });
+    const first = await cachingFetch(
+      new EtagCache(dir),
+      5000,
+      fetchFn,
+    )('https://api.test/x', { headers: { authorization: 'token SECRET' } });
     expect(await first.json()).toEqual([{ id: 1 }]);
     expect(first.headers.get(CACHE_HEADER)).toBeNull();
 
-    const second = await cachingFetch(new EtagCache(dir), 5000, fetchFn)('https://api.test/x', { headers: { authorization: 'token SECRET' } });
+    const second = await cachingFetch(
+      new EtagCache(dir),
+      5000,
+      fetchFn,
+    )('https://api.test/x', { headers: { authorization: 'token SECRET' } });
     expect(seen[1].get('if-none-match')).toBe('"abc"');
     expect(second.status).toBe(200);
     expect(second.headers.get(CACHE_HEADER)).toBe('304');
@@ -35,7 +46,11 @@ describe('cachingFetch', () => {
 
   it('never writes the token to the cache', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'annexa-etag-'));
-    await cachingFetch(new EtagCache(dir), 5000, server('{}', '"e"').fetchFn)('https://api.test/y', { headers: { authorization: 'token SECRET' } });
+    await cachingFetch(
+      new EtagCache(dir),
+      5000,
+      server('{}', '"e"').fetchFn,
+    )('https://api.test/y', { headers: { authorization: 'token SECRET' } });
     const [file] = await readdir(dir);
     expect(await readFile(path.join(dir, file), 'utf8')).not.toContain('SECRET');
   });
@@ -49,7 +64,9 @@ describe('cachingFetch', () => {
 });
 
 describe('redactForCache', () => {
-  const hooks = JSON.stringify([{ id: 1, config: { url: 'https://hooks.slack.com/services/T000/B000/XXXXSECRET', insecure_ssl: '0', secret: '********' } }]);
+  const hooks = JSON.stringify([
+    { id: 1, config: { url: 'https://hooks.slack.com/services/T000/B000/XXXXSECRET', insecure_ssl: '0', secret: '********' } },
+  ]);
   it('cuts webhook URLs to scheme and host', () => {
     const kept = redactForCache('https://api.github.com/repos/acme/api/hooks?per_page=100', hooks);
     expect(kept).not.toContain('XXXXSECRET');

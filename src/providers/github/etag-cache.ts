@@ -71,7 +71,8 @@ export class EtagCache {
       return entry;
     }
     // Not what the chain recorded: never answer a 304 from it.
-    if (ledger.knows(key)) log?.warn({ url, entry: key }, 'ETag cache entry does not match the hash the previous run recorded: dropped, fetched again');
+    if (ledger.knows(key))
+      log?.warn({ url, entry: key }, 'ETag cache entry does not match the hash the previous run recorded: dropped, fetched again');
     else log?.debug({ url, entry: key }, 'ETag cache entry no run recorded: dropped, fetched again');
     ledger.drop(key);
     await rm(path.join(this.dir, this.name(url)), { force: true });
@@ -125,7 +126,10 @@ const MAX_REDIRECTS = 5;
  * FactError.
  */
 function offOrigin(what: string, url: URL, origin: string): never {
-  const error = new FactError({ kind: 'malformed', message: `${what} ${url.host}, outside the API ${origin}: not followed (the request would carry the token)` });
+  const error = new FactError({
+    kind: 'malformed',
+    message: `${what} ${url.host}, outside the API ${origin}: not followed (the request would carry the token)`,
+  });
   error.name = 'AbortError';
   throw error;
 }

@@ -6,15 +6,53 @@ const raw = {
   viewerPermission: 'ADMIN',
   hasVulnerabilityAlertsEnabled: true,
   defaultBranchRef: { name: 'main' },
-  branchProtectionRules: { pageInfo: { hasNextPage: false }, nodes: [{ pattern: 'main', isAdminEnforced: true, requiresApprovingReviews: true, requiredApprovingReviewCount: 2, dismissesStaleReviews: true, requiresCodeOwnerReviews: true, allowsForcePushes: false, allowsDeletions: false, requiresStatusChecks: true, requiredStatusCheckContexts: ['ci'] }] },
+  branchProtectionRules: {
+    pageInfo: { hasNextPage: false },
+    nodes: [
+      {
+        pattern: 'main',
+        isAdminEnforced: true,
+        requiresApprovingReviews: true,
+        requiredApprovingReviewCount: 2,
+        dismissesStaleReviews: true,
+        requiresCodeOwnerReviews: true,
+        allowsForcePushes: false,
+        allowsDeletions: false,
+        requiresStatusChecks: true,
+        requiredStatusCheckContexts: ['ci'],
+      },
+    ],
+  },
   rulesets: {
     pageInfo: { hasNextPage: false },
-    nodes: [{
-      name: 'r', enforcement: 'ACTIVE', target: 'BRANCH', source: { __typename: 'Organization' },
-      conditions: { refName: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
-      rules: { nodes: [{ type: 'PULL_REQUEST', parameters: { __typename: 'PullRequestParameters', requiredApprovingReviewCount: 1 } }, { type: 'DELETION', parameters: null }] },
-      bypassActors: { nodes: [{ bypassMode: 'ALWAYS', organizationAdmin: false, enterpriseOwner: false, deployKey: false, repositoryRoleName: null, repositoryRoleDatabaseId: null, actor: { __typename: 'Team', slug: 'sre' } }] },
-    }],
+    nodes: [
+      {
+        name: 'r',
+        enforcement: 'ACTIVE',
+        target: 'BRANCH',
+        source: { __typename: 'Organization' },
+        conditions: { refName: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
+        rules: {
+          nodes: [
+            { type: 'PULL_REQUEST', parameters: { __typename: 'PullRequestParameters', requiredApprovingReviewCount: 1 } },
+            { type: 'DELETION', parameters: null },
+          ],
+        },
+        bypassActors: {
+          nodes: [
+            {
+              bypassMode: 'ALWAYS',
+              organizationAdmin: false,
+              enterpriseOwner: false,
+              deployKey: false,
+              repositoryRoleName: null,
+              repositoryRoleDatabaseId: null,
+              actor: { __typename: 'Team', slug: 'sre' },
+            },
+          ],
+        },
+      },
+    ],
   },
   codeowners0: null,
   codeowners1: { __typename: 'Blob' },
@@ -26,9 +64,22 @@ const raw = {
 describe('parseRepo', () => {
   it('keeps what the checks judge', () => {
     const d = parseRepo(raw);
-    expect(d).toMatchObject({ name: 'api', viewerPermission: 'ADMIN', defaultBranch: 'main', hasVulnerabilityAlertsEnabled: true, codeownersPath: 'CODEOWNERS' });
+    expect(d).toMatchObject({
+      name: 'api',
+      viewerPermission: 'ADMIN',
+      defaultBranch: 'main',
+      hasVulnerabilityAlertsEnabled: true,
+      codeownersPath: 'CODEOWNERS',
+    });
     expect(d.branchProtectionRules?.[0]).toMatchObject({ requiredApprovingReviewCount: 2, requiredStatusCheckContexts: ['ci'] });
-    expect(d.rulesets?.[0]).toMatchObject({ source: 'Organization', refInclude: ['~DEFAULT_BRANCH'], rules: [{ type: 'PULL_REQUEST', parameters: { requiredApprovingReviewCount: 1 } }, { type: 'DELETION', parameters: null }] });
+    expect(d.rulesets?.[0]).toMatchObject({
+      source: 'Organization',
+      refInclude: ['~DEFAULT_BRANCH'],
+      rules: [
+        { type: 'PULL_REQUEST', parameters: { requiredApprovingReviewCount: 1 } },
+        { type: 'DELETION', parameters: null },
+      ],
+    });
     expect(d.rulesets?.[0].bypassActors?.[0].actor).toBe('Team:sre');
     expect(d.deployKeys).toEqual([{ title: 'ci', readOnly: false }]);
   });
@@ -38,7 +89,9 @@ describe('parseRepo', () => {
   });
 
   it('keeps GraphQL errors by field, and a missing connection as null', () => {
-    const d = parseRepo({ ...raw, collaborators: null }, [{ type: 'FORBIDDEN', message: 'Must have push access', path: ['r0', 'collaborators'] }]);
+    const d = parseRepo({ ...raw, collaborators: null }, [
+      { type: 'FORBIDDEN', message: 'Must have push access', path: ['r0', 'collaborators'] },
+    ]);
     expect(d.outsideCollaborators).toBeNull();
     expect(d.fieldErrors.collaborators).toBe('FORBIDDEN: Must have push access');
   });

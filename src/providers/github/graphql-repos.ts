@@ -23,7 +23,15 @@ interface Page<T> {
 type Raw = Record<string, unknown>;
 
 /** One GraphQL query as one recorded call; the call's cost is GitHub's `rateLimit.cost`. */
-async function query(rec: CallRecorder, client: GithubClient, url: string, operation: string, target: string, text: string, variables: Raw): Promise<GqlAnswer> {
+async function query(
+  rec: CallRecorder,
+  client: GithubClient,
+  url: string,
+  operation: string,
+  target: string,
+  text: string,
+  variables: Raw,
+): Promise<GqlAnswer> {
   const response = await rec.call({ operation: `graphql ${operation}`, target, pool: 'github.graphql' }, (signal) =>
     client.request({ method: 'POST', url, query: text, variables, request: { signal } }),
   );
@@ -31,7 +39,8 @@ async function query(rec: CallRecorder, client: GithubClient, url: string, opera
   // An error without a path is about the query as a whole: no part of the data can be trusted to be complete.
   const first = answer.errors?.find((e) => !e.path?.length) ?? (answer.data ? undefined : answer.errors?.[0]);
   if (first || !answer.data) {
-    const kind = first?.type === 'FORBIDDEN' ? 'denied' : first?.type === 'RATE_LIMITED' ? 'throttled' : answer.data ? 'other' : 'malformed';
+    const kind =
+      first?.type === 'FORBIDDEN' ? 'denied' : first?.type === 'RATE_LIMITED' ? 'throttled' : answer.data ? 'other' : 'malformed';
     throw new FactError({ kind, message: `GraphQL ${operation}: ${first?.message ?? 'no data in the answer'}`, code: first?.type });
   }
   return answer;
@@ -56,7 +65,8 @@ export async function fetchRepoBatch(
     }
     const details = parseRepo(expectShape<Raw>('graphql RepoDetails', answerSchema('graphql repository'), raw), errors);
     const more = raw.rulesets as Page<Raw> | null;
-    const follow: Follow = (text, variables) => query(rec, client, url, text.match(/query (\w+)/)?.[1] ?? 'More', `github:${org}/${name}`, text, variables);
+    const follow: Follow = (text, variables) =>
+      query(rec, client, url, text.match(/query (\w+)/)?.[1] ?? 'More', `github:${org}/${name}`, text, variables);
     if (details.rulesets) {
       const rawRulesets = nodes(more);
       if (more?.pageInfo?.hasNextPage) rawRulesets.push(...(await moreRulesets(follow, org, name, more.pageInfo.endCursor ?? null)));
@@ -126,7 +136,11 @@ function list<T>(field: string, page: Page<Raw> | null | undefined, map: (n: Raw
 export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
   const fieldErrors: Record<string, string> = {};
   for (const e of errors) {
-    const field = (e.path ?? []).slice(1).filter((p) => typeof p === 'string').join('.') || 'repository';
+    const field =
+      (e.path ?? [])
+        .slice(1)
+        .filter((p) => typeof p === 'string')
+        .join('.') || 'repository';
     fieldErrors[field] ??= describe(e);
   }
   const codeownersIndex = CODEOWNERS_PATHS.findIndex((_, i) => (raw[`codeowners${i}`] as Raw | null)?.__typename === 'Blob');
@@ -135,8 +149,18 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
   const onDefault = ((raw.defaultBranchRef as Raw | null)?.branchProtectionRule as Raw | null | undefined) ?? null;
   const rule = onDefault && classic?.find((r) => r.pattern === onDefault.pattern);
   if (rule && onDefault) {
-    rule.bypassPullRequestActors = list('defaultBranchRef.branchProtectionRule.bypassPullRequestAllowances', onDefault.bypassPullRequestAllowances as Page<Raw>, allowanceActor, fieldErrors);
-    rule.bypassForcePushActors = list('defaultBranchRef.branchProtectionRule.bypassForcePushAllowances', onDefault.bypassForcePushAllowances as Page<Raw>, allowanceActor, fieldErrors);
+    rule.bypassPullRequestActors = list(
+      'defaultBranchRef.branchProtectionRule.bypassPullRequestAllowances',
+      onDefault.bypassPullRequestAllowances as Page<Raw>,
+      allowanceActor,
+      fieldErrors,
+    );
+    rule.bypassForcePushActors = list(
+      'defaultBranchRef.branchProtectionRule.bypassForcePushAllowances',
+      onDefault.bypassForcePushAllowances as Page<Raw>,
+      allowanceActor,
+      fieldErrors,
+    );
   }
   return {
     name: String(raw.name),
@@ -146,7 +170,12 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
     branchProtectionRules: classic,
     rulesets: rulesetsPage ? nodes(rulesetsPage).map(parseRuleset) : null,
     codeownersPath: codeownersIndex >= 0 ? CODEOWNERS_PATHS[codeownersIndex] : null,
-    deployKeys: list('deployKeys', raw.deployKeys as Page<Raw>, (k) => ({ title: String(k.title), readOnly: k.readOnly === true }), fieldErrors),
+    deployKeys: list(
+      'deployKeys',
+      raw.deployKeys as Page<Raw>,
+      (k) => ({ title: String(k.title), readOnly: k.readOnly === true }),
+      fieldErrors,
+    ),
     outsideCollaborators: list(
       'collaborators',
       raw.collaborators as Page<Raw>,

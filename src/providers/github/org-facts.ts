@@ -24,7 +24,10 @@ export async function deniedOn<T>(statuses: number[], permission: string, what: 
 /** GitHub's answer to GET /user with an App installation token. */
 const APP_INSTALLATION = /resource not accessible by integration/i;
 
-type OrgFacts = Pick<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
+type OrgFacts = Pick<
+  GithubFacts,
+  'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'
+>;
 
 export function orgFacts(scope: FactScope, client: () => GithubClient, org: string): OrgFacts {
   const login = (m: { login: string }): Member => ({ login: m.login });
@@ -40,12 +43,16 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
       scope.fact('github.viewer', async (rec): Promise<Viewer> => {
         try {
           const res = await rec.call({ operation: 'GET /user' }, (signal) => client().request('GET /user', { request: { signal } }));
-          return { login: expectShape<{ login: string }>('GET /user', answerSchema('GET /user'), res.data).login, scopes: scopesOf(res.headers) };
+          return {
+            login: expectShape<{ login: string }>('GET /user', answerSchema('GET /user'), res.data).login,
+            scopes: scopesOf(res.headers),
+          };
         } catch (err) {
           // A GitHub App installation token has no user behind it: GitHub says so in these words.
           // Any other refusal is an unreadable identity, not an installation.
           const e = err as { status?: number; message?: string; response?: { headers?: Record<string, string> } };
-          if (e.status === 403 && APP_INSTALLATION.test(e.message ?? '')) return { login: null, scopes: scopesOf(e.response?.headers ?? {}) };
+          if (e.status === 403 && APP_INSTALLATION.test(e.message ?? ''))
+            return { login: null, scopes: scopesOf(e.response?.headers ?? {}) };
           throw err;
         }
       }),
@@ -54,7 +61,8 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
         const data = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}', { org });
         return {
           login: String(data.login),
-          twoFactorRequirementEnabled: typeof data.two_factor_requirement_enabled === 'boolean' ? data.two_factor_requirement_enabled : null,
+          twoFactorRequirementEnabled:
+            typeof data.two_factor_requirement_enabled === 'boolean' ? data.two_factor_requirement_enabled : null,
           defaultRepositoryPermission: typeof data.default_repository_permission === 'string' ? data.default_repository_permission : null,
           publicRepos: data.public_repos as number,
           // Shown to owners only: without it the organisation's private repositories are not counted.
@@ -109,5 +117,9 @@ function selectedActionsOf(raw: Record<string, unknown>): SelectedActions {
 function scopesOf(headers: Record<string, unknown>): string[] | null {
   const raw = headers['x-oauth-scopes'];
   if (typeof raw !== 'string') return null;
-  return raw.split(',').map((s) => s.trim()).filter(Boolean).sort();
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .sort();
 }

@@ -11,14 +11,25 @@ describe('GitHub targets', () => {
       provider: 'github',
       id: 'github:acme',
       resource: 'github:acme',
-      options: { org: 'acme', apiUrl: 'https://api.github.com', tokenEnv: 'GITHUB_TOKEN', include: undefined, exclude: ['sandbox-*'], includeArchived: false },
+      options: {
+        org: 'acme',
+        apiUrl: 'https://api.github.com',
+        tokenEnv: 'GITHUB_TOKEN',
+        include: undefined,
+        exclude: ['sandbox-*'],
+        includeArchived: false,
+      },
     });
     expect(JSON.stringify(t)).not.toContain('ghp_secret');
   });
 
   it('takes the API URL from the config, else GITHUB_API_URL', () => {
-    expect(targetsOf({ orgs: ['a'] }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghe.example.com/api/v3' })[0].options.apiUrl).toBe('https://ghe.example.com/api/v3');
-    expect(targetsOf({ orgs: ['a'], apiUrl: 'http://127.0.0.1:1' }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://x' })[0].options.apiUrl).toBe('http://127.0.0.1:1');
+    expect(targetsOf({ orgs: ['a'] }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghe.example.com/api/v3' })[0].options.apiUrl).toBe(
+      'https://ghe.example.com/api/v3',
+    );
+    expect(
+      targetsOf({ orgs: ['a'], apiUrl: 'http://127.0.0.1:1' }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://x' })[0].options.apiUrl,
+    ).toBe('http://127.0.0.1:1');
   });
 
   it('without a token, a usage error names the variable to set', () => {
@@ -69,7 +80,9 @@ describe('repository scope', () => {
 
 describe('Link pagination', () => {
   it('finds rel="next" among the links', () => {
-    expect(nextLink('<https://api.github.com/x?page=3>; rel="last", <https://api.github.com/x?page=2>; rel="next"')).toBe('https://api.github.com/x?page=2');
+    expect(nextLink('<https://api.github.com/x?page=3>; rel="last", <https://api.github.com/x?page=2>; rel="next"')).toBe(
+      'https://api.github.com/x?page=2',
+    );
     expect(nextLink('<https://api.github.com/x?page=1>; rel="prev"')).toBeUndefined();
     expect(nextLink(undefined)).toBeUndefined();
   });

@@ -37,9 +37,14 @@ export function targetsOf(section: GithubSection, env: NodeJS.ProcessEnv): Targe
   if (orgs.length === 0) return [];
   const tokenEnv = section.tokenEnv ?? DEFAULT_TOKEN_ENV;
   // A token pasted where a variable's name belongs must not be echoed (nor recorded as the name).
-  if (!ENV_NAME.test(tokenEnv) || TOKEN_PREFIX.test(tokenEnv)) throw new UsageError('github.tokenEnv: expected the name of an environment variable (letters, digits and _), not a value; the value given is not shown');
+  if (!ENV_NAME.test(tokenEnv) || TOKEN_PREFIX.test(tokenEnv))
+    throw new UsageError(
+      'github.tokenEnv: expected the name of an environment variable (letters, digits and _), not a value; the value given is not shown',
+    );
   if (!env[tokenEnv]) {
-    throw new UsageError(`no GitHub token: set the environment variable ${tokenEnv} to a token that can read the organisation${orgs.length > 1 ? 's' : ''} ${orgs.join(', ')} (see docs/github.md)`);
+    throw new UsageError(
+      `no GitHub token: set the environment variable ${tokenEnv} to a token that can read the organisation${orgs.length > 1 ? 's' : ''} ${orgs.join(', ')} (see docs/github.md)`,
+    );
   }
   const apiUrl = apiUrlOf(section, env);
   const repos = section.repositories ?? {};
@@ -79,7 +84,10 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
       return client;
     };
     const org = orgFacts(scope, lazyClient, target.options.org);
-    return { ...org, ...repoFacts(scope, lazyClient, target.options, org.orgSettings, runtime.log.child({ provider: 'github', target: target.id })) };
+    return {
+      ...org,
+      ...repoFacts(scope, lazyClient, target.options, org.orgSettings, runtime.log.child({ provider: 'github', target: target.id })),
+    };
   },
 
   async identity(facts, target) {

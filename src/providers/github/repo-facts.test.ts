@@ -10,7 +10,15 @@ import type { RepoDetails } from './types.js';
 
 /** Repository facts over a replayed snapshot: the derived accessors without any network. */
 function factsFor(details: Partial<RepoDetails>) {
-  const fact = (key: string, value: unknown): FactRecord => ({ ref: `github:acme/${key}`, target: 'github:acme', key, collectedAt: '2026-01-01T00:00:00Z', ok: true, value, calls: [] });
+  const fact = (key: string, value: unknown): FactRecord => ({
+    ref: `github:acme/${key}`,
+    target: 'github:acme',
+    key,
+    collectedAt: '2026-01-01T00:00:00Z',
+    ok: true,
+    value,
+    calls: [],
+  });
   const store = new FactStore(new Pools(), [
     fact('github.org.repos', [repoSummary('api')]),
     fact('github.repos.graphql(api..api)', { api: repoDetails('api', details) }),
@@ -19,10 +27,20 @@ function factsFor(details: Partial<RepoDetails>) {
   const noNetwork = () => {
     throw new Error('no network in replay');
   };
-  return repoFacts(scope, noNetwork, { org: 'acme', apiUrl: 'https://api.github.com', tokenEnv: 'GITHUB_TOKEN' }, noNetwork, pino({ level: 'silent' }));
+  return repoFacts(
+    scope,
+    noNetwork,
+    { org: 'acme', apiUrl: 'https://api.github.com', tokenEnv: 'GITHUB_TOKEN' },
+    noNetwork,
+    pino({ level: 'silent' }),
+  );
 }
 
-const rejection = (p: Promise<unknown>) => p.then(() => undefined, (e: FactError) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: FactError) => e,
+  );
 
 describe('repository facts fail closed', () => {
   it('an admin sees an empty rule list as "no classic protection"', async () => {
@@ -53,7 +71,9 @@ describe('repository facts fail closed', () => {
   });
 
   it('vulnerability alerts reported off to a non-admin are a denial; on is a fact', async () => {
-    await expect(rejection(factsFor({ viewerPermission: 'READ', hasVulnerabilityAlertsEnabled: false }).vulnerabilityAlerts('api'))).resolves.toMatchObject({ kind: 'denied' });
+    await expect(
+      rejection(factsFor({ viewerPermission: 'READ', hasVulnerabilityAlertsEnabled: false }).vulnerabilityAlerts('api')),
+    ).resolves.toMatchObject({ kind: 'denied' });
     expect(await factsFor({ viewerPermission: 'READ', hasVulnerabilityAlertsEnabled: true }).vulnerabilityAlerts('api')).toBe(true);
     expect(await factsFor({ hasVulnerabilityAlertsEnabled: false }).vulnerabilityAlerts('api')).toBe(false);
   });
@@ -64,7 +84,9 @@ describe('repository facts fail closed', () => {
   });
 
   it('a truncated list is an error, not a partial verdict', async () => {
-    await expect(rejection(factsFor({ fieldErrors: { deployKeys: 'TRUNCATED: more' } }).deployKeys('api'))).resolves.toMatchObject({ kind: 'other' });
+    await expect(rejection(factsFor({ fieldErrors: { deployKeys: 'TRUNCATED: more' } }).deployKeys('api'))).resolves.toMatchObject({
+      kind: 'other',
+    });
   });
 
   it('a repository outside the scope is missing', async () => {

@@ -15,7 +15,10 @@ import { deniedOn } from './org-facts.js';
 import { getAll } from './rest.js';
 import type { GithubFacts, GithubTargetOptions, RepoDetails, RepoSummary, Toggle } from './types.js';
 
-type RepoFacts = Omit<GithubFacts, 'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'>;
+type RepoFacts = Omit<
+  GithubFacts,
+  'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'
+>;
 
 interface RawRepo {
   name: string;
@@ -32,7 +35,8 @@ interface RawRepo {
 export function inScope(options: Pick<GithubTargetOptions, 'include' | 'exclude' | 'includeArchived'>) {
   const include = options.include?.length ? picomatch(options.include) : () => true;
   const exclude = options.exclude?.length ? picomatch(options.exclude) : () => false;
-  return (r: { name: string; archived: boolean }) => include(r.name) && !exclude(r.name) && (options.includeArchived === true || !r.archived);
+  return (r: { name: string; archived: boolean }) =>
+    include(r.name) && !exclude(r.name) && (options.includeArchived === true || !r.archived);
 }
 
 function summarise(org: string, r: RawRepo): RepoSummary {
@@ -69,12 +73,21 @@ function visible<T>(d: RepoDetails, field: string, value: T[] | null, perm: stri
   if (err) throw err;
   if (value === null) throw denied(`${d.name}: ${field} was not returned`, permission);
   if (value.length === 0 && !atLeast(d, perm)) {
-    throw denied(`${d.name}: an empty ${field} list cannot be told apart from a hidden one with ${d.viewerPermission ?? 'no'} permission`, permission);
+    throw denied(
+      `${d.name}: an empty ${field} list cannot be told apart from a hidden one with ${d.viewerPermission ?? 'no'} permission`,
+      permission,
+    );
   }
   return value;
 }
 
-export function repoFacts(scope: FactScope, client: () => GithubClient, options: GithubTargetOptions, orgSettings: GithubFacts['orgSettings'], log: Logger): RepoFacts {
+export function repoFacts(
+  scope: FactScope,
+  client: () => GithubClient,
+  options: GithubTargetOptions,
+  orgSettings: GithubFacts['orgSettings'],
+  log: Logger,
+): RepoFacts {
   const { org } = options;
   const repos = () =>
     scope.fact('github.org.repos', async (rec) => {
@@ -118,7 +131,11 @@ export function repoFacts(scope: FactScope, client: () => GithubClient, options:
     if (!entry) throw new FactError({ kind: 'missing', message: `repository ${org}/${name} is missing from the GraphQL answer` });
     if ('error' in entry) {
       const kind = /FORBIDDEN/.test(entry.error) ? 'denied' : 'not_found';
-      throw new FactError({ kind, message: `repository ${org}/${name}: ${entry.error}`, permission: kind === 'denied' ? 'read access to the repository' : undefined });
+      throw new FactError({
+        kind,
+        message: `repository ${org}/${name}: ${entry.error}`,
+        permission: kind === 'denied' ? 'read access to the repository' : undefined,
+      });
     }
     return entry;
   };
@@ -165,9 +182,15 @@ export function repoFacts(scope: FactScope, client: () => GithubClient, options:
     repoWebhooks: (name) =>
       scope.fact(`github.repo.hooks(${name})`, (rec) =>
         deniedOn([403, 404], PERMISSIONS.repoHooks, `the webhooks of ${org}/${name}`, async () =>
-          (await getAll<Parameters<typeof trimHook>[0]>(rec, client(), 'GET /repos/{owner}/{repo}/hooks', { owner: org, repo: name }, { target: `github:${org}/${name}` })).map(
-            trimHook,
-          ),
+          (
+            await getAll<Parameters<typeof trimHook>[0]>(
+              rec,
+              client(),
+              'GET /repos/{owner}/{repo}/hooks',
+              { owner: org, repo: name },
+              { target: `github:${org}/${name}` },
+            )
+          ).map(trimHook),
         ),
       ),
   };

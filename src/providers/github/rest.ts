@@ -20,7 +20,10 @@ export async function getOne<T>(rec: CallRecorder, client: GithubClient, route: 
 
 /** The `next` URL of a `Link` header, if any. */
 export function nextLink(link: string | undefined): string | undefined {
-  return link?.split(',').map((part) => /<([^>]+)>\s*;\s*rel="next"/.exec(part)?.[1]).find(Boolean);
+  return link
+    ?.split(',')
+    .map((part) => /<([^>]+)>\s*;\s*rel="next"/.exec(part)?.[1])
+    .find(Boolean);
 }
 
 /**
@@ -36,7 +39,10 @@ function sameOrigin(route: string, next: string, origin: string): string {
   } catch {
     host = next.slice(0, 80);
   }
-  throw new FactError({ kind: 'malformed', message: `${route}: the Link to the next page names ${host}, outside the API ${origin}: not followed` });
+  throw new FactError({
+    kind: 'malformed',
+    message: `${route}: the Link to the next page names ${host}, outside the API ${origin}: not followed`,
+  });
 }
 
 /**
@@ -44,15 +50,25 @@ function sameOrigin(route: string, next: string, origin: string): string {
  * Each page is its own call record (its own status, request id, 304 or not)
  * and is checked to be the documented list before its items are kept.
  */
-export async function getAll<T>(rec: CallRecorder, client: GithubClient, route: string, params: Params, options: { target?: string } = {}): Promise<T[]> {
+export async function getAll<T>(
+  rec: CallRecorder,
+  client: GithubClient,
+  route: string,
+  params: Params,
+  options: { target?: string } = {},
+): Promise<T[]> {
   const schema = answerSchema(route);
   const origin = apiOrigin(client);
   const items: T[] = [];
-  let response = await rec.call({ operation: route, target: options.target }, (signal) => client.request(route, { ...params, per_page: PER_PAGE, request: { signal } }));
+  let response = await rec.call({ operation: route, target: options.target }, (signal) =>
+    client.request(route, { ...params, per_page: PER_PAGE, request: { signal } }),
+  );
   items.push(...expectShape<T[]>(route, schema, response.data));
   for (let next = nextLink(response.headers.link); next; next = nextLink(response.headers.link)) {
     const url = sameOrigin(route, next, origin);
-    response = await rec.call({ operation: route, target: options.target }, (signal) => client.request({ method: 'GET', url, request: { signal } }));
+    response = await rec.call({ operation: route, target: options.target }, (signal) =>
+      client.request({ method: 'GET', url, request: { signal } }),
+    );
     items.push(...expectShape<T[]>(route, schema, response.data));
   }
   return items;

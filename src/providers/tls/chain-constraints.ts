@@ -132,7 +132,8 @@ function nameConstraintError(path: Parsed[]): string | null {
       if (j > 0 && path[j]!.selfIssued) continue;
       const names = namesOf(path[j]!, j === 0);
       const error =
-        subtreeError(names.dns, dnsBases(permitted), dnsBases(excluded), dnsWithin) ?? subtreeError(names.ips, ipBases(permitted), ipBases(excluded), ipWithin);
+        subtreeError(names.dns, dnsBases(permitted), dnsBases(excluded), dnsWithin) ??
+        subtreeError(names.ips, ipBases(permitted), ipBases(excluded), ipWithin);
       if (error) return error;
     }
   }

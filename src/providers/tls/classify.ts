@@ -13,7 +13,9 @@ export function classifyTlsError(err: unknown): FactError {
   if (err instanceof EndpointUnreachable || (code && UNREACHABLE_CODES.has(code))) {
     return new FactError({ kind: 'unreachable', message, ...(code ? { code } : {}) });
   }
-  if (err instanceof HandshakeFailed) return new FactError({ kind: 'other', message: `handshake failed: ${message}`, ...(code ? { code } : {}) });
-  if (e instanceof Error && /not an HTTP answer|closed before an HTTP answer/.test(message)) return new FactError({ kind: 'malformed', message });
+  if (err instanceof HandshakeFailed)
+    return new FactError({ kind: 'other', message: `handshake failed: ${message}`, ...(code ? { code } : {}) });
+  if (e instanceof Error && /not an HTTP answer|closed before an HTTP answer/.test(message))
+    return new FactError({ kind: 'malformed', message });
   return new FactError({ kind: 'other', message, ...(code ? { code } : {}) });
 }

@@ -3,11 +3,21 @@ import { parseHsts } from './hsts.js';
 
 describe('parseHsts (RFC 6797 §6.1)', () => {
   it('reads max-age and the two flags, names case-insensitive', () => {
-    expect(parseHsts('max-age=10; includesubdomains; PRELOAD')).toEqual({ maxAge: 10, includeSubDomains: true, preload: true, repeatedDirectives: [] });
+    expect(parseHsts('max-age=10; includesubdomains; PRELOAD')).toEqual({
+      maxAge: 10,
+      includeSubDomains: true,
+      preload: true,
+      repeatedDirectives: [],
+    });
   });
 
   it('keeps the first max-age and names each repeated directive once', () => {
-    expect(parseHsts('max-age=10; Max-Age=20; preload; preload; PRELOAD; ;')).toEqual({ maxAge: 10, includeSubDomains: false, preload: true, repeatedDirectives: ['max-age', 'preload'] });
+    expect(parseHsts('max-age=10; Max-Age=20; preload; preload; PRELOAD; ;')).toEqual({
+      maxAge: 10,
+      includeSubDomains: false,
+      preload: true,
+      repeatedDirectives: ['max-age', 'preload'],
+    });
   });
 
   it('reads nothing from an absent header', () => {

@@ -36,7 +36,10 @@ export function parseHsts(header: string | null): ParsedHsts {
     if (!name) continue;
     if (seen.has(name) && !out.repeatedDirectives.includes(name)) out.repeatedDirectives.push(name);
     seen.add(name);
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (name === 'max-age' && /^\d+$/.test(value) && out.maxAge === null) out.maxAge = Number(value);
     else if (name === 'includesubdomains') out.includeSubDomains = true;
     else if (name === 'preload') out.preload = true;

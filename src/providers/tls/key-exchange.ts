@@ -15,7 +15,9 @@ const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'];
 /** Curves OpenSSL 3 offers only up to TLS 1.2. */
 const LEGACY_CURVES = ['secp256k1', 'secp224r1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1'];
 
-async function attempt(args: ConnectArgs): Promise<{ key: { type: string; name: string | null; size: number | null } | null } | { refused: string }> {
+async function attempt(
+  args: ConnectArgs,
+): Promise<{ key: { type: string; name: string | null; size: number | null } | null } | { refused: string }> {
   try {
     const socket = await connectTls(args);
     const eph = socket.getEphemeralKeyInfo();
@@ -32,7 +34,8 @@ export async function probeDheGroup(rec: CallRecorder, base: Omit<ConnectArgs, '
   const extra = { ciphers: 'kDHE:@SECLEVEL=0', minVersion: 'TLSv1', maxVersion: 'TLSv1.2' } as const;
   const answer = await rec.call({ operation: 'tls:handshake(DHE)' }, () => attempt({ ...base, extra }));
   if ('refused' in answer) return { bits: null, failure: answer.refused };
-  if (answer.key?.type !== 'DH') return { bits: null, failure: `the server agreed on ${answer.key?.type ?? 'no'} key exchange when offered only DHE` };
+  if (answer.key?.type !== 'DH')
+    return { bits: null, failure: `the server agreed on ${answer.key?.type ?? 'no'} key exchange when offered only DHE` };
   return { bits: answer.key.size, failure: null };
 }
 
@@ -46,8 +49,14 @@ export async function probeGroups(rec: CallRecorder, base: Omit<ConnectArgs, 'ex
       const answer = await rec.call({ operation: `tls:handshake(group ${group})` }, () => attempt({ ...base, extra }));
       if ('refused' in answer) {
         // this client (its OpenSSL build) cannot offer the group: nothing learned about the server
-        answers[group] = /no suitable groups|Failed to set ECDH curve/i.test(answer.refused) ? { kind: 'not-offered', reason: answer.refused } : { kind: 'refused', reason: answer.refused };
-      } else answers[group] = answer.key?.name === group ? { kind: 'accepted' } : { kind: 'error', reason: `handshake completed on ${answer.key?.name ?? 'no group'}` };
+        answers[group] = /no suitable groups|Failed to set ECDH curve/i.test(answer.refused)
+          ? { kind: 'not-offered', reason: answer.refused }
+          : { kind: 'refused', reason: answer.refused };
+      } else
+        answers[group] =
+          answer.key?.name === group
+            ? { kind: 'accepted' }
+            : { kind: 'error', reason: `handshake completed on ${answer.key?.name ?? 'no group'}` };
     } catch (err) {
       if (err instanceof EndpointUnreachable) throw err;
       const reason = (err as Error).message;

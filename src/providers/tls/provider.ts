@@ -59,7 +59,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile },
       handshake: () =>
         scope.fact('tls.handshake', async (rec) => {
-          const h = await rec.call({ operation: 'tls:handshake' }, () => readHandshake({ ...base, ca: ca(), extraCa, expectedName: expectedNameOf(o) }));
+          const h = await rec.call({ operation: 'tls:handshake' }, () =>
+            readHandshake({ ...base, ca: ca(), extraCa, expectedName: expectedNameOf(o) }),
+          );
           // node could not complete a handshake: read the chain off the wire, offering what the probes found accepted
           return withRawFallback(rec, h, { endpoint: base, trusted: ca, hints: () => chainHints(facts.protocols, facts.suites) });
         }),

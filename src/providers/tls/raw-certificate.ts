@@ -20,7 +20,10 @@ const PLAINTEXT_VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2'];
  * the suites found in it, so that one hello usually does. Best effort: without
  * those facts (or with an incomplete suite list) everything is offered.
  */
-export async function chainHints(protocols: () => Promise<ProtocolsFact>, suites: (version: string) => Promise<SuitesFact>): Promise<Hints> {
+export async function chainHints(
+  protocols: () => Promise<ProtocolsFact>,
+  suites: (version: string) => Promise<SuitesFact>,
+): Promise<Hints> {
   let accepted: string[];
   try {
     accepted = (await protocols()).accepted;

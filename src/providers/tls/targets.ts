@@ -16,7 +16,9 @@ export function parseHostPort(text: string): EndpointSpec {
   const trimmed = text.trim();
   const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(trimmed);
   // A host name is dot-separated labels that neither start nor end with a hyphen (RFC 1123): `-x` is an option, not a host.
-  const plain = /^((?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?)(?::(\d+))?$/.exec(trimmed);
+  const plain = /^((?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?)(?::(\d+))?$/.exec(
+    trimmed,
+  );
   const m = v6 ?? plain;
   if (!m) throw new UsageError(`--tls ${text}: expected HOST:PORT (IPv6 as [addr]:port)`);
   const port = m[2] === undefined ? undefined : Number(m[2]);

@@ -11,10 +11,41 @@ import { document } from './xml.js';
 const NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
 /** Regions that must be opted into; the others are enabled in every account. */
-const OPT_IN = new Set(['af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ca-west-1', 'eu-south-1', 'eu-south-2', 'eu-central-2', 'il-central-1', 'me-south-1', 'me-central-1', 'mx-central-1']);
+const OPT_IN = new Set([
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ca-west-1',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-central-2',
+  'il-central-1',
+  'me-south-1',
+  'me-central-1',
+  'mx-central-1',
+]);
 const ALL_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
-  'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', ...OPT_IN,
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  ...OPT_IN,
 ];
 
 /** `Filter.N.Name` / `Filter.N.Value.M` as name → values. */
@@ -49,10 +80,18 @@ export function ec2Service(): ServiceHandler {
         optInStatus: !OPT_IN.has(name) ? 'opt-in-not-required' : enabled.includes(name) ? 'opted-in' : 'not-opted-in',
       }));
       const names = numbered(p, 'RegionName');
-      for (const n of names) if (!regions.some((r) => r.regionName === n)) throw new AwsError('InvalidParameterValue', `Invalid region: ${n}`);
+      for (const n of names)
+        if (!regions.some((r) => r.regionName === n)) throw new AwsError('InvalidParameterValue', `Invalid region: ${n}`);
       if (names.length) regions = regions.filter((r) => names.includes(r.regionName));
       for (const [name, values] of filters(p)) {
-        const field = name === 'region-name' ? 'regionName' : name === 'opt-in-status' ? 'optInStatus' : name === 'endpoint' ? 'regionEndpoint' : undefined;
+        const field =
+          name === 'region-name'
+            ? 'regionName'
+            : name === 'opt-in-status'
+              ? 'optInStatus'
+              : name === 'endpoint'
+                ? 'regionEndpoint'
+                : undefined;
         if (!field) throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`);
         regions = regions.filter((r) => values.includes(r[field]));
       }
@@ -60,7 +99,9 @@ export function ec2Service(): ServiceHandler {
       return { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-RequestId': req.requestId }, body };
     },
     renderError(err, req) {
-      let code: string, status: number, message = err.message;
+      let code: string,
+        status: number,
+        message = err.message;
       if (err instanceof Denied) {
         [code, status] = ['UnauthorizedOperation', 403];
         message = `You are not authorized to perform this operation. User: ${err.callerArn} is not authorized to perform: ${err.action} because no identity-based policy allows the ${err.action} action`;

@@ -22,7 +22,9 @@ export class Denied extends Error {
     readonly resource: string,
     readonly callerArn: string,
   ) {
-    super(`User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
+    super(
+      `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
+    );
   }
 }
 

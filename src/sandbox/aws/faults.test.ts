@@ -1,4 +1,9 @@
-import { GenerateCredentialReportCommand, GetAccountSummaryCommand, GetCredentialReportCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import {
+  GenerateCredentialReportCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-iam';
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
@@ -11,8 +16,12 @@ import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
 const account = { id: '123456789012', regions: ['us-east-1'] };
 
 describe('aws sandbox: injected faults', () => {
-  it('throttles every matching call with each protocol\'s own throttling error, and nothing else', async () => {
-    const sandbox = await startAwsSandbox({ accounts: [account], organization: {}, faults: { throttle: { percent: 100, actions: ['iam:List*', 's3:*', 'kms:*', 'ec2:*', 'organizations:*'] } } });
+  it("throttles every matching call with each protocol's own throttling error, and nothing else", async () => {
+    const sandbox = await startAwsSandbox({
+      accounts: [account],
+      organization: {},
+      faults: { throttle: { percent: 100, actions: ['iam:List*', 's3:*', 'kms:*', 'ec2:*', 'organizations:*'] } },
+    });
     try {
       const c = clientsFor(sandbox);
       const cases: [() => Promise<unknown>, string, number][] = [
@@ -39,7 +48,13 @@ describe('aws sandbox: injected faults', () => {
       try {
         const c = clientsFor(sandbox);
         const outcomes: boolean[] = [];
-        for (let i = 0; i < 40; i++) outcomes.push(await c.sts.send(new GetCallerIdentityCommand({})).then(() => true, () => false));
+        for (let i = 0; i < 40; i++)
+          outcomes.push(
+            await c.sts.send(new GetCallerIdentityCommand({})).then(
+              () => true,
+              () => false,
+            ),
+          );
         return outcomes;
       } finally {
         await sandbox.stop();

@@ -46,12 +46,28 @@ export function accountSummary(a: Account): Record<string, number> {
 
 /** The report's columns, in the order IAM writes them. */
 export const CREDENTIAL_REPORT_COLUMNS = [
-  'user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed',
-  'password_next_rotation', 'mfa_active', 'access_key_1_active', 'access_key_1_last_rotated',
-  'access_key_1_last_used_date', 'access_key_1_last_used_region', 'access_key_1_last_used_service',
-  'access_key_2_active', 'access_key_2_last_rotated', 'access_key_2_last_used_date',
-  'access_key_2_last_used_region', 'access_key_2_last_used_service', 'cert_1_active', 'cert_1_last_rotated',
-  'cert_2_active', 'cert_2_last_rotated',
+  'user',
+  'arn',
+  'user_creation_time',
+  'password_enabled',
+  'password_last_used',
+  'password_last_changed',
+  'password_next_rotation',
+  'mfa_active',
+  'access_key_1_active',
+  'access_key_1_last_rotated',
+  'access_key_1_last_used_date',
+  'access_key_1_last_used_region',
+  'access_key_1_last_used_service',
+  'access_key_2_active',
+  'access_key_2_last_rotated',
+  'access_key_2_last_used_date',
+  'access_key_2_last_used_region',
+  'access_key_2_last_used_service',
+  'cert_1_active',
+  'cert_1_last_rotated',
+  'cert_2_active',
+  'cert_2_last_rotated',
 ] as const;
 
 /** The report writes instants as `2024-01-15T10:20:30+00:00`. */
@@ -69,19 +85,40 @@ export function credentialReportCsv(a: Account): string {
   const root = a.root;
   rows.push([
     // Today's report gives root a real password_enabled (false once the password is removed centrally); rotation stays not_supported.
-    '<root_account>', `arn:aws:iam::${a.id}:root`, stamp(root.created), String(root.password),
-    root.password && root.passwordLastUsed ? stamp(root.passwordLastUsed) : root.password ? 'no_information' : 'N/A', 'not_supported', 'not_supported',
-    String(root.mfa !== 'none'), ...keyColumns(root.keys[0]), ...keyColumns(root.keys[1]), 'false', 'N/A', 'false', 'N/A',
+    '<root_account>',
+    `arn:aws:iam::${a.id}:root`,
+    stamp(root.created),
+    String(root.password),
+    root.password && root.passwordLastUsed ? stamp(root.passwordLastUsed) : root.password ? 'no_information' : 'N/A',
+    'not_supported',
+    'not_supported',
+    String(root.mfa !== 'none'),
+    ...keyColumns(root.keys[0]),
+    ...keyColumns(root.keys[1]),
+    'false',
+    'N/A',
+    'false',
+    'N/A',
   ]);
   const maxAge = a.passwordPolicy?.maxAgeDays;
   for (const u of a.users) {
     const c = u.console;
     const nextRotation = c && maxAge ? stamp(new Date(c.changed.getTime() + maxAge * 86_400_000)) : 'N/A';
     rows.push([
-      u.name, u.arn, stamp(u.created), String(c !== undefined),
+      u.name,
+      u.arn,
+      stamp(u.created),
+      String(c !== undefined),
       c ? (c.lastUsed ? stamp(c.lastUsed) : 'no_information') : 'N/A',
-      c ? stamp(c.changed) : 'N/A', nextRotation, String(u.mfa.length > 0),
-      ...keyColumns(u.keys[0]), ...keyColumns(u.keys[1]), 'false', 'N/A', 'false', 'N/A',
+      c ? stamp(c.changed) : 'N/A',
+      nextRotation,
+      String(u.mfa.length > 0),
+      ...keyColumns(u.keys[0]),
+      ...keyColumns(u.keys[1]),
+      'false',
+      'N/A',
+      'false',
+      'N/A',
     ]);
   }
   return [CREDENTIAL_REPORT_COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\n');

@@ -1,10 +1,33 @@
-import type { IAMClient} from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import {
-  GetAccessKeyLastUsedCommand, GetAccountAuthorizationDetailsCommand, GetLoginProfileCommand, GetPolicyCommand, GetRoleCommand, GetUserCommand, ListAccountAliasesCommand, GetGroupPolicyCommand, GetPolicyVersionCommand, GetRolePolicyCommand,
-  GetUserPolicyCommand, ListAccessKeysCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand,
-  ListAttachedUserPoliciesCommand, ListEntitiesForPolicyCommand, ListGroupPoliciesCommand, ListGroupsCommand, ListGroupsForUserCommand,
-  ListMFADevicesCommand, ListPoliciesCommand, ListRolePoliciesCommand, ListRolesCommand, ListUserPoliciesCommand, ListUsersCommand,
-  ListVirtualMFADevicesCommand, paginateGetAccountAuthorizationDetails, paginateListUsers,
+  GetAccessKeyLastUsedCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetLoginProfileCommand,
+  GetPolicyCommand,
+  GetRoleCommand,
+  GetUserCommand,
+  ListAccountAliasesCommand,
+  GetGroupPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRolePolicyCommand,
+  GetUserPolicyCommand,
+  ListAccessKeysCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListEntitiesForPolicyCommand,
+  ListGroupPoliciesCommand,
+  ListGroupsCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListPoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRolesCommand,
+  ListUserPoliciesCommand,
+  ListUsersCommand,
+  ListVirtualMFADevicesCommand,
+  paginateGetAccountAuthorizationDetails,
+  paginateListUsers,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,41 +66,74 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
   });
 
   it('ListGroups, ListRoles (URL-encoded trust policy), ListGroupsForUser', async () => {
-    expect((await iam.send(new ListGroupsCommand({}))).Groups?.map((g) => g.GroupName)).toEqual(['admins', 'engineers', 'analysts', 'security-auditors', 'finance']);
+    expect((await iam.send(new ListGroupsCommand({}))).Groups?.map((g) => g.GroupName)).toEqual([
+      'admins',
+      'engineers',
+      'analysts',
+      'security-auditors',
+      'finance',
+    ]);
     const roles = (await iam.send(new ListRolesCommand({}))).Roles!;
     const app = roles.find((r) => r.RoleName === 'acme-app-prod')!;
     expect(decode(app.AssumeRolePolicyDocument).Statement[0].Principal.Service).toBe('ecs-tasks.amazonaws.com');
     expect((await iam.send(new ListRolesCommand({ PathPrefix: '/legacy/' }))).Roles?.map((r) => r.RoleName)).toEqual(['legacy-etl']);
-    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'frank.miller' }))).Groups?.map((g) => g.GroupName)).toEqual(['analysts', 'finance']);
+    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'frank.miller' }))).Groups?.map((g) => g.GroupName)).toEqual([
+      'analysts',
+      'finance',
+    ]);
   });
 
   it('ListPolicies with Scope=Local and OnlyAttached; GetPolicyVersion returns the URL-encoded document', async () => {
     const local = (await iam.send(new ListPoliciesCommand({ Scope: 'Local' }))).Policies!;
-    expect(local.map((p) => p.PolicyName)).toEqual(['engineers-deploy', 'ci-deploy-artifacts', 'acme-app-data', 'legacy-full-access', 'draft-readonly']);
+    expect(local.map((p) => p.PolicyName)).toEqual([
+      'engineers-deploy',
+      'ci-deploy-artifacts',
+      'acme-app-data',
+      'legacy-full-access',
+      'draft-readonly',
+    ]);
     const attached = (await iam.send(new ListPoliciesCommand({ Scope: 'Local', OnlyAttached: true }))).Policies!;
     expect(attached.map((p) => p.PolicyName)).not.toContain('draft-readonly');
     const legacy = local.find((p) => p.PolicyName === 'legacy-full-access')!;
-    expect(legacy).toMatchObject({ Arn: `arn:aws:iam::${ACCOUNT}:policy/legacy/legacy-full-access`, DefaultVersionId: 'v1', AttachmentCount: 1, IsAttachable: true });
+    expect(legacy).toMatchObject({
+      Arn: `arn:aws:iam::${ACCOUNT}:policy/legacy/legacy-full-access`,
+      DefaultVersionId: 'v1',
+      AttachmentCount: 1,
+      IsAttachable: true,
+    });
     const v = await iam.send(new GetPolicyVersionCommand({ PolicyArn: legacy.Arn, VersionId: legacy.DefaultVersionId }));
     expect(decode(v.PolicyVersion?.Document).Statement).toEqual({ Effect: 'Allow', Action: ['s3:*', '*'], Resource: ['*'] });
     expect(v.PolicyVersion?.IsDefaultVersion).toBe(true);
     const aws = (await iam.send(new ListPoliciesCommand({ Scope: 'AWS', OnlyAttached: true }))).Policies!;
-    expect(aws.find((p) => p.PolicyName === 'AdministratorAccess')).toMatchObject({ Arn: 'arn:aws:iam::aws:policy/AdministratorAccess', AttachmentCount: 2 });
+    expect(aws.find((p) => p.PolicyName === 'AdministratorAccess')).toMatchObject({
+      Arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      AttachmentCount: 2,
+    });
     const wrong = await rejection(iam.send(new GetPolicyVersionCommand({ PolicyArn: legacy.Arn, VersionId: 'v9' })));
     expect(wrong.name).toBe('NoSuchEntityException');
   });
 
   it('attached and inline policies of users, groups and roles', async () => {
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'erin.ops' }))).AttachedPolicies).toEqual([{ PolicyName: 'AmazonEC2FullAccess', PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2FullAccess' }]);
-    expect((await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'engineers' }))).AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['PowerUserAccess', 'engineers-deploy']);
-    expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'legacy-etl' }))).AttachedPolicies?.[0].PolicyArn).toBe(`arn:aws:iam::${ACCOUNT}:policy/legacy/legacy-full-access`);
+    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'erin.ops' }))).AttachedPolicies).toEqual([
+      { PolicyName: 'AmazonEC2FullAccess', PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2FullAccess' },
+    ]);
+    expect(
+      (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'engineers' }))).AttachedPolicies?.map((p) => p.PolicyName),
+    ).toEqual(['PowerUserAccess', 'engineers-deploy']);
+    expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'legacy-etl' }))).AttachedPolicies?.[0].PolicyArn).toBe(
+      `arn:aws:iam::${ACCOUNT}:policy/legacy/legacy-full-access`,
+    );
     expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'legacy-backup' }))).PolicyNames).toEqual(['backup-everything']);
     const up = await iam.send(new GetUserPolicyCommand({ UserName: 'legacy-backup', PolicyName: 'backup-everything' }));
     expect(decode(up.PolicyDocument).Statement[0]).toEqual({ Effect: 'Allow', Action: '*', Resource: '*' });
     expect((await iam.send(new ListGroupPoliciesCommand({ GroupName: 'finance' }))).PolicyNames).toEqual(['billing-read']);
-    expect(decode((await iam.send(new GetGroupPolicyCommand({ GroupName: 'finance', PolicyName: 'billing-read' }))).PolicyDocument).Statement).toHaveLength(1);
+    expect(
+      decode((await iam.send(new GetGroupPolicyCommand({ GroupName: 'finance', PolicyName: 'billing-read' }))).PolicyDocument).Statement,
+    ).toHaveLength(1);
     expect((await iam.send(new ListRolePoliciesCommand({ RoleName: 'break-glass' }))).PolicyNames).toEqual(['incident-response']);
-    expect((await iam.send(new GetRolePolicyCommand({ RoleName: 'break-glass', PolicyName: 'incident-response' }))).RoleName).toBe('break-glass');
+    expect((await iam.send(new GetRolePolicyCommand({ RoleName: 'break-glass', PolicyName: 'incident-response' }))).RoleName).toBe(
+      'break-glass',
+    );
     const missing = await rejection(iam.send(new GetUserPolicyCommand({ UserName: 'alice.nguyen', PolicyName: 'nope' })));
     expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['NoSuchEntityException', 404]);
     const nouser = await rejection(iam.send(new ListUserPoliciesCommand({ UserName: 'mallory' })));
@@ -89,7 +145,9 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
     expect(e.PolicyGroups?.map((g) => g.GroupName)).toEqual(['admins']);
     expect(e.PolicyRoles?.map((r) => r.RoleName)).toEqual(['OrganizationAccountAccessRole']);
     expect(e.PolicyUsers).toEqual([]);
-    const users = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/ci-deploy-artifacts`, EntityFilter: 'User' }));
+    const users = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/ci-deploy-artifacts`, EntityFilter: 'User' }),
+    );
     expect(users.PolicyUsers?.[0]).toMatchObject({ UserName: 'ci-deploy', UserId: expect.stringMatching(/^AIDA/) });
   });
 
@@ -129,7 +187,9 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
     expect(all.users).toHaveLength(11);
     expect(all.groups).toHaveLength(5);
     expect(all.roles).toHaveLength(5);
-    expect(all.policies).toEqual(expect.arrayContaining(['legacy-full-access', 'draft-readonly', 'AdministratorAccess', 'PowerUserAccess']));
+    expect(all.policies).toEqual(
+      expect.arrayContaining(['legacy-full-access', 'draft-readonly', 'AdministratorAccess', 'PowerUserAccess']),
+    );
     expect(pages).toBe(Math.ceil((11 + 5 + 5 + all.policies.length) / 7));
     const one = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['User'] }));
     const backup = one.UserDetailList!.find((u) => u.UserName === 'legacy-backup')!;
@@ -159,14 +219,21 @@ describe('aws sandbox: IAM single-entity reads and the caller', () => {
     expect((await iam.send(new GetLoginProfileCommand({ UserName: 'carol.jones' }))).LoginProfile?.UserName).toBe('carol.jones');
     const none = await rejection(iam.send(new GetLoginProfileCommand({ UserName: 'ci-deploy' })));
     expect(none.name).toBe('NoSuchEntityException');
-    expect((await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).Policy).toMatchObject({ AttachmentCount: 1, Description: expect.stringContaining('read-only') });
+    expect((await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).Policy).toMatchObject({
+      AttachmentCount: 1,
+      Description: expect.stringContaining('read-only'),
+    });
     expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['acme-prod']);
   });
 
   it('a role session must name the user; a forged marker is rejected', async () => {
     const sts = clientsFor(sandbox).sts;
     const r = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/break-glass`, RoleSessionName: 'oncall' }));
-    const asRole = clientsFor(sandbox, 'us-east-1', { accessKeyId: r.Credentials!.AccessKeyId!, secretAccessKey: r.Credentials!.SecretAccessKey!, sessionToken: r.Credentials!.SessionToken }).iam;
+    const asRole = clientsFor(sandbox, 'us-east-1', {
+      accessKeyId: r.Credentials!.AccessKeyId!,
+      secretAccessKey: r.Credentials!.SecretAccessKey!,
+      sessionToken: r.Credentials!.SessionToken,
+    }).iam;
     const err = await rejection(asRole.send(new ListAccessKeysCommand({})));
     expect([err.$metadata.httpStatusCode, err.message]).toEqual([400, 'Must specify userName when calling with non-User credentials']);
     const forged = await rejection(iam.send(new ListUsersCommand({ Marker: Buffer.from('ListRoles:2').toString('base64') })));

@@ -20,7 +20,8 @@ export function userOf(ctx: CallContext, p: URLSearchParams): User | undefined {
   const name = p.get('UserName');
   if (name === null) {
     // Without a UserName IAM answers for the calling user, which a role session is not.
-    if (!/^arn:aws:iam::\d{12}:user\//.test(ctx.caller.arn)) throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials');
+    if (!/^arn:aws:iam::\d{12}:user\//.test(ctx.caller.arn))
+      throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials');
     return ctx.caller.account.users.find((u) => u.arn === ctx.caller.arn);
   }
   return ctx.caller.account.users.find((u) => u.name === name) ?? noSuch(`The user with name ${name} cannot be found.`);
@@ -52,19 +53,40 @@ export function attachedTo(a: Account, arn: string): Principal[] {
   return [...a.users, ...a.groups, ...a.roles].filter((e) => e.attached.some((x) => x.arn === arn));
 }
 
-export const userXml = (u: User) => ({ Path: u.path, UserName: u.name, UserId: u.id, Arn: u.arn, CreateDate: u.created, PasswordLastUsed: u.console?.lastUsed });
+export const userXml = (u: User) => ({
+  Path: u.path,
+  UserName: u.name,
+  UserId: u.id,
+  Arn: u.arn,
+  CreateDate: u.created,
+  PasswordLastUsed: u.console?.lastUsed,
+});
 export const groupXml = (g: Group) => ({ Path: g.path, GroupName: g.name, GroupId: g.id, Arn: g.arn, CreateDate: g.created });
 export const roleXml = (r: Role) => ({
-  Path: r.path, RoleName: r.name, RoleId: r.id, Arn: r.arn, CreateDate: r.created,
-  AssumeRolePolicyDocument: encodeDocument(r.trust), Description: r.description, MaxSessionDuration: 3600,
+  Path: r.path,
+  RoleName: r.name,
+  RoleId: r.id,
+  Arn: r.arn,
+  CreateDate: r.created,
+  AssumeRolePolicyDocument: encodeDocument(r.trust),
+  Description: r.description,
+  MaxSessionDuration: 3600,
 });
 export const policyXml = (a: Account, x: ManagedPolicy) => ({
-  PolicyName: x.name, PolicyId: x.id, Arn: x.arn, Path: x.path, DefaultVersionId: x.version,
-  AttachmentCount: attachedTo(a, x.arn).length, PermissionsBoundaryUsageCount: 0, IsAttachable: true,
-  CreateDate: x.created, UpdateDate: x.updated,
+  PolicyName: x.name,
+  PolicyId: x.id,
+  Arn: x.arn,
+  Path: x.path,
+  DefaultVersionId: x.version,
+  AttachmentCount: attachedTo(a, x.arn).length,
+  PermissionsBoundaryUsageCount: 0,
+  IsAttachable: true,
+  CreateDate: x.created,
+  UpdateDate: x.updated,
 });
 
-const byPath = <T extends { path: string }>(items: T[], p: URLSearchParams) => items.filter((i) => i.path.startsWith(p.get('PathPrefix') ?? '/'));
+const byPath = <T extends { path: string }>(items: T[], p: URLSearchParams) =>
+  items.filter((i) => i.path.startsWith(p.get('PathPrefix') ?? '/'));
 
 /** A paginated answer: `key` holds the page, then IsTruncated and Marker as IAM orders them. */
 function paged<T>(key: string, items: T[], p: URLSearchParams, op: string, render: (t: T) => XmlObject | string): XmlObject {
@@ -109,37 +131,69 @@ function accountDetails(p: URLSearchParams, ctx: CallContext, op: string): XmlOb
   const a = ctx.caller.account;
   const filters = memberList(p, 'Filter');
   for (const f of filters) {
-    if (!FILTERS.includes(f)) throw new AwsError('ValidationError', `1 validation error detected: Value '[${f}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${FILTERS.join(', ')}]]`);
+    if (!FILTERS.includes(f))
+      throw new AwsError(
+        'ValidationError',
+        `1 validation error detected: Value '[${f}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${FILTERS.join(', ')}]]`,
+      );
   }
   const want = (f: string) => filters.length === 0 || filters.includes(f);
   const entries: Entry[] = [];
   if (want('User')) {
     for (const u of a.users as User[]) {
-      entries.push({ list: 'UserDetailList', item: { ...userXml(u), PasswordLastUsed: undefined, UserPolicyList: inline(u), GroupList: u.groups, AttachedManagedPolicies: attached(u), Tags: tags(u) } });
+      entries.push({
+        list: 'UserDetailList',
+        item: {
+          ...userXml(u),
+          PasswordLastUsed: undefined,
+          UserPolicyList: inline(u),
+          GroupList: u.groups,
+          AttachedManagedPolicies: attached(u),
+          Tags: tags(u),
+        },
+      });
     }
   }
   if (want('Group')) {
-    for (const g of a.groups as Group[]) entries.push({ list: 'GroupDetailList', item: { ...groupXml(g), GroupPolicyList: inline(g), AttachedManagedPolicies: attached(g) } });
+    for (const g of a.groups as Group[])
+      entries.push({ list: 'GroupDetailList', item: { ...groupXml(g), GroupPolicyList: inline(g), AttachedManagedPolicies: attached(g) } });
   }
   if (want('Role')) {
     for (const r of a.roles as Role[]) {
       const { Description: _d, MaxSessionDuration: _m, ...base } = roleXml(r);
       entries.push({
         list: 'RoleDetailList',
-        item: { ...base, InstanceProfileList: [], RolePolicyList: inline(r), AttachedManagedPolicies: attached(r), Tags: tags(r), RoleLastUsed: { LastUsedDate: r.lastUsed?.at, Region: r.lastUsed?.region } },
+        item: {
+          ...base,
+          InstanceProfileList: [],
+          RolePolicyList: inline(r),
+          AttachedManagedPolicies: attached(r),
+          Tags: tags(r),
+          RoleLastUsed: { LastUsedDate: r.lastUsed?.at, Region: r.lastUsed?.region },
+        },
       });
     }
   }
   // Only the AWS-managed policies in use in the account appear, like in IAM's answer.
   const policies = a.policies.filter((x: ManagedPolicy) => (x.awsManaged ? want('AWSManagedPolicy') : want('LocalManagedPolicy')));
   for (const x of policies) {
-    entries.push({ list: 'Policies', item: { ...policyXml(a, x), PolicyVersionList: [{ Document: encodeDocument(x.document), VersionId: x.version, IsDefaultVersion: true, CreateDate: x.updated }] } });
+    entries.push({
+      list: 'Policies',
+      item: {
+        ...policyXml(a, x),
+        PolicyVersionList: [{ Document: encodeDocument(x.document), VersionId: x.version, IsDefaultVersion: true, CreateDate: x.updated }],
+      },
+    });
   }
   const pg = page(entries, p, op);
   const of = (list: Entry['list']) => pg.items.filter((e) => e.list === list).map((e) => e.item);
   return {
-    UserDetailList: of('UserDetailList'), GroupDetailList: of('GroupDetailList'), RoleDetailList: of('RoleDetailList'), Policies: of('Policies'),
-    IsTruncated: pg.IsTruncated, Marker: pg.Marker,
+    UserDetailList: of('UserDetailList'),
+    GroupDetailList: of('GroupDetailList'),
+    RoleDetailList: of('RoleDetailList'),
+    Policies: of('Policies'),
+    IsTruncated: pg.IsTruncated,
+    Marker: pg.Marker,
   };
 }
 
@@ -152,7 +206,17 @@ export const IAM_LISTS: Record<string, Op> = {
   ListRoles: (p, ctx, op) => paged('Roles', byPath(ctx.caller.account.roles, p), p, op, roleXml),
   GetUser: (p, ctx) => {
     const u = userOf(ctx, p);
-    return { User: u ? userXml(u) : { Path: '/', UserName: ctx.caller.arn.split('/').pop(), UserId: ctx.caller.userId, Arn: ctx.caller.arn, CreateDate: ctx.caller.account.created } };
+    return {
+      User: u
+        ? userXml(u)
+        : {
+            Path: '/',
+            UserName: ctx.caller.arn.split('/').pop(),
+            UserId: ctx.caller.userId,
+            Arn: ctx.caller.arn,
+            CreateDate: ctx.caller.account.created,
+          },
+    };
   },
   GetRole: (p, ctx) => {
     const r = roleOf(ctx, p);
@@ -189,9 +253,23 @@ export const IAM_LISTS: Record<string, Op> = {
     const x = policyOf(ctx, p.get('PolicyArn'));
     const filter = p.get('EntityFilter');
     const kinds = filter === 'User' || filter === 'Group' || filter === 'Role' ? [filter.toLowerCase()] : ['user', 'group', 'role'];
-    const pg = page(byPath(attachedTo(ctx.caller.account, x.arn).filter((e) => kinds.includes(e.kind)), p), p, op);
-    const of = (kind: string, key: string) => pg.items.filter((e) => e.kind === kind).map((e) => ({ [`${key}Name`]: e.name, [`${key}Id`]: e.id }));
-    return { PolicyGroups: of('group', 'Group'), PolicyUsers: of('user', 'User'), PolicyRoles: of('role', 'Role'), IsTruncated: pg.IsTruncated, Marker: pg.Marker };
+    const pg = page(
+      byPath(
+        attachedTo(ctx.caller.account, x.arn).filter((e) => kinds.includes(e.kind)),
+        p,
+      ),
+      p,
+      op,
+    );
+    const of = (kind: string, key: string) =>
+      pg.items.filter((e) => e.kind === kind).map((e) => ({ [`${key}Name`]: e.name, [`${key}Id`]: e.id }));
+    return {
+      PolicyGroups: of('group', 'Group'),
+      PolicyUsers: of('user', 'User'),
+      PolicyRoles: of('role', 'Role'),
+      IsTruncated: pg.IsTruncated,
+      Marker: pg.Marker,
+    };
   },
   ListMFADevices: (p, ctx, op) => {
     const u = userOf(ctx, p);
@@ -200,21 +278,44 @@ export const IAM_LISTS: Record<string, Op> = {
   ListVirtualMFADevices: (p, ctx, op) => {
     const a = ctx.caller.account;
     const status = p.get('AssignmentStatus') ?? 'Any';
-    const devices = status === 'Unassigned' ? [] : [
-      ...(a.root.mfa === 'virtual' ? [{ SerialNumber: `arn:aws:iam::${a.id}:mfa/root-account-mfa-device`, User: { UserId: a.id, Arn: `arn:aws:iam::${a.id}:root`, CreateDate: a.root.created }, EnableDate: a.root.created }] : []),
-      ...a.users.flatMap((u) => u.mfa.filter((m) => m.virtual).map((m) => ({ SerialNumber: m.serial, User: userXml(u), EnableDate: m.enabled }))),
-    ];
+    const devices =
+      status === 'Unassigned'
+        ? []
+        : [
+            ...(a.root.mfa === 'virtual'
+              ? [
+                  {
+                    SerialNumber: `arn:aws:iam::${a.id}:mfa/root-account-mfa-device`,
+                    User: { UserId: a.id, Arn: `arn:aws:iam::${a.id}:root`, CreateDate: a.root.created },
+                    EnableDate: a.root.created,
+                  },
+                ]
+              : []),
+            ...a.users.flatMap((u) =>
+              u.mfa.filter((m) => m.virtual).map((m) => ({ SerialNumber: m.serial, User: userXml(u), EnableDate: m.enabled })),
+            ),
+          ];
     return paged('VirtualMFADevices', devices, p, op, (d) => d);
   },
   ListAccessKeys: (p, ctx, op) =>
-    paged('AccessKeyMetadata', keysOf(ctx, p), p, op, ({ user, k }) => ({ UserName: user, AccessKeyId: k.id, Status: k.active ? 'Active' : 'Inactive', CreateDate: k.created })),
+    paged('AccessKeyMetadata', keysOf(ctx, p), p, op, ({ user, k }) => ({
+      UserName: user,
+      AccessKeyId: k.id,
+      Status: k.active ? 'Active' : 'Inactive',
+      CreateDate: k.created,
+    })),
   GetAccessKeyLastUsed: (p, ctx) => {
     const a = ctx.caller.account;
     const id = p.get('AccessKeyId');
-    const owner = [...a.users.map((u) => ({ name: u.name, keys: u.keys })), { name: 'root', keys: a.root.keys }].find((o) => o.keys.some((k) => k.id === id));
+    const owner = [...a.users.map((u) => ({ name: u.name, keys: u.keys })), { name: 'root', keys: a.root.keys }].find((o) =>
+      o.keys.some((k) => k.id === id),
+    );
     const k = owner?.keys.find((x) => x.id === id);
     if (!owner || !k) throw new AwsError('AccessDenied', `The specified access key ${id} does not belong to this account.`, 403);
-    return { UserName: owner.name, AccessKeyLastUsed: { LastUsedDate: k.lastUsed, ServiceName: k.service ?? 'N/A', Region: k.region ?? 'N/A' } };
+    return {
+      UserName: owner.name,
+      AccessKeyLastUsed: { LastUsedDate: k.lastUsed, ServiceName: k.service ?? 'N/A', Region: k.region ?? 'N/A' },
+    };
   },
   GetAccountAuthorizationDetails: accountDetails,
 };

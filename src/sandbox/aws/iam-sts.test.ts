@@ -1,4 +1,9 @@
-import { GenerateCredentialReportCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
+import {
+  GenerateCredentialReportCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
@@ -51,11 +56,21 @@ describe('aws sandbox: STS and IAM account answers over the real SDK', () => {
     expect(root.mfa_active).toBe('true');
     expect(root.access_key_1_active).toBe('true');
     const carol = rows.find((r) => r.user === 'carol.jones')!;
-    expect(carol).toMatchObject({ password_enabled: 'true', mfa_active: 'false', access_key_1_active: 'false', access_key_1_last_rotated: 'N/A' });
+    expect(carol).toMatchObject({
+      password_enabled: 'true',
+      mfa_active: 'false',
+      access_key_1_active: 'false',
+      access_key_1_last_rotated: 'N/A',
+    });
     const heidi = rows.find((r) => r.user === 'heidi.new')!;
     expect(heidi.password_last_used).toBe('no_information');
     const ci = rows.find((r) => r.user === 'ci-deploy')!;
-    expect(ci).toMatchObject({ password_enabled: 'false', password_last_used: 'N/A', access_key_1_active: 'true', access_key_1_last_used_service: 's3' });
+    expect(ci).toMatchObject({
+      password_enabled: 'false',
+      password_last_used: 'N/A',
+      access_key_1_active: 'true',
+      access_key_1_last_used_service: 's3',
+    });
     expect(ci.access_key_1_last_rotated).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
   });
 
@@ -65,13 +80,27 @@ describe('aws sandbox: STS and IAM account answers over the real SDK', () => {
     expect(pp?.MaxPasswordAge).toBeUndefined();
   });
 
-  it('AssumeRole yields credentials that act in the role\'s account; a wrong ExternalId is AccessDenied', async () => {
-    const denied = await rejection(c.sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::418295730612:role/annexa-readonly', RoleSessionName: 's', ExternalId: 'wrong' })));
+  it("AssumeRole yields credentials that act in the role's account; a wrong ExternalId is AccessDenied", async () => {
+    const denied = await rejection(
+      c.sts.send(
+        new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::418295730612:role/annexa-readonly', RoleSessionName: 's', ExternalId: 'wrong' }),
+      ),
+    );
     expect(denied.name).toBe('AccessDenied');
     expect(denied.message).toContain('sts:AssumeRole');
-    const r = await c.sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::418295730612:role/annexa-readonly', RoleSessionName: 'annexa', ExternalId: 'acme-annexa' }));
+    const r = await c.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: 'arn:aws:iam::418295730612:role/annexa-readonly',
+        RoleSessionName: 'annexa',
+        ExternalId: 'acme-annexa',
+      }),
+    );
     expect(r.Credentials?.AccessKeyId).toMatch(/^ASIA/);
-    const assumed = clientsFor(sandbox, 'us-east-1', { accessKeyId: r.Credentials!.AccessKeyId!, secretAccessKey: r.Credentials!.SecretAccessKey!, sessionToken: r.Credentials!.SessionToken });
+    const assumed = clientsFor(sandbox, 'us-east-1', {
+      accessKeyId: r.Credentials!.AccessKeyId!,
+      secretAccessKey: r.Credentials!.SecretAccessKey!,
+      sessionToken: r.Credentials!.SessionToken,
+    });
     const id = await assumed.sts.send(new GetCallerIdentityCommand({}));
     expect(id.Arn).toBe('arn:aws:sts::418295730612:assumed-role/annexa-readonly/annexa');
   });
@@ -85,7 +114,10 @@ describe('aws sandbox: STS and IAM account answers over the real SDK', () => {
 
 describe('aws sandbox: password policy absent, denial', () => {
   it('answers NoSuchEntity without a password policy and AccessDenied for a denied action', async () => {
-    const sandbox = await startAwsSandbox({ accounts: [{ id: '123456789012', regions: ['eu-central-1'] }], deny: ['iam:GetAccountSummary'] });
+    const sandbox = await startAwsSandbox({
+      accounts: [{ id: '123456789012', regions: ['eu-central-1'] }],
+      deny: ['iam:GetAccountSummary'],
+    });
     try {
       const c = clientsFor(sandbox);
       const none = await rejection(c.iam.send(new GetAccountPasswordPolicyCommand({})));
@@ -94,7 +126,9 @@ describe('aws sandbox: password policy absent, denial', () => {
       const denied = await rejection(c.iam.send(new GetAccountSummaryCommand({})));
       expect(denied.name).toBe('AccessDenied');
       expect(denied.$metadata.httpStatusCode).toBe(403);
-      expect(denied.message).toBe('User: arn:aws:iam::123456789012:user/annexa-scanner is not authorized to perform: iam:GetAccountSummary on resource: * because no identity-based policy allows the iam:GetAccountSummary action');
+      expect(denied.message).toBe(
+        'User: arn:aws:iam::123456789012:user/annexa-scanner is not authorized to perform: iam:GetAccountSummary on resource: * because no identity-based policy allows the iam:GetAccountSummary action',
+      );
       expect(sandbox.homeRegion).toBe('eu-central-1');
     } finally {
       await sandbox.stop();

@@ -25,19 +25,27 @@ function reportOps(inProgressReads: number): Record<string, IamOperation> {
     },
     GetCredentialReport: (_p, ctx) => {
       const report = reports.get(ctx.caller.account);
-      if (!report) throw new AwsError('ReportNotPresent', 'Credential report not present. Use GenerateCredentialReport to generate a report.', 410);
+      if (!report)
+        throw new AwsError('ReportNotPresent', 'Credential report not present. Use GenerateCredentialReport to generate a report.', 410);
       if (report.pending > 0) {
         report.pending -= 1;
         throw new AwsError('ReportInProgress', 'Credential report is being generated.', 404);
       }
-      return { Content: Buffer.from(credentialReportCsv(ctx.caller.account)).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: report.generated };
+      return {
+        Content: Buffer.from(credentialReportCsv(ctx.caller.account)).toString('base64'),
+        ReportFormat: 'text/csv',
+        GeneratedTime: report.generated,
+      };
     },
   };
 }
 
 const ACCOUNT_OPS: Record<string, IamOperation> = {
   GetAccountSummary: (_p, ctx) => ({
-    SummaryMap: list(Object.entries(accountSummary(ctx.caller.account)).map(([key, value]) => ({ key, value })), 'entry'),
+    SummaryMap: list(
+      Object.entries(accountSummary(ctx.caller.account)).map(([key, value]) => ({ key, value })),
+      'entry',
+    ),
   }),
   GetAccountPasswordPolicy: (_p, ctx) => {
     const pp = ctx.caller.account.passwordPolicy;

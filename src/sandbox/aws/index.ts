@@ -60,7 +60,14 @@ export function validateAwsScenario(section: unknown): AwsScenario {
 export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandboxOptions = {}): Promise<AwsSandbox> {
   const valid = validateAwsScenario(scenario);
   const world = buildWorld(valid, options.now ?? new Date());
-  const shared: Shared = { world, credentials: new Map(), deny: valid.deny, faults: faultsOf(valid.faults), counts: new Map(), log: options.log };
+  const shared: Shared = {
+    world,
+    credentials: new Map(),
+    deny: valid.deny,
+    faults: faultsOf(valid.faults),
+    counts: new Map(),
+    log: options.log,
+  };
   const handlers: Record<keyof AwsSandboxEndpoints, ServiceHandler> = {
     iam: iamService({ reportInProgress: valid.faults?.reportInProgress }),
     sts: stsService(shared),

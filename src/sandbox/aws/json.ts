@@ -26,12 +26,17 @@ export function jsonInput(req: AwsRequest): Record<string, unknown> {
 export const epochSeconds = (d: Date | undefined) => (d === undefined ? undefined : d.getTime() / 1000);
 
 export function jsonAnswer(req: AwsRequest, body: unknown): Answer {
-  return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': req.requestId }, body: JSON.stringify(body) };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': req.requestId },
+    body: JSON.stringify(body),
+  };
 }
 
 /** Renders an error; `denied` and `throttled` give the service's own codes for those. */
 export function jsonError(err: AwsError | Denied | Throttled, req: AwsRequest, codes: { denied: string; throttled: string }): Answer {
-  let type: string, status = 400;
+  let type: string,
+    status = 400;
   if (err instanceof Denied) type = codes.denied;
   else if (err instanceof Throttled) type = codes.throttled;
   else [type, status] = [err.code, err.status];
@@ -45,7 +50,10 @@ export function jsonError(err: AwsError | Denied | Throttled, req: AwsRequest, c
 /** A page of `items` by `Limit`/`Marker` (KMS) or `MaxResults`/`NextToken` (Organizations); the token encodes the offset. */
 export function jsonPage<T>(items: T[], size: number, token: unknown, max: number): { items: T[]; next?: string } {
   if (!Number.isInteger(size) || size < 1 || size > max) {
-    throw new AwsError('ValidationException', `1 validation error detected: Value '${size}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${max}`);
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value '${size}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${max}`,
+    );
   }
   let start = 0;
   if (token !== undefined && token !== null) {

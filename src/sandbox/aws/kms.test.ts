@@ -1,4 +1,12 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, ListKeyPoliciesCommand, ListKeysCommand, paginateListKeys } from '@aws-sdk/client-kms';
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  ListAliasesCommand,
+  ListKeyPoliciesCommand,
+  ListKeysCommand,
+  paginateListKeys,
+} from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
@@ -19,7 +27,7 @@ describe('aws sandbox: KMS over the real SDK', () => {
   });
   afterAll(() => sandbox.stop());
 
-  it('ListKeys answers the keys of the request\'s region, with Truncated/NextMarker pagination', async () => {
+  it("ListKeys answers the keys of the request's region, with Truncated/NextMarker pagination", async () => {
     const all = await us.send(new ListKeysCommand({}));
     expect(all.Keys).toHaveLength(6);
     expect(all.Truncated).toBe(false);
@@ -43,16 +51,34 @@ describe('aws sandbox: KMS over the real SDK', () => {
 
   it('DescribeKey by alias, id or ARN: manager, spec, usage, state, origin', async () => {
     const data = await byAlias('alias/acme-prod-data');
-    expect(data).toMatchObject({ AWSAccountId: ACCOUNT, KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT', KeyState: 'Enabled', Origin: 'AWS_KMS', Enabled: true, EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] });
+    expect(data).toMatchObject({
+      AWSAccountId: ACCOUNT,
+      KeyManager: 'CUSTOMER',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      KeyUsage: 'ENCRYPT_DECRYPT',
+      KeyState: 'Enabled',
+      Origin: 'AWS_KMS',
+      Enabled: true,
+      EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+    });
     expect(data.CreationDate).toBeInstanceOf(Date);
     expect((await us.send(new DescribeKeyCommand({ KeyId: data.KeyId }))).KeyMetadata?.Arn).toBe(data.Arn);
-    expect((await us.send(new DescribeKeyCommand({ KeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/acme-prod-data` }))).KeyMetadata?.KeyId).toBe(data.KeyId);
+    expect(
+      (await us.send(new DescribeKeyCommand({ KeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/acme-prod-data` }))).KeyMetadata?.KeyId,
+    ).toBe(data.KeyId);
     expect(await byAlias('alias/aws/s3')).toMatchObject({ KeyManager: 'AWS', KeySpec: 'SYMMETRIC_DEFAULT' });
-    expect(await byAlias('alias/acme-release-signing')).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', SigningAlgorithms: ['ECDSA_SHA_256'] });
+    expect(await byAlias('alias/acme-release-signing')).toMatchObject({
+      KeySpec: 'ECC_NIST_P256',
+      KeyUsage: 'SIGN_VERIFY',
+      SigningAlgorithms: ['ECDSA_SHA_256'],
+    });
     expect(await byAlias('alias/acme-legacy-envelope')).toMatchObject({ KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' });
     expect(await byAlias('alias/acme-eu-retired', eu)).toMatchObject({ KeyState: 'Disabled', Enabled: false });
     const missing = await rejection(us.send(new DescribeKeyCommand({ KeyId: 'alias/nope' })));
-    expect([missing.name, missing.message]).toEqual(['NotFoundException', `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope is not found.`]);
+    expect([missing.name, missing.message]).toEqual([
+      'NotFoundException',
+      `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope is not found.`,
+    ]);
     const otherRegion = await rejection(us.send(new DescribeKeyCommand({ KeyId: 'alias/acme-eu-data' })));
     expect(otherRegion.name).toBe('NotFoundException');
   });
@@ -82,7 +108,9 @@ describe('aws sandbox: KMS over the real SDK', () => {
     expect(p.PolicyName).toBe('default');
     expect(JSON.parse(p.Policy!).Statement[1]).toMatchObject({ Principal: '*', Action: ['kms:Decrypt', 'kms:DescribeKey'] });
     const data = await byAlias('alias/acme-prod-data');
-    expect(JSON.parse((await us.send(new GetKeyPolicyCommand({ KeyId: data.KeyId }))).Policy!).Statement[0].Principal).toEqual({ AWS: `arn:aws:iam::${ACCOUNT}:root` });
+    expect(JSON.parse((await us.send(new GetKeyPolicyCommand({ KeyId: data.KeyId }))).Policy!).Statement[0].Principal).toEqual({
+      AWS: `arn:aws:iam::${ACCOUNT}:root`,
+    });
     const other = await rejection(us.send(new GetKeyPolicyCommand({ KeyId: data.KeyId, PolicyName: 'other' })));
     expect(other.name).toBe('NotFoundException');
   });
@@ -91,7 +119,16 @@ describe('aws sandbox: KMS over the real SDK', () => {
 describe('aws sandbox: KMS denial and invalid states', () => {
   it('AccessDeniedException names the action; a key pending deletion is in an invalid state for rotation', async () => {
     const sandbox = await startAwsSandbox({
-      accounts: [{ id: '123456789012', regions: ['us-east-1'], kmsKeys: [{ region: 'us-east-1', aliases: ['alias/a'] }, { region: 'us-east-1', aliases: ['alias/gone'], state: 'PendingDeletion' }] }],
+      accounts: [
+        {
+          id: '123456789012',
+          regions: ['us-east-1'],
+          kmsKeys: [
+            { region: 'us-east-1', aliases: ['alias/a'] },
+            { region: 'us-east-1', aliases: ['alias/gone'], state: 'PendingDeletion' },
+          ],
+        },
+      ],
       deny: [{ action: 'kms:GetKeyPolicy', resource: 'arn:aws:kms:*' }],
     });
     try {
@@ -99,7 +136,9 @@ describe('aws sandbox: KMS denial and invalid states', () => {
       const a = (await kms.send(new DescribeKeyCommand({ KeyId: 'alias/a' }))).KeyMetadata!;
       const denied = await rejection(kms.send(new GetKeyPolicyCommand({ KeyId: a.KeyId, PolicyName: 'default' })));
       expect([denied.name, denied.$metadata.httpStatusCode]).toEqual(['AccessDeniedException', 400]);
-      expect(denied.message).toBe(`User: arn:aws:iam::123456789012:user/annexa-scanner is not authorized to perform: kms:GetKeyPolicy on resource: ${a.Arn} because no identity-based policy allows the kms:GetKeyPolicy action`);
+      expect(denied.message).toBe(
+        `User: arn:aws:iam::123456789012:user/annexa-scanner is not authorized to perform: kms:GetKeyPolicy on resource: ${a.Arn} because no identity-based policy allows the kms:GetKeyPolicy action`,
+      );
       const gone = (await kms.send(new DescribeKeyCommand({ KeyId: 'alias/gone' }))).KeyMetadata!;
       expect(gone.DeletionDate).toBeInstanceOf(Date);
       const invalid = await rejection(kms.send(new GetKeyRotationStatusCommand({ KeyId: gone.KeyId })));

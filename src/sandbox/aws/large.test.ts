@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GetAccountAuthorizationDetailsCommand, ListPoliciesCommand, ListUsersCommand, paginateGetAccountAuthorizationDetails, paginateListPolicies, paginateListUsers } from '@aws-sdk/client-iam';
+import {
+  GetAccountAuthorizationDetailsCommand,
+  ListPoliciesCommand,
+  ListUsersCommand,
+  paginateGetAccountAuthorizationDetails,
+  paginateListPolicies,
+  paginateListUsers,
+} from '@aws-sdk/client-iam';
 import { ListKeysCommand, paginateListKeys } from '@aws-sdk/client-kms';
 import { ListBucketsCommand, paginateListBuckets } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +17,7 @@ import { LARGE_SIZES, largeScenarioYaml } from './large.js';
 import { clientsFor } from '../../../test/support/aws/sandbox.js';
 
 describe('aws-large scenario', () => {
-  it('the file is the generator\'s output and a valid scenario', () => {
+  it("the file is the generator's output and a valid scenario", () => {
     expect(readFileSync(path.join(SCENARIOS_DIR, 'aws-large.yaml'), 'utf8')).toBe(largeScenarioYaml());
     expect(loadScenario('aws-large').name).toBe('aws-large');
   });
@@ -39,7 +46,9 @@ describe('aws sandbox: more than one page of everything', () => {
 
   it('GetAccountAuthorizationDetails pages through users, groups, roles and policies', async () => {
     expect((await c.iam.send(new GetAccountAuthorizationDetailsCommand({}))).IsTruncated).toBe(true);
-    let users = 0, policies = 0, pages = 0;
+    let users = 0,
+      policies = 0,
+      pages = 0;
     for await (const p of paginateGetAccountAuthorizationDetails({ client: c.iam }, {})) {
       pages += 1;
       users += p.UserDetailList!.length;

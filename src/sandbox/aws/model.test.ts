@@ -45,7 +45,9 @@ describe('xml writer', () => {
 
 describe('scenario validation and references', () => {
   it('rejects unknown keys and bad values with the path', () => {
-    expect(() => validateAwsScenario({ accounts: [{ id: '123456789012', regions: ['us-east-1'], userz: [] }] })).toThrow(/accounts\.0\.userz: unknown key/);
+    expect(() => validateAwsScenario({ accounts: [{ id: '123456789012', regions: ['us-east-1'], userz: [] }] })).toThrow(
+      /accounts\.0\.userz: unknown key/,
+    );
     expect(() => validateAwsScenario({ accounts: [{ id: '12', regions: ['us-east-1'] }] })).toThrow(/accounts\.0\.id/);
     expect(() => validateAwsScenario({ accounts: [] })).toThrow(/accounts/);
   });
@@ -54,12 +56,30 @@ describe('scenario validation and references', () => {
     const now = new Date();
     const base = { id: '123456789012', regions: ['us-east-1'] };
     expect(() => buildWorld({ accounts: [{ ...base, users: [{ name: 'u', groups: ['nope'] }] }] }, now)).toThrow(/unknown group "nope"/);
-    expect(() => buildWorld({ accounts: [{ ...base, roles: [{ name: 'r', policies: ['NotAPolicy'] }] }] }, now)).toThrow(/unknown policy "NotAPolicy"/);
-    await expect(startAwsSandbox({ accounts: [{ ...base, users: [{ name: 'u', accessKeys: [{ age: { days: 1 } }, { age: { days: 1 } }, { age: { days: 1 } }] }] }] })).rejects.toThrow(/accessKeys/);
+    expect(() => buildWorld({ accounts: [{ ...base, roles: [{ name: 'r', policies: ['NotAPolicy'] }] }] }, now)).toThrow(
+      /unknown policy "NotAPolicy"/,
+    );
+    await expect(
+      startAwsSandbox({
+        accounts: [{ ...base, users: [{ name: 'u', accessKeys: [{ age: { days: 1 } }, { age: { days: 1 } }, { age: { days: 1 } }] }] }],
+      }),
+    ).rejects.toThrow(/accessKeys/);
   });
 
   it('resolves AWS-managed policies by name or ARN, once per account', () => {
-    const w = buildWorld({ accounts: [{ id: '123456789012', regions: ['us-east-1'], groups: [{ name: 'g', policies: ['ReadOnlyAccess'] }], roles: [{ name: 'r', policies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }] }] }, new Date());
+    const w = buildWorld(
+      {
+        accounts: [
+          {
+            id: '123456789012',
+            regions: ['us-east-1'],
+            groups: [{ name: 'g', policies: ['ReadOnlyAccess'] }],
+            roles: [{ name: 'r', policies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }],
+          },
+        ],
+      },
+      new Date(),
+    );
     expect(w.accounts[0].policies.map((p) => p.arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
   });
 });

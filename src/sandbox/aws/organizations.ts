@@ -24,8 +24,12 @@ export function organizationsService(): ServiceHandler {
         case 'DescribeOrganization':
           return jsonAnswer(req, {
             Organization: {
-              Id: org.id, Arn: orgArn, FeatureSet: 'ALL', MasterAccountArn: `arn:aws:organizations::${org.managementAccount}:account/${org.id}/${org.managementAccount}`,
-              MasterAccountId: org.managementAccount, MasterAccountEmail: management?.email,
+              Id: org.id,
+              Arn: orgArn,
+              FeatureSet: 'ALL',
+              MasterAccountArn: `arn:aws:organizations::${org.managementAccount}:account/${org.id}/${org.managementAccount}`,
+              MasterAccountId: org.managementAccount,
+              MasterAccountEmail: management?.email,
             },
           });
         case 'ListAccounts': {
@@ -35,8 +39,14 @@ export function organizationsService(): ServiceHandler {
           const pg = jsonPage(ctx.world.accounts, Number(input.MaxResults ?? 20), input.NextToken, 20);
           return jsonAnswer(req, {
             Accounts: pg.items.map((a) => ({
-              Id: a.id, Arn: `arn:aws:organizations::${org.managementAccount}:account/${org.id}/${a.id}`, Email: a.email, Name: a.name,
-              Status: 'ACTIVE', State: 'ACTIVE', JoinedMethod: a.id === org.managementAccount ? 'CREATED' : 'INVITED', JoinedTimestamp: epochSeconds(a.created),
+              Id: a.id,
+              Arn: `arn:aws:organizations::${org.managementAccount}:account/${org.id}/${a.id}`,
+              Email: a.email,
+              Name: a.name,
+              Status: 'ACTIVE',
+              State: 'ACTIVE',
+              JoinedMethod: a.id === org.managementAccount ? 'CREATED' : 'INVITED',
+              JoinedTimestamp: epochSeconds(a.created),
             })),
             NextToken: pg.next,
           });

@@ -29,11 +29,17 @@ export function queryAnswer(namespace: string, op: string, req: AwsRequest, resu
   const body: XmlObject = {};
   if (result !== undefined) body[`${op}Result`] = result;
   body.ResponseMetadata = { RequestId: req.requestId };
-  return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': req.requestId }, body: document(`${op}Response`, namespace, body) };
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': req.requestId },
+    body: document(`${op}Response`, namespace, body),
+  };
 }
 
 export function queryError(namespace: string, err: AwsError | Denied | Throttled, req: AwsRequest): Answer {
-  let code: string, status: number, type = 'Sender';
+  let code: string,
+    status: number,
+    type = 'Sender';
   if (err instanceof Denied) [code, status] = ['AccessDenied', 403];
   else if (err instanceof Throttled) [code, status] = ['Throttling', 400];
   else [code, status] = [err.code, err.status];
@@ -49,7 +55,10 @@ export function queryError(namespace: string, err: AwsError | Denied | Throttled
 export function page<T>(items: T[], p: URLSearchParams, op: string): { items: T[]; IsTruncated: boolean; Marker?: string } {
   const max = Number(p.get('MaxItems') ?? 100);
   if (!Number.isInteger(max) || max < 1 || max > 1000) {
-    throw new AwsError('ValidationError', `1 validation error detected: Value '${p.get('MaxItems')}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`);
+    throw new AwsError(
+      'ValidationError',
+      `1 validation error detected: Value '${p.get('MaxItems')}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`,
+    );
   }
   let start = 0;
   const marker = p.get('Marker');

@@ -37,7 +37,7 @@ describe('aws sandbox: request ids, cross-account access and unknown buckets', (
     expect(new Set(answers.map((a) => a.$metadata.requestId)).size).toBe(answers.length);
   });
 
-  it('another account\'s bucket is AccessDenied; an unknown one is NoSuchBucket, or NotFound without a body (HEAD)', async () => {
+  it("another account's bucket is AccessDenied; an unknown one is NoSuchBucket, or NotFound without a body (HEAD)", async () => {
     const s3 = clientsFor(sandbox).s3;
     const theirs = await rejection(s3.send(new GetBucketVersioningCommand({ Bucket: 'theirs' })));
     expect([theirs.name, theirs.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403]);

@@ -1,6 +1,15 @@
 import {
-  GetBucketEncryptionCommand, GetBucketLocationCommand, GetBucketLoggingCommand, GetBucketPolicyCommand, GetBucketPolicyStatusCommand,
-  GetBucketVersioningCommand, GetPublicAccessBlockCommand, HeadBucketCommand, ListBucketsCommand, S3Client, paginateListBuckets,
+  GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  S3Client,
+  paginateListBuckets,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +36,10 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
     expect(all.Buckets).toHaveLength(7);
     expect(all.ContinuationToken).toBeUndefined();
     expect(all.Owner?.ID).toMatch(/^[0-9a-f]{64}$/);
-    expect(all.Buckets?.find((b) => b.Name === 'acme-eu-analytics')).toMatchObject({ BucketRegion: 'eu-west-1', CreationDate: expect.any(Date) });
+    expect(all.Buckets?.find((b) => b.Name === 'acme-eu-analytics')).toMatchObject({
+      BucketRegion: 'eu-west-1',
+      CreationDate: expect.any(Date),
+    });
     const first = await us.s3.send(new ListBucketsCommand({ MaxBuckets: 3 }));
     expect(first.Buckets).toHaveLength(3);
     expect(first.ContinuationToken).toBeTruthy();
@@ -56,7 +68,13 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
   });
 
   it('the SDK follows the redirect itself when asked to', async () => {
-    const following = new S3Client({ region: 'us-east-1', credentials: FAKE_CREDENTIALS, endpoint: sandbox.endpoints.s3, forcePathStyle: true, followRegionRedirects: true });
+    const following = new S3Client({
+      region: 'us-east-1',
+      credentials: FAKE_CREDENTIALS,
+      endpoint: sandbox.endpoints.s3,
+      forcePathStyle: true,
+      followRegionRedirects: true,
+    });
     const v = await following.send(new GetBucketVersioningCommand({ Bucket: 'acme-eu-analytics' }));
     expect(v.Status).toBe('Enabled');
   });
@@ -64,7 +82,10 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
   it('default encryption: SSE-KMS with the key ARN and SSE-C blocked, DSSE-KMS, SSE-S3, and none', async () => {
     const kms = await us.s3.send(new GetBucketEncryptionCommand({ Bucket: 'acme-prod-app-data' }));
     expect(kms.ServerSideEncryptionConfiguration?.Rules?.[0]).toEqual({
-      ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: expect.stringMatching(new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/[0-9a-f-]{36}$`)) },
+      ApplyServerSideEncryptionByDefault: {
+        SSEAlgorithm: 'aws:kms',
+        KMSMasterKeyID: expect.stringMatching(new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/[0-9a-f-]{36}$`)),
+      },
       BucketKeyEnabled: true,
       BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] },
     });
@@ -82,12 +103,21 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
     expect((await us.s3.send(new GetBucketPolicyStatusCommand({ Bucket: 'acme-marketing-site' }))).PolicyStatus?.IsPublic).toBe(true);
     expect((await us.s3.send(new GetBucketPolicyStatusCommand({ Bucket: 'acme-prod-app-data' }))).PolicyStatus?.IsPublic).toBe(false);
     const none = await rejection(eu.s3.send(new GetBucketPolicyCommand({ Bucket: 'acme-eu-customer-exports' })));
-    expect([none.name, none.$metadata.httpStatusCode, none.message]).toEqual(['NoSuchBucketPolicy', 404, 'The bucket policy does not exist']);
+    expect([none.name, none.$metadata.httpStatusCode, none.message]).toEqual([
+      'NoSuchBucketPolicy',
+      404,
+      'The bucket policy does not exist',
+    ]);
   });
 
   it('bucket public access block, or NoSuchPublicAccessBlockConfiguration', async () => {
     const full = await us.s3.send(new GetPublicAccessBlockCommand({ Bucket: 'acme-prod-app-data' }));
-    expect(full.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+    expect(full.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
+    });
     const part = await us.s3.send(new GetPublicAccessBlockCommand({ Bucket: 'acme-ci-artifacts' }));
     expect(part.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: false, BlockPublicPolicy: true });
     const none = await rejection(eu.s3.send(new GetPublicAccessBlockCommand({ Bucket: 'acme-eu-customer-exports' })));
@@ -99,7 +129,10 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
     expect((await eu.s3.send(new GetBucketVersioningCommand({ Bucket: 'acme-eu-analytics' }))).MFADelete).toBe('Enabled');
     expect((await eu.s3.send(new GetBucketVersioningCommand({ Bucket: 'acme-eu-customer-exports' }))).Status).toBe('Suspended');
     expect((await us.s3.send(new GetBucketVersioningCommand({ Bucket: 'acme-marketing-site' }))).Status).toBeUndefined();
-    expect((await us.s3.send(new GetBucketLoggingCommand({ Bucket: 'acme-prod-app-data' }))).LoggingEnabled).toEqual({ TargetBucket: 'acme-access-logs', TargetPrefix: 'app-data/' });
+    expect((await us.s3.send(new GetBucketLoggingCommand({ Bucket: 'acme-prod-app-data' }))).LoggingEnabled).toEqual({
+      TargetBucket: 'acme-access-logs',
+      TargetPrefix: 'app-data/',
+    });
     expect((await us.s3.send(new GetBucketLoggingCommand({ Bucket: 'acme-access-logs' }))).LoggingEnabled).toBeUndefined();
   });
 
@@ -111,7 +144,12 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
 
   it('S3 Control answers the account-level public access block at {account}.localhost', async () => {
     const r = await us.s3control.send(new GetAccountPublicAccessBlockCommand({ AccountId: ACCOUNT }));
-    expect(r.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false });
+    expect(r.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false,
+    });
     const other = await rejection(us.s3control.send(new GetAccountPublicAccessBlockCommand({ AccountId: '999999999999' })));
     expect(other.name).toBe('AccessDenied');
   });
@@ -121,11 +159,17 @@ describe('aws sandbox: S3 denials and absent configurations', () => {
   let sandbox: AwsSandbox;
   beforeAll(async () => {
     sandbox = await startAwsSandbox({
-      accounts: [{
-        id: '123456789012', regions: ['us-east-1'],
-        buckets: [{ name: 'locked', region: 'us-east-1' }, { name: 'open', region: 'us-east-1' }],
-        deny: [{ action: 's3:GetEncryptionConfiguration', resource: 'arn:aws:s3:::locked' }],
-      }],
+      accounts: [
+        {
+          id: '123456789012',
+          regions: ['us-east-1'],
+          buckets: [
+            { name: 'locked', region: 'us-east-1' },
+            { name: 'open', region: 'us-east-1' },
+          ],
+          deny: [{ action: 's3:GetEncryptionConfiguration', resource: 'arn:aws:s3:::locked' }],
+        },
+      ],
       deny: ['s3:GetAccountPublicAccessBlock'],
     });
   });
@@ -135,7 +179,9 @@ describe('aws sandbox: S3 denials and absent configurations', () => {
     const c = clientsFor(sandbox);
     const err = await rejection(c.s3.send(new GetBucketEncryptionCommand({ Bucket: 'locked' })));
     expect([err.name, err.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403]);
-    expect(err.message).toBe('User: arn:aws:iam::123456789012:user/annexa-scanner is not authorized to perform: s3:GetEncryptionConfiguration on resource: "arn:aws:s3:::locked" because no identity-based policy allows the s3:GetEncryptionConfiguration action');
+    expect(err.message).toBe(
+      'User: arn:aws:iam::123456789012:user/annexa-scanner is not authorized to perform: s3:GetEncryptionConfiguration on resource: "arn:aws:s3:::locked" because no identity-based policy allows the s3:GetEncryptionConfiguration action',
+    );
     const open = await c.s3.send(new GetBucketEncryptionCommand({ Bucket: 'open' }));
     expect(open.ServerSideEncryptionConfiguration?.Rules?.[0].ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
     const pab = await rejection(c.s3control.send(new GetAccountPublicAccessBlockCommand({ AccountId: '123456789012' })));
@@ -148,7 +194,9 @@ describe('aws sandbox: account without a public access block', () => {
   it('answers NoSuchPublicAccessBlockConfiguration', async () => {
     const sandbox = await startAwsSandbox({ accounts: [{ id: '123456789012', regions: ['us-east-1'] }] });
     try {
-      const err = await rejection(clientsFor(sandbox).s3control.send(new GetAccountPublicAccessBlockCommand({ AccountId: '123456789012' })));
+      const err = await rejection(
+        clientsFor(sandbox).s3control.send(new GetAccountPublicAccessBlockCommand({ AccountId: '123456789012' })),
+      );
       expect([err.name, err.$metadata.httpStatusCode]).toEqual(['NoSuchPublicAccessBlockConfiguration', 404]);
     } finally {
       await sandbox.stop();

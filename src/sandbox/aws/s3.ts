@@ -21,10 +21,18 @@ const SUBRESOURCES: [string, string, string][] = [
   ['versioning', 'GetBucketVersioning', 's3:GetBucketVersioning'],
   ['logging', 'GetBucketLogging', 's3:GetBucketLogging'],
 ];
-const ACTIONS: Record<string, string> = Object.fromEntries([...SUBRESOURCES.map(([, op, a]) => [op, a]), ['ListBuckets', 's3:ListAllMyBuckets'], ['HeadBucket', 's3:ListBucket']]);
+const ACTIONS: Record<string, string> = Object.fromEntries([
+  ...SUBRESOURCES.map(([, op, a]) => [op, a]),
+  ['ListBuckets', 's3:ListAllMyBuckets'],
+  ['HeadBucket', 's3:ListBucket'],
+]);
 
 function headers(req: AwsRequest, contentType = 'application/xml'): Record<string, string> {
-  return { 'content-type': contentType, 'x-amz-request-id': req.requestId.replace(/-/g, '').slice(0, 16).toUpperCase(), 'x-amz-id-2': Buffer.from(hexId(req.requestId, 48), 'hex').toString('base64') };
+  return {
+    'content-type': contentType,
+    'x-amz-request-id': req.requestId.replace(/-/g, '').slice(0, 16).toUpperCase(),
+    'x-amz-id-2': Buffer.from(hexId(req.requestId, 48), 'hex').toString('base64'),
+  };
 }
 
 function xml(req: AwsRequest, root: string, body: XmlObject): Answer {
@@ -36,7 +44,8 @@ function bucketName(req: AwsRequest): string {
 }
 
 function s3Operation(req: AwsRequest): string {
-  if (req.method !== 'GET' && req.method !== 'HEAD') throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
   if (bucketName(req) === '') return 'ListBuckets';
   if (req.method === 'HEAD') return 'HeadBucket';
   const sub = SUBRESOURCES.find(([q]) => req.query.has(q));
@@ -54,7 +63,9 @@ function isPublic(policy: Record<string, unknown>): boolean {
   const statements = ([] as unknown[]).concat(policy.Statement ?? []) as Record<string, unknown>[];
   return statements.some((s) => {
     const p = s.Principal as unknown;
-    const anyone = p === '*' || (typeof p === 'object' && p !== null && ([] as unknown[]).concat((p as Record<string, unknown>).AWS ?? []).includes('*'));
+    const anyone =
+      p === '*' ||
+      (typeof p === 'object' && p !== null && ([] as unknown[]).concat((p as Record<string, unknown>).AWS ?? []).includes('*'));
     return s.Effect === 'Allow' && anyone && s.Condition === undefined;
   });
 }
@@ -62,10 +73,13 @@ function isPublic(policy: Record<string, unknown>): boolean {
 function listBuckets(req: AwsRequest, ctx: CallContext): Answer {
   const a = ctx.caller.account;
   const max = Number(req.query.get('max-buckets') ?? 10000);
-  if (!Number.isInteger(max) || max < 1 || max > 10000) throw new AwsError('InvalidArgument', 'Argument max-buckets must be an integer between 1 and 10000.');
+  if (!Number.isInteger(max) || max < 1 || max > 10000)
+    throw new AwsError('InvalidArgument', 'Argument max-buckets must be an integer between 1 and 10000.');
   const prefix = req.query.get('prefix') ?? '';
   const region = req.query.get('bucket-region');
-  const all = [...a.buckets].sort((x, y) => x.name.localeCompare(y.name)).filter((b) => b.name.startsWith(prefix) && (!region || b.region === region));
+  const all = [...a.buckets]
+    .sort((x, y) => x.name.localeCompare(y.name))
+    .filter((b) => b.name.startsWith(prefix) && (!region || b.region === region));
   const token = req.query.get('continuation-token');
   const after = token ? Buffer.from(token, 'base64').toString('utf8') : '';
   const rest = all.filter((b) => b.name > after);
@@ -73,7 +87,10 @@ function listBuckets(req: AwsRequest, ctx: CallContext): Answer {
   const more = rest.length > max;
   return xml(req, 'ListAllMyBucketsResult', {
     Owner: { ID: hexId(`owner:${a.id}`) },
-    Buckets: list(pageItems.map((b) => ({ Name: b.name, CreationDate: b.created, BucketRegion: b.region })), 'Bucket'),
+    Buckets: list(
+      pageItems.map((b) => ({ Name: b.name, CreationDate: b.created, BucketRegion: b.region })),
+      'Bucket',
+    ),
     ContinuationToken: more ? Buffer.from(pageItems[pageItems.length - 1].name).toString('base64') : undefined,
     Prefix: req.query.has('prefix') ? prefix : undefined,
   });
@@ -81,7 +98,10 @@ function listBuckets(req: AwsRequest, ctx: CallContext): Answer {
 
 function encryption(a: Account, b: Bucket): XmlObject {
   const e = b.encryption ?? { algorithm: 'AES256' as const };
-  if (e === 'none') throw new AwsError('ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found', 404, { BucketName: b.name });
+  if (e === 'none')
+    throw new AwsError('ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found', 404, {
+      BucketName: b.name,
+    });
   // A configured alias or key id is answered as the key's ARN when the key exists, as the console stores it.
   const key = e.key && a.keys.find((k) => k.region === b.region && (k.id === e.key || k.arn === e.key || k.aliases.includes(e.key!)));
   return {
@@ -110,13 +130,31 @@ function bucketOperation(op: string, req: AwsRequest, ctx: CallContext, a: Accou
       return xml(req, 'PolicyStatus', { IsPublic: isPublic(b.policy) && !allBlocked(b) });
     case 'GetPublicAccessBlock': {
       const p = b.publicAccessBlock;
-      if (!p) throw new AwsError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, { BucketName: b.name });
-      return xml(req, 'PublicAccessBlockConfiguration', { BlockPublicAcls: p.blockPublicAcls, IgnorePublicAcls: p.ignorePublicAcls, BlockPublicPolicy: p.blockPublicPolicy, RestrictPublicBuckets: p.restrictPublicBuckets });
+      if (!p)
+        throw new AwsError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, {
+          BucketName: b.name,
+        });
+      return xml(req, 'PublicAccessBlockConfiguration', {
+        BlockPublicAcls: p.blockPublicAcls,
+        IgnorePublicAcls: p.ignorePublicAcls,
+        BlockPublicPolicy: p.blockPublicPolicy,
+        RestrictPublicBuckets: p.restrictPublicBuckets,
+      });
     }
     case 'GetBucketVersioning':
-      return xml(req, 'VersioningConfiguration', b.versioning ? { Status: b.versioning, MfaDelete: b.mfaDelete === undefined ? undefined : b.mfaDelete ? 'Enabled' : 'Disabled' } : {});
+      return xml(
+        req,
+        'VersioningConfiguration',
+        b.versioning
+          ? { Status: b.versioning, MfaDelete: b.mfaDelete === undefined ? undefined : b.mfaDelete ? 'Enabled' : 'Disabled' }
+          : {},
+      );
     case 'GetBucketLogging':
-      return xml(req, 'BucketLoggingStatus', b.logging ? { LoggingEnabled: { TargetBucket: b.logging.targetBucket, TargetPrefix: b.logging.targetPrefix ?? '' } } : {});
+      return xml(
+        req,
+        'BucketLoggingStatus',
+        b.logging ? { LoggingEnabled: { TargetBucket: b.logging.targetBucket, TargetPrefix: b.logging.targetPrefix ?? '' } } : {},
+      );
     default:
       throw new AwsError('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', 501);
   }
@@ -156,8 +194,11 @@ export function s3Service(): ServiceHandler {
       return bucketOperation(op, req, ctx, owner, bucket);
     },
     renderError(err, req) {
-      let code: string, status: number, message = err.message;
-      let extra: Record<string, string> = {}, extraHeaders: Record<string, string> = {};
+      let code: string,
+        status: number,
+        message = err.message;
+      let extra: Record<string, string> = {},
+        extraHeaders: Record<string, string> = {};
       if (err instanceof Denied) {
         [code, status] = ['AccessDenied', 403];
         message = `User: ${err.callerArn} is not authorized to perform: ${err.action} on resource: "${err.resource === '*' ? `arn:aws:s3:::*` : err.resource}" because no identity-based policy allows the ${err.action} action`;
@@ -167,7 +208,13 @@ export function s3Service(): ServiceHandler {
         [code, status, extra, extraHeaders] = [err.code, err.status, err.extra, err.headers];
       }
       const hs = { ...headers(req), ...extraHeaders };
-      const body = document('Error', undefined, { Code: code, Message: message, ...extra, RequestId: hs['x-amz-request-id'], HostId: hs['x-amz-id-2'] });
+      const body = document('Error', undefined, {
+        Code: code,
+        Message: message,
+        ...extra,
+        RequestId: hs['x-amz-request-id'],
+        HostId: hs['x-amz-id-2'],
+      });
       return { status, headers: hs, body: req.method === 'HEAD' ? '' : body };
     },
   };

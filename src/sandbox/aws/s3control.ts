@@ -23,18 +23,30 @@ export function s3controlService(): ServiceHandler {
       ctx.authorize('s3:GetAccountPublicAccessBlock', '*');
       if (accountId !== ctx.caller.account.id) throw new Denied('s3:GetAccountPublicAccessBlock', '*', ctx.caller.arn);
       const p = ctx.caller.account.publicAccessBlock;
-      if (!p) throw new AwsError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, { AccountId: accountId });
+      if (!p)
+        throw new AwsError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, {
+          AccountId: accountId,
+        });
       const body = document('PublicAccessBlockConfiguration', NS, {
-        BlockPublicAcls: p.blockPublicAcls, IgnorePublicAcls: p.ignorePublicAcls, BlockPublicPolicy: p.blockPublicPolicy, RestrictPublicBuckets: p.restrictPublicBuckets,
+        BlockPublicAcls: p.blockPublicAcls,
+        IgnorePublicAcls: p.ignorePublicAcls,
+        BlockPublicPolicy: p.blockPublicPolicy,
+        RestrictPublicBuckets: p.restrictPublicBuckets,
       });
       return { status: 200, headers: { 'content-type': 'application/xml', 'x-amz-request-id': req.requestId }, body };
     },
     renderError(err, req) {
-      let code: string, status: number, extra: Record<string, string> = {};
+      let code: string,
+        status: number,
+        extra: Record<string, string> = {};
       if (err instanceof Denied) [code, status] = ['AccessDenied', 403];
       else if (err instanceof Throttled) [code, status] = ['SlowDown', 503];
       else [code, status, extra] = [err.code, err.status, err.extra];
-      const body = document('ErrorResponse', undefined, { Error: { Code: code, Message: err.message, ...extra }, RequestId: req.requestId, HostId: req.requestId });
+      const body = document('ErrorResponse', undefined, {
+        Error: { Code: code, Message: err.message, ...extra },
+        RequestId: req.requestId,
+        HostId: req.requestId,
+      });
       return { status, headers: { 'content-type': 'application/xml', 'x-amz-request-id': req.requestId }, body };
     },
   };

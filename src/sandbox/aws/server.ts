@@ -21,10 +21,18 @@ export interface AwsRequest {
   accessKeyId?: string;
 }
 
-export interface Answer { status: number; headers?: Record<string, string>; body: string }
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
 
 /** Who is calling: the account the credentials belong to. */
-export interface Caller { account: Account; arn: string; userId: string }
+export interface Caller {
+  account: Account;
+  arn: string;
+  userId: string;
+}
 
 export interface CallContext {
   world: World;
@@ -70,8 +78,14 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const scope = parseScope(req, url.searchParams);
   const request: AwsRequest = {
-    method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body,
-    requestId: randomUUID(), region: scope.region ?? shared.world.homeRegion, accessKeyId: scope.accessKeyId,
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    requestId: randomUUID(),
+    region: scope.region ?? shared.world.homeRegion,
+    accessKeyId: scope.accessKeyId,
   };
   try {
     const op = handler.operation(request);
@@ -85,7 +99,8 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
       world: shared.world,
       caller,
       authorize(action, resource = '*') {
-        if (isDenied(shared.deny, action, resource) || isDenied(caller.account.deny, action, resource)) throw new Denied(action, resource, caller.arn);
+        if (isDenied(shared.deny, action, resource) || isDenied(caller.account.deny, action, resource))
+          throw new Denied(action, resource, caller.arn);
       },
     };
     const out = await handler.handle(op, request, ctx);
@@ -93,11 +108,18 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
   } catch (err) {
     if (err instanceof AwsError || err instanceof Denied || err instanceof Throttled) return handler.renderError(err, request);
     shared.log?.error({ err, service: handler.service }, 'aws sandbox: handler failed');
-    return handler.renderError(new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500), request);
+    return handler.renderError(
+      new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500),
+      request,
+    );
   }
 }
 
-export interface Listening { url: string; port: number; close(): Promise<void> }
+export interface Listening {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
 
 /** Serves one service on 127.0.0.1 and an ephemeral port. */
 export async function listen(handler: ServiceHandler, shared: Shared, hostName = '127.0.0.1'): Promise<Listening> {

@@ -31,11 +31,19 @@ export function stsService(shared: Shared): ServiceHandler {
           const role = account?.roles.find((r) => r.arn === roleArn);
           ctx.authorize('sts:AssumeRole', roleArn);
           if (!account || !role || (role.externalId !== undefined && role.externalId !== p.get('ExternalId'))) {
-            throw new AwsError('AccessDenied', `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+            throw new AwsError(
+              'AccessDenied',
+              `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+              403,
+            );
           }
           sessions += 1;
           const accessKeyId = iamId('ASIA', `${roleArn}:${session}:${sessions}`, 20);
-          const caller: Caller = { account, arn: `arn:aws:sts::${account.id}:assumed-role/${role.name}/${session}`, userId: `${role.id}:${session}` };
+          const caller: Caller = {
+            account,
+            arn: `arn:aws:sts::${account.id}:assumed-role/${role.name}/${session}`,
+            userId: `${role.id}:${session}`,
+          };
           shared.credentials.set(accessKeyId, caller);
           const seconds = Number(p.get('DurationSeconds') ?? 3600);
           return queryAnswer(NS, op, req, {

@@ -5,9 +5,15 @@
  * undefined values are left out — as AWS leaves out absent members.
  */
 export type XmlValue = string | number | boolean | Date | undefined | null | XmlObject | XmlList;
-export interface XmlObject { [name: string]: XmlValue | XmlValue[] }
+export interface XmlObject {
+  [name: string]: XmlValue | XmlValue[];
+}
 export class XmlList {
-  constructor(readonly items: XmlValue[], readonly itemName: string, readonly flat = false) {}
+  constructor(
+    readonly items: XmlValue[],
+    readonly itemName: string,
+    readonly flat = false,
+  ) {}
 }
 
 /** Repeated `<itemName>` elements inside the key's element (`flat`: directly, without a wrapper). */
@@ -32,7 +38,9 @@ export function element(name: string, value: XmlValue | XmlValue[], memberName =
     return value.flat ? inner : `<${name}>${inner}</${name}>`;
   }
   if (typeof value === 'object' && !(value instanceof Date)) {
-    const inner = Object.entries(value).map(([k, v]) => element(k, v, memberName)).join('');
+    const inner = Object.entries(value)
+      .map(([k, v]) => element(k, v, memberName))
+      .join('');
     return inner === '' ? `<${name}/>` : `<${name}>${inner}</${name}>`;
   }
   return `<${name}>${text(value)}</${name}>`;
@@ -40,7 +48,9 @@ export function element(name: string, value: XmlValue | XmlValue[], memberName =
 
 /** A whole document: the root element carries the namespace. */
 export function document(root: string, namespace: string | undefined, body: XmlObject, memberName = 'member'): string {
-  const inner = Object.entries(body).map(([k, v]) => element(k, v, memberName)).join('');
+  const inner = Object.entries(body)
+    .map(([k, v]) => element(k, v, memberName))
+    .join('');
   const ns = namespace ? ` xmlns="${namespace}"` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n${inner === '' ? `<${root}${ns}/>` : `<${root}${ns}>${inner}</${root}>`}`;
 }

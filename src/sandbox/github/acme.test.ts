@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => sb.stop());
 
-const orNull = <T>(p: Promise<{ data: T }>) => p.then((r) => r.data, () => null);
+const orNull = <T>(p: Promise<{ data: T }>) =>
+  p.then(
+    (r) => r.data,
+    () => null,
+  );
 
 async function orgVerdicts(org: string): Promise<Record<string, boolean>> {
   const o = (await octokit.rest.orgs.get({ org })).data;
@@ -45,28 +49,49 @@ async function repoVerdicts(owner: string, repo: string, defaultBranch: string):
   const full = (await octokit.rest.repos.get(r)).data;
   const classic = await orNull(octokit.rest.repos.getBranchProtection({ ...r, branch: defaultBranch }));
   const rules = (await octokit.rest.repos.getBranchRules({ ...r, branch: defaultBranch })).data;
-  const sets = await Promise.all((await octokit.rest.repos.getRepoRulesets(r)).data.map((s) => octokit.rest.repos.getRepoRuleset({ ...r, ruleset_id: s.id })));
-  const pr = rules.find((x) => x.type === 'pull_request')?.parameters as { required_approving_review_count: number; dismiss_stale_reviews_on_push: boolean; require_code_owner_review: boolean } | undefined;
+  const sets = await Promise.all(
+    (await octokit.rest.repos.getRepoRulesets(r)).data.map((s) => octokit.rest.repos.getRepoRuleset({ ...r, ruleset_id: s.id })),
+  );
+  const pr = rules.find((x) => x.type === 'pull_request')?.parameters as
+    { required_approving_review_count: number; dismiss_stale_reviews_on_push: boolean; require_code_owner_review: boolean } | undefined;
   const activeBypass = sets.some((s) => s.data.enforcement === 'active' && (s.data.bypass_actors ?? []).length > 0);
-  const classicOk = !!classic && (classic.required_pull_request_reviews?.required_approving_review_count ?? 0) >= 1
-    && !!classic.required_pull_request_reviews?.dismiss_stale_reviews && !classic.allow_force_pushes?.enabled
-    && !classic.allow_deletions?.enabled && !!classic.enforce_admins?.enabled;
-  const rulesOk = !!pr && pr.required_approving_review_count >= 1 && pr.dismiss_stale_reviews_on_push
-    && rules.some((x) => x.type === 'non_fast_forward') && rules.some((x) => x.type === 'deletion') && !activeBypass;
-  const files = await Promise.all(['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'].map((path) => orNull(octokit.rest.repos.getContent({ ...r, path }))));
-  const alerts = await octokit.rest.repos.checkVulnerabilityAlerts(r).then(() => true, () => false);
+  const classicOk =
+    !!classic &&
+    (classic.required_pull_request_reviews?.required_approving_review_count ?? 0) >= 1 &&
+    !!classic.required_pull_request_reviews?.dismiss_stale_reviews &&
+    !classic.allow_force_pushes?.enabled &&
+    !classic.allow_deletions?.enabled &&
+    !!classic.enforce_admins?.enabled;
+  const rulesOk =
+    !!pr &&
+    pr.required_approving_review_count >= 1 &&
+    pr.dismiss_stale_reviews_on_push &&
+    rules.some((x) => x.type === 'non_fast_forward') &&
+    rules.some((x) => x.type === 'deletion') &&
+    !activeBypass;
+  const files = await Promise.all(
+    ['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'].map((path) => orNull(octokit.rest.repos.getContent({ ...r, path }))),
+  );
+  const alerts = await octokit.rest.repos.checkVulnerabilityAlerts(r).then(
+    () => true,
+    () => false,
+  );
   const outside = await octokit.paginate(octokit.rest.repos.listCollaborators, { ...r, affiliation: 'outside' });
   const hooks = await octokit.paginate(octokit.rest.repos.listWebhooks, r);
   const keys = await octokit.paginate(octokit.rest.repos.listDeployKeys, r);
   const sa = full.security_and_analysis;
   return {
     'github.repo.branch-protection': classicOk || rulesOk,
-    'github.repo.status-checks': (classic?.required_status_checks?.contexts.length ?? 0) > 0 || rules.some((x) => x.type === 'required_status_checks'),
-    'github.repo.codeowners': files.some(Boolean) && (!!classic?.required_pull_request_reviews?.require_code_owner_reviews || !!pr?.require_code_owner_review),
+    'github.repo.status-checks':
+      (classic?.required_status_checks?.contexts.length ?? 0) > 0 || rules.some((x) => x.type === 'required_status_checks'),
+    'github.repo.codeowners':
+      files.some(Boolean) && (!!classic?.required_pull_request_reviews?.require_code_owner_reviews || !!pr?.require_code_owner_review),
     'github.repo.secret-scanning': sa?.secret_scanning?.status === 'enabled' && sa?.secret_scanning_push_protection?.status === 'enabled',
     'github.repo.dependabot-alerts': alerts,
     'github.repo.outside-collaborators': outside.every((c) => !c.permissions?.admin),
-    'github.repo.webhook-tls': hooks.every((h) => h.config.url?.startsWith('https://') && h.config.insecure_ssl === '0' && !!h.config.secret),
+    'github.repo.webhook-tls': hooks.every(
+      (h) => h.config.url?.startsWith('https://') && h.config.insecure_ssl === '0' && !!h.config.secret,
+    ),
     'github.repo.deploy-keys': keys.every((k) => k.read_only),
   };
 }

@@ -5,7 +5,8 @@ import { startGithubSandbox, type GithubSandbox, type GithubScenario } from './i
 import { generateLargeOrg } from './large-org.js';
 
 let acme: GithubSandbox;
-const gql = (sb: GithubSandbox, token = 'default') => graphql.defaults({ baseUrl: sb.apiUrl, headers: { authorization: `token ${sb.tokens[token]}` } });
+const gql = (sb: GithubSandbox, token = 'default') =>
+  graphql.defaults({ baseUrl: sb.apiUrl, headers: { authorization: `token ${sb.tokens[token]}` } });
 
 /** The errors GitHub (and so the sandbox) answers for a query, or [] when it ran. */
 async function errorsOf(p: Promise<unknown>): Promise<{ type?: string; message: string }[]> {
@@ -40,10 +41,20 @@ const REPO = `query($owner: String!, $name: String!) {
 interface RepoAnswer {
   rateLimit: { cost: number; remaining: number; limit: number; used: number; nodeCount: number; resetAt: string };
   repository: {
-    viewerPermission: string; hasVulnerabilityAlertsEnabled: boolean; defaultBranchRef: { name: string };
+    viewerPermission: string;
+    hasVulnerabilityAlertsEnabled: boolean;
+    defaultBranchRef: { name: string };
     branchProtectionRules: { nodes: Record<string, unknown>[] };
-    rulesets: { nodes: { name: string; enforcement: string; rules: { nodes: { type: string; parameters: Record<string, unknown> | null }[] }; bypassActors: { nodes: Record<string, unknown>[] } | null }[] };
-    root: { byteSize: number } | null; dotGithub: { byteSize: number } | null;
+    rulesets: {
+      nodes: {
+        name: string;
+        enforcement: string;
+        rules: { nodes: { type: string; parameters: Record<string, unknown> | null }[] };
+        bypassActors: { nodes: Record<string, unknown>[] } | null;
+      }[];
+    };
+    root: { byteSize: number } | null;
+    dotGithub: { byteSize: number } | null;
     deployKeys: { nodes: { title: string; readOnly: boolean }[] };
     collaborators: { edges: { permission: string; node: { login: string } }[] } | null;
   };
@@ -59,9 +70,20 @@ describe('GraphQL over the scenario', () => {
     const r = await gql(acme)<RepoAnswer>(REPO, { owner: 'acme', name: 'platform-api' });
     expect(r.repository.viewerPermission).toBe('ADMIN');
     expect(r.repository.hasVulnerabilityAlertsEnabled).toBe(true);
-    expect(r.repository.branchProtectionRules.nodes).toEqual([{ pattern: 'main', requiresApprovingReviews: true, requiredApprovingReviewCount: 2,
-      dismissesStaleReviews: true, allowsForcePushes: false, allowsDeletions: false, isAdminEnforced: true, requiresStatusChecks: true,
-      requiredStatusCheckContexts: ['ci/build', 'ci/test'], requiresCodeOwnerReviews: true }]);
+    expect(r.repository.branchProtectionRules.nodes).toEqual([
+      {
+        pattern: 'main',
+        requiresApprovingReviews: true,
+        requiredApprovingReviewCount: 2,
+        dismissesStaleReviews: true,
+        allowsForcePushes: false,
+        allowsDeletions: false,
+        isAdminEnforced: true,
+        requiresStatusChecks: true,
+        requiredStatusCheckContexts: ['ci/build', 'ci/test'],
+        requiresCodeOwnerReviews: true,
+      },
+    ]);
     expect(r.repository.root).toBeNull();
     expect(r.repository.dotGithub).toEqual({ byteSize: 17 });
     expect(r.repository.deployKeys.nodes).toEqual([{ title: 'argocd (read)', readOnly: true }]);
@@ -73,21 +95,37 @@ describe('GraphQL over the scenario', () => {
     const [rs] = r.repository.rulesets.nodes;
     expect(rs.enforcement).toBe('ACTIVE');
     expect(rs.rules.nodes.map((n) => n.type)).toEqual(['DELETION', 'NON_FAST_FORWARD', 'PULL_REQUEST', 'REQUIRED_STATUS_CHECKS']);
-    expect(rs.rules.nodes[2].parameters).toEqual({ __typename: 'PullRequestParameters', requiredApprovingReviewCount: 1, dismissStaleReviewsOnPush: true, requireCodeOwnerReview: true });
+    expect(rs.rules.nodes[2].parameters).toEqual({
+      __typename: 'PullRequestParameters',
+      requiredApprovingReviewCount: 1,
+      dismissStaleReviewsOnPush: true,
+      requireCodeOwnerReview: true,
+    });
     expect(rs.bypassActors?.nodes).toEqual([
       { bypassMode: 'ALWAYS', organizationAdmin: false, enterpriseOwner: false, repositoryRoleName: 'admin', actor: null },
-      { bypassMode: 'PULL_REQUEST', organizationAdmin: false, enterpriseOwner: false, repositoryRoleName: null, actor: { __typename: 'Team', slug: 'team-42' } },
+      {
+        bypassMode: 'PULL_REQUEST',
+        organizationAdmin: false,
+        enterpriseOwner: false,
+        repositoryRoleName: null,
+        actor: { __typename: 'Team', slug: 'team-42' },
+      },
       { bypassMode: 'ALWAYS', organizationAdmin: false, enterpriseOwner: true, repositoryRoleName: null, actor: null },
     ]);
   });
 
-  it("answers the classic rule on the default branch with its bypass allowances, and a ruleset by node id", async () => {
+  it('answers the classic rule on the default branch with its bypass allowances, and a ruleset by node id', async () => {
     const q = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
       defaultBranchRef { branchProtectionRule { pattern
         bypassPullRequestAllowances(first: 10) { nodes { actor { __typename ... on Team { slug } } } }
         bypassForcePushAllowances(first: 10) { nodes { actor { __typename } } } } }
       rulesets(first: 1) { nodes { id name } } } }`;
-    type Answer = { repository: { defaultBranchRef: { branchProtectionRule: Record<string, unknown> | null }; rulesets: { nodes: { id: string; name: string }[] } } };
+    type Answer = {
+      repository: {
+        defaultBranchRef: { branchProtectionRule: Record<string, unknown> | null };
+        rulesets: { nodes: { id: string; name: string }[] };
+      };
+    };
     const mobile = await gql(acme)<Answer>(q, { owner: 'acme', name: 'mobile-app' });
     expect(mobile.repository.defaultBranchRef.branchProtectionRule).toEqual({
       pattern: 'main',
@@ -97,7 +135,9 @@ describe('GraphQL over the scenario', () => {
     const infra = await gql(acme)<Answer>(q, { owner: 'acme', name: 'infra-terraform' });
     const id = infra.repository.rulesets.nodes[0]?.id;
     const node = await gql(acme)<{ node: { name: string; bypassActors: { totalCount: number } } }>(
-      'query($id: ID!) { node(id: $id) { ... on RepositoryRuleset { name bypassActors(first: 1) { totalCount } } } }', { id });
+      'query($id: ID!) { node(id: $id) { ... on RepositoryRuleset { name bypassActors(first: 1) { totalCount } } } }',
+      { id },
+    );
     expect(node.node).toEqual({ name: 'main-rules', bypassActors: { totalCount: 3 } });
     const hidden = await gql(acme, 'readonly')<Answer>(q, { owner: 'acme', name: 'mobile-app' });
     expect(hidden.repository.defaultBranchRef.branchProtectionRule).toBeNull();
@@ -116,14 +156,21 @@ describe('GraphQL over the scenario', () => {
       expect.objectContaining({ type: 'NOT_FOUND', message: "Could not resolve to a Repository with the name 'acme/web-app'." }),
     ]);
     const errors = await errorsOf(gql(acme, 'public-only')(REPO, { owner: 'acme', name: 'docs-site' }));
-    expect(errors).toEqual([expect.objectContaining({ type: 'FORBIDDEN', message: 'Must have push access to view repository collaborators.' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ type: 'FORBIDDEN', message: 'Must have push access to view repository collaborators.' }),
+    ]);
   });
 
   it('pages organisation repositories and members, with the owner-only fields', async () => {
     const q = `query($after: String) { organization(login: "acme-labs") { requiresTwoFactorAuthentication
       membersWithRole(first: 4) { edges { role hasTwoFactorEnabled node { login } } }
       repositories(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name isArchived } } } }`;
-    const r = await gql(acme)<{ organization: { requiresTwoFactorAuthentication: boolean; membersWithRole: { edges: { role: string; hasTwoFactorEnabled: boolean }[] } } }>(q);
+    const r = await gql(acme)<{
+      organization: {
+        requiresTwoFactorAuthentication: boolean;
+        membersWithRole: { edges: { role: string; hasTwoFactorEnabled: boolean }[] };
+      };
+    }>(q);
     expect(r.organization.requiresTwoFactorAuthentication).toBe(false);
     expect(r.organization.membersWithRole.edges[1]).toMatchObject({ role: 'ADMIN', hasTwoFactorEnabled: false });
     const reader = await gql(acme, 'readonly')<{ organization: { requiresTwoFactorAuthentication: null } }>(q);
@@ -137,12 +184,23 @@ describe('GraphQL validation, cost and rate limit', () => {
     expect(unknown[0].message).toMatch(/Cannot query field "protectedness" on type "Repository"/);
     const unpaged = await errorsOf(gql(acme)('{ organization(login: "acme") { repositories { nodes { name } } } }'));
     expect(unpaged).toEqual([expect.objectContaining({ type: 'MISSING_PAGINATION_BOUNDARIES' })]);
-    const tooMany = await errorsOf(gql(acme)('query($n: Int) { organization(login: "acme") { repositories(first: $n) { nodes { name } } } }', { n: 101 }));
-    expect(tooMany).toEqual([expect.objectContaining({ type: 'EXCESSIVE_PAGINATION', message: 'Requesting 101 records on the `repositories` connection exceeds the `first` limit of 100 records.' })]);
-    const huge = await errorsOf(gql(acme)(`{ organization(login: "acme") { repositories(first: 100) { nodes {
-      collaborators(first: 100) { nodes { repositories(first: 100) { nodes { name } } } } } } } }`));
+    const tooMany = await errorsOf(
+      gql(acme)('query($n: Int) { organization(login: "acme") { repositories(first: $n) { nodes { name } } } }', { n: 101 }),
+    );
+    expect(tooMany).toEqual([
+      expect.objectContaining({
+        type: 'EXCESSIVE_PAGINATION',
+        message: 'Requesting 101 records on the `repositories` connection exceeds the `first` limit of 100 records.',
+      }),
+    ]);
+    const huge = await errorsOf(
+      gql(acme)(`{ organization(login: "acme") { repositories(first: 100) { nodes {
+      collaborators(first: 100) { nodes { repositories(first: 100) { nodes { name } } } } } } } }`),
+    );
     expect(huge).toEqual([expect.objectContaining({ type: 'MAX_NODE_LIMIT_EXCEEDED' })]);
-    expect(await errorsOf(gql(acme)('{ viewer { login'))).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Syntax Error/) })]);
+    expect(await errorsOf(gql(acme)('{ viewer { login'))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^Syntax Error/) }),
+    ]);
   });
 
   it('computes the node-based cost of GitHub documentation example and charges it', async () => {
@@ -165,18 +223,30 @@ describe('GraphQL validation, cost and rate limit', () => {
       await gql(sb)(q);
       expect(await errorsOf(gql(sb)(q))).toEqual([expect.objectContaining({ type: 'RATE_LIMITED' })]);
       const rest = await fetch(`${sb.apiUrl}/rate_limit`, { headers: { authorization: `token ${sb.tokens.default}` } });
-      expect(((await rest.json()) as { resources: { core: { used: number }; graphql: { used: number } } }).resources).toMatchObject({ core: { used: 0 }, graphql: { used: 2 } });
+      expect(((await rest.json()) as { resources: { core: { used: number }; graphql: { used: number } } }).resources).toMatchObject({
+        core: { used: 0 },
+        graphql: { used: 2 },
+      });
     } finally {
       await sb.stop();
     }
   });
 
   it('does not charge rateLimit(dryRun: true), and answers secondary-limit faults with 403 and retry-after', async () => {
-    const sb = await startGithubSandbox({ ...generateLargeOrg(3, 3), faults: { secondaryRateLimit: { after: 1, count: 1, retryAfterSeconds: 3 } } });
+    const sb = await startGithubSandbox({
+      ...generateLargeOrg(3, 3),
+      faults: { secondaryRateLimit: { after: 1, count: 1, retryAfterSeconds: 3 } },
+    });
     try {
-      const dry = await gql(sb)<{ rateLimit: { cost: number; used: number } }>('{ rateLimit(dryRun: true) { cost used } viewer { login } }');
+      const dry = await gql(sb)<{ rateLimit: { cost: number; used: number } }>(
+        '{ rateLimit(dryRun: true) { cost used } viewer { login } }',
+      );
       expect(dry.rateLimit).toEqual({ cost: 1, used: 0 });
-      const res = await fetch(`${sb.apiUrl}/graphql`, { method: 'POST', headers: { authorization: `bearer ${sb.tokens.default}` }, body: JSON.stringify({ query: '{ viewer { login } }' }) });
+      const res = await fetch(`${sb.apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `bearer ${sb.tokens.default}` },
+        body: JSON.stringify({ query: '{ viewer { login } }' }),
+      });
       expect([res.status, res.headers.get('retry-after')]).toEqual([403, '3']);
       expect(sb.stats().graphql).toEqual({ queries: 1, points: 0 });
     } finally {

@@ -38,9 +38,10 @@ export async function startGithubSandbox(scenario: GithubScenario, options: Gith
     orgs: world.orgs.map((o) => o.login),
     stats: () => structuredClone(running.stats),
     resetStats: running.resetStats,
-    stop: () => new Promise<void>((resolve, reject) => {
-      running.server.closeAllConnections();
-      running.server.close((err) => (err ? reject(err) : resolve()));
-    }),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        running.server.closeAllConnections();
+        running.server.close((err) => (err ? reject(err) : resolve()));
+      }),
   };
 }

@@ -32,7 +32,10 @@ describe('generateLargeOrg', () => {
       let names = 0;
       let pages = 0;
       do {
-        const page: { rateLimit: { cost: number }; organization: { repositories: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: unknown[] } } } = await gql(q, { after });
+        const page: {
+          rateLimit: { cost: number };
+          organization: { repositories: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: unknown[] } };
+        } = await gql(q, { after });
         // 1 request for the repositories + 100 for each nested connection: 201 → 2 points.
         expect(page.rateLimit.cost).toBe(2);
         names += page.organization.repositories.nodes.length;

@@ -23,15 +23,17 @@ export function generateLargeOrg(repos: number, members: number, options: LargeO
   }));
   return {
     ...options.scenario,
-    orgs: [{
-      login: org,
-      name: `${org} (generated)`,
-      settings: { two_factor_requirement_enabled: false, default_repository_permission: 'read' },
-      members: people,
-      actions: { allowed_actions: 'selected', default_workflow_permissions: 'read' },
-      hooks: [{ url: `https://hooks.${org}.example/github`, insecure_ssl: '0', secret: true }],
-      repos: Array.from({ length: repos }, (_, i) => repo(i, members)),
-    }],
+    orgs: [
+      {
+        login: org,
+        name: `${org} (generated)`,
+        settings: { two_factor_requirement_enabled: false, default_repository_permission: 'read' },
+        members: people,
+        actions: { allowed_actions: 'selected', default_workflow_permissions: 'read' },
+        hooks: [{ url: `https://hooks.${org}.example/github`, insecure_ssl: '0', secret: true }],
+        repos: Array.from({ length: repos }, (_, i) => repo(i, members)),
+      },
+    ],
   };
 }
 
@@ -48,26 +50,31 @@ function repo(i: number, members: number): RepoSpec {
     vulnerability_alerts: i % 5 !== 0,
   };
   if (i % 4 === 0) {
-    spec.branch_protection = [{
-      pattern: 'main',
-      pull_request: { approvals: 1 + (i % 2), dismiss_stale: i % 8 === 0, code_owners: i % 16 === 0 },
-      status_checks: i % 8 === 0 ? { strict: true, contexts: ['ci'] } : undefined,
-      enforce_admins: i % 8 === 0,
-    }];
-  } else if (i % 4 === 1) {
-    spec.rulesets = [{
-      name: 'default-branch',
-      include: ['~DEFAULT_BRANCH'],
-      rules: {
-        pull_request: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: i % 3 === 0 },
-        required_status_checks: { contexts: ['build'] },
-        non_fast_forward: true,
-        deletion: true,
+    spec.branch_protection = [
+      {
+        pattern: 'main',
+        pull_request: { approvals: 1 + (i % 2), dismiss_stale: i % 8 === 0, code_owners: i % 16 === 0 },
+        status_checks: i % 8 === 0 ? { strict: true, contexts: ['ci'] } : undefined,
+        enforce_admins: i % 8 === 0,
       },
-    }];
+    ];
+  } else if (i % 4 === 1) {
+    spec.rulesets = [
+      {
+        name: 'default-branch',
+        include: ['~DEFAULT_BRANCH'],
+        rules: {
+          pull_request: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: i % 3 === 0 },
+          required_status_checks: { contexts: ['build'] },
+          non_fast_forward: true,
+          deletion: true,
+        },
+      },
+    ];
   }
   if (i % 2 === 0) spec.files = { [['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'][i % 3]]: '* @team\n' };
-  if (i % 7 === 0) spec.hooks = [{ url: `${i % 14 === 0 ? 'http' : 'https'}://ci.example/${name}`, insecure_ssl: '0', secret: i % 14 !== 0 }];
+  if (i % 7 === 0)
+    spec.hooks = [{ url: `${i % 14 === 0 ? 'http' : 'https'}://ci.example/${name}`, insecure_ssl: '0', secret: i % 14 !== 0 }];
   if (i % 6 === 0) spec.deploy_keys = [{ title: `deploy-${name}`, read_only: i % 12 !== 0 }];
   if (i % 9 === 0) {
     spec.collaborators = [

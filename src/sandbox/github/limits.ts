@@ -13,7 +13,10 @@ export interface Window {
 export class RateLimits {
   private windows = new Map<string, Window>();
 
-  constructor(private readonly limitOf: (resource: string, key: string) => number, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly limitOf: (resource: string, key: string) => number,
+    private readonly now = () => Date.now(),
+  ) {}
 
   /** The current window of `key` for `resource`, opened (or renewed once past its reset) on first use. */
   window(resource: string, key: string): Window {

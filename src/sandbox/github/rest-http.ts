@@ -54,7 +54,11 @@ export function paginate<T>(ctx: RestContext, items: T[], shape: (item: T) => un
   if (page > 1) links.push(link(page - 1, 'prev'));
   if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
   if (page > 1) links.push(link(1, 'first'));
-  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage).map(shape), headers: links.length ? { link: links.join(', ') } : {} };
+  return {
+    status: 200,
+    body: items.slice((page - 1) * perPage, page * perPage).map(shape),
+    headers: links.length ? { link: links.join(', ') } : {},
+  };
 }
 
 /** Compiles a route template into a matcher of the path (already stripped of the API base). */

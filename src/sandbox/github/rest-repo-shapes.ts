@@ -32,8 +32,11 @@ export function protectionShape(api: string, repo: RepoModel, branch: string, p:
   }
   if (p.status_checks) {
     shape.required_status_checks = {
-      url: `${url}/required_status_checks`, strict: p.status_checks.strict ?? false, contexts: p.status_checks.contexts,
-      checks: p.status_checks.contexts.map((context) => ({ context, app_id: null })), contexts_url: `${url}/required_status_checks/contexts`,
+      url: `${url}/required_status_checks`,
+      strict: p.status_checks.strict ?? false,
+      contexts: p.status_checks.contexts,
+      checks: p.status_checks.contexts.map((context) => ({ context, app_id: null })),
+      contexts_url: `${url}/required_status_checks/contexts`,
     };
   }
   return shape;
@@ -41,23 +44,50 @@ export function protectionShape(api: string, repo: RepoModel, branch: string, p:
 
 export function deployKeyShape(api: string, repo: RepoModel, key: RepoModel['keys'][number]): Schemas['deploy-key'] {
   return {
-    id: key.id, key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(key.title).toString('base64')}`,
-    url: `${api}/repos/${repo.fullName}/keys/${key.id}`, title: key.title, verified: true, created_at: CREATED_AT,
-    read_only: key.read_only, added_by: null, last_used: null, enabled: true,
+    id: key.id,
+    key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(key.title).toString('base64')}`,
+    url: `${api}/repos/${repo.fullName}/keys/${key.id}`,
+    title: key.title,
+    verified: true,
+    created_at: CREATED_AT,
+    read_only: key.read_only,
+    added_by: null,
+    last_used: null,
+    enabled: true,
   };
 }
 
 /** A ruleset; `bypass_actors` only for admins, who alone may edit it (GitHub leaves them out for others). */
-export function rulesetShape(api: string, repo: RepoModel, rs: RulesetModel, admin: boolean, detailed: boolean): Schemas['repository-ruleset'] {
+export function rulesetShape(
+  api: string,
+  repo: RepoModel,
+  rs: RulesetModel,
+  admin: boolean,
+  detailed: boolean,
+): Schemas['repository-ruleset'] {
   const shape: Schemas['repository-ruleset'] = {
-    id: rs.id, name: rs.name, target: rs.target ?? 'branch', source_type: 'Repository', source: repo.fullName,
-    enforcement: rs.enforcement ?? 'active', node_id: nodeId('RRS', rs.id),
-    _links: { self: { href: `${api}/repos/${repo.fullName}/rulesets/${rs.id}` }, html: { href: `${web(api)}/${repo.fullName}/rules/${rs.id}` } },
-    created_at: CREATED_AT, updated_at: CREATED_AT,
+    id: rs.id,
+    name: rs.name,
+    target: rs.target ?? 'branch',
+    source_type: 'Repository',
+    source: repo.fullName,
+    enforcement: rs.enforcement ?? 'active',
+    node_id: nodeId('RRS', rs.id),
+    _links: {
+      self: { href: `${api}/repos/${repo.fullName}/rulesets/${rs.id}` },
+      html: { href: `${web(api)}/${repo.fullName}/rules/${rs.id}` },
+    },
+    created_at: CREATED_AT,
+    updated_at: CREATED_AT,
   };
   if (!detailed) return shape;
   // An enterprise-owner bypass is not one of REST's actor types: GitHub lists it on the enterprise ruleset only.
-  if (admin) shape.bypass_actors = (rs.bypass ?? []).flatMap((b) => (b.actor_type === 'EnterpriseOwner' ? [] : [{ actor_id: b.actor_id ?? null, actor_type: b.actor_type, bypass_mode: b.bypass_mode ?? 'always' }]));
+  if (admin)
+    shape.bypass_actors = (rs.bypass ?? []).flatMap((b) =>
+      b.actor_type === 'EnterpriseOwner'
+        ? []
+        : [{ actor_id: b.actor_id ?? null, actor_type: b.actor_type, bypass_mode: b.bypass_mode ?? 'always' }],
+    );
   shape.current_user_can_bypass = admin && (rs.bypass ?? []).length > 0 ? 'always' : 'never';
   shape.conditions = { ref_name: { include: rs.include ?? ['~DEFAULT_BRANCH'], exclude: rs.exclude ?? [] } };
   shape.rules = rulesOf(rs);
@@ -98,13 +128,24 @@ export function rulesOf(rs: RulesetModel): Schemas['repository-rule'][] {
 }
 
 export function contentFileShape(api: string, repo: RepoModel, path: string, text: string): Schemas['content-file'] {
-  const sha = createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
+  const sha = createHash('sha1')
+    .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+    .digest('hex');
   const url = `${api}/repos/${repo.fullName}/contents/${path}?ref=${repo.defaultBranch}`;
   const html = `${web(api)}/${repo.fullName}/blob/${repo.defaultBranch}/${path}`;
   const git = `${api}/repos/${repo.fullName}/git/blobs/${sha}`;
   return {
-    type: 'file', encoding: 'base64', size: Buffer.byteLength(text), name: path.split('/').pop() ?? path, path,
-    content: Buffer.from(text).toString('base64'), sha, url, git_url: git, html_url: html,
-    download_url: `${web(api)}/raw/${repo.fullName}/${repo.defaultBranch}/${path}`, _links: { git, html, self: url },
+    type: 'file',
+    encoding: 'base64',
+    size: Buffer.byteLength(text),
+    name: path.split('/').pop() ?? path,
+    path,
+    content: Buffer.from(text).toString('base64'),
+    sha,
+    url,
+    git_url: git,
+    html_url: html,
+    download_url: `${web(api)}/raw/${repo.fullName}/${repo.defaultBranch}/${path}`,
+    _links: { git, html, self: url },
   };
 }

@@ -64,12 +64,18 @@ describe('identity and organisation', () => {
     expect(no2fa.data.map((u) => u.login)).toEqual(['freelancer-kim']);
     expect((await client(acme).rest.orgs.listOutsideCollaborators({ org: 'acme-labs', filter: '2fa_insecure' })).data).toEqual([]);
     expect((await client(acme).rest.orgs.listOutsideCollaborators({ org: 'acme', filter: '2fa_disabled' })).data).toEqual([]);
-    expect((await statusOf(client(acme, 'readonly').rest.orgs.listOutsideCollaborators({ org: 'acme-labs', filter: '2fa_disabled' }))).status).toBe(403);
+    expect(
+      (await statusOf(client(acme, 'readonly').rest.orgs.listOutsideCollaborators({ org: 'acme-labs', filter: '2fa_disabled' }))).status,
+    ).toBe(403);
   });
 
   it('serves the selected-actions list to owners when actions are selected', async () => {
     const selected = await client(acme).rest.actions.getAllowedActionsOrganization({ org: 'acme' });
-    expect(selected.data).toEqual({ github_owned_allowed: true, verified_allowed: false, patterns_allowed: ['acme/*', 'hashicorp/setup-terraform@v3'] });
+    expect(selected.data).toEqual({
+      github_owned_allowed: true,
+      verified_allowed: false,
+      patterns_allowed: ['acme/*', 'hashicorp/setup-terraform@v3'],
+    });
     expect((await statusOf(client(acme, 'readonly').rest.actions.getAllowedActionsOrganization({ org: 'acme' }))).status).toBe(403);
     expect((await statusOf(client(acme).rest.actions.getAllowedActionsOrganization({ org: 'acme-labs' }))).status).toBe(409);
   });
@@ -87,7 +93,9 @@ describe('identity and organisation', () => {
     const hooks = await client(acme).rest.orgs.listWebhooks({ org: 'acme' });
     expect(hooks.data[0].config).toMatchObject({ url: 'https://hooks.acme.example/github', insecure_ssl: '0', secret: '********' });
     expect((await statusOf(client(acme, 'readonly').rest.orgs.listWebhooks({ org: 'acme' }))).status).toBe(404);
-    expect((await statusOf(client(acme, 'readonly').rest.actions.getGithubActionsPermissionsOrganization({ org: 'acme' }))).status).toBe(403);
+    expect((await statusOf(client(acme, 'readonly').rest.actions.getGithubActionsPermissionsOrganization({ org: 'acme' }))).status).toBe(
+      403,
+    );
   });
 });
 
@@ -107,14 +115,21 @@ describe('repositories', () => {
 
   it('answers branch protection per GitHub: protected, not protected, and hidden from non-admins', async () => {
     const p = await client(acme).rest.repos.getBranchProtection({ owner: 'acme', repo: 'platform-api', branch: 'main' });
-    expect(p.data.required_pull_request_reviews).toMatchObject({ required_approving_review_count: 2, dismiss_stale_reviews: true, require_code_owner_reviews: true });
+    expect(p.data.required_pull_request_reviews).toMatchObject({
+      required_approving_review_count: 2,
+      dismiss_stale_reviews: true,
+      require_code_owner_reviews: true,
+    });
     expect(p.data.enforce_admins?.enabled).toBe(true);
     expect(p.data.required_status_checks?.contexts).toEqual(['ci/build', 'ci/test']);
     const args = { owner: 'acme', repo: 'web-app', branch: 'main' };
     expect(await statusOf(client(acme).rest.repos.getBranchProtection(args))).toEqual({ status: 404, message: 'Branch not protected' });
     expect(await statusOf(client(acme, 'readonly').rest.repos.getBranchProtection(args))).toEqual({ status: 404, message: 'Not Found' });
     expect((await statusOf(client(acme, 'auditor').rest.repos.getBranchProtection(args))).status).toBe(403);
-    expect(await statusOf(client(acme).rest.repos.getBranchProtection({ ...args, branch: 'nope' }))).toEqual({ status: 404, message: 'Branch not found' });
+    expect(await statusOf(client(acme).rest.repos.getBranchProtection({ ...args, branch: 'nope' }))).toEqual({
+      status: 404,
+      message: 'Branch not found',
+    });
   });
 
   it('lists rulesets, their bypass actors to admins only, and the active rules of a branch', async () => {
@@ -125,7 +140,11 @@ describe('repositories', () => {
       { actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' },
       { actor_id: 42, actor_type: 'Team', bypass_mode: 'pull_request' },
     ]);
-    const asReader = await client(acme, 'readonly').rest.repos.getRepoRuleset({ owner: 'acme', repo: 'infra-terraform', ruleset_id: sets.data[0].id });
+    const asReader = await client(acme, 'readonly').rest.repos.getRepoRuleset({
+      owner: 'acme',
+      repo: 'infra-terraform',
+      ruleset_id: sets.data[0].id,
+    });
     expect(asReader.data.bypass_actors).toBeUndefined();
     const rules = await client(acme).rest.repos.getBranchRules({ owner: 'acme', repo: 'web-app', branch: 'main' });
     expect(rules.data.map((r) => r.type).sort()).toEqual(['deletion', 'non_fast_forward', 'pull_request', 'required_status_checks']);
@@ -147,15 +166,22 @@ describe('repositories', () => {
     expect(outside.data.map((c) => [c.login, c.role_name])).toEqual([['contractor-zoe', 'read']]);
     const file = await client(acme).rest.repos.getContent({ owner: 'acme', repo: 'platform-api', path: '.github/CODEOWNERS' });
     expect(Buffer.from((file.data as { content: string }).content, 'base64').toString()).toBe('* @acme/platform\n');
-    expect((await statusOf(client(acme).rest.repos.getContent({ owner: 'acme', repo: 'legacy-billing', path: 'CODEOWNERS' }))).status).toBe(404);
+    expect((await statusOf(client(acme).rest.repos.getContent({ owner: 'acme', repo: 'legacy-billing', path: 'CODEOWNERS' }))).status).toBe(
+      404,
+    );
     const denied = await statusOf(client(acme, 'public-only').rest.repos.listCollaborators({ owner: 'acme', repo: 'docs-site' }));
     expect(denied).toEqual({ status: 403, message: 'Must have push access to view repository collaborators.' });
   });
 
   it('serves GET only: other methods are refused, unknown paths are 404', async () => {
-    const post = await fetch(`${acme.apiUrl}/repos/acme/web-app`, { method: 'PATCH', headers: { authorization: `token ${acme.tokens.default}` } });
+    const post = await fetch(`${acme.apiUrl}/repos/acme/web-app`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${acme.tokens.default}` },
+    });
     expect(post.status).toBe(405);
-    const unknown = await fetch(`${acme.apiUrl}/repos/acme/web-app/nothing-here`, { headers: { authorization: `token ${acme.tokens.default}` } });
+    const unknown = await fetch(`${acme.apiUrl}/repos/acme/web-app/nothing-here`, {
+      headers: { authorization: `token ${acme.tokens.default}` },
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ message: 'Not Found', documentation_url: expect.stringContaining('docs.github.com') });
   });
@@ -215,7 +241,10 @@ describe('pagination, ETags and rate limits', () => {
 
 describe('faults', () => {
   it('answers a secondary rate limit with retry-after when the scenario asks', async () => {
-    const sb = await startGithubSandbox({ ...generateLargeOrg(3, 3), faults: { secondaryRateLimit: { after: 1, count: 2, status: 429, retryAfterSeconds: 7 } } });
+    const sb = await startGithubSandbox({
+      ...generateLargeOrg(3, 3),
+      faults: { secondaryRateLimit: { after: 1, count: 2, status: 429, retryAfterSeconds: 7 } },
+    });
     try {
       const octokit = client(sb);
       expect((await octokit.rest.orgs.get({ org: 'bigcorp' })).status).toBe(200);
@@ -231,13 +260,24 @@ describe('faults', () => {
   });
 
   it('is waited out by @octokit/plugin-throttling, which honours retry-after', async () => {
-    const sb = await startGithubSandbox({ ...generateLargeOrg(3, 3), faults: { secondaryRateLimit: { after: 0, count: 1, retryAfterSeconds: 1 } } });
+    const sb = await startGithubSandbox({
+      ...generateLargeOrg(3, 3),
+      faults: { secondaryRateLimit: { after: 0, count: 1, retryAfterSeconds: 1 } },
+    });
     try {
       const hits: number[] = [];
       const Throttled = Octokit.plugin(throttling);
       const octokit = new Throttled({
-        baseUrl: sb.apiUrl, auth: sb.tokens.default, log: quiet,
-        throttle: { onRateLimit: () => false, onSecondaryRateLimit: (after: number) => { hits.push(after); return true; } },
+        baseUrl: sb.apiUrl,
+        auth: sb.tokens.default,
+        log: quiet,
+        throttle: {
+          onRateLimit: () => false,
+          onSecondaryRateLimit: (after: number) => {
+            hits.push(after);
+            return true;
+          },
+        },
       });
       const res = await octokit.rest.orgs.get({ org: 'bigcorp' });
       expect(res.data.login).toBe('bigcorp');

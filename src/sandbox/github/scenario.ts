@@ -159,7 +159,11 @@ export interface RulesetSpec {
   include?: string[];
   exclude?: string[];
   /** `EnterpriseOwner` is an enterprise-level bypass that GraphQL reports (`enterpriseOwner`) and REST does not list. */
-  bypass?: { actor_type: 'OrganizationAdmin' | 'EnterpriseOwner' | 'RepositoryRole' | 'Team' | 'Integration' | 'DeployKey'; actor_id?: number; bypass_mode?: 'always' | 'pull_request' }[];
+  bypass?: {
+    actor_type: 'OrganizationAdmin' | 'EnterpriseOwner' | 'RepositoryRole' | 'Team' | 'Integration' | 'DeployKey';
+    actor_id?: number;
+    bypass_mode?: 'always' | 'pull_request';
+  }[];
   rules: {
     pull_request?: {
       required_approving_review_count?: number;

@@ -71,10 +71,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const faultFor = (route: string) => scenario.faults?.answers?.find((f) => f.routes.includes(route));
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = randomBytes(8).toString('hex').toUpperCase().replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
+    const requestId = randomBytes(8)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
     const url = new URL(req.url ?? '/', running.apiUrl);
     const send = (answer: RestAnswer & { text?: string }, extra: Record<string, string> = {}) => {
-      const headers: Record<string, string> = { 'x-github-request-id': requestId, 'x-github-media-type': 'github.v3; format=json', ...extra, ...answer.headers };
+      const headers: Record<string, string> = {
+        'x-github-request-id': requestId,
+        'x-github-media-type': 'github.v3; format=json',
+        ...extra,
+        ...answer.headers,
+      };
       if (answer.body === undefined) {
         res.writeHead(answer.status, headers).end();
         return;
@@ -84,14 +92,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     };
 
     const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const token = auth ? world.token(auth[1]) ?? null : null;
+    const token = auth ? (world.token(auth[1]) ?? null) : null;
     if (auth && !token) return send(error(401, 'Bad credentials', 'https://docs.github.com/rest'));
     const key = token?.name ?? 'anonymous';
     const identity: Record<string, string> = token ? { 'x-oauth-scopes': token.scopes.join(', '), 'x-accepted-oauth-scopes': '' } : {};
 
     if (url.pathname === '/graphql') {
       if (req.method !== 'POST') return send(error(404, 'Not Found'));
-      if (!token) return send(error(401, 'This endpoint requires you to be authenticated.', 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql'));
+      if (!token)
+        return send(
+          error(
+            401,
+            'This endpoint requires you to be authenticated.',
+            'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
+          ),
+        );
       if (secondaryHit()) return send(secondaryAnswer(requestId, secondary?.status, secondary?.retryAfterSeconds));
       const body = await readJson(req);
       const out = opts.graphql ? await opts.graphql(body, token, limits, key) : { status: 404, body: { message: 'Not Found' }, points: 0 };
@@ -116,8 +131,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (path === '/rate_limit' && req.method === 'GET') {
       // Does not count against the limit, as on GitHub.
-      const resource = (r: string) => ({ limit: limits.window(r, key).limit, used: limits.window(r, key).used, remaining: limits.window(r, key).limit - limits.window(r, key).used, reset: limits.window(r, key).reset });
-      return send({ status: 200, body: { resources: { core: resource('core'), graphql: resource('graphql') }, rate: resource('core') } }, { ...identity, ...limits.headers('core', key) });
+      const resource = (r: string) => ({
+        limit: limits.window(r, key).limit,
+        used: limits.window(r, key).used,
+        remaining: limits.window(r, key).limit - limits.window(r, key).used,
+        reset: limits.window(r, key).reset,
+      });
+      return send(
+        { status: 200, body: { resources: { core: resource('core'), graphql: resource('graphql') }, rate: resource('core') } },
+        { ...identity, ...limits.headers('core', key) },
+      );
     }
     if (!found) return send(error(404, 'Not Found'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -129,14 +152,33 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
     const window = limits.window('core', key);
     if (window.used >= window.limit) {
-      return send(error(403, `API rate limit exceeded for ${token ? `user ID ${token.userId}` : 'this IP'}.`, PRIMARY_DOCS), { ...identity, ...limits.headers('core', key) });
+      return send(error(403, `API rate limit exceeded for ${token ? `user ID ${token.userId}` : 'this IP'}.`, PRIMARY_DOCS), {
+        ...identity,
+        ...limits.headers('core', key),
+      });
     }
-    const answer: RestAnswer & { text?: string } = found.route.handle({ api: running.apiUrl, world, token, params: found.params, query: url.searchParams, url });
+    const answer: RestAnswer & { text?: string } = found.route.handle({
+      api: running.apiUrl,
+      world,
+      token,
+      params: found.params,
+      query: url.searchParams,
+      url,
+    });
     if (answer.status === 200 || answer.status === 204) {
       answer.text = answer.body === undefined ? undefined : JSON.stringify(answer.body);
       // The ETag varies with the token, as GitHub's does (its responses vary on Authorization).
-      const etag = `W/"${createHash('sha256').update(key).update(answer.text ?? '').digest('hex').slice(0, 40)}"`;
-      answer.headers = { ...answer.headers, etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' };
+      const etag = `W/"${createHash('sha256')
+        .update(key)
+        .update(answer.text ?? '')
+        .digest('hex')
+        .slice(0, 40)}"`;
+      answer.headers = {
+        ...answer.headers,
+        etag,
+        'cache-control': 'private, max-age=60, s-maxage=60',
+        vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
+      };
       if (token && ifNoneMatch(req.headers['if-none-match'], etag)) {
         // A conditional request answered 304 costs nothing against the primary limit.
         running.stats.rest.notModified += 1;
@@ -184,9 +226,12 @@ function ifNoneMatch(header: string | undefined, etag: string): boolean {
 }
 
 function secondaryAnswer(requestId: string, status: 403 | 429 = 403, retryAfter = 1): RestAnswer {
-  return error(status,
+  return error(
+    status,
     `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
-    SECONDARY_DOCS, { 'retry-after': String(retryAfter) });
+    SECONDARY_DOCS,
+    { 'retry-after': String(retryAfter) },
+  );
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -1,8 +1,16 @@
 import picomatch from 'picomatch';
 import {
-  normaliseTokens, permits,
-  type GithubScenario, type HookSpec, type MemberSpec, type OrgSpec, type ProtectionSpec, type RepoPermission,
-  type RepoSpec, type RulesetSpec, type SandboxToken,
+  normaliseTokens,
+  permits,
+  type GithubScenario,
+  type HookSpec,
+  type MemberSpec,
+  type OrgSpec,
+  type ProtectionSpec,
+  type RepoPermission,
+  type RepoSpec,
+  type RulesetSpec,
+  type SandboxToken,
 } from './scenario.js';
 
 /**
@@ -47,8 +55,12 @@ export interface RepoModel {
   createdAt: string;
 }
 
-export interface HookModel extends HookSpec { id: number }
-export interface RulesetModel extends RulesetSpec { id: number }
+export interface HookModel extends HookSpec {
+  id: number;
+}
+export interface RulesetModel extends RulesetSpec {
+  id: number;
+}
 
 /** A fixed clock for timestamps in answers, so that ETags stay stable between runs. */
 export const CREATED_AT = '2024-01-15T09:30:00Z';
@@ -64,10 +76,19 @@ export function buildWorld(scenario: GithubScenario): World {
 }
 
 function buildOrg(spec: OrgSpec, orgId: number, id: () => number): OrgModel {
-  const members = (spec.members ?? []).map((m) => ({ login: m.login, role: m.role ?? 'member', two_factor: m.two_factor ?? true, two_factor_insecure: m.two_factor_insecure ?? false }));
+  const members = (spec.members ?? []).map((m) => ({
+    login: m.login,
+    role: m.role ?? 'member',
+    two_factor: m.two_factor ?? true,
+    two_factor_insecure: m.two_factor_insecure ?? false,
+  }));
   const memberSet = new Set(members.map((m) => m.login.toLowerCase()));
   const org: OrgModel = {
-    id: orgId, login: spec.login, name: spec.name ?? spec.login, spec, members,
+    id: orgId,
+    login: spec.login,
+    name: spec.name ?? spec.login,
+    spec,
+    members,
     hooks: (spec.hooks ?? []).map((h) => ({ ...h, id: id() })),
     repos: [],
     repo: (name) => byName.get(name.toLowerCase()),
@@ -81,7 +102,11 @@ function buildOrg(spec: OrgSpec, orgId: number, id: () => number): OrgModel {
 function buildRepo(spec: RepoSpec, org: OrgModel, id: () => number): RepoModel {
   const defaultBranch = spec.default_branch ?? 'main';
   return {
-    id: id(), org, name: spec.name, fullName: `${org.login}/${spec.name}`, spec,
+    id: id(),
+    org,
+    name: spec.name,
+    fullName: `${org.login}/${spec.name}`,
+    spec,
     visibility: spec.visibility ?? 'private',
     archived: spec.archived ?? false,
     defaultBranch,

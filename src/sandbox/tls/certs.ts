@@ -76,8 +76,14 @@ export function issueCertificate(spec: CertificateSpec): string {
   cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
   cert.validity.notBefore = spec.notBefore;
   cert.validity.notAfter = spec.notAfter;
-  cert.setSubject([{ name: 'commonName', value: spec.commonName }, { name: 'organizationName', value: 'Acme Sandbox' }]);
-  cert.setIssuer([{ name: 'commonName', value: signer.commonName }, { name: 'organizationName', value: 'Acme Sandbox' }]);
+  cert.setSubject([
+    { name: 'commonName', value: spec.commonName },
+    { name: 'organizationName', value: 'Acme Sandbox' },
+  ]);
+  cert.setIssuer([
+    { name: 'commonName', value: signer.commonName },
+    { name: 'organizationName', value: 'Acme Sandbox' },
+  ]);
   cert.setExtensions(extensionsFor(spec));
   // getTBSCertificate needs a forge key; the real SubjectPublicKeyInfo replaces it below.
   cert.publicKey = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('3'), new forge.jsbn.BigInteger('3'));
@@ -134,7 +140,8 @@ function rawExtension(id: string, critical: boolean, der: ArrayBuffer): object {
 }
 
 function nameConstraints(spec: CertificateSpec): ArrayBuffer {
-  const subtrees = (names: string[] | undefined) => (names ?? []).map((value) => new pkijs.GeneralSubtree({ base: new pkijs.GeneralName({ type: 2, value }) }));
+  const subtrees = (names: string[] | undefined) =>
+    (names ?? []).map((value) => new pkijs.GeneralSubtree({ base: new pkijs.GeneralName({ type: 2, value }) }));
   return new pkijs.NameConstraints({
     ...(spec.permittedDns ? { permittedSubtrees: subtrees(spec.permittedDns) } : {}),
     ...(spec.excludedDns ? { excludedSubtrees: subtrees(spec.excludedDns) } : {}),
@@ -144,7 +151,10 @@ function nameConstraints(spec: CertificateSpec): ArrayBuffer {
 }
 
 function authorityInfoAccess(url: string): ArrayBuffer {
-  const ocsp = new pkijs.AccessDescription({ accessMethod: '1.3.6.1.5.5.7.48.1', accessLocation: new pkijs.GeneralName({ type: 6, value: url }) });
+  const ocsp = new pkijs.AccessDescription({
+    accessMethod: '1.3.6.1.5.5.7.48.1',
+    accessLocation: new pkijs.GeneralName({ type: 6, value: url }),
+  });
   return new pkijs.InfoAccess({ accessDescriptions: [ocsp] }).toSchema().toBER();
 }
 
@@ -156,6 +166,13 @@ export interface SandboxCa extends Issuer {
 export function createSandboxCa(now: Date, commonName = 'Acme Sandbox Root CA'): SandboxCa {
   const keys = keyPair({ type: 'rsa', bits: 2048 }, 'ca');
   const day = 86_400_000;
-  const pem = issueCertificate({ commonName, keys, hash: 'sha256', isCa: true, notBefore: new Date(now.getTime() - 365 * day), notAfter: new Date(now.getTime() + 3650 * day) });
+  const pem = issueCertificate({
+    commonName,
+    keys,
+    hash: 'sha256',
+    isCa: true,
+    notBefore: new Date(now.getTime() - 365 * day),
+    notAfter: new Date(now.getTime() + 3650 * day),
+  });
   return { commonName, keys, pem };
 }

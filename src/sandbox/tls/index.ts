@@ -17,7 +17,11 @@ export interface TlsScenario {
  * Serves every endpoint of the scenario on 127.0.0.1, each on its own
  * ephemeral port, and returns targets that trust the sandbox CA.
  */
-export async function startTlsSandbox(section: TlsScenario, runtime: Pick<ProviderRuntime, 'log'>, now = new Date()): Promise<SandboxHandle<TlsTargetOptions>> {
+export async function startTlsSandbox(
+  section: TlsScenario,
+  runtime: Pick<ProviderRuntime, 'log'>,
+  now = new Date(),
+): Promise<SandboxHandle<TlsTargetOptions>> {
   const ca = createSandboxCa(now, section.ca?.commonName);
   const running: Listening[] = [];
   const stop = async () => {
@@ -54,7 +58,12 @@ async function startEndpoint(e: EndpointScenario, ca: ReturnType<typeof createSa
     // the leaf and its intermediates, as the node listeners present them: the sandbox root reaches clients as caPem
     const pems = certificateFor(e, ca, now).cert.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
     const certificateChain = pems.map((pem) => new X509Certificate(pem).raw);
-    const raw = await startRawTlsListener({ versions: e.raw.versions as TlsVersion[], suites: e.raw.suites.map(suiteId), host: '127.0.0.1', certificateChain });
+    const raw = await startRawTlsListener({
+      versions: e.raw.versions as TlsVersion[],
+      suites: e.raw.suites.map(suiteId),
+      host: '127.0.0.1',
+      certificateChain,
+    });
     return { port: raw.port, stop: async () => raw.stop() };
   }
   return startNodeListener(e, certificateFor(e, ca, now));

@@ -50,7 +50,12 @@ export interface Listening {
   stop(): Promise<void>;
 }
 
-const NODE_VERSIONS: Record<string, SecureVersion> = { 'TLSv1.0': 'TLSv1', 'TLSv1.1': 'TLSv1.1', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' };
+const NODE_VERSIONS: Record<string, SecureVersion> = {
+  'TLSv1.0': 'TLSv1',
+  'TLSv1.1': 'TLSv1.1',
+  'TLSv1.2': 'TLSv1.2',
+  'TLSv1.3': 'TLSv1.3',
+};
 const DAY_MS = 86_400_000;
 
 export function parseKeySpec(text = 'rsa-2048'): KeySpec {
@@ -67,7 +72,10 @@ export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { ce
   const c = e.certificate ?? {};
   const keys = keyPair(parseKeySpec(c.key));
   const sans = c.sans ?? [e.servername ?? '127.0.0.1'];
-  const window = { notBefore: new Date(now.getTime() + (c.notBeforeDays ?? -30) * DAY_MS), notAfter: new Date(now.getTime() + (c.notAfterDays ?? 60) * DAY_MS) };
+  const window = {
+    notBefore: new Date(now.getTime() + (c.notBeforeDays ?? -30) * DAY_MS),
+    notAfter: new Date(now.getTime() + (c.notAfterDays ?? 60) * DAY_MS),
+  };
   let issuer = ca;
   const presented: string[] = [];
   for (const [i, spec] of (c.intermediates ?? []).entries()) {
@@ -121,8 +129,12 @@ export async function startNodeListener(e: EndpointScenario, identity: { cert: s
 /** PKCS #3 DHParameter PEM of the MODP group of `bits` (Oakley group 2, RFC 3526 group 14), generator 2. */
 function dhParameters(bits: 1024 | 2048): string {
   const prime = getDiffieHellman(bits === 1024 ? 'modp2' : 'modp14').getPrime();
-  const der = new asn1js.Sequence({ value: [new asn1js.Integer({ valueHex: Buffer.concat([Buffer.from([0]), prime]) }), new asn1js.Integer({ value: 2 })] }).toBER();
-  const body = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const der = new asn1js.Sequence({
+    value: [new asn1js.Integer({ valueHex: Buffer.concat([Buffer.from([0]), prime]) }), new asn1js.Integer({ value: 2 })],
+  }).toBER();
+  const body = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN DH PARAMETERS-----\n${body}\n-----END DH PARAMETERS-----\n`;
 }
 

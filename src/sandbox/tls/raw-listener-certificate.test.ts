@@ -39,7 +39,11 @@ describe('raw listener with a certificate chain', () => {
       chainDer: [leaf.toString('base64'), root.toString('base64')],
     });
     // the protocol probes still read the same ServerHello
-    expect(await probe({ ...base, port, version: 'SSLv3', suites: [RC4_SHA] })).toEqual({ kind: 'accepted', version: 'SSLv3', suite: RC4_SHA });
+    expect(await probe({ ...base, port, version: 'SSLv3', suites: [RC4_SHA] })).toEqual({
+      kind: 'accepted',
+      version: 'SSLv3',
+      suite: RC4_SHA,
+    });
   });
 
   it('spreads a chain longer than one record over several records', async () => {

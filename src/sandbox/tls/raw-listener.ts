@@ -114,9 +114,7 @@ export function answerClientHello(hello: ClientHello, o: RawListenerOptions): { 
   // served here: a real server accepting both would never pick an older version than the client's best.
   if (o.fallbackPort !== undefined) offered = [Math.max(...offered)];
   const recordVersion = Math.max(Math.min(hello.legacyVersion, TLS12), VERSION_CODES.SSLv3);
-  const version = [...o.versions]
-    .sort((a, b) => VERSION_CODES[b] - VERSION_CODES[a])
-    .find((v) => offered.includes(VERSION_CODES[v]));
+  const version = [...o.versions].sort((a, b) => VERSION_CODES[b] - VERSION_CODES[a]).find((v) => offered.includes(VERSION_CODES[v]));
   if (!version) return { bytes: alert(ALERT.protocolVersion, recordVersion), refused: true };
   const clientSuites = new Set(hello.suites);
   const suite = o.suites.find((id) => clientSuites.has(id) && suiteFits(id, version));

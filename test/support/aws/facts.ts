@@ -63,9 +63,20 @@ export const READ_DOC = { Version: '2012-10-17', Statement: { Effect: 'Allow', A
 export const ADMINISTRATOR_ACCESS = { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' };
 
 type Principal = Partial<IamUserDetail> & { name: string };
-const principal = (kind: string, p: Principal) => ({ arn: `arn:aws:iam::${ACCOUNT}:${kind}/${p.name}`, path: '/', attachedPolicies: [], inlinePolicies: [], ...p });
+const principal = (kind: string, p: Principal) => ({
+  arn: `arn:aws:iam::${ACCOUNT}:${kind}/${p.name}`,
+  path: '/',
+  attachedPolicies: [],
+  inlinePolicies: [],
+  ...p,
+});
 
-export function details(parts: { users?: Principal[]; groups?: Principal[]; roles?: Principal[]; policies?: Partial<ManagedPolicyDetail>[] }): AuthorizationDetails {
+export function details(parts: {
+  users?: Principal[];
+  groups?: Principal[];
+  roles?: Principal[];
+  policies?: Partial<ManagedPolicyDetail>[];
+}): AuthorizationDetails {
   return {
     users: (parts.users ?? []).map((u) => ({ groups: [], ...principal('user', u) })),
     groups: (parts.groups ?? []).map((g) => principal('group', g)),
@@ -138,7 +149,13 @@ export function s3Facts(
   account: { publicAccessBlock?: PublicAccessBlock | null | Error; bucketRegion?: PerItem<string> } = {},
 ): FakeFacts<AwsFacts> {
   const table = buckets instanceof Error ? {} : buckets;
-  const by = <K extends keyof BucketFacts>(k: K) => perItem(Object.fromEntries(Object.entries(table).flatMap(([n, b]) => (b[k] === undefined ? [] : [[n, b[k]]]))) as PerItem<Exclude<BucketFacts[K], Error | undefined>>, k);
+  const by = <K extends keyof BucketFacts>(k: K) =>
+    perItem(
+      Object.fromEntries(Object.entries(table).flatMap(([n, b]) => (b[k] === undefined ? [] : [[n, b[k]]]))) as PerItem<
+        Exclude<BucketFacts[K], Error | undefined>
+      >,
+      k,
+    );
   return {
     s3: {
       buckets: answer(buckets instanceof Error ? buckets : Object.keys(buckets).map((n) => bucket(n))),
@@ -176,7 +193,9 @@ export function kmsFacts(
   extra: { rotation?: PerItem<KmsKeyRotation>; keyPolicy?: PerItem<PolicyDocument | null> } = {},
 ): FakeFacts<AwsFacts> {
   const find = (id: string) => {
-    const key = Object.values(byRegion).flatMap((v) => (v instanceof Error ? [] : v)).find((k) => k.keyId === id || k.arn === id);
+    const key = Object.values(byRegion)
+      .flatMap((v) => (v instanceof Error ? [] : v))
+      .find((k) => k.keyId === id || k.arn === id);
     if (!key) throw new Error(`test gave no key ${id}`);
     return key;
   };

@@ -15,9 +15,16 @@ import { loopbackLookup } from '../../../src/sandbox/aws/loopback.js';
  * path-style S3, no retries (so that an injected fault shows).
  */
 
-export interface Credentials { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
 
-export const FAKE_CREDENTIALS: Credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+export const FAKE_CREDENTIALS: Credentials = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
 
 export function clientsFor(sandbox: AwsSandbox, region = sandbox.homeRegion, credentials: Credentials = FAKE_CREDENTIALS) {
   const common = { region, credentials, maxAttempts: 1 };
@@ -38,7 +45,9 @@ export function clientsFor(sandbox: AwsSandbox, region = sandbox.homeRegion, cre
 }
 
 /** The rejection of a promise (fails when it resolves). */
-export async function rejection(p: Promise<unknown>): Promise<Error & { name: string; $metadata: { httpStatusCode?: number; requestId?: string }; [k: string]: unknown }> {
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<Error & { name: string; $metadata: { httpStatusCode?: number; requestId?: string }; [k: string]: unknown }> {
   try {
     await p;
   } catch (err) {

@@ -49,7 +49,16 @@ export function ruleset(over: Partial<Ruleset> = {}, pr: Record<string, unknown>
     refInclude: ['~DEFAULT_BRANCH'],
     refExclude: [],
     rules: [
-      { type: 'PULL_REQUEST', parameters: { requiredApprovingReviewCount: 1, dismissStaleReviewsOnPush: true, requireCodeOwnerReview: false, requireLastPushApproval: false, ...pr } },
+      {
+        type: 'PULL_REQUEST',
+        parameters: {
+          requiredApprovingReviewCount: 1,
+          dismissStaleReviewsOnPush: true,
+          requireCodeOwnerReview: false,
+          requireLastPushApproval: false,
+          ...pr,
+        },
+      },
       { type: 'NON_FAST_FORWARD', parameters: null },
       { type: 'DELETION', parameters: null },
     ],
@@ -79,7 +88,16 @@ export function branchRules(over: Partial<RepoDetails> = {}): BranchRules | null
 }
 
 export function webhook(over: Partial<Webhook> = {}): Webhook {
-  return { id: 1, name: 'web', active: true, url: 'https://hooks.example.com', scheme: 'https', insecureSsl: '0', hasSecret: true, ...over };
+  return {
+    id: 1,
+    name: 'web',
+    active: true,
+    url: 'https://hooks.example.com',
+    scheme: 'https',
+    insecureSsl: '0',
+    hasSecret: true,
+    ...over,
+  };
 }
 
 /** The organisation every check table scans. */
@@ -99,7 +117,10 @@ export const NO_REPOS_CASE: GithubCase = {
  * the token may not read, and an empty repository. `facts` builds the check's
  * facts from repository details; `extra` adds what else the check reads first.
  */
-export function defaultBranchCases(facts: (details: Partial<RepoDetails>) => GithubCase['facts'], extra: GithubCase['facts'] = {}): Record<string, GithubCase> {
+export function defaultBranchCases(
+  facts: (details: Partial<RepoDetails>) => GithubCase['facts'],
+  extra: GithubCase['facts'] = {},
+): Record<string, GithubCase> {
   return {
     'rules the token may not read are not collected, naming admin': {
       facts: { repos: answers([repoSummary('api')]), ...extra, branchRules: failing({ permission: 'admin on the repository' }) },

@@ -1,4 +1,13 @@
-import type { CertificateInfo, DheGroupFact, GroupsFact, HandshakeFact, ProtocolsFact, SuiteInfo, SuitesFact, TlsEndpointInfo } from '../../../src/providers/tls/types.js';
+import type {
+  CertificateInfo,
+  DheGroupFact,
+  GroupsFact,
+  HandshakeFact,
+  ProtocolsFact,
+  SuiteInfo,
+  SuitesFact,
+  TlsEndpointInfo,
+} from '../../../src/providers/tls/types.js';
 
 /** Hand-built TLS facts for check tables: a healthy endpoint, overridden per case. */
 
@@ -25,7 +34,14 @@ export function cert(over: Partial<CertificateInfo> = {}): CertificateInfo {
   };
 }
 
-export const ROOT = cert({ subject: 'CN=Acme Sandbox CA', selfIssued: true, validTo: '2036-01-01T00:00:00.000Z', validFrom: '2016-01-01T00:00:00.000Z', signatureAlgorithm: 'sha1WithRSAEncryption', signatureHash: 'sha1' });
+export const ROOT = cert({
+  subject: 'CN=Acme Sandbox CA',
+  selfIssued: true,
+  validTo: '2036-01-01T00:00:00.000Z',
+  validFrom: '2016-01-01T00:00:00.000Z',
+  signatureAlgorithm: 'sha1WithRSAEncryption',
+  signatureHash: 'sha1',
+});
 
 export function handshake(over: Partial<HandshakeFact> = {}): HandshakeFact {
   return {
@@ -81,7 +97,11 @@ export const TARGET = { id: RESOURCE, resource: RESOURCE };
 export function groups(accepted: string[], inconclusive: string[] = []): GroupsFact {
   const answers: GroupsFact['answers'] = {};
   for (const g of ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448', ...accepted]) {
-    answers[g] = accepted.includes(g) ? { kind: 'accepted' } : inconclusive.includes(g) ? { kind: 'error', reason: 'ECONNRESET' } : { kind: 'refused', reason: 'alert handshake failure' };
+    answers[g] = accepted.includes(g)
+      ? { kind: 'accepted' }
+      : inconclusive.includes(g)
+        ? { kind: 'error', reason: 'ECONNRESET' }
+        : { kind: 'refused', reason: 'alert handshake failure' };
   }
   return { answers, accepted, inconclusive };
 }

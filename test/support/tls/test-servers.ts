@@ -29,7 +29,15 @@ export function testCertificate(): { key: string; cert: string } {
   const name = [{ name: 'commonName', value: 'localhost' }];
   cert.setSubject(name);
   cert.setIssuer(name);
-  cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }]);
+  cert.setExtensions([
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 2, value: 'localhost' },
+        { type: 7, ip: '127.0.0.1' },
+      ],
+    },
+  ]);
   cert.sign(forgeKey, forge.md.sha256.create());
   cached = { key, cert: forge.pki.certificateToPem(cert) };
   return cached;
@@ -80,7 +88,11 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Servers started by one test file, all stopped by `stopAll` (for afterAll). */
-export function serverPool(): { tls(options: TlsOptions): Promise<number>; tcp(onConnection: (s: Socket) => void): Promise<number>; stopAll(): Promise<void> } {
+export function serverPool(): {
+  tls(options: TlsOptions): Promise<number>;
+  tcp(onConnection: (s: Socket) => void): Promise<number>;
+  stopAll(): Promise<void>;
+} {
   const running: Running[] = [];
   const keep = (r: Running): number => {
     running.push(r);

@@ -6,7 +6,14 @@ import type { TlsVersion } from './types.js';
 
 function serverHello(o: { version: number; suite: number; supported?: number; random?: Buffer }): Buffer {
   const exts = o.supported ? vec16(extension(EXT.supportedVersions, u16(o.supported))) : Buffer.alloc(0);
-  const body = Buffer.concat([u16(o.version), o.random ?? Buffer.alloc(32, 7), vec8(Buffer.alloc(0)), u16(o.suite), Buffer.from([0]), exts]);
+  const body = Buffer.concat([
+    u16(o.version),
+    o.random ?? Buffer.alloc(32, 7),
+    vec8(Buffer.alloc(0)),
+    u16(o.suite),
+    Buffer.from([0]),
+    exts,
+  ]);
   return handshake(HANDSHAKE.serverHello, body);
 }
 const hs = (msg: Buffer, version = 0x0303): Buffer => record(CONTENT.handshake, version, msg);

@@ -48,7 +48,10 @@ describe('reading the certificate chain after a legacy ServerHello', () => {
   });
 
   it('is an error when the ServerHelloDone comes without a Certificate (anonymous suite)', () => {
-    expect(feed([hs(serverHello(), serverKeyExchange, done)])).toEqual({ kind: 'error', reason: expect.stringMatching(/ServerHelloDone without a Certificate/) });
+    expect(feed([hs(serverHello(), serverKeyExchange, done)])).toEqual({
+      kind: 'error',
+      reason: expect.stringMatching(/ServerHelloDone without a Certificate/),
+    });
   });
 
   it('is an error when the answer is truncated inside the Certificate message', () => {
@@ -67,8 +70,15 @@ describe('reading the certificate chain after a legacy ServerHello', () => {
   });
 
   it('marks a refused hello so that the caller may try another version or bundle', () => {
-    expect(feed([record(CONTENT.alert, 0x0300, Buffer.from([2, 40]))])).toEqual({ kind: 'error', reason: 'alert handshake_failure', refused: true });
-    expect(feed([hs(serverHello(0x0300, 0x000a), certificate(leaf))])).toEqual({ kind: 'error', reason: expect.stringMatching(/not offered/) });
+    expect(feed([record(CONTENT.alert, 0x0300, Buffer.from([2, 40]))])).toEqual({
+      kind: 'error',
+      reason: 'alert handshake_failure',
+      refused: true,
+    });
+    expect(feed([hs(serverHello(0x0300, 0x000a), certificate(leaf))])).toEqual({
+      kind: 'error',
+      reason: expect.stringMatching(/not offered/),
+    });
   });
 });
 
@@ -87,6 +97,9 @@ describe('the Certificate message body', () => {
   });
 
   it('an empty list is read as a chain-less error, not a crash', () => {
-    expect(feed([hs(serverHello(), handshake(HANDSHAKE.certificate, vec24(Buffer.alloc(0))))])).toEqual({ kind: 'error', reason: 'the server sent an empty certificate list' });
+    expect(feed([hs(serverHello(), handshake(HANDSHAKE.certificate, vec24(Buffer.alloc(0))))])).toEqual({
+      kind: 'error',
+      reason: 'the server sent an empty certificate list',
+    });
   });
 });

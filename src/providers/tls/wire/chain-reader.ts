@@ -11,8 +11,7 @@ import type { TlsVersion } from './types.js';
  * server's refusal of the hello itself (another version or suite bundle may do).
  */
 export type ChainAnswer =
-  | { kind: 'chain'; version: TlsVersion; suite: number; chainDer: string[] }
-  | { kind: 'error'; reason: string; refused?: true };
+  { kind: 'chain'; version: TlsVersion; suite: number; chainDer: string[] } | { kind: 'error'; reason: string; refused?: true };
 
 const WARNING = 1;
 

@@ -49,15 +49,12 @@ export const TLS13_GROUPS = [29, 23, 24, 25, 30, 31, 32, 33, 256, 257, 258, 259,
 
 /** Signature schemes of TLS 1.2 and 1.3, strongest first, with SHA-1 and SHA-224 so that legacy servers still answer. */
 export const SIGNATURE_SCHEMES = [
-  0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0804, 0x0805, 0x0806, 0x0809, 0x080a, 0x080b, 0x081a, 0x081b, 0x081c,
-  0x0401, 0x0501, 0x0601, 0x0303, 0x0301, 0x0302, 0x0402, 0x0502, 0x0602, 0x0203, 0x0201, 0x0202,
+  0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0804, 0x0805, 0x0806, 0x0809, 0x080a, 0x080b, 0x081a, 0x081b, 0x081c, 0x0401, 0x0501, 0x0601,
+  0x0303, 0x0301, 0x0302, 0x0402, 0x0502, 0x0602, 0x0203, 0x0201, 0x0202,
 ];
 
 /** SHA-256("HelloRetryRequest"): the ServerHello random that marks a HelloRetryRequest (RFC 8446 §4.1.3). */
-export const HELLO_RETRY_RANDOM = Buffer.from(
-  'cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c',
-  'hex',
-);
+export const HELLO_RETRY_RANDOM = Buffer.from('cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c', 'hex');
 
 /** Largest plaintext record (2^14); a server may reject a longer one with record_overflow. */
 export const MAX_RECORD = 16384;

@@ -10,11 +10,7 @@ afterAll(pool.stopAll);
 const base = { host: '127.0.0.1', timeoutMs: 5000 };
 
 describe('enumerateSuites by elimination', () => {
-  const serverOrder = [
-    'TLS_RSA_WITH_AES_128_CBC_SHA',
-    'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
-    'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
-  ];
+  const serverOrder = ['TLS_RSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'];
   const openssl = 'AES128-SHA:ECDHE-RSA-AES256-SHA:ECDHE-RSA-AES128-GCM-SHA256';
 
   it('finds every suite in the server’s order with one handshake per suite plus the final refusal', async () => {

@@ -33,7 +33,10 @@ describe('fetchCertificateChain', () => {
   it('has nothing to read from a TLS 1.3-only server, whose certificate is encrypted', async () => {
     const port = await servers.tls({ minVersion: 'TLSv1.3' });
     expect(await fetchCertificateChain({ ...base, port })).toMatchObject({ kind: 'error', refused: true });
-    expect(await fetchCertificateChain({ ...base, port, version: 'TLSv1.3' })).toEqual({ kind: 'error', reason: 'TLS 1.3 sends its certificate encrypted' });
+    expect(await fetchCertificateChain({ ...base, port, version: 'TLSv1.3' })).toEqual({
+      kind: 'error',
+      reason: 'TLS 1.3 sends its certificate encrypted',
+    });
   });
 
   it('is an error, not a chain, when nothing listens', async () => {

@@ -8,15 +8,7 @@ export type { Alert, Endpoint, ProbeAnswer, TlsVersion } from './types.js';
 export { TLS_VERSIONS } from './types.js';
 export { probe, acceptedVersions, DEFAULT_MAX_SUITES_PER_HELLO, type ProbeOptions } from './probe.js';
 export { enumerateSuites, type EnumerateOptions, type Enumeration } from './enumerate.js';
-export {
-  SUITES,
-  suiteInfo,
-  suiteByName,
-  suitesFor,
-  type KeyExchange,
-  type SuiteInfo,
-  type Weakness,
-} from './suites.js';
+export { SUITES, suiteInfo, suiteByName, suitesFor, type KeyExchange, type SuiteInfo, type Weakness } from './suites.js';
 export { VERSION_CODES, versionOfCode, alertName } from './constants.js';
 export { fetchCertificateChain, type CertificateChain, type ChainOptions } from './fetch-chain.js';
 export type { ChainAnswer } from './chain-reader.js';

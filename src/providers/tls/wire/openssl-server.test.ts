@@ -44,11 +44,12 @@ describe.skipIf(!hasOpenssl)('against openssl s_server', () => {
   it('finds TLS 1.1 only, with its DHE and static RSA suites in the server’s order', async () => {
     const port = await sServer(['-tls1_1', '-cipher', 'DHE-RSA-AES256-SHA:AES128-SHA:@SECLEVEL=0', '-serverpref']);
     const versions = await acceptedVersions({ host: '127.0.0.1', port, timeoutMs: 5000 });
-    expect(Object.entries(versions).filter(([, a]) => a.kind === 'accepted').map(([v]) => v)).toEqual(['TLSv1.1']);
+    expect(
+      Object.entries(versions)
+        .filter(([, a]) => a.kind === 'accepted')
+        .map(([v]) => v),
+    ).toEqual(['TLSv1.1']);
     const suites = await enumerateSuites({ host: '127.0.0.1', port, version: 'TLSv1.1', timeoutMs: 5000 });
-    expect(suites.accepted).toEqual([
-      suiteByName('TLS_DHE_RSA_WITH_AES_256_CBC_SHA')!.id,
-      suiteByName('TLS_RSA_WITH_AES_128_CBC_SHA')!.id,
-    ]);
+    expect(suites.accepted).toEqual([suiteByName('TLS_DHE_RSA_WITH_AES_256_CBC_SHA')!.id, suiteByName('TLS_RSA_WITH_AES_128_CBC_SHA')!.id]);
   });
 });

@@ -70,7 +70,10 @@ describe('probe against node:tls', () => {
   });
 
   it('offers a long list bundle by bundle until the server accepts', async () => {
-    const suites = [...suitesFor('TLSv1.2').filter((s) => s !== id('TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384')), id('TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384')];
+    const suites = [
+      ...suitesFor('TLSv1.2').filter((s) => s !== id('TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384')),
+      id('TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'),
+    ];
     const answer = await probe({ host: '127.0.0.1', port: tls12, version: 'TLSv1.2', suites, timeoutMs, maxSuitesPerHello: 50 });
     expect(answer).toMatchObject({ kind: 'accepted', suite: id('TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384') });
   });
@@ -80,7 +83,8 @@ describe('probe without a verdict', () => {
   it('an unresolvable name is an error for every version and for enumeration', async () => {
     const host = 'no-such-host.invalid';
     const answers = await acceptedVersions({ host, port: 443, timeoutMs: 3000 });
-    for (const answer of Object.values(answers)) expect(answer).toMatchObject({ kind: 'error', reason: expect.stringMatching(/ENOTFOUND|EAI_AGAIN|timeout/) });
+    for (const answer of Object.values(answers))
+      expect(answer).toMatchObject({ kind: 'error', reason: expect.stringMatching(/ENOTFOUND|EAI_AGAIN|timeout/) });
     const suites = await enumerateSuites({ host, port: 443, version: 'TLSv1.2', timeoutMs: 3000 });
     expect(suites).toMatchObject({ accepted: [], handshakes: 0, inconclusive: expect.stringMatching(/ENOTFOUND|EAI_AGAIN|timeout/) });
   });

@@ -13,7 +13,10 @@ export async function pinAddress<T extends Endpoint>(o: T): Promise<{ endpoint: 
   if (isIP(o.host)) return { endpoint: o };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: `timeout after ${o.timeoutMs} ms resolving ${o.host}` })), o.timeoutMs);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('timeout'), { code: `timeout after ${o.timeoutMs} ms resolving ${o.host}` })),
+      o.timeoutMs,
+    );
   });
   try {
     const addresses = await Promise.race([lookup(o.host, { all: true }), timeout]);

@@ -5,8 +5,21 @@ export type Weakness = 'null' | 'anon' | 'export' | 'rc4' | 'des' | '3des' | 'st
 
 /** Key exchange. Ephemeral: ECDHE, DHE, *-PSK with DHE, CECPQ1, TLS13; static: RSA, DH, ECDH, PSK, RSA-PSK. */
 export type KeyExchange =
-  | 'ECDHE' | 'DHE' | 'ECDH' | 'DH' | 'RSA' | 'PSK' | 'DHE-PSK' | 'ECDHE-PSK' | 'RSA-PSK'
-  | 'SRP' | 'KRB5' | 'GOST' | 'CECPQ1' | 'TLS13' | 'NULL';
+  | 'ECDHE'
+  | 'DHE'
+  | 'ECDH'
+  | 'DH'
+  | 'RSA'
+  | 'PSK'
+  | 'DHE-PSK'
+  | 'ECDHE-PSK'
+  | 'RSA-PSK'
+  | 'SRP'
+  | 'KRB5'
+  | 'GOST'
+  | 'CECPQ1'
+  | 'TLS13'
+  | 'NULL';
 
 export interface SuiteInfo {
   id: number;

@@ -17,12 +17,20 @@ const indexOf = (cursor: string) => Number(/^cursor:v2:(\d+)$/.exec(Buffer.from(
  * adds fields to an edge (e.g. a collaborator's `permission`); `node` turns
  * an item of the page (only) into its model.
  */
-export function connection<T, N = T>(items: T[], args: PageArgs, edge: (item: T) => object = () => ({}), node: (item: T) => N = (item) => item as unknown as N) {
+export function connection<T, N = T>(
+  items: T[],
+  args: PageArgs,
+  edge: (item: T) => object = () => ({}),
+  node: (item: T) => N = (item) => item as unknown as N,
+) {
   let start = 0;
   let end = items.length;
   if (args.after) {
     const i = indexOf(args.after);
-    if (Number.isNaN(i)) throw new GraphQLError(`\`${args.after}\` does not appear to be a valid cursor.`, { extensions: { type: 'INVALID_CURSOR_ARGUMENTS' } });
+    if (Number.isNaN(i))
+      throw new GraphQLError(`\`${args.after}\` does not appear to be a valid cursor.`, {
+        extensions: { type: 'INVALID_CURSOR_ARGUMENTS' },
+      });
     start = i + 1;
   }
   if (args.before) end = Math.min(end, indexOf(args.before));

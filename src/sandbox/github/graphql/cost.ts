@@ -1,7 +1,16 @@
 import {
-  GraphQLError, getNamedType, isCompositeType, Kind,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  GraphQLError,
+  getNamedType,
+  isCompositeType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 /** GitHub's limits on one GraphQL call. */
@@ -25,7 +34,12 @@ export interface QueryCost {
  * page is full), as documented in "Rate limits and node limits for the
  * GraphQL API".
  */
-export function analyse(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): QueryCost {
+export function analyse(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): QueryCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
   for (const def of document.definitions) {
@@ -54,7 +68,8 @@ export function analyse(schema: GraphQLSchema, document: DocumentNode, operation
         if (frag && type && isCompositeType(type)) walk(frag.selectionSet, type, multiplier, path);
       } else {
         const name = sel.name.value;
-        if (name === 'rateLimit' && sel.arguments?.some((a) => a.name.value === 'dryRun' && a.value.kind === Kind.BOOLEAN && a.value.value)) out.dryRun = true;
+        if (name === 'rateLimit' && sel.arguments?.some((a) => a.name.value === 'dryRun' && a.value.kind === Kind.BOOLEAN && a.value.value))
+          out.dryRun = true;
         if (name.startsWith('__') || !('getFields' in parent)) continue;
         const def = parent.getFields()[name];
         if (!def) continue;
@@ -66,23 +81,46 @@ export function analyse(schema: GraphQLSchema, document: DocumentNode, operation
           const last = intArg(sel, 'last');
           const size = first ?? last;
           if (size === undefined) {
-            out.errors.push(gqlError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`, sel, path));
+            out.errors.push(
+              gqlError(
+                'MISSING_PAGINATION_BOUNDARIES',
+                `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+                sel,
+                path,
+              ),
+            );
             continue;
           }
           const which = first !== undefined ? 'first' : 'last';
           if (size > MAX_PAGE) {
-            out.errors.push(gqlError('EXCESSIVE_PAGINATION', `Requesting ${size} records on the \`${name}\` connection exceeds the \`${which}\` limit of ${MAX_PAGE} records.`, sel, path));
+            out.errors.push(
+              gqlError(
+                'EXCESSIVE_PAGINATION',
+                `Requesting ${size} records on the \`${name}\` connection exceeds the \`${which}\` limit of ${MAX_PAGE} records.`,
+                sel,
+                path,
+              ),
+            );
             continue;
           }
           if (size < 0) {
-            out.errors.push(gqlError('INVALID_PAGINATION', `\`${which}\` on the \`${name}\` connection cannot be less than zero.`, sel, path));
+            out.errors.push(
+              gqlError('INVALID_PAGINATION', `\`${which}\` on the \`${name}\` connection cannot be less than zero.`, sel, path),
+            );
             continue;
           }
           out.requests += multiplier;
           inner = multiplier * size;
           out.nodes += inner;
           if (out.nodes > MAX_NODES) {
-            out.errors.push(gqlError('MAX_NODE_LIMIT_EXCEEDED', `By the time this query traverses to the ${name} connection, it is requesting up to ${out.nodes.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString('en-US')}.`, sel, path));
+            out.errors.push(
+              gqlError(
+                'MAX_NODE_LIMIT_EXCEEDED',
+                `By the time this query traverses to the ${name} connection, it is requesting up to ${out.nodes.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString('en-US')}.`,
+                sel,
+                path,
+              ),
+            );
             return;
           }
         }
@@ -94,7 +132,11 @@ export function analyse(schema: GraphQLSchema, document: DocumentNode, operation
   return { cost: Math.max(1, Math.round(out.requests / 100)), nodeCount: out.nodes, dryRun: out.dryRun, errors: out.errors };
 }
 
-function intValue(value: ValueNode, variables: Record<string, unknown>, defaults: Record<string, ValueNode | undefined>): number | undefined {
+function intValue(
+  value: ValueNode,
+  variables: Record<string, unknown>,
+  defaults: Record<string, ValueNode | undefined>,
+): number | undefined {
   if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.VARIABLE) {
     const v = variables[value.name.value];

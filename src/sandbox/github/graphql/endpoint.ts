@@ -34,8 +34,10 @@ export async function graphqlEndpoint(world: World, apiUrl: () => string): Promi
   return async (body, token, limits, key) => {
     const req = (body ?? {}) as Request;
     if (!token) return { status: 401, body: { message: 'This endpoint requires you to be authenticated.' }, points: 0 };
-    if (body === undefined) return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' }, points: 0 };
-    if (typeof req.query !== 'string') return answer({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] });
+    if (body === undefined)
+      return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' }, points: 0 };
+    if (typeof req.query !== 'string')
+      return answer({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] });
     let document: DocumentNode;
     try {
       document = parse(req.query);
@@ -59,11 +61,18 @@ export async function graphqlEndpoint(world: World, apiUrl: () => string): Promi
     }
     if (!cost.dryRun) limits.spend('graphql', key, cost.cost);
     const rateLimit = {
-      cost: cost.cost, limit: window.limit, nodeCount: cost.nodeCount, used: window.used,
-      remaining: window.limit - window.used, resetAt: new Date(window.reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      cost: cost.cost,
+      limit: window.limit,
+      nodeCount: cost.nodeCount,
+      used: window.used,
+      remaining: window.limit - window.used,
+      resetAt: new Date(window.reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
     const result = await execute({
-      schema, document, operationName, variableValues: variables,
+      schema,
+      document,
+      operationName,
+      variableValues: variables,
       rootValue: queryRoot({ world, token, web: web(apiUrl()), rateLimit }),
       fieldResolver: modelResolver,
     });

@@ -31,19 +31,31 @@ function userModel(login: string, id = userId(login)) {
 function organizationModel(org: OrgModel, ctx: GraphqlContext) {
   const owner = isOrgAdmin(ctx.token);
   return {
-    __typename: 'Organization', id: nodeId('O', org.id), databaseId: org.id, login: org.login, name: org.name,
-    url: `${ctx.web}/${org.login}`, viewerIsAMember: true, viewerCanAdminister: owner,
+    __typename: 'Organization',
+    id: nodeId('O', org.id),
+    databaseId: org.id,
+    login: org.login,
+    name: org.name,
+    url: `${ctx.web}/${org.login}`,
+    viewerIsAMember: true,
+    viewerCanAdminister: owner,
     // Only owners see whether 2FA is required, and who has it on.
-    requiresTwoFactorAuthentication: owner ? org.spec.settings?.two_factor_requirement_enabled ?? false : null,
-    membersWithRole: (args: PageArgs) => connection(org.members, args, (m) => ({
-      node: userModel(m.login), role: m.role.toUpperCase(), hasTwoFactorEnabled: owner ? m.two_factor : null,
-    })),
+    requiresTwoFactorAuthentication: owner ? (org.spec.settings?.two_factor_requirement_enabled ?? false) : null,
+    membersWithRole: (args: PageArgs) =>
+      connection(org.members, args, (m) => ({
+        node: userModel(m.login),
+        role: m.role.toUpperCase(),
+        hasTwoFactorEnabled: owner ? m.two_factor : null,
+      })),
     repositories: (args: PageArgs & { privacy?: string; visibility?: string; isArchived?: boolean; isFork?: boolean }) => {
-      const repos = org.repos.filter((r) => repoPermission(ctx.token, r) !== null
-        && (!args.privacy || (args.privacy === 'PUBLIC') === (r.visibility === 'public'))
-        && (!args.visibility || args.visibility === r.visibility.toUpperCase())
-        && (typeof args.isArchived !== 'boolean' || args.isArchived === r.archived)
-        && (typeof args.isFork !== 'boolean' || args.isFork === (r.spec.fork ?? false)));
+      const repos = org.repos.filter(
+        (r) =>
+          repoPermission(ctx.token, r) !== null &&
+          (!args.privacy || (args.privacy === 'PUBLIC') === (r.visibility === 'public')) &&
+          (!args.visibility || args.visibility === r.visibility.toUpperCase()) &&
+          (typeof args.isArchived !== 'boolean' || args.isArchived === r.archived) &&
+          (typeof args.isFork !== 'boolean' || args.isFork === (r.spec.fork ?? false)),
+      );
       return connection(repos, args, undefined, (r) => repositoryModel(r, ctx));
     },
     repository: (args: { name: string }) => {
@@ -78,7 +90,8 @@ export function queryRoot(ctx: GraphqlContext) {
     },
     repository: (args: { owner: string; name: string }) => {
       const repo = ctx.world.org(args.owner)?.repo(args.name);
-      if (!repo || repoPermission(ctx.token, repo) === null) throw notFound(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`);
+      if (!repo || repoPermission(ctx.token, repo) === null)
+        throw notFound(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`);
       return repositoryModel(repo, ctx);
     },
   };

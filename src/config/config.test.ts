@@ -13,7 +13,17 @@ describe('loadConfig', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(config.failOn).toBe('high');
     expect(config.tls?.endpoints).toHaveLength(3);
-    expect(config.evidence?.manual?.[0].file).toBe(path.join(ROOT, 'policies/information-security-policy.pdf'));
+    expect(config.evidence?.maxAgeDays).toEqual({ 'A.8.5': 30 });
+  });
+
+  it('resolves manual evidence files against the folder of the config file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'annexa-config-'));
+    await writeFile(
+      path.join(dir, 'annexa.config.yaml'),
+      'evidence:\n  manual:\n    - control: A.5.1\n      file: ./policies/policy.pdf\n',
+    );
+    const { config } = loadConfig(undefined, dir);
+    expect(config.evidence?.manual?.[0]?.file).toBe(path.join(dir, 'policies/policy.pdf'));
   });
 
   it('reads ./annexa.config.yaml by default, resolves paths against its folder and hashes its bytes', async () => {

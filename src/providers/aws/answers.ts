@@ -24,9 +24,11 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'iam:GetAccountPasswordPolicyCommand': obj({ PasswordPolicy: obj({}) }),
   'iam:GetAccountAuthorizationDetailsCommand': obj({
     IsTruncated: bool,
-    UserDetailList: list(obj({ UserName: str, Arn: str })),
-    GroupDetailList: list(obj({ GroupName: str, Arn: str })),
-    RoleDetailList: list(obj({ RoleName: str, Arn: str })),
+    // IAM sends a principal's group and attached-policy lists even when empty; an absent one would hide
+    // an administrator behind a group or a policy, so it is malformed.
+    UserDetailList: list(obj({ UserName: str, Arn: str, GroupList: list(str), AttachedManagedPolicies: list() })),
+    GroupDetailList: list(obj({ GroupName: str, Arn: str, AttachedManagedPolicies: list() })),
+    RoleDetailList: list(obj({ RoleName: str, Arn: str, AttachedManagedPolicies: list() })),
     Policies: list(obj({ PolicyName: str, Arn: str, DefaultVersionId: str, PolicyVersionList: list() })),
   }),
   'iam:ListVirtualMFADevicesCommand': obj({ IsTruncated: bool, VirtualMFADevices: list(obj({ SerialNumber: str })) }),

@@ -31,7 +31,13 @@ describe('aws.iam.authorizationDetails', () => {
         },
       ],
       UserDetailList: [
-        { UserName: 'ana', Arn: 'arn:aws:iam::111122223333:user/ana', UserPolicyList: [{ PolicyName: 'own', PolicyDocument: doc }] },
+        {
+          UserName: 'ana',
+          Arn: 'arn:aws:iam::111122223333:user/ana',
+          GroupList: [],
+          AttachedManagedPolicies: [],
+          UserPolicyList: [{ PolicyName: 'own', PolicyDocument: doc }],
+        },
       ],
     });
     expect(d.policies[0].document.Statement).toEqual([expect.objectContaining({ Action: 's3:GetObject' })]);
@@ -46,8 +52,17 @@ describe('aws.iam.authorizationDetails', () => {
     ],
     [
       'an inline policy without its text',
-      { RoleDetailList: [{ RoleName: 'r', Arn: 'arn:aws:iam::111122223333:role/r', RolePolicyList: [{ PolicyName: 'inl' }] }] },
+      {
+        RoleDetailList: [
+          { RoleName: 'r', Arn: 'arn:aws:iam::111122223333:role/r', AttachedManagedPolicies: [], RolePolicyList: [{ PolicyName: 'inl' }] },
+        ],
+      },
       /inline policy inl/,
+    ],
+    [
+      'a user without its group list',
+      { UserDetailList: [{ UserName: 'ana', Arn: 'arn:aws:iam::111122223333:user/ana', AttachedManagedPolicies: [] }] },
+      /GroupList/,
     ],
   ])('refuses %s: read as empty it would look least-privileged', async (_, page, message) => {
     await expect(detailsFrom(page)).rejects.toMatchObject({ kind: 'malformed', message: expect.stringMatching(message) });

@@ -86,6 +86,21 @@ function missingDocument(what: string): never {
   throw new FactError({ kind: 'malformed', message: `GetAccountAuthorizationDetails returned no document for ${what}` });
 }
 
+/** A user, group or role as the checks read it: ANSWERS guarantees its ARN and attached-policy list. */
+function principal(
+  name: string,
+  p: { Arn?: string; Path?: string; AttachedManagedPolicies?: SdkAttachedPolicy[] },
+  policies: PolicyDetail[] | undefined,
+) {
+  return {
+    name,
+    arn: p.Arn!,
+    path: p.Path ?? '/',
+    attachedPolicies: attached(p.AttachedManagedPolicies),
+    inlinePolicies: inline(policies),
+  };
+}
+
 async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Promise<AuthorizationDetails> {
   const iam = clients.iam();
   // AWS-managed policies are left out: they are many, and known by ARN (AdministratorAccess).
@@ -100,34 +115,9 @@ async function authorizationDetails(rec: CallRecorder, clients: AwsClients): Pro
   const out: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
   // ANSWERS guarantees the four lists and each entry's name and ARN.
   for (const page of pages) {
-    for (const u of page.UserDetailList!) {
-      out.users.push({
-        name: u.UserName!,
-        arn: u.Arn!,
-        path: u.Path ?? '/',
-        groups: u.GroupList ?? [],
-        attachedPolicies: attached(u.AttachedManagedPolicies),
-        inlinePolicies: inline(u.UserPolicyList),
-      });
-    }
-    for (const g of page.GroupDetailList!) {
-      out.groups.push({
-        name: g.GroupName!,
-        arn: g.Arn!,
-        path: g.Path ?? '/',
-        attachedPolicies: attached(g.AttachedManagedPolicies),
-        inlinePolicies: inline(g.GroupPolicyList),
-      });
-    }
-    for (const r of page.RoleDetailList!) {
-      out.roles.push({
-        name: r.RoleName!,
-        arn: r.Arn!,
-        path: r.Path ?? '/',
-        attachedPolicies: attached(r.AttachedManagedPolicies),
-        inlinePolicies: inline(r.RolePolicyList),
-      });
-    }
+    for (const u of page.UserDetailList!) out.users.push({ ...principal(u.UserName!, u, u.UserPolicyList), groups: u.GroupList! });
+    for (const g of page.GroupDetailList!) out.groups.push(principal(g.GroupName!, g, g.GroupPolicyList));
+    for (const r of page.RoleDetailList!) out.roles.push(principal(r.RoleName!, r, r.RolePolicyList));
     for (const p of page.Policies!) {
       const current =
         p.PolicyVersionList!.find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList!.find((v) => v.VersionId === p.DefaultVersionId);

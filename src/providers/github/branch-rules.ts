@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { BranchRules, ClassicRule, RepoDetails, Ruleset } from './types.js';
+import type { BranchRules, ClassicRule, Ruleset } from './types.js';
 
 /**
  * Which rules GitHub applies to the default branch: the one classic rule that
@@ -28,12 +28,12 @@ export function rulesetApplies(ruleset: Ruleset, branch: string): boolean {
   return ruleset.refInclude.some(matches) && !ruleset.refExclude.some(matches);
 }
 
-export function branchRulesOf(details: RepoDetails): BranchRules | null {
-  const branch = details.defaultBranch;
+/** The rules of the default branch, from lists the caller has checked were returned and visible. */
+export function branchRulesOf(branch: string | null, classicRules: ClassicRule[], rulesets: Ruleset[]): BranchRules | null {
   if (!branch) return null;
   return {
     branch,
-    classic: classicRuleFor(details.branchProtectionRules ?? [], branch),
-    rulesets: (details.rulesets ?? []).filter((r) => rulesetApplies(r, branch)),
+    classic: classicRuleFor(classicRules, branch),
+    rulesets: rulesets.filter((r) => rulesetApplies(r, branch)),
   };
 }

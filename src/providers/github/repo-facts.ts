@@ -149,8 +149,8 @@ export function repoFacts(
         if (err) throw err;
       }
       if (d.rulesets === null) throw denied(`${name}: rulesets were not returned`, PERMISSIONS.repoAdmin);
-      visible(d, 'branchProtectionRules', d.branchProtectionRules, 'ADMIN', PERMISSIONS.repoAdmin);
-      return branchRulesOf(d);
+      const classic = visible(d, 'branchProtectionRules', d.branchProtectionRules, 'ADMIN', PERMISSIONS.repoAdmin);
+      return branchRulesOf(d.defaultBranch, classic, d.rulesets);
     },
     async codeowners(name) {
       const d = await repoDetails(name);

@@ -84,7 +84,8 @@ export function repoDetails(name: string, over: Partial<RepoDetails> = {}): Repo
 }
 
 export function branchRules(over: Partial<RepoDetails> = {}): BranchRules | null {
-  return branchRulesOf(repoDetails('x', over));
+  const d = repoDetails('x', over);
+  return branchRulesOf(d.defaultBranch, d.branchProtectionRules ?? [], d.rulesets ?? []);
 }
 
 export function webhook(over: Partial<Webhook> = {}): Webhook {

@@ -148,7 +148,8 @@ function program(io: CliIO): Command {
     .addOption(new Option('--format <format>', 'what to export').choices(['oscal', 'html', 'bundle', 'csv', 'ocsf']).makeOptionMandatory())
     .option('-o, --output <file>', 'file to write (default: stdout; for a bundle ./annexa-<runId>.tar.gz)')
     .addOption(frameworkOption())
-    .option('--public-key <file>', 'public key to put in the bundle of a signed run')
+    .option('--public-key <file>', "public key the run's signature is verified with for the report, and put in a bundle")
+    .option('--checks-dir <dir>', 'folder of the plugin checks the run used, so the report can re-evaluate them (repeatable)', collect)
     .action(async (runDir, opts) => (await import('./commands/export.js')).exportCommand(runDir, opts, io));
 
   return cli;

@@ -1,6 +1,5 @@
 import type { KeyObject } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { countResults, rollUpControls } from '../../src/core/controls.js';
 import { builtinMappingFiles, loadCatalog, loadMappings } from '../../src/core/mapping.js';
 import { budgetOf, type Run } from '../../src/core/run.js';

@@ -191,7 +191,7 @@ function webhookUrl(value: string): string {
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in-process in tests. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.some(
-    (a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1])) || /^--log-level=(debug|trace)$/.test(a),
+    (a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1] ?? '')) || /^--log-level=(debug|trace)$/.test(a),
   );
   try {
     await program(io).parseAsync(argv, { from: 'user' });

@@ -5,6 +5,12 @@ import { clientsFor } from './clients.js';
 import { classify, inspect } from './errors.js';
 import { globalFacts } from './iam-facts.js';
 import { kmsFacts } from './kms-facts.js';
+import { accessAnalyzerFacts } from './accessanalyzer-facts.js';
+import { backupFacts } from './backup-facts.js';
+import { dynamoDbFacts } from './dynamodb-facts.js';
+import { inspectorFacts } from './inspector-facts.js';
+import { rdsFacts } from './rds-facts.js';
+import { ssmFacts } from './ssm-facts.js';
 import { s3Facts } from './s3-facts.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
@@ -20,6 +26,12 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     ...globalFacts(scope, clients, { regions: o.regions }),
     s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
     kms: kmsFacts(scope, clients),
+    rds: rdsFacts(scope, clients),
+    dynamodb: dynamoDbFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
+    backup: backupFacts(scope, clients),
+    inspector: inspectorFacts(scope, clients, { accountId: o.accountId }),
+    ssm: ssmFacts(scope, clients),
+    accessAnalyzer: accessAnalyzerFacts(scope, clients),
   };
 }
 

@@ -1,3 +1,10 @@
+import type { AccessAnalyzerFacts } from './accessanalyzer-facts.js';
+import type { BackupFacts } from './backup-facts.js';
+import type { DynamoDbFacts } from './dynamodb-facts.js';
+import type { InspectorFacts } from './inspector-facts.js';
+import type { RdsFacts } from './rds-facts.js';
+import type { SsmFacts } from './ssm-facts.js';
+
 /**
  * The AWS facts checks read (`ctx.aws.…`) and the plain-JSON shapes they
  * answer with. Every shape is what the fetcher stores in the snapshot, so it
@@ -181,6 +188,12 @@ export interface AwsFacts {
     rotation(region: string, keyId: string): Promise<KmsKeyRotation>;
     keyPolicy(region: string, keyId: string): Promise<PolicyDocument | null>;
   };
+  rds: RdsFacts;
+  dynamodb: DynamoDbFacts;
+  backup: BackupFacts;
+  inspector: InspectorFacts;
+  ssm: SsmFacts;
+  accessAnalyzer: AccessAnalyzerFacts;
 }
 
 /** What a target carries: never a credential. */
@@ -202,7 +215,20 @@ export interface AwsTargetOptions {
   hosts?: Record<string, string>;
 }
 
-export type AwsService = 'iam' | 'sts' | 's3' | 's3control' | 'kms' | 'ec2' | 'organizations';
+export type AwsService =
+  | 'iam'
+  | 'sts'
+  | 's3'
+  | 's3control'
+  | 'kms'
+  | 'ec2'
+  | 'organizations'
+  | 'rds'
+  | 'dynamodb'
+  | 'backup'
+  | 'inspector2'
+  | 'ssm'
+  | 'accessanalyzer';
 
 declare module '../../core/check.js' {
   interface ProviderFacts {

@@ -33,7 +33,8 @@ export function accessAnalyzerFacts(scope: FactScope, clients: AwsClients): Acce
         const aa = clients.accessanalyzer(region);
         const pages = await allPages(
           'access-analyzer:ListAnalyzers',
-          (nextToken) => send(rec, 'accessanalyzer', new ListAnalyzersCommand({ maxResults: 100, nextToken }), (c, o) => aa.send(c, o), region),
+          (nextToken) =>
+            send(rec, 'accessanalyzer', new ListAnalyzersCommand({ maxResults: 100, nextToken }), (c, o) => aa.send(c, o), region),
           (p) => p.nextToken,
         );
         return pages.flatMap((p) => p.analyzers!.map((a) => ({ arn: a.arn!, name: a.name!, type: a.type!, status: a.status! })));
@@ -54,7 +55,12 @@ export function accessAnalyzerFacts(scope: FactScope, clients: AwsClients): Acce
           (p) => p.nextToken,
         );
         return pages.flatMap((p) =>
-          p.findings!.map((f) => ({ id: f.id!, resource: f.resource ?? null, resourceType: f.resourceType!, isPublic: f.isPublic ?? null })),
+          p.findings!.map((f) => ({
+            id: f.id!,
+            resource: f.resource ?? null,
+            resourceType: f.resourceType!,
+            isPublic: f.isPublic ?? null,
+          })),
         );
       }),
   };

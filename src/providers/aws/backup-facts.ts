@@ -28,7 +28,11 @@ export function backupFacts(scope: FactScope, clients: AwsClients): BackupFacts 
           (p) => p.NextToken,
         );
         return pages.flatMap((p) =>
-          p.Results!.map((r) => ({ arn: r.ResourceArn!, type: r.ResourceType ?? null, lastBackupTime: r.LastBackupTime?.toISOString() ?? null })),
+          p.Results!.map((r) => ({
+            arn: r.ResourceArn!,
+            type: r.ResourceType ?? null,
+            lastBackupTime: r.LastBackupTime?.toISOString() ?? null,
+          })),
         );
       }),
   };

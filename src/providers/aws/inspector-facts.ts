@@ -45,7 +45,10 @@ export function inspectorFacts(scope: FactScope, clients: AwsClients, o: { accou
           });
         const mine = answer.accounts!.find((a) => a.accountId === o.accountId);
         if (!mine)
-          throw new FactError({ kind: 'malformed', message: `inspector2:BatchGetAccountStatus on ${region}: no state for account ${o.accountId}` });
+          throw new FactError({
+            kind: 'malformed',
+            message: `inspector2:BatchGetAccountStatus on ${region}: no state for account ${o.accountId}`,
+          });
         return {
           status: mine.state!.status!,
           ec2: mine.resourceState?.ec2?.status ?? null,

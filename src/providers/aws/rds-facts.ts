@@ -72,7 +72,8 @@ export function rdsFacts(scope: FactScope, clients: AwsClients): RdsFacts {
         const rds = clients.rds(region);
         const pages = await allPages(
           'rds:DescribeDBInstances',
-          (Marker) => send(rec, 'rds', new DescribeDBInstancesCommand({ MaxRecords: MAX_RECORDS, Marker }), (c, o) => rds.send(c, o), region),
+          (Marker) =>
+            send(rec, 'rds', new DescribeDBInstancesCommand({ MaxRecords: MAX_RECORDS, Marker }), (c, o) => rds.send(c, o), region),
           (p) => p.Marker,
         );
         return pages.flatMap((p) =>
@@ -93,7 +94,8 @@ export function rdsFacts(scope: FactScope, clients: AwsClients): RdsFacts {
         const rds = clients.rds(region);
         const pages = await allPages(
           'rds:DescribeDBClusters',
-          (Marker) => send(rec, 'rds', new DescribeDBClustersCommand({ MaxRecords: MAX_RECORDS, Marker }), (c, o) => rds.send(c, o), region),
+          (Marker) =>
+            send(rec, 'rds', new DescribeDBClustersCommand({ MaxRecords: MAX_RECORDS, Marker }), (c, o) => rds.send(c, o), region),
           (p) => p.Marker,
         );
         return pages.flatMap((p) =>
@@ -115,7 +117,13 @@ export function rdsFacts(scope: FactScope, clients: AwsClients): RdsFacts {
         const instancePages = await allPages(
           'rds:DescribeDBSnapshots',
           (Marker) =>
-            send(rec, 'rds', new DescribeDBSnapshotsCommand({ SnapshotType: 'manual', MaxRecords: MAX_RECORDS, Marker }), (c, o) => rds.send(c, o), region),
+            send(
+              rec,
+              'rds',
+              new DescribeDBSnapshotsCommand({ SnapshotType: 'manual', MaxRecords: MAX_RECORDS, Marker }),
+              (c, o) => rds.send(c, o),
+              region,
+            ),
           (p) => p.Marker,
         );
         const clusterPages = await allPages(

@@ -70,16 +70,18 @@ export function ssmFacts(scope: FactScope, clients: AwsClients): SsmFacts {
           (p) => p.NextToken,
         );
         return pages.flatMap((p) =>
-          p.ResourceComplianceSummaryItems!.filter((i) => i.ComplianceType === 'Patch').map((i) => ({
-            resourceId: i.ResourceId!,
-            status: i.Status!,
-            overallSeverity: i.OverallSeverity ?? null,
-            nonCompliantCount: Object.values(i.NonCompliantSummary?.SeveritySummary ?? {}).reduce(
-              (n: number, v) => n + (typeof v === 'number' ? v : 0),
-              0,
-            ),
-            executionTime: i.ExecutionSummary?.ExecutionTime?.toISOString() ?? null,
-          })),
+          p
+            .ResourceComplianceSummaryItems!.filter((i) => i.ComplianceType === 'Patch')
+            .map((i) => ({
+              resourceId: i.ResourceId!,
+              status: i.Status!,
+              overallSeverity: i.OverallSeverity ?? null,
+              nonCompliantCount: Object.values(i.NonCompliantSummary?.SeveritySummary ?? {}).reduce(
+                (n: number, v) => n + (typeof v === 'number' ? v : 0),
+                0,
+              ),
+              executionTime: i.ExecutionSummary?.ExecutionTime?.toISOString() ?? null,
+            })),
         );
       }),
   };

@@ -4,6 +4,7 @@ import type { Target } from '../../core/types.js';
 import { clientsFor } from './clients.js';
 import { classify, inspect } from './errors.js';
 import { globalFacts } from './iam-facts.js';
+import { ebsFacts } from './ebs-facts.js';
 import { kmsFacts } from './kms-facts.js';
 import { s3Facts } from './s3-facts.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
@@ -20,6 +21,7 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     ...globalFacts(scope, clients, { regions: o.regions }),
     s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
     kms: kmsFacts(scope, clients),
+    ebs: ebsFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
   };
 }
 

@@ -1,3 +1,7 @@
+import type { EbsEncryptionByDefault, EbsSnapshot, EbsVolume } from './ec2-types.js';
+
+export type * from './ec2-types.js';
+
 /**
  * The AWS facts checks read (`ctx.aws.…`) and the plain-JSON shapes they
  * answer with. Every shape is what the fetcher stores in the snapshot, so it
@@ -180,6 +184,12 @@ export interface AwsFacts {
     describeKey(region: string, keyId: string): Promise<KmsKeyDescription>;
     rotation(region: string, keyId: string): Promise<KmsKeyRotation>;
     keyPolicy(region: string, keyId: string): Promise<PolicyDocument | null>;
+  };
+  ebs: {
+    encryptionByDefault(region: string): Promise<EbsEncryptionByDefault>;
+    volumes(region: string): Promise<EbsVolume[]>;
+    /** The account's own snapshots, each with whether the group `all` may restore it. */
+    snapshots(region: string): Promise<EbsSnapshot[]>;
   };
 }
 

@@ -36,6 +36,16 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'ec2:GetEbsEncryptionByDefaultCommand': obj({ EbsEncryptionByDefault: bool }),
   'ec2:DescribeVolumesCommand': obj({ Volumes: list(obj({ VolumeId: str, State: str, Encrypted: bool })) }),
   'ec2:DescribeSnapshotsCommand': obj({ Snapshots: list(obj({ SnapshotId: str, Encrypted: bool })) }),
+  'ec2:DescribeSecurityGroupRulesCommand': obj({
+    SecurityGroupRules: list(obj({ SecurityGroupRuleId: str, GroupId: str, IsEgress: bool, IpProtocol: str })),
+  }),
+  'ec2:DescribeSecurityGroupsCommand': obj({ SecurityGroups: list(obj({ GroupId: str, GroupName: str })) }),
+  'ec2:DescribeNetworkInterfacesCommand': obj({
+    NetworkInterfaces: list(obj({ NetworkInterfaceId: str, Groups: list(obj({ GroupId: str })) })),
+  }),
+  'ec2:DescribeInstancesCommand': obj({ Reservations: list(obj({ Instances: list(obj({ InstanceId: str })) })) }),
+  'ec2:DescribeVpcsCommand': obj({ Vpcs: list(obj({ VpcId: str })) }),
+  'ec2:DescribeFlowLogsCommand': obj({ FlowLogs: list(obj({ FlowLogId: str, ResourceId: str })) }),
   'organizations:ListAccountsCommand': obj({ Accounts: list(obj({ Id: str })) }),
   's3:ListBucketsCommand': obj({ Buckets: list(obj({ Name: str })) }),
   's3:GetBucketLocationCommand': obj({}),

@@ -5,8 +5,10 @@ import { clientsFor } from './clients.js';
 import { classify, inspect } from './errors.js';
 import { globalFacts } from './iam-facts.js';
 import { ebsFacts } from './ebs-facts.js';
+import { ec2Facts } from './ec2-facts.js';
 import { kmsFacts } from './kms-facts.js';
 import { s3Facts } from './s3-facts.js';
+import { vpcFacts } from './vpc-facts.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
@@ -22,6 +24,8 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
     kms: kmsFacts(scope, clients),
     ebs: ebsFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
+    ec2: ec2Facts(scope, clients, { accountId: o.accountId, partition: o.partition }),
+    vpc: vpcFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
   };
 }
 

@@ -1,4 +1,14 @@
-import type { EbsEncryptionByDefault, EbsSnapshot, EbsVolume } from './ec2-types.js';
+import type {
+  EbsEncryptionByDefault,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  FlowLog,
+  NetworkInterface,
+  SecurityGroupRef,
+  SecurityGroupRule,
+  Vpc,
+} from './ec2-types.js';
 
 export type * from './ec2-types.js';
 
@@ -190,6 +200,17 @@ export interface AwsFacts {
     volumes(region: string): Promise<EbsVolume[]>;
     /** The account's own snapshots, each with whether the group `all` may restore it. */
     snapshots(region: string): Promise<EbsSnapshot[]>;
+  };
+  ec2: {
+    securityGroupRules(region: string): Promise<SecurityGroupRule[]>;
+    /** The security groups named `default` (one per VPC). */
+    defaultSecurityGroups(region: string): Promise<SecurityGroupRef[]>;
+    networkInterfaces(region: string): Promise<NetworkInterface[]>;
+    instances(region: string): Promise<Ec2Instance[]>;
+  };
+  vpc: {
+    vpcs(region: string): Promise<Vpc[]>;
+    flowLogs(region: string): Promise<FlowLog[]>;
   };
 }
 

@@ -33,7 +33,8 @@ export interface ClientSettings {
 export interface AwsClients {
   iam(): IAMClient;
   sts(): STSClient;
-  ec2(): EC2Client;
+  /** The home region's when none is named (DescribeRegions). */
+  ec2(region?: string): EC2Client;
   organizations(): OrganizationsClient;
   s3(region: string): S3Client;
   s3control(): S3ControlClient;
@@ -120,7 +121,7 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
   return {
     iam: () => once('iam', () => guarded(new IAMClient({ ...common('iam', home), credentials }), 'iam')),
     sts: () => once('sts', () => guarded(new STSClient({ ...common('sts', home), credentials }), 'sts')),
-    ec2: () => once('ec2', () => guarded(new EC2Client({ ...common('ec2', home), credentials }), 'ec2')),
+    ec2: (region = home) => once(`ec2:${region}`, () => guarded(new EC2Client({ ...common('ec2', region), credentials }), 'ec2')),
     organizations: () =>
       once('org', () => guarded(new OrganizationsClient({ ...common('organizations', home), credentials }), 'organizations')),
     s3: (region) =>

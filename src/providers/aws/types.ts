@@ -4,6 +4,19 @@ import type { DynamoDbFacts } from './dynamodb-facts.js';
 import type { InspectorFacts } from './inspector-facts.js';
 import type { RdsFacts } from './rds-facts.js';
 import type { SsmFacts } from './ssm-facts.js';
+import type {
+  EbsEncryptionByDefault,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  FlowLog,
+  NetworkInterface,
+  SecurityGroupRef,
+  SecurityGroupRule,
+  Vpc,
+} from './ec2-types.js';
+
+export type * from './ec2-types.js';
 
 /**
  * The AWS facts checks read (`ctx.aws.…`) and the plain-JSON shapes they
@@ -194,6 +207,23 @@ export interface AwsFacts {
   inspector: InspectorFacts;
   ssm: SsmFacts;
   accessAnalyzer: AccessAnalyzerFacts;
+  ebs: {
+    encryptionByDefault(region: string): Promise<EbsEncryptionByDefault>;
+    volumes(region: string): Promise<EbsVolume[]>;
+    /** The account's own snapshots, each with whether the group `all` may restore it. */
+    snapshots(region: string): Promise<EbsSnapshot[]>;
+  };
+  ec2: {
+    securityGroupRules(region: string): Promise<SecurityGroupRule[]>;
+    /** The security groups named `default` (one per VPC). */
+    defaultSecurityGroups(region: string): Promise<SecurityGroupRef[]>;
+    networkInterfaces(region: string): Promise<NetworkInterface[]>;
+    instances(region: string): Promise<Ec2Instance[]>;
+  };
+  vpc: {
+    vpcs(region: string): Promise<Vpc[]>;
+    flowLogs(region: string): Promise<FlowLog[]>;
+  };
 }
 
 /** What a target carries: never a credential. */

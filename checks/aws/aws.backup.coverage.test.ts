@@ -1,5 +1,5 @@
 import { checkTester } from '../../src/testing/check-tester.js';
-import { dataFacts, rdsCluster, rdsInstance, tableArn } from '../../test/support/aws/data-facts.js';
+import { dataFacts, rdsCluster, rdsInstance, tableArn, volume } from '../../test/support/aws/data-facts.js';
 import { denied, TARGET } from '../../test/support/aws/facts.js';
 import check from './aws.backup.coverage.js';
 
@@ -8,6 +8,18 @@ const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOStr
 const protectedAt = (arn: string, d: number | null) => ({ arn, type: null, lastBackupTime: d === null ? null : daysAgo(d) });
 
 checkTester(check, { target: TARGET, now }).run({
+  'an EBS volume backed up recently passes': {
+    facts: dataFacts({
+      'eu-west-1': {
+        instances: [],
+        clusters: [],
+        tables: [],
+        volumes: [volume('vol-1')],
+        protectedResources: [protectedAt(volume('vol-1').arn, 0)],
+      },
+    }),
+    results: [{ resource: volume('vol-1').arn, status: 'pass', messageId: 'backedUp', observed: { kind: 'EBS volume', id: 'vol-1' } }],
+  },
   'AWS Backup with a recent recovery point passes, an old one fails, an unlisted table fails': {
     facts: dataFacts({
       'eu-west-1': {
@@ -15,6 +27,7 @@ checkTester(check, { target: TARGET, now }).run({
         clusters: [],
         tables: ['orders', 'audit', 'scratch'],
         protectedResources: [protectedAt(tableArn('orders'), 1), protectedAt(tableArn('audit'), 30)],
+        volumes: [],
       },
     }),
     results: [
@@ -35,6 +48,7 @@ checkTester(check, { target: TARGET, now }).run({
         clusters: [rdsCluster('ledger', { backupRetentionPeriod: 1 })],
         tables: [],
         protectedResources: [protectedAt(rdsInstance('backed').arn, 0)],
+        volumes: [],
       },
     }),
     results: [
@@ -51,6 +65,7 @@ checkTester(check, { target: TARGET, now }).run({
         clusters: [],
         tables: ['odd', 'weekly'],
         protectedResources: [protectedAt(tableArn('odd'), null), protectedAt(tableArn('weekly'), 6)],
+        volumes: [],
       },
     }),
     settings: { minRetentionDays: 30, maxBackupAgeDays: 2 },
@@ -61,11 +76,16 @@ checkTester(check, { target: TARGET, now }).run({
     ],
   },
   'a region where AWS Backup protects nothing fails every resource there': {
-    facts: dataFacts({ 'us-east-1': { instances: [], clusters: [], tables: ['t'], protectedResources: [] } }),
-    results: [{ resource: tableArn('t', 'us-east-1'), status: 'fail', messageId: 'notProtected' }],
+    facts: dataFacts({
+      'us-east-1': { instances: [], clusters: [], tables: ['t'], protectedResources: [], volumes: [volume('vol-1', 'us-east-1')] },
+    }),
+    results: [
+      { resource: tableArn('t', 'us-east-1'), status: 'fail', messageId: 'notProtected' },
+      { resource: volume('vol-1', 'us-east-1').arn, status: 'fail', messageId: 'notProtected', observed: { kind: 'EBS volume' } },
+    ],
   },
   'no database or table anywhere is not applicable': {
-    facts: dataFacts({ 'eu-west-1': { instances: [], clusters: [], tables: [] } }),
+    facts: dataFacts({ 'eu-west-1': { instances: [], clusters: [], tables: [], volumes: [] } }),
     results: [{ resource: TARGET.resource, status: 'not_applicable', messageId: 'noResources' }],
   },
   'a denied Backup listing errors what needs it; a denied table listing errors that kind in that region': {
@@ -75,6 +95,7 @@ checkTester(check, { target: TARGET, now }).run({
         clusters: [],
         tables: denied('dynamodb:ListTables'),
         protectedResources: denied('backup:ListProtectedResources'),
+        volumes: denied('ec2:DescribeVolumes'),
       },
     }),
     results: [
@@ -85,6 +106,12 @@ checkTester(check, { target: TARGET, now }).run({
         status: 'error',
         messageId: 'notCollected',
         message: 'dynamodb:ListTables',
+      },
+      {
+        resource: 'arn:aws:ec2:eu-west-1:123456789012:volume/*',
+        status: 'error',
+        messageId: 'notCollected',
+        message: 'ec2:DescribeVolumes',
       },
     ],
   },

@@ -37,6 +37,14 @@ const KINDS: { kind: string; service: string; pattern: string; list(ctx: CheckCo
         return (await ctx.aws.dynamodb.tables(region)).map((t) => ({ kind: 'DynamoDB table', id: t.name, arn: t.arn }));
       },
     },
+    {
+      kind: 'EBS',
+      service: 'ec2',
+      pattern: 'volume/*',
+      async list(ctx, region) {
+        return (await ctx.aws.ebs.volumes(region)).map((v) => ({ kind: 'EBS volume', id: v.volumeId, arn: v.arn }));
+      },
+    },
   ];
 
 export default defineCheck({
@@ -46,12 +54,12 @@ export default defineCheck({
     provider: 'aws',
     severity: 'high',
     description:
-      'Every RDS DB instance or DB cluster and every DynamoDB table, in every scanned region, is backed up: either AWS Backup protects it ' +
+      'Every RDS DB instance or DB cluster, every DynamoDB table and every EBS volume (DescribeVolumes), in every scanned region, is backed up: either AWS Backup protects it ' +
       '(ListProtectedResources lists its ARN with a LastBackupTime at most `maxBackupAgeDays` days ago), or, for RDS, automated backups ' +
       "are kept at least `minRetentionDays` days (BackupRetentionPeriod; 0 means automated backups are off). A cluster's member instances " +
       'are backed up with the cluster and not judged on their own. A resource AWS Backup does not list (including every resource of a region ' +
       'where AWS Backup protects nothing: an empty list is a fact, not an error) fails, as does one whose last backup is older than the limit ' +
-      'or not reported. No such resource in any scanned region is not applicable. EBS volumes are not judged yet.',
+      'or not reported. No such resource in any scanned region is not applicable.',
     remediation:
       'Assign the resource to an AWS Backup plan (by tag or resource ARN), or for RDS set the backup retention period to at least the required days.',
     messages: {
@@ -59,7 +67,7 @@ export default defineCheck({
       automatedBackups: '{kind} {id} keeps automated backups for {retentionDays} days',
       backupTooOld: '{kind} {id} was last backed up by AWS Backup {lastBackupDays} days ago, more than {maxBackupAgeDays}',
       notProtected: '{kind} {id} is not protected by AWS Backup{retentionNote}',
-      noResources: 'No RDS databases or DynamoDB tables in the scanned regions',
+      noResources: 'No RDS databases, DynamoDB tables or EBS volumes in the scanned regions',
     },
     settings: {
       maxBackupAgeDays: { type: 'integer', default: 7, description: 'Oldest acceptable last AWS Backup recovery point, in days.' },

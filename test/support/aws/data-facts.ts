@@ -5,7 +5,7 @@ import type { ContinuousBackups } from '../../../src/providers/aws/dynamodb-fact
 import type { InspectorFinding, InspectorStatus } from '../../../src/providers/aws/inspector-facts.js';
 import type { RdsCluster, RdsInstance, RdsSnapshot } from '../../../src/providers/aws/rds-facts.js';
 import type { ManagedNode, PatchCompliance } from '../../../src/providers/aws/ssm-facts.js';
-import type { AwsFacts } from '../../../src/providers/aws/types.js';
+import type { AwsFacts, EbsVolume, Ec2Instance } from '../../../src/providers/aws/types.js';
 import { ACCOUNT } from './facts.js';
 
 /**
@@ -32,6 +32,8 @@ export interface RegionData {
   analyzers?: Or<Analyzer[]>;
   /** Active findings by analyzer ARN. */
   analyzerFindings?: Record<string, Or<ExternalAccessFinding[]>>;
+  volumes?: Or<EbsVolume[]>;
+  ec2Instances?: Or<Ec2Instance[]>;
 }
 
 const R = 'eu-west-1';
@@ -85,6 +87,31 @@ export const analyzer = (name: string, over: Partial<Analyzer> = {}, region = R)
   ...over,
 });
 
+export const volume = (id: string, region = R): EbsVolume => ({
+  volumeId: id,
+  arn: `arn:aws:ec2:${region}:${ACCOUNT}:volume/${id}`,
+  region,
+  availabilityZone: `${region}a`,
+  state: 'in-use',
+  encrypted: true,
+  kmsKeyId: null,
+  sizeGiB: 8,
+  volumeType: 'gp3',
+  createTime: null,
+  snapshotId: null,
+  attachments: [],
+});
+
+export const ec2Instance = (id: string, state = 'running', region = R): Ec2Instance => ({
+  instanceId: id,
+  arn: `arn:aws:ec2:${region}:${ACCOUNT}:instance/${id}`,
+  region,
+  state,
+  httpTokens: 'required',
+  httpEndpoint: 'enabled',
+  metadataState: 'applied',
+});
+
 const read =
   <A extends unknown[], T>(
     what: string,
@@ -125,6 +152,8 @@ export function dataFacts(byRegion: Record<string, Or<RegionData>>): FakeFacts<A
       managedNodes: read('managed nodes', (d) => d.nodes, byRegion),
       patchCompliance: read('patch compliance', (d) => d.patchCompliance, byRegion),
     },
+    ebs: { volumes: read('volumes', (d) => d.volumes, byRegion) },
+    ec2: { instances: read('EC2 instances', (d) => d.ec2Instances, byRegion) },
     accessAnalyzer: {
       analyzers: read('analyzers', (d) => d.analyzers, byRegion),
       activeFindings: read('analyzer findings', (d, arn: string) => d.analyzerFindings?.[arn], byRegion),

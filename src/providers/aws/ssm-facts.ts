@@ -76,10 +76,7 @@ export function ssmFacts(scope: FactScope, clients: AwsClients): SsmFacts {
               resourceId: i.ResourceId!,
               status: i.Status!,
               overallSeverity: i.OverallSeverity ?? null,
-              nonCompliantCount: Object.values(i.NonCompliantSummary?.SeveritySummary ?? {}).reduce(
-                (n: number, v) => n + (typeof v === 'number' ? v : 0),
-                0,
-              ),
+              nonCompliantCount: i.NonCompliantSummary?.NonCompliantCount ?? 0,
               executionTime: i.ExecutionSummary?.ExecutionTime?.toISOString() ?? null,
             })),
         );

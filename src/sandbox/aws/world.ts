@@ -1,4 +1,5 @@
 import { awsManagedPolicy } from './aws-managed.js';
+import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
 import type {
   AccessKeySpec,
@@ -115,6 +116,8 @@ export interface Account {
   keys: KmsKey[];
   deny: AwsScenario['deny'];
   created: Date;
+  /** RDS, DynamoDB, Backup, Inspector, SSM and Access Analyzer. */
+  data: DataWorld;
 }
 export interface World {
   now: Date;
@@ -268,6 +271,7 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
     keys: (spec.kmsKeys ?? []).map((k, i) => buildKey(id, k, i, when(k.created))),
     deny: spec.deny,
     created,
+    data: buildDataWorld(spec, now, created),
   };
 }
 

@@ -4,6 +4,8 @@
  * relative to the moment the sandbox starts, so a scenario never goes stale.
  */
 
+import type { Ec2AccountSpec } from './scenario-ec2.js';
+
 /** How long ago: `{ days: 120 }` (hours and minutes allowed), or an absolute ISO 8601 instant. */
 export type Age = { days?: number; hours?: number; minutes?: number } | string;
 
@@ -154,7 +156,7 @@ export interface KmsKeySpec {
   policy?: PolicyDocument;
 }
 
-export interface AccountSpec {
+export interface AccountSpec extends Ec2AccountSpec {
   id: string;
   alias?: string;
   /** Organisation account name and email (ListAccounts). */

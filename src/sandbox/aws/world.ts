@@ -1,5 +1,6 @@
 import { awsManagedPolicy } from './aws-managed.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
+import { buildEc2, type Ec2World } from './world-ec2.js';
 import type {
   AccessKeySpec,
   AccountSpec,
@@ -115,6 +116,7 @@ export interface Account {
   keys: KmsKey[];
   deny: AwsScenario['deny'];
   created: Date;
+  ec2: Ec2World;
 }
 export interface World {
   now: Date;
@@ -268,6 +270,7 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
     keys: (spec.kmsKeys ?? []).map((k, i) => buildKey(id, k, i, when(k.created))),
     deny: spec.deny,
     created,
+    ec2: buildEc2(id, spec, now, created),
   };
 }
 

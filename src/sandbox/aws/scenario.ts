@@ -15,6 +15,8 @@ import type {
  * relative to the moment the sandbox starts, so a scenario never goes stale.
  */
 
+import type { Ec2AccountSpec } from './scenario-ec2.js';
+
 /** How long ago: `{ days: 120 }` (hours and minutes allowed), or an absolute ISO 8601 instant. */
 export type Age = { days?: number; hours?: number; minutes?: number } | string;
 
@@ -165,7 +167,7 @@ export interface KmsKeySpec {
   policy?: PolicyDocument;
 }
 
-export interface AccountSpec {
+export interface AccountSpec extends Ec2AccountSpec {
   id: string;
   alias?: string;
   /** Organisation account name and email (ListAccounts). */

@@ -1,6 +1,7 @@
 import { awsManagedPolicy } from './aws-managed.js';
 import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
+import { buildEc2, type Ec2World } from './world-ec2.js';
 import type {
   AccessKeySpec,
   AccountSpec,
@@ -118,6 +119,7 @@ export interface Account {
   created: Date;
   /** RDS, DynamoDB, Backup, Inspector, SSM and Access Analyzer. */
   data: DataWorld;
+  ec2: Ec2World;
 }
 export interface World {
   now: Date;
@@ -272,6 +274,7 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
     deny: spec.deny,
     created,
     data: buildDataWorld(spec, now, created),
+    ec2: buildEc2(id, spec, now, created),
   };
 }
 

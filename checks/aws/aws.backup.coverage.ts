@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/core/check.js';
 import type { CheckContext } from '../../src/core/check.js';
 import { daysSince } from '../../src/judging/aws/judge.js';
+import { rdsDatabases } from '../../src/judging/aws/rds.js';
 import { eachRegion, orNone, regionalArn } from '../../src/judging/aws/regional.js';
 
 /** A resource that must be backed up; `retentionDays` for those with automated backups of their own (RDS). */
@@ -19,7 +20,7 @@ const KINDS: { kind: string; service: string; pattern: string; list(ctx: CheckCo
       service: 'rds',
       pattern: 'db:*',
       async list(ctx, region) {
-        const [instances, clusters] = await Promise.all([ctx.aws.rds.instances(region), ctx.aws.rds.clusters(region)]);
+        const { instances, clusters } = await rdsDatabases(ctx, region);
         return [
           ...clusters.map((c) => ({ kind: 'DB cluster', id: c.id, arn: c.arn, retentionDays: c.backupRetentionPeriod })),
           // Cluster members are backed up with their cluster.

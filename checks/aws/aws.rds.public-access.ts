@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachRegion, orNone, regionalArn } from '../../src/judging/aws/regional.js';
+import { eachRdsRegion } from '../../src/judging/aws/rds.js';
 
 export default defineCheck({
   meta: {
@@ -24,30 +24,24 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    const results = await eachRegion(
-      ctx,
-      (region) => regionalArn(ctx, 'rds', region, 'db:*'),
-      async (region) => {
-        const [instances, clusters] = await Promise.all([ctx.aws.rds.instances(region), ctx.aws.rds.clusters(region)]);
-        const judge = (
-          kind: string,
-          d: { id: string; arn: string; engine: string },
-          publiclyAccessible: boolean,
-          clusterId?: string | null,
-        ) => {
-          const o = { kind, id: d.id, region, engine: d.engine, publiclyAccessible, ...(clusterId ? { clusterId } : {}) };
-          return publiclyAccessible ? ctx.fail(d.arn, 'public', o) : ctx.pass(d.arn, 'private', o);
-        };
-        return [
-          ...clusters.map((c) =>
-            c.publiclyAccessible === null
-              ? ctx.notApplicable(c.arn, 'perInstance', { id: c.id, region, engine: c.engine, members: c.members })
-              : judge('cluster', c, c.publiclyAccessible),
-          ),
-          ...instances.map((i) => judge('instance', i, i.publiclyAccessible, i.clusterId)),
-        ];
-      },
-    );
-    return orNone(ctx, results, 'noDatabases');
+    return eachRdsRegion(ctx, ({ instances, clusters }, region) => {
+      const judge = (
+        kind: string,
+        d: { id: string; arn: string; engine: string },
+        publiclyAccessible: boolean,
+        clusterId?: string | null,
+      ) => {
+        const o = { kind, id: d.id, region, engine: d.engine, publiclyAccessible, ...(clusterId ? { clusterId } : {}) };
+        return publiclyAccessible ? ctx.fail(d.arn, 'public', o) : ctx.pass(d.arn, 'private', o);
+      };
+      return [
+        ...clusters.map((c) =>
+          c.publiclyAccessible === null
+            ? ctx.notApplicable(c.arn, 'perInstance', { id: c.id, region, engine: c.engine, members: c.members })
+            : judge('cluster', c, c.publiclyAccessible),
+        ),
+        ...instances.map((i) => judge('instance', i, i.publiclyAccessible, i.clusterId)),
+      ];
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachRegion, orNone, regionalArn } from '../../src/judging/aws/regional.js';
+import { eachRdsRegion } from '../../src/judging/aws/rds.js';
 
 export default defineCheck({
   meta: {
@@ -22,23 +22,17 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    const results = await eachRegion(
-      ctx,
-      (region) => regionalArn(ctx, 'rds', region, 'db:*'),
-      async (region) => {
-        const [instances, clusters] = await Promise.all([ctx.aws.rds.instances(region), ctx.aws.rds.clusters(region)]);
-        const judge = (kind: string, d: { id: string; arn: string; engine: string; storageEncrypted: boolean }) => {
-          const o = { kind, id: d.id, region, engine: d.engine, storageEncrypted: d.storageEncrypted };
-          return d.storageEncrypted ? ctx.pass(d.arn, 'encrypted', o) : ctx.fail(d.arn, 'notEncrypted', o);
-        };
-        return [
-          ...clusters.map((c) => judge('cluster', c)),
-          ...instances.map((i) =>
-            i.clusterId ? ctx.notApplicable(i.arn, 'clusterMember', { id: i.id, region, clusterId: i.clusterId }) : judge('instance', i),
-          ),
-        ];
-      },
-    );
-    return orNone(ctx, results, 'noDatabases');
+    return eachRdsRegion(ctx, ({ instances, clusters }, region) => {
+      const judge = (kind: string, d: { id: string; arn: string; engine: string; storageEncrypted: boolean }) => {
+        const o = { kind, id: d.id, region, engine: d.engine, storageEncrypted: d.storageEncrypted };
+        return d.storageEncrypted ? ctx.pass(d.arn, 'encrypted', o) : ctx.fail(d.arn, 'notEncrypted', o);
+      };
+      return [
+        ...clusters.map((c) => judge('cluster', c)),
+        ...instances.map((i) =>
+          i.clusterId ? ctx.notApplicable(i.arn, 'clusterMember', { id: i.id, region, clusterId: i.clusterId }) : judge('instance', i),
+        ),
+      ];
+    });
   },
 });

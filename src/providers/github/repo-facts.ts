@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Logger } from 'pino';
-import { CODEOWNERS_PATHS } from './graphql-query.js';
+import { CODEOWNERS_PATHS, SECURITY_POLICY_PATHS, WORKFLOWS_DIR } from './graphql-query.js';
 import { FactError } from '../../core/facts.js';
 import type { FactScope } from '../../core/facts.js';
 import { branchRulesOf } from './branch-rules.js';
@@ -17,7 +17,17 @@ import type { GithubFacts, GithubTargetOptions, RepoDetails, RepoSummary, Toggle
 
 type RepoFacts = Omit<
   GithubFacts,
-  'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'
+  | 'viewer'
+  | 'orgSettings'
+  | 'membersWithout2fa'
+  | 'twoFactorAccounts'
+  | 'owners'
+  | 'actionsPolicy'
+  | 'orgWebhooks'
+  | 'workflowPermissions'
+  | 'orgSecurityPolicy'
+  | 'openAlerts'
+  | 'codeScanning'
 >;
 
 interface RawRepo {
@@ -161,6 +171,25 @@ export function repoFacts(
         if (err) throw err;
       });
       return { path: d.codeownersPath };
+    },
+    async workflows(name) {
+      const d = await repoDetails(name);
+      if (!d.defaultBranch) return null;
+      const err = fieldError(d, 'workflows', `read access to ${WORKFLOWS_DIR}`);
+      if (err) throw err;
+      if (!d.workflows) throw new FactError({ kind: 'missing', message: `${name}: workflow files were not read (a snapshot older than the check)` });
+      return d.workflows;
+    },
+    async securityPolicy(name) {
+      const d = await repoDetails(name);
+      if (!d.defaultBranch) return null;
+      SECURITY_POLICY_PATHS.forEach((path, i) => {
+        const err = fieldError(d, `security${i}`, `read access to ${path}`);
+        if (err) throw err;
+      });
+      if (d.securityPolicyPath === undefined)
+        throw new FactError({ kind: 'missing', message: `${name}: SECURITY.md was not looked for (a snapshot older than the check)` });
+      return { path: d.securityPolicyPath };
     },
     async vulnerabilityAlerts(name) {
       const d = await repoDetails(name);

@@ -50,7 +50,7 @@ export function analyseWorkflow(path: string, text: string, options: WorkflowOpt
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const first = doc.errors[0];
-  if (first) return { parseError: first.message.split('\n')[0] ?? first.message };
+  if (first) return { parseError: (first.message.split('\n')[0] ?? first.message).replace(/:\s*$/, '') };
   const root = doc.contents;
   if (!isMap(root)) return { parseError: `the document is ${root === null ? 'empty' : 'not a mapping'}` };
   const lineOf = (node: unknown) => {

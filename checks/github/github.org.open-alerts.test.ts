@@ -6,7 +6,12 @@ import check from './github.org.open-alerts.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
-const alert = (repo: string, severity: string | null, age: number, number = 1): OpenAlert => ({ repo, number, severity, createdAt: daysAgo(age) });
+const alert = (repo: string, severity: string | null, age: number, number = 1): OpenAlert => ({
+  repo,
+  number,
+  severity,
+  createdAt: daysAgo(age),
+});
 const facts = (alerts: Partial<Record<AlertKind, OpenAlert[]>>) => ({
   repos: answers([repoSummary('api'), repoSummary('web')]),
   openAlerts: async (kind: AlertKind) => alerts[kind] ?? [],
@@ -56,7 +61,8 @@ checkTester(check, { target: TARGET, now: NOW }).run({
     facts: {
       repos: answers([repoSummary('api')]),
       openAlerts: async (kind: AlertKind) => {
-        if (kind === 'dependabot') return failing({ permission: 'organization owner or security manager with the security_events scope' })();
+        if (kind === 'dependabot')
+          return failing({ permission: 'organization owner or security manager with the security_events scope' })();
         return [];
       },
     },

@@ -21,7 +21,7 @@ export default defineCheck({
       'for every repository, never "no alerts". A repository where a feature is off has no alerts of that kind to count: whether the ' +
       'features are on is judged by github.repo.dependabot-alerts, github.repo.secret-scanning and github.repo.code-scanning.',
     remediation:
-      'Fix, or dismiss with a reason, the alerts listed under the organisation\'s Security tab, oldest and most severe first; enable ' +
+      "Fix, or dismiss with a reason, the alerts listed under the organisation's Security tab, oldest and most severe first; enable " +
       'Dependabot security updates to have fixes proposed.',
     messages: {
       ...NO_REPOS,
@@ -36,7 +36,8 @@ export default defineCheck({
       secretScanningSeverity: {
         type: 'string',
         default: 'critical',
-        description: 'The severity a secret-scanning alert is judged as (critical, high, medium, low): a leaked credential has none of its own.',
+        description:
+          'The severity a secret-scanning alert is judged as (critical, high, medium, low): a leaked credential has none of its own.',
       },
     },
   },

@@ -45,8 +45,12 @@ export default defineCheck({
       return [ctx.missing(r, `the member privileges of ${org} are shown to organisation owners only (needs ${PERMISSIONS.orgOwner})`)];
     const problems = [
       ...(publicCreation(p) && !ctx.settings.allowPublicCreation ? ['can create public repositories'] : []),
-      ...(p.changeVisibility !== false ? [`can change repository visibility (members_can_change_repo_visibility: ${String(p.changeVisibility)})`] : []),
-      ...(p.deleteRepositories !== false ? [`can delete or transfer repositories (members_can_delete_repositories: ${String(p.deleteRepositories)})`] : []),
+      ...(p.changeVisibility !== false
+        ? [`can change repository visibility (members_can_change_repo_visibility: ${String(p.changeVisibility)})`]
+        : []),
+      ...(p.deleteRepositories !== false
+        ? [`can delete or transfer repositories (members_can_delete_repositories: ${String(p.deleteRepositories)})`]
+        : []),
     ];
     const observed = { org, ...p, allowPublicCreation: ctx.settings.allowPublicCreation };
     return [problems.length ? ctx.fail(r, 'open', { ...observed, problems }) : ctx.pass(r, 'restricted', observed)];

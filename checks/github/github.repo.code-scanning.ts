@@ -23,7 +23,8 @@ export default defineCheck({
       ...NO_REPOS,
       defaultSetup: 'Code scanning default setup is configured',
       recentAnalysis: 'The default branch was analysed by {tool} on {lastAnalysisAt} ({ageDays} days ago)',
-      staleAnalysis: 'The latest analysis of the default branch ({tool}, {lastAnalysisAt}) is {ageDays} days old, over {maxAnalysisAgeDays}',
+      staleAnalysis:
+        'The latest analysis of the default branch ({tool}, {lastAnalysisAt}) is {ageDays} days old, over {maxAnalysisAgeDays}',
       notScanned: 'Code scanning is {defaultSetup} and the default branch has no analysis',
     },
     settings: {
@@ -38,7 +39,13 @@ export default defineCheck({
       if (!cs.lastAnalysisAt) return ctx.fail(repo.resource, 'notScanned', { defaultSetup: cs.defaultSetup, lastAnalysisAt: null });
       const ageDays = Math.floor((ctx.now.getTime() - Date.parse(cs.lastAnalysisAt)) / DAY);
       if (Number.isNaN(ageDays)) return ctx.missing(repo.resource, `the analysis date "${cs.lastAnalysisAt}" is not a date`);
-      const observed = { defaultSetup: cs.defaultSetup, lastAnalysisAt: cs.lastAnalysisAt, tool: cs.lastAnalysisTool, ageDays, maxAnalysisAgeDays: max };
+      const observed = {
+        defaultSetup: cs.defaultSetup,
+        lastAnalysisAt: cs.lastAnalysisAt,
+        tool: cs.lastAnalysisTool,
+        ageDays,
+        maxAnalysisAgeDays: max,
+      };
       return ageDays <= max ? ctx.pass(repo.resource, 'recentAnalysis', observed) : ctx.fail(repo.resource, 'staleAnalysis', observed);
     });
   },

@@ -16,7 +16,7 @@ checkTester(check, { target: TARGET }).run({
     facts: facts('.github/SECURITY.md'),
     results: [{ resource: R, status: 'pass', messageId: 'own', observed: { path: '.github/SECURITY.md' } }],
   },
-  "the public organisation default passes": {
+  'the public organisation default passes': {
     facts: facts(null, { visibility: 'PUBLIC', path: 'SECURITY.md' }),
     results: [{ resource: R, status: 'pass', messageId: 'inherited', observed: { orgPath: 'SECURITY.md' } }],
   },

@@ -18,7 +18,7 @@ export default defineCheck({
       ...EMPTY_REPO,
       own: '{path} is published',
       inherited: "No SECURITY.md of its own; the organisation's .github/{orgPath} applies",
-      none: "No SECURITY.md in .github/, the root or docs/, and no organisation default ({orgPolicy})",
+      none: 'No SECURITY.md in .github/, the root or docs/, and no organisation default ({orgPolicy})',
     },
   },
   async run(ctx) {

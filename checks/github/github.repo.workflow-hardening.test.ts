@@ -117,12 +117,19 @@ jobs:
         resource: R,
         status: 'fail',
         messageId: 'findings',
-        observed: { findings: [{ line: 7, rule: 'untrusted-checkout' }, { line: 8, rule: 'script-injection' }] },
+        observed: {
+          findings: [
+            { line: 7, rule: 'untrusted-checkout' },
+            { line: 8, rule: 'script-injection' },
+          ],
+        },
       },
     ],
   },
   'exempted owners may pin by tag when the setting says so': {
-    facts: facts([file(HARDENED.replace(`actions/checkout@${SHA}`, 'actions/checkout@v4').replace('npm test', 'true\n      - uses: acme/deploy@main'))]),
+    facts: facts([
+      file(HARDENED.replace(`actions/checkout@${SHA}`, 'actions/checkout@v4').replace('npm test', 'true\n      - uses: acme/deploy@main')),
+    ]),
     settings: { exemptOwnActions: true },
     results: [{ resource: R, status: 'pass', messageId: 'hardened' }],
   },

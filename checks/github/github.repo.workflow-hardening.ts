@@ -10,15 +10,15 @@ export default defineCheck({
     severity: 'high',
     description:
       'Reads every workflow file (.github/workflows/*.yml|yaml, not subfolders: GitHub runs only those) of the default branch, parsed as YAML, ' +
-      'and fails, naming file and line, on: (1) a job with neither a top-level nor a job-level permissions: block while the organisation\'s ' +
+      "and fails, naming file and line, on: (1) a job with neither a top-level nor a job-level permissions: block while the organisation's " +
       'default GITHUB_TOKEN is read-write (default_workflow_permissions "write"; with "read" such jobs get read-only contents and metadata, so ' +
-      'the rule is skipped); a repository may lower its own default, which this check does not read, so it judges by the organisation\'s; ' +
-      '(2) a pull_request_target or workflow_run workflow (which run with the base repository\'s secrets and token) that checks out the pull ' +
+      "the rule is skipped); a repository may lower its own default, which this check does not read, so it judges by the organisation's; " +
+      "(2) a pull_request_target or workflow_run workflow (which run with the base repository's secrets and token) that checks out the pull " +
       "request's head (actions/checkout with a ref from github.event.pull_request.head, github.head_ref, workflow_run.head_*, refs/pull/, or " +
       'gh pr checkout in a run: script); (3) a ${{ }} expression in a run: script that carries text an outsider writes (issue, pull request, ' +
       'comment, review and discussion titles and bodies, branch names, commit messages and author names and e-mails); (4) an action or ' +
       'reusable workflow not pinned to a full 40-character commit SHA (a tag or branch can be moved; docker:// images need an @sha256 digest; ' +
-      'local ./ actions are exempt; set exemptOwnActions to exempt actions/* and the organisation\'s own). A workflow that does not parse fails ' +
+      "local ./ actions are exempt; set exemptOwnActions to exempt actions/* and the organisation's own). A workflow that does not parse fails " +
       "with the parser's message; one GitHub gave no text for (binary, or truncated as too large) is an error. A repository without " +
       'workflows passes.',
     remediation:
@@ -50,7 +50,8 @@ export default defineCheck({
       if (!files) return ctx.notApplicable(repo.resource, 'empty');
       if (files.length === 0) return ctx.pass(repo.resource, 'noWorkflows', { files: 0 });
       const unreadable = files.find((f) => f.text === null);
-      if (unreadable) return ctx.missing(repo.resource, `${unreadable.path}: ${unreadable.problem ?? 'no text'}`, { path: unreadable.path });
+      if (unreadable)
+        return ctx.missing(repo.resource, `${unreadable.path}: ${unreadable.problem ?? 'no text'}`, { path: unreadable.path });
       let findings: WorkflowFinding[] = [];
       for (const file of files) {
         const analysis = analyseWorkflow(file.path, file.text ?? '', { exemptOwners: exempt });

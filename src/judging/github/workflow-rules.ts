@@ -86,7 +86,11 @@ export function analyseWorkflow(path: string, text: string, options: WorkflowOpt
         const hit = run.value.match(/\$\{\{([^}]*)\}\}/g)?.find((expr) => UNTRUSTED.some((re) => re.test(expr)));
         if (hit) add(run, 'script-injection', `job "${jobName}" puts ${hit} into a run: script`);
         if (privileged.length && PR_HEAD.test(run.value))
-          add(run, 'untrusted-checkout', `job "${jobName}" (on ${privileged.join(', ')}) checks out the pull request's code in a run: script`);
+          add(
+            run,
+            'untrusted-checkout',
+            `job "${jobName}" (on ${privileged.join(', ')}) checks out the pull request's code in a run: script`,
+          );
       }
       if (privileged.length && isScalar(uses) && /^actions\/checkout@/i.test(String(uses.value))) {
         const ref = (step.get('with', true) as YAMLMap | undefined)?.get?.('ref', true);

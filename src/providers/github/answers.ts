@@ -30,7 +30,13 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
     obj({ number: int, state: str, created_at: str, repository: obj({ name: str }), security_advisory: obj({ severity: str }) }),
   ),
   'GET /orgs/{org}/code-scanning/alerts': list(
-    obj({ number: int, state: str, created_at: str, repository: obj({ name: str }), rule: obj({}, { security_severity_level: nullable(str) }) }),
+    obj({
+      number: int,
+      state: str,
+      created_at: str,
+      repository: obj({ name: str }),
+      rule: obj({}, { security_severity_level: nullable(str) }),
+    }),
   ),
   'GET /orgs/{org}/secret-scanning/alerts': list(obj({ number: int, created_at: str, repository: obj({ name: str }) }, { state: str })),
   // The schema marks `state` optional; an answer without it says nothing about whether code is scanned.

@@ -33,7 +33,8 @@ export const WORKFLOWS_DIR = '.github/workflows';
  */
 const WORKFLOW_TREE = `workflows: object(expression: "HEAD:${WORKFLOWS_DIR}") { __typename ... on Tree { entries { name type
     object { __typename ... on Blob { text isBinary isTruncated } } } } }`;
-const policyObjects = () => SECURITY_POLICY_PATHS.map((p, i) => `security${i}: object(expression: "HEAD:${p}") { __typename }`).join('\n  ');
+const policyObjects = () =>
+  SECURITY_POLICY_PATHS.map((p, i) => `security${i}: object(expression: "HEAD:${p}") { __typename }`).join('\n  ');
 
 const ACTOR = '__typename ... on App { slug } ... on Team { slug } ... on User { login }';
 const ALLOWANCES = `pageInfo { hasNextPage } nodes { actor { ${ACTOR} } }`;

@@ -91,11 +91,20 @@ export async function fetchRepoBatch(
  * answers NOT_FOUND (with a path) when there is none or the token cannot
  * see it; either way no default policy is visible to judge.
  */
-export async function fetchOrgSecurityPolicy(rec: CallRecorder, client: GithubClient, url: string, org: string): Promise<OrgSecurityPolicy> {
+export async function fetchOrgSecurityPolicy(
+  rec: CallRecorder,
+  client: GithubClient,
+  url: string,
+  org: string,
+): Promise<OrgSecurityPolicy> {
   const answer = await query(rec, client, url, 'OrgSecurityPolicy', `github:${org}/.github`, ORG_POLICY_QUERY, { owner: org });
   const repo = answer.data?.repository as Raw | null | undefined;
   const other = (answer.errors ?? []).find((e) => e.type !== 'NOT_FOUND');
-  if (other) throw new FactError({ kind: other.type === 'FORBIDDEN' ? 'denied' : 'other', message: `GraphQL OrgSecurityPolicy: ${describe(other)}` });
+  if (other)
+    throw new FactError({
+      kind: other.type === 'FORBIDDEN' ? 'denied' : 'other',
+      message: `GraphQL OrgSecurityPolicy: ${describe(other)}`,
+    });
   if (!repo) return { visibility: null, path: null };
   const index = SECURITY_POLICY_PATHS.findIndex((_, i) => (repo[`security${i}`] as Raw | null)?.__typename === 'Blob');
   return { visibility: typeof repo.visibility === 'string' ? repo.visibility : null, path: SECURITY_POLICY_PATHS[index] ?? null };

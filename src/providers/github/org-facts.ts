@@ -125,7 +125,8 @@ function memberRepoPrivilegesOf(data: Record<string, unknown>): MemberRepoPrivil
     createPublic: flag('members_can_create_public_repositories'),
     createPrivate: flag('members_can_create_private_repositories'),
     createInternal: flag('members_can_create_internal_repositories'),
-    allowedCreationType: typeof data.members_allowed_repository_creation_type === 'string' ? data.members_allowed_repository_creation_type : null,
+    allowedCreationType:
+      typeof data.members_allowed_repository_creation_type === 'string' ? data.members_allowed_repository_creation_type : null,
     deleteRepositories: flag('members_can_delete_repositories'),
     changeVisibility: flag('members_can_change_repo_visibility'),
   };

@@ -85,7 +85,13 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
       return client;
     };
     const org = orgFacts(scope, lazyClient, target.options.org);
-    const repo = repoFacts(scope, lazyClient, target.options, org.orgSettings, runtime.log.child({ provider: 'github', target: target.id }));
+    const repo = repoFacts(
+      scope,
+      lazyClient,
+      target.options,
+      org.orgSettings,
+      runtime.log.child({ provider: 'github', target: target.id }),
+    );
     return { ...org, ...repo, ...securityFacts(scope, lazyClient, target.options.org, target.options.apiUrl, repo.repos) };
   },
 

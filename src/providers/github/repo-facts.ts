@@ -177,7 +177,8 @@ export function repoFacts(
       if (!d.defaultBranch) return null;
       const err = fieldError(d, 'workflows', `read access to ${WORKFLOWS_DIR}`);
       if (err) throw err;
-      if (!d.workflows) throw new FactError({ kind: 'missing', message: `${name}: workflow files were not read (a snapshot older than the check)` });
+      if (!d.workflows)
+        throw new FactError({ kind: 'missing', message: `${name}: workflow files were not read (a snapshot older than the check)` });
       return d.workflows;
     },
     async securityPolicy(name) {

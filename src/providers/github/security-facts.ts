@@ -28,7 +28,11 @@ const ALERT_ROUTES: Record<AlertKind, { route: string; permission: string; sever
     // `rule.severity` (error, warning, note) rates code quality; only `security_severity_level` rates a vulnerability.
     severity: (a) => (a.rule as Raw | undefined)?.security_severity_level,
   },
-  'secret-scanning': { route: 'GET /orgs/{org}/secret-scanning/alerts', permission: PERMISSIONS.secretScanningAlerts, severity: () => null },
+  'secret-scanning': {
+    route: 'GET /orgs/{org}/secret-scanning/alerts',
+    permission: PERMISSIONS.secretScanningAlerts,
+    severity: () => null,
+  },
 };
 
 /** Only what the verdict needs: never the secret of a secret-scanning alert. */
@@ -67,7 +71,8 @@ export function securityFacts(
     );
   return {
     workflowPermissions,
-    orgSecurityPolicy: () => scope.fact('github.org.securityPolicy', (rec) => fetchOrgSecurityPolicy(rec, client(), graphqlUrl(apiUrl), org)),
+    orgSecurityPolicy: () =>
+      scope.fact('github.org.securityPolicy', (rec) => fetchOrgSecurityPolicy(rec, client(), graphqlUrl(apiUrl), org)),
     openAlerts: (kind) =>
       scope.fact(`github.org.alerts(${kind},state=open)`, (rec) => {
         const { route, permission } = ALERT_ROUTES[kind];
@@ -84,9 +89,14 @@ export function securityFacts(
           setup = await getOne<Raw>(rec, client(), 'GET /repos/{owner}/{repo}/code-scanning/default-setup', params, target);
         } catch (err) {
           const { status, message } = statusOf(err);
-          if (status === 403 && FEATURE_OFF.test(message)) return { defaultSetup: 'unavailable', lastAnalysisAt: null, lastAnalysisTool: null };
+          if (status === 403 && FEATURE_OFF.test(message))
+            return { defaultSetup: 'unavailable', lastAnalysisAt: null, lastAnalysisTool: null };
           if (status === 403 || status === 404)
-            throw denied(`GitHub answered ${status} to the code-scanning default setup of ${org}/${name}`, PERMISSIONS.codeScanningSetup, status);
+            throw denied(
+              `GitHub answered ${status} to the code-scanning default setup of ${org}/${name}`,
+              PERMISSIONS.codeScanningSetup,
+              status,
+            );
           throw err;
         }
         const defaultSetup = String(setup.state);
@@ -105,7 +115,11 @@ export function securityFacts(
           const { status, message } = statusOf(err);
           if (status === 404 && NO_ANALYSIS.test(message)) latest = [];
           else if (status === 403 || status === 404)
-            throw denied(`GitHub answered ${status} to the code-scanning analyses of ${org}/${name}`, PERMISSIONS.codeScanningSetup, status);
+            throw denied(
+              `GitHub answered ${status} to the code-scanning analyses of ${org}/${name}`,
+              PERMISSIONS.codeScanningSetup,
+              status,
+            );
           else throw err;
         }
         const last = latest[0];
@@ -116,5 +130,4 @@ export function securityFacts(
         };
       }),
   };
-
 }

@@ -31,7 +31,13 @@ export async function startGithubSandbox(scenario: GithubScenario, options: Gith
   const { graphqlEndpoint } = await import('./graphql/endpoint.js');
   let apiUrl = '';
   const graphql = await graphqlEndpoint(world, () => apiUrl);
-  const running = await startServer({ world, scenario, routes: [...orgRoutes, ...repoRoutes, ...securityRoutes], graphql, log: options.log });
+  const running = await startServer({
+    world,
+    scenario,
+    routes: [...orgRoutes, ...repoRoutes, ...securityRoutes],
+    graphql,
+    log: options.log,
+  });
   apiUrl = running.apiUrl;
   return {
     apiUrl: running.apiUrl,

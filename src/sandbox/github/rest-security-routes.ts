@@ -43,7 +43,13 @@ function cursorPage<T>(ctx: RestContext, items: T[], shape: (item: T) => unknown
   if (ctx.query.has('page')) return error(400, 'Pagination using the `page` parameter is not supported.', `${D}/dependabot/alerts`);
   const perPage = Math.min(100, Math.max(1, Number(ctx.query.get('per_page')) || 30));
   const after = ctx.query.get('after');
-  const start = after ? Number(Buffer.from(after, 'base64url').toString().replace(/^cursor:/, '')) : 0;
+  const start = after
+    ? Number(
+        Buffer.from(after, 'base64url')
+          .toString()
+          .replace(/^cursor:/, ''),
+      )
+    : 0;
   if (!Number.isInteger(start) || start < 0) return error(422, 'Invalid cursor.', `${D}/dependabot/alerts`);
   const page = items.slice(start, start + perPage);
   const headers: Record<string, string> = {};
@@ -61,7 +67,7 @@ function alertRoute(kind: Kind, path: string, docs: string, scopes: string[], de
     template: `/orgs/{org}/${path}/alerts`,
     docs,
     handle: (ctx) => {
-      const org = ctx.world.org(ctx.params.org);
+      const org = ctx.world.org(ctx.params.org ?? '');
       if (!org) return notFound(docs);
       // Owners stand in for security managers: the sandbox has no separate role.
       const allowed = !!ctx.token && ctx.token.owner && scopes.some((s) => hasScope(ctx.token, s));
@@ -81,7 +87,7 @@ function alertRoute(kind: Kind, path: string, docs: string, scopes: string[], de
 }
 
 function withCodeScanning(ctx: RestContext, docs: string, then: (repo: RepoModel) => RestAnswer): RestAnswer {
-  const repo = ctx.world.org(ctx.params.owner)?.repo(ctx.params.repo);
+  const repo = ctx.world.org(ctx.params.owner ?? '')?.repo(ctx.params.repo ?? '');
   if (!repo || repoPermission(ctx.token, repo) === null) return notFound(docs);
   if ((repo.spec.code_scanning?.default_setup ?? 'not-configured') === 'unavailable')
     return error(403, 'Advanced Security must be enabled for this repository to use code scanning.', docs);

@@ -74,6 +74,14 @@ function fieldError(d: RepoDetails, field: string, permission: string): FactErro
   return hit[1].startsWith('TRUNCATED') ? new FactError({ kind: 'other', message }) : denied(message, permission);
 }
 
+/** A path looked up as `<alias><i>` that could not be read is not a missing file: throw its error. */
+function assertReadable(d: RepoDetails, alias: string, paths: readonly string[]): void {
+  paths.forEach((path, i) => {
+    const err = fieldError(d, `${alias}${i}`, `read access to ${path}`);
+    if (err) throw err;
+  });
+}
+
 /**
  * A list that comes back empty may be empty, or hidden from the token:
  * below `perm`, GitHub does not say which, so emptiness is not a fact.
@@ -165,11 +173,7 @@ export function repoFacts(
     async codeowners(name) {
       const d = await repoDetails(name);
       if (!d.defaultBranch) return null;
-      // A path that could not be read is not a missing file.
-      CODEOWNERS_PATHS.forEach((path, i) => {
-        const err = fieldError(d, `codeowners${i}`, `read access to ${path}`);
-        if (err) throw err;
-      });
+      assertReadable(d, 'codeowners', CODEOWNERS_PATHS);
       return { path: d.codeownersPath };
     },
     async workflows(name) {
@@ -184,10 +188,7 @@ export function repoFacts(
     async securityPolicy(name) {
       const d = await repoDetails(name);
       if (!d.defaultBranch) return null;
-      SECURITY_POLICY_PATHS.forEach((path, i) => {
-        const err = fieldError(d, `security${i}`, `read access to ${path}`);
-        if (err) throw err;
-      });
+      assertReadable(d, 'security', SECURITY_POLICY_PATHS);
       if (d.securityPolicyPath === undefined)
         throw new FactError({ kind: 'missing', message: `${name}: SECURITY.md was not looked for (a snapshot older than the check)` });
       return { path: d.securityPolicyPath };

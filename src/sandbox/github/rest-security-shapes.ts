@@ -118,6 +118,17 @@ export function dependabotAlertShape(
   };
 }
 
+/** The fields every alert kind shares: its number, dates and addresses. */
+function alertCommon(api: string, repo: RepoModel, a: AlertSpec, number: number, kind: string) {
+  return {
+    number,
+    created_at: a.created_at,
+    updated_at: a.created_at,
+    url: `${api}/repos/${repo.fullName}/${kind}/alerts/${number}`,
+    html_url: `${web(api)}/${repo.fullName}/security/${kind}/${number}`,
+  };
+}
+
 export function codeScanningAlertShape(
   api: string,
   repo: RepoModel,
@@ -125,14 +136,11 @@ export function codeScanningAlertShape(
   number: number,
   token: SandboxToken | null,
 ): Schemas['code-scanning-organization-alert-items'] {
-  const url = `${api}/repos/${repo.fullName}/code-scanning/alerts/${number}`;
   const rule = a.rule ?? 'js/sql-injection';
+  const { url, ...common } = alertCommon(api, repo, a, number, 'code-scanning');
   return {
-    number,
-    created_at: a.created_at,
-    updated_at: a.created_at,
+    ...common,
     url,
-    html_url: `${web(api)}/${repo.fullName}/security/code-scanning/${number}`,
     instances_url: `${url}/instances`,
     state: (a.state ?? 'open') as Schemas['code-scanning-alert-state'],
     fixed_at: closedAt(a, ['fixed']),
@@ -171,14 +179,11 @@ export function secretScanningAlertShape(
   number: number,
   token: SandboxToken | null,
 ): Schemas['organization-secret-scanning-alert'] {
-  const url = `${api}/repos/${repo.fullName}/secret-scanning/alerts/${number}`;
   const type = a.secret_type ?? 'github_personal_access_token';
+  const { url, ...common } = alertCommon(api, repo, a, number, 'secret-scanning');
   return {
-    number,
-    created_at: a.created_at,
-    updated_at: a.created_at,
+    ...common,
     url,
-    html_url: `${web(api)}/${repo.fullName}/security/secret-scanning/${number}`,
     locations_url: `${url}/locations`,
     state: (a.state ?? 'open') === 'open' ? 'open' : 'resolved',
     resolution: (a.state ?? 'open') === 'open' ? null : 'revoked',

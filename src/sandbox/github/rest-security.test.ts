@@ -1,21 +1,10 @@
-import { Octokit } from '@octokit/rest';
-import { RequestError } from '@octokit/request-error';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxClient, statusOf } from '../../../test/support/github/octokit.js';
 import { loadScenario } from '../scenario.js';
 import { startGithubSandbox, type GithubSandbox, type GithubScenario } from './index.js';
 
 let acme: GithubSandbox;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const client = (token = 'default') => new Octokit({ baseUrl: acme.apiUrl, auth: acme.tokens[token], log: quiet });
-
-async function statusOf(p: Promise<{ status: number }>): Promise<{ status: number; message?: string }> {
-  try {
-    return { status: (await p).status };
-  } catch (err) {
-    if (!(err instanceof RequestError)) throw err;
-    return { status: err.status, message: (err.response?.data as { message?: string } | undefined)?.message };
-  }
-}
+const client = (token = 'default') => sandboxClient(acme, token);
 
 beforeAll(async () => {
   acme = await startGithubSandbox(loadScenario('acme').github as GithubScenario);

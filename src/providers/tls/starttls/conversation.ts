@@ -124,14 +124,17 @@ export class Conversation {
    * Ends the plaintext part: the socket, paused and free of our listeners, for
    * TLS. Bytes the server sent after its go-ahead would be taken as the start
    * of TLS; no honest server sends any, so they are refused (response injection, CVE-2011-0411).
+   * A server side passes `keep`: a client's hello may follow its last plaintext
+   * message at once (MySQL's SSLRequest has no answer), and goes back to the socket for TLS to read.
    */
-  release(): Socket {
+  release(unread: 'refuse' | 'keep' = 'refuse'): Socket {
     this.socket.off('data', this.onData);
     this.socket.off('end', this.onEnd);
     this.socket.off('error', this.onError);
     this.socket.pause();
     if (this.closed) throw this.closed;
-    if (this.buffered.length)
+    if (unread === 'keep' && this.buffered.length) this.socket.unshift(this.buffered);
+    else if (this.buffered.length)
       throw new StartTlsMalformed(`${this.protocol} server sent ${this.buffered.length} bytes after agreeing to TLS, before the client's hello`);
     return this.socket;
   }

@@ -32,6 +32,19 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'kms:DescribeKeyCommand': 'kms:DescribeKey',
   'kms:GetKeyRotationStatusCommand': 'kms:GetKeyRotationStatus',
   'kms:GetKeyPolicyCommand': 'kms:GetKeyPolicy',
+  'cloudtrail:DescribeTrailsCommand': 'cloudtrail:DescribeTrails',
+  'cloudtrail:GetTrailStatusCommand': 'cloudtrail:GetTrailStatus',
+  'cloudtrail:GetEventSelectorsCommand': 'cloudtrail:GetEventSelectors',
+  'config:DescribeConfigurationRecordersCommand': 'config:DescribeConfigurationRecorders',
+  'config:DescribeConfigurationRecorderStatusCommand': 'config:DescribeConfigurationRecorderStatus',
+  'config:DescribeDeliveryChannelStatusCommand': 'config:DescribeDeliveryChannelStatus',
+  'guardduty:ListDetectorsCommand': 'guardduty:ListDetectors',
+  'guardduty:GetDetectorCommand': 'guardduty:GetDetector',
+  'guardduty:ListFindingsCommand': 'guardduty:ListFindings',
+  'guardduty:GetFindingsCommand': 'guardduty:GetFindings',
+  'securityhub:DescribeHubCommand': 'securityhub:DescribeHub',
+  'securityhub:GetEnabledStandardsCommand': 'securityhub:GetEnabledStandards',
+  'logs:DescribeLogGroupsCommand': 'logs:DescribeLogGroups',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { FactError } from '../../core/facts.js';
-import { bool, list, obj, present, str, type Schema } from '../../core/answer-shape.js';
+import { bool, list, num, obj, present, str, type Schema } from '../../core/answer-shape.js';
 
 /**
  * The documented shape of each answer the AWS source reads, by the same
@@ -46,6 +46,19 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'kms:DescribeKeyCommand': obj({ KeyMetadata: obj({ KeyId: str, Arn: str, KeyManager: str, KeyState: str }) }),
   'kms:GetKeyRotationStatusCommand': obj({ KeyRotationEnabled: bool }),
   'kms:GetKeyPolicyCommand': obj({ Policy: str }),
+  'cloudtrail:DescribeTrailsCommand': obj({ trailList: list(obj({ Name: str, TrailARN: str, HomeRegion: str })) }),
+  'cloudtrail:GetTrailStatusCommand': obj({ IsLogging: bool }),
+  'cloudtrail:GetEventSelectorsCommand': obj({ TrailARN: str }, { AdvancedEventSelectors: list(obj({ FieldSelectors: list(obj({ Field: str })) })) }),
+  'config:DescribeConfigurationRecordersCommand': obj({ ConfigurationRecorders: list(obj({ name: str })) }),
+  'config:DescribeConfigurationRecorderStatusCommand': obj({ ConfigurationRecordersStatus: list(obj({ name: str, recording: bool })) }),
+  'config:DescribeDeliveryChannelStatusCommand': obj({ DeliveryChannelsStatus: list(obj({ name: str })) }),
+  'guardduty:ListDetectorsCommand': obj({ DetectorIds: list(str) }),
+  'guardduty:GetDetectorCommand': obj({ Status: str }),
+  'guardduty:ListFindingsCommand': obj({ FindingIds: list(str) }),
+  'guardduty:GetFindingsCommand': obj({ Findings: list(obj({ Id: str, Severity: num, Type: str, CreatedAt: str })) }),
+  'securityhub:DescribeHubCommand': obj({ HubArn: str }),
+  'securityhub:GetEnabledStandardsCommand': obj({ StandardsSubscriptions: list(obj({ StandardsArn: str, StandardsStatus: str })) }),
+  'logs:DescribeLogGroupsCommand': obj({ logGroups: list(obj({ logGroupName: str, arn: str })) }),
 };
 
 export function answerSchema(name: string): Schema {

@@ -1,11 +1,16 @@
 import http from 'node:http';
 import https from 'node:https';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -32,6 +37,11 @@ export interface AwsClients {
   s3(region: string): S3Client;
   s3control(): S3ControlClient;
   kms(region: string): KMSClient;
+  cloudtrail(region: string): CloudTrailClient;
+  config(region: string): ConfigServiceClient;
+  guardduty(region: string): GuardDutyClient;
+  securityhub(region: string): SecurityHubClient;
+  logs(region: string): CloudWatchLogsClient;
 }
 
 /** A client whose empty 2xx answers are refused before the SDK reads them as `{}`. */
@@ -145,5 +155,11 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
         );
       }),
     kms: (region) => once(`kms:${region}`, () => guarded(new KMSClient({ ...common('kms', region), credentials }), 'kms')),
+    cloudtrail: (region) => once(`cloudtrail:${region}`, () => guarded(new CloudTrailClient({ ...common('cloudtrail', region), credentials }), 'cloudtrail')),
+    config: (region) => once(`config:${region}`, () => guarded(new ConfigServiceClient({ ...common('config', region), credentials }), 'config')),
+    guardduty: (region) => once(`guardduty:${region}`, () => guarded(new GuardDutyClient({ ...common('guardduty', region), credentials }), 'guardduty')),
+    securityhub: (region) =>
+      once(`securityhub:${region}`, () => guarded(new SecurityHubClient({ ...common('securityhub', region), credentials }), 'securityhub')),
+    logs: (region) => once(`logs:${region}`, () => guarded(new CloudWatchLogsClient({ ...common('logs', region), credentials }), 'logs')),
   };
 }

@@ -2,10 +2,15 @@ import type { AwsSection } from '../../config/config.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
 import { clientsFor } from './clients.js';
+import { cloudtrailFacts } from './cloudtrail-facts.js';
+import { configFacts } from './config-facts.js';
 import { classify, inspect } from './errors.js';
 import { globalFacts } from './iam-facts.js';
+import { guarddutyFacts } from './guardduty-facts.js';
 import { kmsFacts } from './kms-facts.js';
+import { logsFacts } from './logs-facts.js';
 import { s3Facts } from './s3-facts.js';
+import { securityhubFacts } from './securityhub-facts.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
@@ -20,6 +25,11 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     ...globalFacts(scope, clients, { regions: o.regions }),
     s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
     kms: kmsFacts(scope, clients),
+    cloudtrail: cloudtrailFacts(scope, clients, { homeRegion: o.homeRegion }),
+    config: configFacts(scope, clients),
+    guardduty: guarddutyFacts(scope, clients),
+    securityhub: securityhubFacts(scope, clients),
+    logs: logsFacts(scope, clients),
   };
 }
 

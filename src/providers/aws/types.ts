@@ -1,3 +1,5 @@
+import type { MonitoringFacts, MonitoringService } from './monitoring-types.js';
+
 /**
  * The AWS facts checks read (`ctx.aws.…`) and the plain-JSON shapes they
  * answer with. Every shape is what the fetcher stores in the snapshot, so it
@@ -181,6 +183,11 @@ export interface AwsFacts {
     rotation(region: string, keyId: string): Promise<KmsKeyRotation>;
     keyPolicy(region: string, keyId: string): Promise<PolicyDocument | null>;
   };
+  cloudtrail: MonitoringFacts['cloudtrail'];
+  config: MonitoringFacts['config'];
+  guardduty: MonitoringFacts['guardduty'];
+  securityhub: MonitoringFacts['securityhub'];
+  logs: MonitoringFacts['logs'];
 }
 
 /** What a target carries: never a credential. */
@@ -202,7 +209,7 @@ export interface AwsTargetOptions {
   hosts?: Record<string, string>;
 }
 
-export type AwsService = 'iam' | 'sts' | 's3' | 's3control' | 'kms' | 'ec2' | 'organizations';
+export type AwsService = 'iam' | 'sts' | 's3' | 's3control' | 'kms' | 'ec2' | 'organizations' | MonitoringService;
 
 declare module '../../core/check.js' {
   interface ProviderFacts {

@@ -20,20 +20,24 @@ checkTester(check, { target: TARGET }).run({
     facts: facts([trail('main')], { 'main-logs': { publicAccessBlock: null } }, ALL),
     results: [{ resource, status: 'pass', messageId: 'intact' }],
   },
-  'no validation, no KMS and an open bucket fail, each named': {
+  'no validation and no KMS fail, each named': {
     facts: facts([trail('main', { logFileValidation: false, kmsKeyId: null })], { 'main-logs': { publicAccessBlock: NONE } }),
     results: [
       {
         resource,
         status: 'fail',
         messageId: 'exposed',
-        message: 'log file validation off, not encrypted with KMS, bucket main-logs does not block public access (BlockPublicAcls,',
+        message: 'log file validation off, not encrypted with KMS',
       },
     ],
   },
   "an organisation trail of the management account: its bucket is that account's to judge": {
     facts: facts([trail('org', { organization: true }, '111122223333')], {}),
     results: [{ resource, status: 'pass', messageId: 'organizationTrail', observed: { owner: '111122223333' } }],
+  },
+  'an open bucket fails a trail that validates and encrypts': {
+    facts: facts([trail('main')], { 'main-logs': { publicAccessBlock: NONE } }),
+    results: [{ resource, status: 'fail', messageId: 'exposed', message: 'bucket main-logs does not block public access (BlockPublicAcls, IgnorePublicAcls' }],
   },
   'only a trail that records counts: a stopped one is not judged': {
     facts: facts([trail('stopped')], {}, null, { stopped: { ...LOGGING, isLogging: false } }),
@@ -46,6 +50,10 @@ checkTester(check, { target: TARGET }).run({
   "a denied read of the bucket's block is an error naming the action": {
     facts: facts([trail('main')], { 'main-logs': { publicAccessBlock: denied('s3:GetBucketPublicAccessBlock') } }),
     results: [{ resource, status: 'error', messageId: 'notCollected', message: 's3:GetBucketPublicAccessBlock' }],
+  },
+  'a trail that fails on its own settings is not judged on its bucket (no read)': {
+    facts: facts([trail('main', { kmsKeyId: null })], { 'main-logs': { publicAccessBlock: denied('s3:GetBucketPublicAccessBlock') } }),
+    results: [{ resource, status: 'fail', messageId: 'exposed', observed: { problems: [`${trail('main').arn}: not encrypted with KMS`] } }],
   },
   'a denied DescribeTrails is an error naming the action': {
     facts: { ...cloudtrailFacts(denied('cloudtrail:DescribeTrails')) },

@@ -9,13 +9,14 @@ async function integrityProblems(ctx: CheckContext<'aws'>, { trail }: TrailJudge
     (p): p is string => Boolean(p),
   );
   // An organisation trail's bucket belongs to the account that owns the trail: its scan judges that bucket.
-  if (trailOwner(trail) !== accountOf(ctx.target).account) return problems;
-  if (!trail.bucket) return [...problems, 'no bucket'];
+  if (problems.length || trailOwner(trail) !== accountOf(ctx.target).account) return problems;
+  // The bucket is read only when it can decide the verdict: the fewest calls.
+  if (!trail.bucket) return ['no bucket'];
   const account = await accountBlock(ctx);
   const block = effectiveBlock(account.block, await ctx.aws.s3.publicAccessBlock(trail.bucket));
   const open = PAB_FLAGS.filter((f) => !block[f]);
   if (open.length && account.error) throw account.error;
-  return open.length ? [...problems, `bucket ${trail.bucket} does not block public access (${open.join(', ')} off)`] : problems;
+  return open.length ? [`bucket ${trail.bucket} does not block public access (${open.join(', ')} off)`] : [];
 }
 
 export default defineCheck({
@@ -28,7 +29,7 @@ export default defineCheck({
       'Of the trails that pass aws.cloudtrail.multi-region, at least one has log file validation on (LogFileValidationEnabled: signed ' +
       'digest files reveal a changed or deleted log), is encrypted with a KMS key (KmsKeyId; absent means the bucket default, SSE-S3), and ' +
       'delivers to a bucket that blocks public access — all four flags, from the bucket and account settings together, read from the same ' +
-      'S3 facts as aws.s3.public-access-block. The bucket of an organisation trail owned by another account is judged in that account\'s ' +
+      'S3 facts as aws.s3.public-access-block, and only when validation and KMS already pass (the bucket cannot change a failing verdict). The bucket of an organisation trail owned by another account is judged in that account\'s ' +
       'scan (its owner alone can read it). No qualifying trail fails: there are no complete logs whose integrity could be shown.',
     remediation:
       'Enable log file validation and SSE-KMS on the trail (CloudTrail > Trails > General details), and block public access on its bucket.',

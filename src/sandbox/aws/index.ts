@@ -1,11 +1,16 @@
 import type { Logger } from 'pino';
 import { describeSchemaErrors, validatorFor } from '../../core/schemas.js';
+import { cloudtrailService } from './cloudtrail.js';
+import { configService } from './config.js';
 import { ec2Service } from './ec2.js';
+import { guarddutyService } from './guardduty.js';
 import { iamService } from './iam.js';
 import { kmsService } from './kms.js';
+import { logsService } from './logs.js';
 import { organizationsService } from './organizations.js';
 import { s3Service } from './s3.js';
 import { s3controlService } from './s3control.js';
+import { securityhubService } from './securityhub.js';
 import { LOOPBACK_NAMES } from '../../providers/aws/host-lookup.js';
 import { faultsOf } from './rules.js';
 import type { AwsScenario } from './scenario.js';
@@ -24,6 +29,11 @@ export interface AwsSandboxEndpoints {
   kms: string;
   ec2: string;
   organizations: string;
+  cloudtrail: string;
+  config: string;
+  guardduty: string;
+  securityhub: string;
+  logs: string;
 }
 
 export interface AwsSandbox {
@@ -76,6 +86,11 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
     kms: kmsService(),
     ec2: ec2Service(),
     organizations: organizationsService(),
+    cloudtrail: cloudtrailService(),
+    config: configService(),
+    guardduty: guarddutyService(),
+    securityhub: securityhubService(),
+    logs: logsService(),
   };
   const started: Partial<Record<keyof AwsSandboxEndpoints, Listening>> = {};
   try {

@@ -1,3 +1,5 @@
+import type { MonitoringSpec } from './scenario-monitoring.js';
+
 /**
  * The `aws:` section of a scenario, as schemas/scenario-aws.schema.json
  * describes it (docs/sandbox-aws.md explains every field). Times are ages
@@ -154,7 +156,7 @@ export interface KmsKeySpec {
   policy?: PolicyDocument;
 }
 
-export interface AccountSpec {
+export interface AccountSpec extends MonitoringSpec {
   id: string;
   alias?: string;
   /** Organisation account name and email (ListAccounts). */

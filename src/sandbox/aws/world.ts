@@ -1,5 +1,6 @@
 import { awsManagedPolicy } from './aws-managed.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
+import { buildMonitoring, type MonitoringWorld } from './world-monitoring.js';
 import type {
   AccessKeySpec,
   AccountSpec,
@@ -113,6 +114,7 @@ export interface Account {
   publicAccessBlock?: PublicAccessBlockSpec;
   buckets: Bucket[];
   keys: KmsKey[];
+  monitoring: MonitoringWorld;
   deny: AwsScenario['deny'];
   created: Date;
 }
@@ -238,6 +240,7 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
     lastUsed: r.lastUsed ? { at: ago(r.lastUsed.ago, now)!, region: r.lastUsed.region } : undefined,
   }));
   const root: RootSpec = spec.root ?? {};
+  const keys = (spec.kmsKeys ?? []).map((k, i) => buildKey(id, k, i, when(k.created)));
   return {
     id,
     alias: spec.alias,
@@ -265,7 +268,8 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
       arn: `arn:aws:s3:::${b.name}`,
       publicAccessBlock: b.publicAccessBlock === true ? ALL_BLOCKED : b.publicAccessBlock,
     })),
-    keys: (spec.kmsKeys ?? []).map((k, i) => buildKey(id, k, i, when(k.created))),
+    keys,
+    monitoring: buildMonitoring(id, spec, now, keys),
     deny: spec.deny,
     created,
   };

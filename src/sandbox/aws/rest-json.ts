@@ -1,0 +1,59 @@
+import { AwsError, Denied, Throttled } from './errors.js';
+import type { Answer, AwsRequest } from './server.js';
+
+/**
+ * The AWS REST-JSON protocol (GuardDuty, Security Hub): the operation is in
+ * the method and path, JSON bodies both ways, the error code in the
+ * `x-amzn-ErrorType` header and the body. Instants are ISO 8601 strings.
+ */
+
+export function restJsonInput(req: AwsRequest): Record<string, unknown> {
+  if (req.body.trim() === '') return {};
+  try {
+    return JSON.parse(req.body) as Record<string, unknown>;
+  } catch {
+    throw new AwsError('SerializationException', 'The request body is not valid JSON.');
+  }
+}
+
+export function restJsonAnswer(req: AwsRequest, body: unknown): Answer {
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': req.requestId },
+    body: JSON.stringify(body),
+  };
+}
+
+/**
+ * Renders an error: denial and throttling with the service's own code and
+ * status; `messageKey` is how the service spells the message field
+ * (GuardDuty `message`, Security Hub `Message` beside `Code`).
+ */
+export function restJsonError(
+  err: AwsError | Denied | Throttled,
+  req: AwsRequest,
+  codes: { denied: [string, number]; throttled: [string, number]; messageKey: 'message' | 'Message' },
+): Answer {
+  let [type, status] = err instanceof Denied ? codes.denied : err instanceof Throttled ? codes.throttled : [err.code, err.status];
+  if (err instanceof AwsError && status === 400 && err.code === 'UnknownOperationException') status = 404;
+  const body = codes.messageKey === 'Message' ? { Code: type, Message: err.message } : { __type: type, message: err.message };
+  return {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': req.requestId, 'x-amzn-ErrorType': type },
+    body: JSON.stringify(body),
+  };
+}
+
+/** A page of `items` by maxResults / nextToken, the token encoding the offset; `invalid` is the service's validation error code. */
+export function restJsonPage<T>(items: T[], size: number, token: unknown, max: number, invalid: string): { items: T[]; next?: string } {
+  if (!Number.isInteger(size) || size < 1 || size > max) {
+    throw new AwsError(invalid, `The request is rejected because the MaxResults value ${size} is not between 1 and ${max}.`);
+  }
+  let start = 0;
+  if (token !== undefined && token !== null && token !== '') {
+    start = Number(Buffer.from(String(token), 'base64').toString('utf8'));
+    if (!Number.isInteger(start) || start < 0) throw new AwsError(invalid, 'The request is rejected because the input nextToken is not valid.');
+  }
+  const next = start + size < items.length ? Buffer.from(String(start + size)).toString('base64') : undefined;
+  return { items: items.slice(start, start + size), next };
+}

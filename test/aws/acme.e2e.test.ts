@@ -20,6 +20,7 @@ const root = (account: string) => `arn:aws:iam::${account}:root`;
 const accountId = (account: string) => `AWS::::Account:${account}`;
 const user = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const bucket = (name: string) => `arn:aws:s3:::${name}`;
+const inRegion = (service: string, region: string, account: string, suffix: string) => `arn:aws:${service}:${region}:${account}:${suffix}`;
 
 const EXPECTED: Record<string, Record<string, string>> = {
   // The member account whose root credentials were removed centrally passes root MFA with that reason.
@@ -82,6 +83,33 @@ const EXPECTED: Record<string, Record<string, string>> = {
     [bucket('acme-marketing-site')]: 'fail',
   },
   'aws.s3.access-logging': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-access-logs')]: 'fail' },
+  'aws.cloudtrail.multi-region': { [accountId(ACCOUNT)]: 'pass', [accountId(DEV)]: 'pass', [accountId(SANDBOX)]: 'fail' },
+  'aws.cloudtrail.integrity': { [accountId(ACCOUNT)]: 'pass', [accountId(DEV)]: 'fail', [accountId(SANDBOX)]: 'fail' },
+  'aws.guardduty.enabled': {
+    [inRegion('guardduty', 'us-east-1', ACCOUNT, 'detector/*')]: 'pass',
+    [inRegion('guardduty', 'eu-west-1', ACCOUNT, 'detector/*')]: 'fail',
+    [inRegion('guardduty', 'eu-west-1', DEV, 'detector/*')]: 'pass',
+    [inRegion('guardduty', 'eu-west-1', SANDBOX, 'detector/*')]: 'fail',
+  },
+  'aws.securityhub.enabled': {
+    [inRegion('securityhub', 'us-east-1', ACCOUNT, 'hub/default')]: 'pass',
+    [inRegion('securityhub', 'eu-west-1', ACCOUNT, 'hub/default')]: 'fail',
+    [inRegion('securityhub', 'eu-west-1', DEV, 'hub/default')]: 'pass',
+    [inRegion('securityhub', 'eu-west-1', SANDBOX, 'hub/default')]: 'fail',
+  },
+  'aws.config.recorder': {
+    [inRegion('config', 'us-east-1', ACCOUNT, 'configuration-recorder/*')]: 'pass',
+    [inRegion('config', 'eu-west-1', ACCOUNT, 'configuration-recorder/*')]: 'fail',
+    [inRegion('config', 'eu-west-1', DEV, 'configuration-recorder/*')]: 'pass',
+    [inRegion('config', 'eu-west-1', SANDBOX, 'configuration-recorder/*')]: 'fail',
+  },
+  'aws.logs.retention': {
+    [inRegion('logs', 'us-east-1', ACCOUNT, 'log-group:/ecs/acme-app')]: 'pass',
+    [inRegion('logs', 'us-east-1', ACCOUNT, 'log-group:/aws/lambda/acme-thumbnailer')]: 'fail',
+    [inRegion('logs', 'eu-west-1', ACCOUNT, 'log-group:/acme/eu-analytics/etl')]: 'pass',
+    [inRegion('logs', 'eu-west-1', ACCOUNT, 'log-group:/acme/eu-analytics/debug')]: 'fail',
+    [accountId(DEV)]: 'not_applicable',
+  },
 };
 
 /** KMS keys are named in the scenario by description; their ids are generated. */

@@ -6,7 +6,12 @@ import check from './aws.cloudtrail.integrity.js';
 const resource = TARGET.resource;
 const ALL = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 const NONE = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
-const facts = (trails: ReturnType<typeof trail>[], buckets: Parameters<typeof s3Facts>[0], account: typeof ALL | null = null, status = {}) => ({
+const facts = (
+  trails: ReturnType<typeof trail>[],
+  buckets: Parameters<typeof s3Facts>[0],
+  account: typeof ALL | null = null,
+  status = {},
+) => ({
   ...cloudtrailFacts(trails, { status }),
   ...s3Facts(buckets, { publicAccessBlock: account }),
 });
@@ -37,7 +42,14 @@ checkTester(check, { target: TARGET }).run({
   },
   'an open bucket fails a trail that validates and encrypts': {
     facts: facts([trail('main')], { 'main-logs': { publicAccessBlock: NONE } }),
-    results: [{ resource, status: 'fail', messageId: 'exposed', message: 'bucket main-logs does not block public access (BlockPublicAcls, IgnorePublicAcls' }],
+    results: [
+      {
+        resource,
+        status: 'fail',
+        messageId: 'exposed',
+        message: 'bucket main-logs does not block public access (BlockPublicAcls, IgnorePublicAcls',
+      },
+    ],
   },
   'only a trail that records counts: a stopped one is not judged': {
     facts: facts([trail('stopped')], {}, null, { stopped: { ...LOGGING, isLogging: false } }),

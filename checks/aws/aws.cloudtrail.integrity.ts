@@ -29,7 +29,7 @@ export default defineCheck({
       'Of the trails that pass aws.cloudtrail.multi-region, at least one has log file validation on (LogFileValidationEnabled: signed ' +
       'digest files reveal a changed or deleted log), is encrypted with a KMS key (KmsKeyId; absent means the bucket default, SSE-S3), and ' +
       'delivers to a bucket that blocks public access — all four flags, from the bucket and account settings together, read from the same ' +
-      'S3 facts as aws.s3.public-access-block, and only when validation and KMS already pass (the bucket cannot change a failing verdict). The bucket of an organisation trail owned by another account is judged in that account\'s ' +
+      "S3 facts as aws.s3.public-access-block, and only when validation and KMS already pass (the bucket cannot change a failing verdict). The bucket of an organisation trail owned by another account is judged in that account's " +
       'scan (its owner alone can read it). No qualifying trail fails: there are no complete logs whose integrity could be shown.',
     remediation:
       'Enable log file validation and SSE-KMS on the trail (CloudTrail > Trails > General details), and block public access on its bucket.',
@@ -50,7 +50,9 @@ export default defineCheck({
       const owner = trailOwner(good.trail);
       const observed = { trail: good.trail.arn, owner, bucket: good.trail.bucket, kmsKeyId: good.trail.kmsKeyId };
       return [
-        owner === accountOf(ctx.target).account ? ctx.pass(resource, 'intact', observed) : ctx.pass(resource, 'organizationTrail', observed),
+        owner === accountOf(ctx.target).account
+          ? ctx.pass(resource, 'intact', observed)
+          : ctx.pass(resource, 'organizationTrail', observed),
       ];
     }
     const [error] = errors;

@@ -39,10 +39,9 @@ checkTester(check, { target: TARGET }).run({
     results: [{ resource, status: 'fail', messageId: 'notRecording', message: 'broken: delivery error AccessDenied, arn' }],
   },
   'custom basic selectors must record reads and writes': {
-    facts: cloudtrailFacts(
-      [trail('writes', { hasCustomEventSelectors: true }), trail('data-only', { hasCustomEventSelectors: true })],
-      { selectors: { writes: basic('WriteOnly'), 'data-only': basic('All', false) } },
-    ),
+    facts: cloudtrailFacts([trail('writes', { hasCustomEventSelectors: true }), trail('data-only', { hasCustomEventSelectors: true })], {
+      selectors: { writes: basic('WriteOnly'), 'data-only': basic('All', false) },
+    }),
     results: [
       {
         resource,
@@ -62,10 +61,9 @@ checkTester(check, { target: TARGET }).run({
     results: [{ resource, status: 'pass', messageId: 'recording' }],
   },
   'advanced selectors: Management without readOnly records both; readOnly true alone only reads': {
-    facts: cloudtrailFacts(
-      [trail('adv', { hasCustomEventSelectors: true }), trail('reads', { hasCustomEventSelectors: true })],
-      { selectors: { adv: advanced(category), reads: advanced(category, { field: 'readOnly', equals: ['true'] }) } },
-    ),
+    facts: cloudtrailFacts([trail('adv', { hasCustomEventSelectors: true }), trail('reads', { hasCustomEventSelectors: true })], {
+      selectors: { adv: advanced(category), reads: advanced(category, { field: 'readOnly', equals: ['true'] }) },
+    }),
     results: [{ resource, status: 'pass', messageId: 'recording', observed: { trail: trail('adv').arn } }],
   },
   'advanced selectors that only read fail': {

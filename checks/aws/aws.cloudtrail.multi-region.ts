@@ -21,7 +21,7 @@ export default defineCheck({
       'Create a multi-Region trail (or an organisation trail in the management account) that logs all management events, and start logging.',
     messages: {
       recording: 'Trail {trail} records management read and write events in every Region',
-      organizationTrail: 'Organisation trail {trail} of account {owner} records this account\'s management events in every Region',
+      organizationTrail: "Organisation trail {trail} of account {owner} records this account's management events in every Region",
       noMultiRegionTrail: 'No multi-Region trail (trails: {trails})',
       notRecording: 'No multi-Region trail records every management event now: {problems}',
     },

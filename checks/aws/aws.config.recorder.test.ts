@@ -9,7 +9,9 @@ const eu = at('eu-west-1');
 checkTester(check, { target: TARGET }).run({
   'a recorder of every supported type that records and delivers passes': {
     facts: configFacts({ 'eu-west-1': [recorder()] }),
-    results: [{ resource: eu, status: 'pass', messageId: 'recording', observed: { scope: 'all supported resource types', recording: true } }],
+    results: [
+      { resource: eu, status: 'pass', messageId: 'recording', observed: { scope: 'all supported resource types', recording: true } },
+    ],
   },
   'a region without a recorder (Config not enabled) fails': {
     facts: configFacts({ 'eu-west-1': [recorder()], 'us-east-1': [] }),
@@ -20,7 +22,9 @@ checkTester(check, { target: TARGET }).run({
   },
   'exclusions and inclusions fall short of every type': {
     facts: configFacts({
-      'eu-west-1': [recorder({ allSupported: false, strategy: 'EXCLUSION_BY_RESOURCE_TYPES', excludedResourceTypes: ['AWS::EC2::Volume'] })],
+      'eu-west-1': [
+        recorder({ allSupported: false, strategy: 'EXCLUSION_BY_RESOURCE_TYPES', excludedResourceTypes: ['AWS::EC2::Volume'] }),
+      ],
       'us-east-1': [recorder({ allSupported: false, strategy: null, resourceTypes: ['AWS::S3::Bucket'] })],
     }),
     results: [
@@ -30,7 +34,9 @@ checkTester(check, { target: TARGET }).run({
   },
   'with resourceTypes set, only those must be recorded': {
     facts: configFacts({
-      'eu-west-1': [recorder({ allSupported: false, strategy: 'EXCLUSION_BY_RESOURCE_TYPES', excludedResourceTypes: ['AWS::EC2::Volume'] })],
+      'eu-west-1': [
+        recorder({ allSupported: false, strategy: 'EXCLUSION_BY_RESOURCE_TYPES', excludedResourceTypes: ['AWS::EC2::Volume'] }),
+      ],
       'us-east-1': [recorder({ allSupported: false, strategy: 'INCLUSION_BY_RESOURCE_TYPES', resourceTypes: ['AWS::S3::Bucket'] })],
     }),
     settings: { resourceTypes: ['AWS::S3::Bucket', 'AWS::IAM::Role'] },

@@ -16,8 +16,10 @@ function scopeProblem(r: ConfigRecorder, required: string[]): string | null {
     const missing = required.filter((t) => !records(r, t));
     return missing.length ? `does not record ${missing.join(', ')}` : null;
   }
-  if (r.strategy === 'EXCLUSION_BY_RESOURCE_TYPES' && r.excludedResourceTypes.length) return `excludes ${r.excludedResourceTypes.join(', ')}`;
-  if (r.strategy === 'INCLUSION_BY_RESOURCE_TYPES' || (!r.strategy && !r.allSupported)) return `records only ${r.resourceTypes.join(', ') || 'no types'}`;
+  if (r.strategy === 'EXCLUSION_BY_RESOURCE_TYPES' && r.excludedResourceTypes.length)
+    return `excludes ${r.excludedResourceTypes.join(', ')}`;
+  if (r.strategy === 'INCLUSION_BY_RESOURCE_TYPES' || (!r.strategy && !r.allSupported))
+    return `records only ${r.resourceTypes.join(', ') || 'no types'}`;
   return null;
 }
 
@@ -34,7 +36,8 @@ export default defineCheck({
       '`resourceTypes` is set, each of those types; is recording (DescribeConfigurationRecorderStatus recording true, last status not ' +
       'Failure); and delivers: a delivery channel exists (DescribeDeliveryChannelStatus) and its last configuration history delivery is not ' +
       'Failure. Global IAM types (includeGlobalResourceTypes) are recorded, not judged: they need recording in one region only. One result per region.',
-    remediation: 'Set up AWS Config in every region (Settings: record all resource types, an S3 delivery channel), or deploy it to the organisation.',
+    remediation:
+      'Set up AWS Config in every region (Settings: record all resource types, an S3 delivery channel), or deploy it to the organisation.',
     messages: {
       recording: 'AWS Config records {scope} and delivers in {region}',
       notEnabled: 'AWS Config is not enabled in {region} (no configuration recorder)',
@@ -60,7 +63,8 @@ export default defineCheck({
         !status?.recording && 'not recording',
         status?.lastStatus === 'Failure' && `last recording failed (${status.lastErrorCode ?? 'no code'})`,
         delivery.length === 0 && 'no delivery channel',
-        delivery.some((d) => d.historyStatus === 'Failure') && `delivery failed (${delivery.map((d) => d.historyError ?? 'no code').join(', ')})`,
+        delivery.some((d) => d.historyStatus === 'Failure') &&
+          `delivery failed (${delivery.map((d) => d.historyError ?? 'no code').join(', ')})`,
       ].filter((p): p is string => Boolean(p));
       const observed = {
         region,

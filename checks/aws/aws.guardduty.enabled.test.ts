@@ -9,7 +9,14 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 checkTester(check, { target: TARGET, now: NOW }).run({
   'an enabled detector without old high findings passes': {
     facts: guarddutyFacts({ 'eu-west-1': [detector('d1')] }, { d1: [finding('recent', '2026-05-20T00:00:00Z')] }),
-    results: [{ resource: at('eu-west-1'), status: 'pass', messageId: 'watching', observed: { detectorId: 'd1', highFindings: 1, staleFindings: 0 } }],
+    results: [
+      {
+        resource: at('eu-west-1'),
+        status: 'pass',
+        messageId: 'watching',
+        observed: { detectorId: 'd1', highFindings: 1, staleFindings: 0 },
+      },
+    ],
   },
   'a region without a detector (GuardDuty not enabled) fails': {
     facts: guarddutyFacts({ 'eu-west-1': [detector('d1')], 'us-east-1': [] }),
@@ -25,7 +32,9 @@ checkTester(check, { target: TARGET, now: NOW }).run({
   'high findings older than 30 days fail with their count': {
     facts: guarddutyFacts(
       { 'eu-west-1': [detector('d1')] },
-      { d1: [finding('old', '2026-03-01T00:00:00Z'), finding('older', '2025-12-01T00:00:00Z', 9.5), finding('new', '2026-05-30T00:00:00Z')] },
+      {
+        d1: [finding('old', '2026-03-01T00:00:00Z'), finding('older', '2025-12-01T00:00:00Z', 9.5), finding('new', '2026-05-30T00:00:00Z')],
+      },
     ),
     results: [
       {

@@ -14,15 +14,21 @@ export default defineCheck({
       'is not archived was first seen (createdAt) more than `maxFindingAgeDays` days ago: such findings fail with their count. A member ' +
       'account of a delegated GuardDuty administrator has its own detector (the administrator enables it) and sees its own findings, so it ' +
       'is judged on them. One result per region.',
-    remediation: 'Enable GuardDuty in every region (an organisation\'s delegated administrator can auto-enable it), and triage or archive old high-severity findings.',
+    remediation:
+      "Enable GuardDuty in every region (an organisation's delegated administrator can auto-enable it), and triage or archive old high-severity findings.",
     messages: {
-      watching: 'GuardDuty detector {detectorId} is enabled in {region} ({highFindings} high-severity findings, none older than {maxFindingAgeDays} days)',
+      watching:
+        'GuardDuty detector {detectorId} is enabled in {region} ({highFindings} high-severity findings, none older than {maxFindingAgeDays} days)',
       notEnabled: 'GuardDuty is not enabled in {region} (no detector)',
       suspended: 'GuardDuty detector {detectorId} in {region} is {status}',
       staleFindings: '{staleFindings} high-severity findings in {region} are older than {maxFindingAgeDays} days',
     },
     settings: {
-      maxFindingAgeDays: { type: 'integer', default: 30, description: 'Oldest acceptable age (days since first seen) of an open finding of severity 7 or more.' },
+      maxFindingAgeDays: {
+        type: 'integer',
+        default: 30,
+        description: 'Oldest acceptable age (days since first seen) of an open finding of severity 7 or more.',
+      },
     },
   },
   async run(ctx) {
@@ -37,7 +43,10 @@ export default defineCheck({
       const stale = findings.filter((f) => (daysSince(f.createdAt, ctx.now) ?? Infinity) > maxFindingAgeDays);
       const counted = { ...observed, highFindings: findings.length, staleFindings: stale.length, maxFindingAgeDays };
       return stale.length
-        ? ctx.fail(resource, 'staleFindings', { ...counted, stale: stale.map((f) => ({ id: f.id, type: f.type, severity: f.severity, createdAt: f.createdAt })) })
+        ? ctx.fail(resource, 'staleFindings', {
+            ...counted,
+            stale: stale.map((f) => ({ id: f.id, type: f.type, severity: f.severity, createdAt: f.createdAt })),
+          })
         : ctx.pass(resource, 'watching', counted);
     });
   },

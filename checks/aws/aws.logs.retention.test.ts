@@ -18,7 +18,12 @@ checkTester(check, { target: TARGET }).run({
       'eu-west-1': [logGroup('/short', { retentionInDays: 30, kmsKeyId: null }), logGroup('/plain', { kmsKeyId: null })],
     }),
     results: [
-      { resource: arn('/short'), status: 'fail', messageId: 'shortRetention', observed: { retentionInDays: 30, kmsKeyId: null, minRetentionDays: 365 } },
+      {
+        resource: arn('/short'),
+        status: 'fail',
+        messageId: 'shortRetention',
+        observed: { retentionInDays: 30, kmsKeyId: null, minRetentionDays: 365 },
+      },
       { resource: arn('/plain'), status: 'fail', messageId: 'notKmsEncrypted' },
     ],
   },
@@ -35,7 +40,12 @@ checkTester(check, { target: TARGET }).run({
     facts: logsFacts({ 'eu-west-1': [logGroup('/app/api')], 'us-east-1': denied('logs:DescribeLogGroups') }),
     results: [
       { resource: arn('/app/api'), status: 'pass', messageId: 'kept' },
-      { resource: 'arn:aws:logs:us-east-1:123456789012:log-group:*', status: 'error', messageId: 'notCollected', message: 'logs:DescribeLogGroups' },
+      {
+        resource: 'arn:aws:logs:us-east-1:123456789012:log-group:*',
+        status: 'error',
+        messageId: 'notCollected',
+        message: 'logs:DescribeLogGroups',
+      },
     ],
   },
 });

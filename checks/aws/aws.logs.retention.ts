@@ -10,9 +10,9 @@ export default defineCheck({
     description:
       'Every CloudWatch Logs log group in every scanned region (DescribeLogGroups) keeps its events at least `minRetentionDays` days ' +
       '(retentionInDays; absent means events never expire, which passes) and is encrypted with a KMS key (kmsKeyId; absent means ' +
-      'CloudWatch Logs\' own service keys, which the account cannot control or audit). A short retention is reported first, with the key ' +
+      "CloudWatch Logs' own service keys, which the account cannot control or audit). A short retention is reported first, with the key " +
       'recorded. One result per log group; a region whose groups cannot be listed is one error; no log group anywhere is not applicable.',
-    remediation: 'Set the log group\'s retention (Actions > Edit retention setting) and associate a KMS key (`aws logs associate-kms-key`).',
+    remediation: "Set the log group's retention (Actions > Edit retention setting) and associate a KMS key (`aws logs associate-kms-key`).",
     messages: {
       kept: 'Log group {logGroup} keeps events {retention} under KMS key {kmsKeyId}',
       shortRetention: 'Log group {logGroup} keeps events {retentionInDays} days, fewer than {minRetentionDays}',

@@ -12,7 +12,10 @@ checkTester(check, { target: TARGET }).run({
     results: [{ resource: at('eu-west-1'), status: 'pass', messageId: 'enabled', observed: { standards: [FSBP] } }],
   },
   'a region not subscribed to Security Hub fails': {
-    facts: securityhubFacts({ 'eu-west-1': hub('eu-west-1'), 'us-east-1': null }, { 'eu-west-1': [{ standardsArn: FSBP, status: 'READY' }] }),
+    facts: securityhubFacts(
+      { 'eu-west-1': hub('eu-west-1'), 'us-east-1': null },
+      { 'eu-west-1': [{ standardsArn: FSBP, status: 'READY' }] },
+    ),
     results: [
       { resource: at('eu-west-1'), status: 'pass', messageId: 'enabled' },
       { resource: at('us-east-1'), status: 'fail', messageId: 'notEnabled', observed: { hub: null } },

@@ -124,7 +124,13 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
 
   it('reaches CloudTrail, Config, GuardDuty, Security Hub and CloudWatch Logs through their own variables', async () => {
     const targets = await awsProvider.resolveTargets({}, live);
-    const ids = ['aws.cloudtrail.multi-region', 'aws.guardduty.enabled', 'aws.securityhub.enabled', 'aws.config.recorder', 'aws.logs.retention'];
+    const ids = [
+      'aws.cloudtrail.multi-region',
+      'aws.guardduty.enabled',
+      'aws.securityhub.enabled',
+      'aws.config.recorder',
+      'aws.logs.retention',
+    ];
     const { results } = await rootMfa(targets, ids);
     expect(results.map((r) => [r.checkId, r.status, r.messageId]).sort()).toEqual([
       ['aws.cloudtrail.multi-region', 'pass', 'recording'],

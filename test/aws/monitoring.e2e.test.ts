@@ -43,7 +43,11 @@ const SCENARIO = {
       guardDuty: [{ region: 'eu-west-1', findings: Array.from({ length: 60 }, () => ({ severity: 8, age: { days: 40 } })) }],
       securityHub: [{ region: 'eu-west-1', standards: [{ standard: 'aws-foundational-security-best-practices/v/1.0.0' }] }],
       // 120 groups: three pages of DescribeLogGroups.
-      logGroups: Array.from({ length: 120 }, (_, i) => ({ name: `/app/g${String(i).padStart(3, '0')}`, region: 'eu-west-1', retentionDays: 400 })),
+      logGroups: Array.from({ length: 120 }, (_, i) => ({
+        name: `/app/g${String(i).padStart(3, '0')}`,
+        region: 'eu-west-1',
+        retentionDays: 400,
+      })),
     },
     {
       id: MEMBER,
@@ -105,7 +109,9 @@ describe('logging and monitoring through the real AWS SDK', () => {
     expect(groups.every((r) => r.status === 'fail' && r.messageId === 'notKmsEncrypted')).toBe(true);
     const fact = (key: string) => scan.store.snapshot().find((f) => f.target === `aws:${MANAGEMENT}` && f.key === key)!;
     expect(fact('aws.logs.logGroups(eu-west-1)').calls.map((c) => c.operation)).toEqual(Array(3).fill('logs:DescribeLogGroups'));
-    const findings = fact(`aws.guardduty.highFindings(eu-west-1,${(fact('aws.guardduty.detectors(eu-west-1)').value as { id: string }[])[0]!.id})`);
+    const findings = fact(
+      `aws.guardduty.highFindings(eu-west-1,${(fact('aws.guardduty.detectors(eu-west-1)').value as { id: string }[])[0]!.id})`,
+    );
     expect(findings.calls.map((c) => c.operation)).toEqual([
       'guardduty:ListFindings',
       'guardduty:ListFindings',
@@ -124,6 +130,10 @@ describe('logging and monitoring through the real AWS SDK', () => {
     denied('aws.guardduty.enabled', at('guardduty', 'eu-west-1', MEMBER, 'detector/*'), 'guardduty:ListDetectors');
     denied('aws.securityhub.enabled', at('securityhub', 'eu-west-1', MEMBER, 'hub/default'), 'securityhub:GetEnabledStandards');
     denied('aws.logs.retention', at('logs', 'eu-west-1', MEMBER, 'log-group:*'), 'logs:DescribeLogGroups');
-    denied('aws.config.recorder', at('config', 'eu-west-1', MEMBER, 'configuration-recorder/*'), 'config:DescribeConfigurationRecorderStatus');
+    denied(
+      'aws.config.recorder',
+      at('config', 'eu-west-1', MEMBER, 'configuration-recorder/*'),
+      'config:DescribeConfigurationRecorderStatus',
+    );
   });
 });

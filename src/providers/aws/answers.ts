@@ -48,7 +48,10 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'kms:GetKeyPolicyCommand': obj({ Policy: str }),
   'cloudtrail:DescribeTrailsCommand': obj({ trailList: list(obj({ Name: str, TrailARN: str, HomeRegion: str })) }),
   'cloudtrail:GetTrailStatusCommand': obj({ IsLogging: bool }),
-  'cloudtrail:GetEventSelectorsCommand': obj({ TrailARN: str }, { AdvancedEventSelectors: list(obj({ FieldSelectors: list(obj({ Field: str })) })) }),
+  'cloudtrail:GetEventSelectorsCommand': obj(
+    { TrailARN: str },
+    { AdvancedEventSelectors: list(obj({ FieldSelectors: list(obj({ Field: str })) })) },
+  ),
   'config:DescribeConfigurationRecordersCommand': obj({ ConfigurationRecorders: list(obj({ name: str })) }),
   'config:DescribeConfigurationRecorderStatusCommand': obj({ ConfigurationRecordersStatus: list(obj({ name: str, recording: bool })) }),
   'config:DescribeDeliveryChannelStatusCommand': obj({ DeliveryChannelsStatus: list(obj({ name: str })) }),

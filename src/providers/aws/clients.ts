@@ -155,9 +155,12 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
         );
       }),
     kms: (region) => once(`kms:${region}`, () => guarded(new KMSClient({ ...common('kms', region), credentials }), 'kms')),
-    cloudtrail: (region) => once(`cloudtrail:${region}`, () => guarded(new CloudTrailClient({ ...common('cloudtrail', region), credentials }), 'cloudtrail')),
-    config: (region) => once(`config:${region}`, () => guarded(new ConfigServiceClient({ ...common('config', region), credentials }), 'config')),
-    guardduty: (region) => once(`guardduty:${region}`, () => guarded(new GuardDutyClient({ ...common('guardduty', region), credentials }), 'guardduty')),
+    cloudtrail: (region) =>
+      once(`cloudtrail:${region}`, () => guarded(new CloudTrailClient({ ...common('cloudtrail', region), credentials }), 'cloudtrail')),
+    config: (region) =>
+      once(`config:${region}`, () => guarded(new ConfigServiceClient({ ...common('config', region), credentials }), 'config')),
+    guardduty: (region) =>
+      once(`guardduty:${region}`, () => guarded(new GuardDutyClient({ ...common('guardduty', region), credentials }), 'guardduty')),
     securityhub: (region) =>
       once(`securityhub:${region}`, () => guarded(new SecurityHubClient({ ...common('securityhub', region), credentials }), 'securityhub')),
     logs: (region) => once(`logs:${region}`, () => guarded(new CloudWatchLogsClient({ ...common('logs', region), credentials }), 'logs')),

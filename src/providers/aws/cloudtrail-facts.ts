@@ -17,19 +17,17 @@ export function cloudtrailFacts(scope: FactScope, clients: AwsClients, options: 
       scope.fact('aws.cloudtrail.trails', async (rec) => {
         const client = clients.cloudtrail(options.homeRegion);
         const answer = await send(rec, 'cloudtrail', new DescribeTrailsCommand({ includeShadowTrails: true }), (c, o) => client.send(c, o));
-        return answer.trailList!.map(
-          (t): Trail => ({
-            name: t.Name!,
-            arn: t.TrailARN!,
-            homeRegion: t.HomeRegion!,
-            multiRegion: t.IsMultiRegionTrail === true,
-            organization: t.IsOrganizationTrail === true,
-            logFileValidation: t.LogFileValidationEnabled === true,
-            kmsKeyId: t.KmsKeyId ?? null,
-            bucket: t.S3BucketName ?? null,
-            hasCustomEventSelectors: t.HasCustomEventSelectors ?? null,
-          }),
-        );
+        return answer.trailList!.map((t): Trail => ({
+          name: t.Name!,
+          arn: t.TrailARN!,
+          homeRegion: t.HomeRegion!,
+          multiRegion: t.IsMultiRegionTrail === true,
+          organization: t.IsOrganizationTrail === true,
+          logFileValidation: t.LogFileValidationEnabled === true,
+          kmsKeyId: t.KmsKeyId ?? null,
+          bucket: t.S3BucketName ?? null,
+          hasCustomEventSelectors: t.HasCustomEventSelectors ?? null,
+        }));
       }),
     status: (trail) =>
       scope.fact(`aws.cloudtrail.status(${trail.arn})`, async (rec) => {
@@ -44,7 +42,13 @@ export function cloudtrailFacts(scope: FactScope, clients: AwsClients, options: 
     eventSelectors: (trail) =>
       scope.fact(`aws.cloudtrail.eventSelectors(${trail.arn})`, async (rec) => {
         const client = clients.cloudtrail(trail.homeRegion);
-        const s = await send(rec, 'cloudtrail', new GetEventSelectorsCommand({ TrailName: trail.arn }), (c, o) => client.send(c, o), trail.arn);
+        const s = await send(
+          rec,
+          'cloudtrail',
+          new GetEventSelectorsCommand({ TrailName: trail.arn }),
+          (c, o) => client.send(c, o),
+          trail.arn,
+        );
         return {
           basic: (s.EventSelectors ?? []).map((e) => ({
             readWriteType: e.ReadWriteType ?? null,

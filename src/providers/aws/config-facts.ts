@@ -39,12 +39,14 @@ export function configFacts(scope: FactScope, clients: AwsClients): MonitoringFa
       scope.fact(`aws.config.recorderStatus(${region})`, async (rec) => {
         const client = clients.config(region);
         const answer = await send(rec, 'config', new DescribeConfigurationRecorderStatusCommand({}), (c, o) => client.send(c, o), region);
-        return answer.ConfigurationRecordersStatus!.filter((s) => !s.servicePrincipal).map((s) => ({
-          name: s.name!,
-          recording: s.recording!,
-          lastStatus: s.lastStatus ?? null,
-          lastErrorCode: s.lastErrorCode ?? null,
-        }));
+        return answer
+          .ConfigurationRecordersStatus!.filter((s) => !s.servicePrincipal)
+          .map((s) => ({
+            name: s.name!,
+            recording: s.recording!,
+            lastStatus: s.lastStatus ?? null,
+            lastErrorCode: s.lastErrorCode ?? null,
+          }));
       }),
     deliveryStatus: (region) =>
       scope.fact(`aws.config.deliveryStatus(${region})`, async (rec) => {

@@ -23,7 +23,8 @@ export function guarddutyFacts(scope: FactScope, clients: AwsClients): Monitorin
         const client = clients.guardduty(region);
         const pages = await tokenPages(
           'guardduty:ListDetectors',
-          (NextToken) => send(rec, 'guardduty', new ListDetectorsCommand({ MaxResults: PAGE, NextToken }), (c, o) => client.send(c, o), region),
+          (NextToken) =>
+            send(rec, 'guardduty', new ListDetectorsCommand({ MaxResults: PAGE, NextToken }), (c, o) => client.send(c, o), region),
           (p) => p.NextToken,
         );
         const detectors: GuardDutyDetector[] = [];
@@ -53,7 +54,13 @@ export function guarddutyFacts(scope: FactScope, clients: AwsClients): Monitorin
         const findings: GuardDutyFinding[] = [];
         for (let i = 0; i < ids.length; i += PAGE) {
           const FindingIds = ids.slice(i, i + PAGE);
-          const answer = await send(rec, 'guardduty', new GetFindingsCommand({ DetectorId: detectorId, FindingIds }), (c, o) => client.send(c, o), detectorId);
+          const answer = await send(
+            rec,
+            'guardduty',
+            new GetFindingsCommand({ DetectorId: detectorId, FindingIds }),
+            (c, o) => client.send(c, o),
+            detectorId,
+          );
           for (const f of answer.Findings!) {
             findings.push({ id: f.Id!, severity: f.Severity!, type: f.Type!, createdAt: f.CreatedAt!, updatedAt: f.UpdatedAt ?? null });
           }

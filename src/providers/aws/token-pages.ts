@@ -18,7 +18,11 @@ export async function tokenPages<P>(
     pages.push(page);
     token = nextOf(page) || undefined;
     if (token !== undefined && seen.has(token)) {
-      throw new FactError({ kind: 'malformed', message: `${operation}: malformed answer: the page token repeats`, code: 'MalformedAnswer' });
+      throw new FactError({
+        kind: 'malformed',
+        message: `${operation}: malformed answer: the page token repeats`,
+        code: 'MalformedAnswer',
+      });
     }
     if (token !== undefined) seen.add(token);
   } while (token !== undefined);

@@ -16,7 +16,9 @@ import type { TrailState } from './world-monitoring.js';
 function visible(ctx: CallContext, req: AwsRequest, shadows: boolean): TrailState[] {
   const me = ctx.caller.account;
   const org = ctx.world.organization;
-  const inOrg = org ? ctx.world.accounts.filter((a) => a.id !== me.id).flatMap((a) => a.monitoring.trails.filter((t) => t.organization)) : [];
+  const inOrg = org
+    ? ctx.world.accounts.filter((a) => a.id !== me.id).flatMap((a) => a.monitoring.trails.filter((t) => t.organization))
+    : [];
   const own = me.monitoring.trails.filter((t) => t.homeRegion === req.region || (shadows && t.multiRegion));
   const organization = shadows ? inOrg.filter((t) => t.homeRegion === req.region || t.multiRegion) : [];
   return [...own, ...organization];
@@ -25,7 +27,10 @@ function visible(ctx: CallContext, req: AwsRequest, shadows: boolean): TrailStat
 function findTrail(ctx: CallContext, req: AwsRequest, name: unknown): TrailState {
   const ref = String(name ?? '');
   if (!ref) {
-    throw new AwsError('InvalidTrailNameException', 'Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).');
+    throw new AwsError(
+      'InvalidTrailNameException',
+      'Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).',
+    );
   }
   const trail = ref.startsWith('arn:')
     ? visible(ctx, req, true).find((t) => t.arn === ref)
@@ -91,7 +96,9 @@ export function cloudtrailService(): ServiceHandler {
           ctx.authorize('cloudtrail:DescribeTrails');
           const names = (input.trailNameList ?? []) as string[];
           const all = visible(ctx, req, input.includeShadowTrails !== false);
-          const trails = names.length ? all.filter((t) => names.includes(t.arn) || (names.includes(t.name) && t.homeRegion === req.region)) : all;
+          const trails = names.length
+            ? all.filter((t) => names.includes(t.arn) || (names.includes(t.name) && t.homeRegion === req.region))
+            : all;
           return jsonAnswer(req, { trailList: trails.map(describe) });
         }
         case 'GetTrailStatus': {

@@ -53,7 +53,9 @@ export function configService(): ServiceHandler {
                 ...(recording ? {} : { lastStopTime: recent }),
                 recording,
                 lastStatus: status,
-                ...(status === 'Failure' ? { lastErrorCode: 'AccessDenied', lastErrorMessage: 'Access denied to the configured role.' } : {}),
+                ...(status === 'Failure'
+                  ? { lastErrorCode: 'AccessDenied', lastErrorMessage: 'Access denied to the configured role.' }
+                  : {}),
                 lastStatusChangeTime: recent,
               };
             }),

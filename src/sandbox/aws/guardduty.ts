@@ -21,7 +21,8 @@ const ROUTES: [string, RegExp, string][] = [
 function detectorOf(ctx: CallContext, req: AwsRequest): DetectorState {
   const id = decodeURIComponent(req.path.split('/')[2] ?? '');
   const d = ctx.caller.account.monitoring.detectors.find((x) => x.region === req.region && x.id === id);
-  if (!d) throw new AwsError('BadRequestException', 'The request is rejected because the input detectorId is not owned by the current account.');
+  if (!d)
+    throw new AwsError('BadRequestException', 'The request is rejected because the input detectorId is not owned by the current account.');
   return d;
 }
 
@@ -30,7 +31,8 @@ type Condition = Record<string, unknown>;
 /** Whether a finding meets one criterion (the long and the short spelling of each operator are both accepted, as GuardDuty does). */
 function meets(f: FindingState, field: string, c: Condition): boolean {
   const value = field === 'severity' ? f.severity : field === 'service.archived' ? String(f.archived) : undefined;
-  if (value === undefined) throw new AwsError('BadRequestException', `The request is rejected because the criterion field ${field} is not supported here.`);
+  if (value === undefined)
+    throw new AwsError('BadRequestException', `The request is rejected because the criterion field ${field} is not supported here.`);
   const n = (k: string, short: string) => (c[k] ?? c[short]) as number | undefined;
   const l = (k: string, short: string) => (c[k] ?? c[short]) as string[] | undefined;
   const checks: [unknown, (x: never) => boolean][] = [
@@ -71,7 +73,11 @@ export function guarddutyService(): ServiceHandler {
       return route[2];
     },
     renderError: (err, req) =>
-      restJsonError(err, req, { denied: ['AccessDeniedException', 403], throttled: ['TooManyRequestsException', 429], messageKey: 'message' }),
+      restJsonError(err, req, {
+        denied: ['AccessDeniedException', 403],
+        throttled: ['TooManyRequestsException', 429],
+        messageKey: 'message',
+      }),
     handle(op, req, ctx) {
       const account = ctx.caller.account.id;
       switch (op) {
@@ -97,7 +103,10 @@ export function guarddutyService(): ServiceHandler {
           const d = detectorOf(ctx, req);
           ctx.authorize('guardduty:ListFindings', `arn:aws:guardduty:${d.region}:${account}:detector/${d.id}`);
           const input = restJsonInput(req);
-          const criterion = ((input.findingCriteria as { criterion?: Record<string, Condition> } | undefined)?.criterion ?? {}) as Record<string, Condition>;
+          const criterion = ((input.findingCriteria as { criterion?: Record<string, Condition> } | undefined)?.criterion ?? {}) as Record<
+            string,
+            Condition
+          >;
           const matching = d.findings.filter((f) => Object.entries(criterion).every(([field, c]) => meets(f, field, c)));
           const pg = restJsonPage(matching, Number(input.maxResults ?? 50), input.nextToken, 50, 'BadRequestException');
           return restJsonAnswer(req, { findingIds: pg.items.map((f) => f.id), nextToken: pg.next ?? '' });

@@ -19,7 +19,10 @@ export function logsService(): ServiceHandler {
       const input = jsonInput(req);
       const limit = Number(input.limit ?? 50);
       if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
-        throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`);
+        throw new AwsError(
+          'InvalidParameterException',
+          `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`,
+        );
       }
       const prefix = String(input.logGroupNamePrefix ?? '');
       const groups = ctx.caller.account.monitoring.logGroups
@@ -27,7 +30,8 @@ export function logsService(): ServiceHandler {
         .sort((a, b) => a.name.localeCompare(b.name));
       // The token names the last group of the page before, as an opaque string.
       const token = input.nextToken === undefined ? undefined : Buffer.from(String(input.nextToken), 'base64').toString('utf8');
-      if (token !== undefined && !groups.some((g) => g.name === token)) throw new AwsError('InvalidParameterException', 'The specified nextToken is invalid.');
+      if (token !== undefined && !groups.some((g) => g.name === token))
+        throw new AwsError('InvalidParameterException', 'The specified nextToken is invalid.');
       const start = token === undefined ? 0 : groups.findIndex((g) => g.name === token) + 1;
       const page = groups.slice(start, start + limit);
       const last = page[page.length - 1];

@@ -34,8 +34,7 @@ export function restJsonError(
   req: AwsRequest,
   codes: { denied: [string, number]; throttled: [string, number]; messageKey: 'message' | 'Message' },
 ): Answer {
-  let [type, status] = err instanceof Denied ? codes.denied : err instanceof Throttled ? codes.throttled : [err.code, err.status];
-  if (err instanceof AwsError && status === 400 && err.code === 'UnknownOperationException') status = 404;
+  const [type, status] = err instanceof Denied ? codes.denied : err instanceof Throttled ? codes.throttled : [err.code, err.status];
   const body = codes.messageKey === 'Message' ? { Code: type, Message: err.message } : { __type: type, message: err.message };
   return {
     status,
@@ -52,7 +51,8 @@ export function restJsonPage<T>(items: T[], size: number, token: unknown, max: n
   let start = 0;
   if (token !== undefined && token !== null && token !== '') {
     start = Number(Buffer.from(String(token), 'base64').toString('utf8'));
-    if (!Number.isInteger(start) || start < 0) throw new AwsError(invalid, 'The request is rejected because the input nextToken is not valid.');
+    if (!Number.isInteger(start) || start < 0)
+      throw new AwsError(invalid, 'The request is rejected because the input nextToken is not valid.');
   }
   const next = start + size < items.length ? Buffer.from(String(start + size)).toString('base64') : undefined;
   return { items: items.slice(start, start + size), next };

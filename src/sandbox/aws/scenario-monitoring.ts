@@ -24,7 +24,11 @@ export interface TrailSpec {
   /** GetTrailStatus LatestDeliveryError, e.g. `AccessDenied`. */
   deliveryError?: string;
   /** Basic selectors; absent (and no advanced ones): the default, every management event. */
-  eventSelectors?: { readWriteType?: 'ReadOnly' | 'WriteOnly' | 'All'; includeManagementEvents?: boolean; excludeManagementEventSources?: string[] }[];
+  eventSelectors?: {
+    readWriteType?: 'ReadOnly' | 'WriteOnly' | 'All';
+    includeManagementEvents?: boolean;
+    excludeManagementEventSources?: string[];
+  }[];
   advancedEventSelectors?: { name?: string; fieldSelectors: { field: string; equals?: string[]; notEquals?: string[] }[] }[];
 }
 
@@ -72,7 +76,8 @@ export interface LogGroupSpec {
   name: string;
   region: string;
   /** Absent: events never expire. */
-  retentionDays?: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 120 | 150 | 180 | 365 | 400 | 545 | 731 | 1096 | 1827 | 2192 | 2557 | 2922 | 3288 | 3653;
+  retentionDays?:
+    1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 120 | 150 | 180 | 365 | 400 | 545 | 731 | 1096 | 1827 | 2192 | 2557 | 2922 | 3288 | 3653;
   /** An alias or key id of the account's keys in the group's region, or a key ARN. */
   kmsKey?: string;
   created?: Age;

@@ -38,7 +38,11 @@ export function securityhubService(): ServiceHandler {
       return route[2];
     },
     renderError: (err, req) =>
-      restJsonError(err, req, { denied: ['AccessDeniedException', 403], throttled: ['TooManyRequestsException', 429], messageKey: 'Message' }),
+      restJsonError(err, req, {
+        denied: ['AccessDeniedException', 403],
+        throttled: ['TooManyRequestsException', 429],
+        messageKey: 'Message',
+      }),
     handle(op, req, ctx) {
       const account = ctx.caller.account.id;
       const hubArn = `arn:aws:securityhub:${req.region}:${account}:hub/default`;

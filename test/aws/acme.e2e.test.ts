@@ -196,6 +196,10 @@ describe('acme through the real AWS SDK', () => {
     expect(stats.byOperation['iam:GetCredentialReport']).toBe(3);
     expect(stats.byOperation['iam:GetAccountAuthorizationDetails']).toBe(3);
     expect(stats.byOperation['s3:GetBucketPolicy']).toBe(7);
+    // One role session per member account, whatever number of services and regions its clients cover.
+    expect(stats.byOperation['sts:AssumeRole']).toBe(2);
+    // One DescribeTrails per account answers for every region; the trail bucket's block is the S3 checks' own fact.
+    expect(stats.byOperation['cloudtrail:DescribeTrails']).toBe(3);
     const euCalls = scan.store.snapshot().find((f) => f.key === 'aws.s3.bucketEncryption(acme-eu-analytics)')!.calls;
     expect(euCalls.map((c) => [c.operation, c.status])).toEqual([['s3:GetEncryptionConfiguration', 200]]);
   });

@@ -84,6 +84,28 @@ export function s3ControlEndpoint(
   return { endpoint: url.toString().replace(/\/$/, ''), hosts: options.hosts ?? LOOPBACK_NAMES };
 }
 
+/** Renewed this long before they expire, as the SDK does for a client's own credentials. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+/**
+ * One set of assumed-role credentials for every client of a target: the SDK
+ * memoises credentials per client, so without this each service and region
+ * would call AssumeRole on its own. A failed attempt is not kept.
+ */
+export function sharedAcrossClients(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  const renew = () =>
+    (current = provider().catch((err: unknown) => {
+      current = undefined;
+      throw err;
+    }));
+  return async () => {
+    const identity = await (current ?? renew());
+    const expires = identity.expiration?.getTime();
+    return expires !== undefined && expires - Date.now() < RENEW_BEFORE_MS ? renew() : identity;
+  };
+}
+
 /**
  * SDK clients for one target, created on first use and kept per region. The
  * SDK resolves endpoints itself (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>)
@@ -99,15 +121,17 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
     ...(options.endpoints?.[service] ? { endpoint: options.endpoints[service] } : {}),
   });
   const credentials = options.roleArn
-    ? fromTemporaryCredentials({
-        masterCredentials: base,
-        params: {
-          RoleArn: options.roleArn,
-          RoleSessionName: options.sessionName ?? 'annexa',
-          ...(options.externalId ? { ExternalId: options.externalId } : {}),
-        },
-        clientConfig: common('sts', options.homeRegion),
-      })
+    ? sharedAcrossClients(
+        fromTemporaryCredentials({
+          masterCredentials: base,
+          params: {
+            RoleArn: options.roleArn,
+            RoleSessionName: options.sessionName ?? 'annexa',
+            ...(options.externalId ? { ExternalId: options.externalId } : {}),
+          },
+          clientConfig: common('sts', options.homeRegion),
+        }),
+      )
     : base;
   const cache = new Map<string, unknown>();
   const once = <T>(key: string, make: () => T): T => {

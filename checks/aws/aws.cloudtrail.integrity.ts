@@ -1,6 +1,12 @@
 import { defineCheck } from '../../src/core/check.js';
-import { multiRegionTrails, trailOwner, type TrailJudgement } from '../../src/judging/aws/cloudtrail.js';
-import { accountBlock, accountOf, effectiveBlock, PAB_FLAGS } from '../../src/judging/aws/judge.js';
+import {
+  multiRegionTrails,
+  problemList,
+  providedByOrganization,
+  trailOwner,
+  type TrailJudgement,
+} from '../../src/judging/aws/cloudtrail.js';
+import { accountBlock, effectiveBlock, PAB_FLAGS } from '../../src/judging/aws/judge.js';
 import type { CheckContext } from '../../src/core/check.js';
 
 /** What keeps one trail's logs from being tamper-evident, encrypted and private. */
@@ -9,7 +15,7 @@ async function integrityProblems(ctx: CheckContext<'aws'>, { trail }: TrailJudge
     (p): p is string => Boolean(p),
   );
   // An organisation trail's bucket belongs to the account that owns the trail: its scan judges that bucket.
-  if (problems.length || trailOwner(trail) !== accountOf(ctx.target).account) return problems;
+  if (problems.length || providedByOrganization(ctx, trail)) return problems;
   // The bucket is read only when it can decide the verdict: the fewest calls.
   if (!trail.bucket) return ['no bucket'];
   const account = await accountBlock(ctx);
@@ -50,14 +56,14 @@ export default defineCheck({
       const owner = trailOwner(good.trail);
       const observed = { trail: good.trail.arn, owner, bucket: good.trail.bucket, kmsKeyId: good.trail.kmsKeyId };
       return [
-        owner === accountOf(ctx.target).account
-          ? ctx.pass(resource, 'intact', observed)
-          : ctx.pass(resource, 'organizationTrail', observed),
+        providedByOrganization(ctx, good.trail)
+          ? ctx.pass(resource, 'organizationTrail', observed)
+          : ctx.pass(resource, 'intact', observed),
       ];
     }
     const [error] = errors;
     if (error) return [ctx.error(resource, error)];
     if (found.length === 0) return [ctx.fail(resource, 'noTrail', { trails: judged.map((j) => j.trail.arn) })];
-    return [ctx.fail(resource, 'exposed', { problems: found.map((f) => `${f.trail.arn}: ${f.problems.join(', ')}`) })];
+    return [ctx.fail(resource, 'exposed', { problems: problemList(found) })];
   },
 });

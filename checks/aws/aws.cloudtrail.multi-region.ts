@@ -1,6 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { multiRegionTrails, trailOwner } from '../../src/judging/aws/cloudtrail.js';
-import { accountOf } from '../../src/judging/aws/judge.js';
+import { multiRegionTrails, problemList, providedByOrganization, trailOwner } from '../../src/judging/aws/cloudtrail.js';
 
 export default defineCheck({
   meta: {
@@ -34,7 +33,7 @@ export default defineCheck({
       const owner = trailOwner(good.trail);
       const observed = { trail: good.trail.arn, owner, organization: good.trail.organization, homeRegion: good.trail.homeRegion };
       return [
-        good.trail.organization && owner !== accountOf(ctx.target).account
+        good.trail.organization && providedByOrganization(ctx, good.trail)
           ? ctx.pass(resource, 'organizationTrail', observed)
           : ctx.pass(resource, 'recording', observed),
       ];
@@ -44,6 +43,6 @@ export default defineCheck({
     if (judged.length === 0) {
       return [ctx.fail(resource, 'noMultiRegionTrail', { trails: (await ctx.aws.cloudtrail.trails()).map((t) => t.arn) })];
     }
-    return [ctx.fail(resource, 'notRecording', { problems: judged.map((j) => `${j.trail.arn}: ${j.problems.join(', ')}`) })];
+    return [ctx.fail(resource, 'notRecording', { problems: problemList(judged) })];
   },
 });

@@ -1,5 +1,6 @@
 import type { CheckContext } from '../../core/check.js';
 import { FactError } from '../../core/facts.js';
+import { accountOf } from './judge.js';
 import type { Trail, TrailEventSelectors } from '../../providers/aws/monitoring-types.js';
 
 /** Which management events a trail's selectors record. */
@@ -72,3 +73,9 @@ export async function multiRegionTrails(ctx: CheckContext<'aws'>): Promise<{ jud
 
 /** The account that owns a trail, from its ARN. */
 export const trailOwner = (trail: Trail) => trail.arn.split(':')[4] ?? '';
+
+/** Whether the trail belongs to another account of the organisation (the organisation provides it to this one). */
+export const providedByOrganization = (ctx: CheckContext<'aws'>, trail: Trail) => trailOwner(trail) !== accountOf(ctx.target).account;
+
+/** Each trail with what is wrong with it, for a failing result's message. */
+export const problemList = (found: TrailJudgement[]) => found.map((f) => `${f.trail.arn}: ${f.problems.join(', ')}`);

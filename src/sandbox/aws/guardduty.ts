@@ -1,5 +1,5 @@
 import { AwsError } from './errors.js';
-import { restJsonAnswer, restJsonError, restJsonInput, restJsonPage } from './rest-json.js';
+import { restJsonAnswer, restJsonErrors, restJsonInput, restJsonPage, restJsonRoutes } from './rest-json.js';
 import type { AwsRequest, CallContext, ServiceHandler } from './server.js';
 import type { DetectorState, FindingState } from './world-monitoring.js';
 
@@ -67,17 +67,8 @@ function finding(f: FindingState, d: DetectorState, account: string) {
 export function guarddutyService(): ServiceHandler {
   return {
     service: 'guardduty',
-    operation(req) {
-      const route = ROUTES.find(([method, path]) => method === req.method && path.test(req.path));
-      if (!route) throw new AwsError('UnknownOperationException', `No route for ${req.method} ${req.path}`, 404);
-      return route[2];
-    },
-    renderError: (err, req) =>
-      restJsonError(err, req, {
-        denied: ['AccessDeniedException', 403],
-        throttled: ['TooManyRequestsException', 429],
-        messageKey: 'message',
-      }),
+    operation: restJsonRoutes(ROUTES),
+    renderError: restJsonErrors('message'),
     handle(op, req, ctx) {
       const account = ctx.caller.account.id;
       switch (op) {

@@ -24,22 +24,34 @@ export function restJsonAnswer(req: AwsRequest, body: unknown): Answer {
   };
 }
 
+/** The operation a request names, from its method and path. */
+export function restJsonRoutes(routes: [method: string, path: RegExp, operation: string][]) {
+  return (req: AwsRequest): string => {
+    const route = routes.find(([method, path]) => method === req.method && path.test(req.path));
+    if (!route) throw new AwsError('UnknownOperationException', `No route for ${req.method} ${req.path}`, 404);
+    return route[2];
+  };
+}
+
 /**
- * Renders an error: denial and throttling with the service's own code and
- * status; `messageKey` is how the service spells the message field
- * (GuardDuty `message`, Security Hub `Message` beside `Code`).
+ * Renders an error: a denial as AccessDeniedException (403), throttling as
+ * TooManyRequestsException (429); `messageKey` is how the service spells the
+ * message field (GuardDuty `message`, Security Hub `Message` beside `Code`).
  */
-export function restJsonError(
-  err: AwsError | Denied | Throttled,
-  req: AwsRequest,
-  codes: { denied: [string, number]; throttled: [string, number]; messageKey: 'message' | 'Message' },
-): Answer {
-  const [type, status] = err instanceof Denied ? codes.denied : err instanceof Throttled ? codes.throttled : [err.code, err.status];
-  const body = codes.messageKey === 'Message' ? { Code: type, Message: err.message } : { __type: type, message: err.message };
-  return {
-    status,
-    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': req.requestId, 'x-amzn-ErrorType': type },
-    body: JSON.stringify(body),
+export function restJsonErrors(messageKey: 'message' | 'Message') {
+  return (err: AwsError | Denied | Throttled, req: AwsRequest): Answer => {
+    const [type, status] =
+      err instanceof Denied
+        ? ['AccessDeniedException', 403]
+        : err instanceof Throttled
+          ? ['TooManyRequestsException', 429]
+          : [err.code, err.status];
+    const body = messageKey === 'Message' ? { Code: type, Message: err.message } : { __type: type, message: err.message };
+    return {
+      status,
+      headers: { 'content-type': 'application/json', 'x-amzn-RequestId': req.requestId, 'x-amzn-ErrorType': type },
+      body: JSON.stringify(body),
+    };
   };
 }
 

@@ -1,5 +1,5 @@
 import { AwsError } from './errors.js';
-import { restJsonAnswer, restJsonError, restJsonInput, restJsonPage } from './rest-json.js';
+import { restJsonAnswer, restJsonErrors, restJsonInput, restJsonPage, restJsonRoutes } from './rest-json.js';
 import type { AwsRequest, CallContext, ServiceHandler } from './server.js';
 
 /**
@@ -9,9 +9,9 @@ import type { AwsRequest, CallContext, ServiceHandler } from './server.js';
  * Security Hub does.
  */
 
-const ROUTES: [string, string, string][] = [
-  ['GET', '/accounts', 'DescribeHub'],
-  ['POST', '/standards/get', 'GetEnabledStandards'],
+const ROUTES: [string, RegExp, string][] = [
+  ['GET', /^\/accounts$/, 'DescribeHub'],
+  ['POST', /^\/standards\/get$/, 'GetEnabledStandards'],
 ];
 
 function hubOf(ctx: CallContext, req: AwsRequest) {
@@ -32,17 +32,8 @@ function standardArn(ref: string, region: string): string {
 export function securityhubService(): ServiceHandler {
   return {
     service: 'securityhub',
-    operation(req) {
-      const route = ROUTES.find(([method, path]) => method === req.method && path === req.path);
-      if (!route) throw new AwsError('UnknownOperationException', `No route for ${req.method} ${req.path}`, 404);
-      return route[2];
-    },
-    renderError: (err, req) =>
-      restJsonError(err, req, {
-        denied: ['AccessDeniedException', 403],
-        throttled: ['TooManyRequestsException', 429],
-        messageKey: 'Message',
-      }),
+    operation: restJsonRoutes(ROUTES),
+    renderError: restJsonErrors('Message'),
     handle(op, req, ctx) {
       const account = ctx.caller.account.id;
       const hubArn = `arn:aws:securityhub:${req.region}:${account}:hub/default`;

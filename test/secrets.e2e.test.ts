@@ -33,6 +33,11 @@ const AWS_ENV: Record<string, string> = {
   kms: 'KMS',
   ec2: 'EC2',
   organizations: 'ORGANIZATIONS',
+  cloudtrail: 'CLOUDTRAIL',
+  config: 'CONFIG_SERVICE',
+  guardduty: 'GUARDDUTY',
+  securityhub: 'SECURITYHUB',
+  logs: 'CLOUDWATCH_LOGS',
 };
 
 let aws: SandboxHandle<AwsTargetOptions>;

@@ -28,6 +28,11 @@ const scenario = {
       roles: [role()],
       publicAccessBlock: true,
       buckets: [{ name: 'mgmt-eu', region: 'eu-west-1' }],
+      trails: [{ name: 'audit', homeRegion: 'us-east-1', bucket: 'mgmt-eu' }],
+      guardDuty: [{ region: 'us-east-1' }],
+      securityHub: [{ region: 'us-east-1', standards: [{ standard: 'aws-foundational-security-best-practices/v/1.0.0' }] }],
+      configRecorders: [{ region: 'us-east-1' }],
+      logGroups: [{ name: '/app', region: 'us-east-1' }],
     },
     { id: MEMBER, regions: ['us-east-1'], root: { mfa: 'none' }, roles: [role('acme-annexa')] },
   ],
@@ -41,6 +46,11 @@ const ENV_NAMES: Record<string, string> = {
   kms: 'KMS',
   ec2: 'EC2',
   organizations: 'ORGANIZATIONS',
+  cloudtrail: 'CLOUDTRAIL',
+  config: 'CONFIG_SERVICE',
+  guardduty: 'GUARDDUTY',
+  securityhub: 'SECURITYHUB',
+  logs: 'CLOUDWATCH_LOGS',
 };
 
 let handle: SandboxHandle<AwsTargetOptions>;
@@ -110,6 +120,25 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
     ]);
     const who = await awsProvider.identity(factsOf(targets[1]) as never, targets[1]);
     expect(who.principal).toMatch(new RegExp(`^arn:aws:sts::${MEMBER}:assumed-role/annexa-audit/`));
+  });
+
+  it('reaches CloudTrail, Config, GuardDuty, Security Hub and CloudWatch Logs through their own variables', async () => {
+    const targets = await awsProvider.resolveTargets({}, live);
+    const ids = [
+      'aws.cloudtrail.multi-region',
+      'aws.guardduty.enabled',
+      'aws.securityhub.enabled',
+      'aws.config.recorder',
+      'aws.logs.retention',
+    ];
+    const { results } = await rootMfa(targets, ids);
+    expect(results.map((r) => [r.checkId, r.status, r.messageId]).sort()).toEqual([
+      ['aws.cloudtrail.multi-region', 'pass', 'recording'],
+      ['aws.config.recorder', 'pass', 'recording'],
+      ['aws.guardduty.enabled', 'pass', 'watching'],
+      ['aws.logs.retention', 'fail', 'notKmsEncrypted'],
+      ['aws.securityhub.enabled', 'pass', 'enabled'],
+    ]);
   });
 
   it('a role whose external id does not match is an error for that account, not a pass', async () => {

@@ -22,6 +22,7 @@ const user = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const bucket = (name: string) => `arn:aws:s3:::${name}`;
 const rds = (region: string, resource: string) => `arn:aws:rds:${region}:${ACCOUNT}:${resource}`;
 const table = (region: string, name: string) => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
+const inRegion = (service: string, region: string, account: string, suffix: string) => `arn:aws:${service}:${region}:${account}:${suffix}`;
 
 const EXPECTED: Record<string, Record<string, string>> = {
   // The member account whose root credentials were removed centrally passes root MFA with that reason.
@@ -113,6 +114,33 @@ const EXPECTED: Record<string, Record<string, string>> = {
     [`arn:aws:access-analyzer:eu-west-1:${ACCOUNT}:analyzer/*`]: 'fail',
     [`arn:aws:access-analyzer:eu-west-1:${SANDBOX}:analyzer/*`]: 'fail', // only an unused-access analyzer
   },
+  'aws.cloudtrail.multi-region': { [accountId(ACCOUNT)]: 'pass', [accountId(DEV)]: 'pass', [accountId(SANDBOX)]: 'fail' },
+  'aws.cloudtrail.integrity': { [accountId(ACCOUNT)]: 'pass', [accountId(DEV)]: 'fail', [accountId(SANDBOX)]: 'fail' },
+  'aws.guardduty.enabled': {
+    [inRegion('guardduty', 'us-east-1', ACCOUNT, 'detector/*')]: 'pass',
+    [inRegion('guardduty', 'eu-west-1', ACCOUNT, 'detector/*')]: 'fail',
+    [inRegion('guardduty', 'eu-west-1', DEV, 'detector/*')]: 'pass',
+    [inRegion('guardduty', 'eu-west-1', SANDBOX, 'detector/*')]: 'fail',
+  },
+  'aws.securityhub.enabled': {
+    [inRegion('securityhub', 'us-east-1', ACCOUNT, 'hub/default')]: 'pass',
+    [inRegion('securityhub', 'eu-west-1', ACCOUNT, 'hub/default')]: 'fail',
+    [inRegion('securityhub', 'eu-west-1', DEV, 'hub/default')]: 'pass',
+    [inRegion('securityhub', 'eu-west-1', SANDBOX, 'hub/default')]: 'fail',
+  },
+  'aws.config.recorder': {
+    [inRegion('config', 'us-east-1', ACCOUNT, 'configuration-recorder/*')]: 'pass',
+    [inRegion('config', 'eu-west-1', ACCOUNT, 'configuration-recorder/*')]: 'fail',
+    [inRegion('config', 'eu-west-1', DEV, 'configuration-recorder/*')]: 'pass',
+    [inRegion('config', 'eu-west-1', SANDBOX, 'configuration-recorder/*')]: 'fail',
+  },
+  'aws.logs.retention': {
+    [inRegion('logs', 'us-east-1', ACCOUNT, 'log-group:/ecs/acme-app')]: 'pass',
+    [inRegion('logs', 'us-east-1', ACCOUNT, 'log-group:/aws/lambda/acme-thumbnailer')]: 'fail',
+    [inRegion('logs', 'eu-west-1', ACCOUNT, 'log-group:/acme/eu-analytics/etl')]: 'pass',
+    [inRegion('logs', 'eu-west-1', ACCOUNT, 'log-group:/acme/eu-analytics/debug')]: 'fail',
+    [accountId(DEV)]: 'not_applicable',
+  },
 };
 
 /** KMS keys are named in the scenario by description; their ids are generated. */
@@ -199,6 +227,10 @@ describe('acme through the real AWS SDK', () => {
     expect(stats.byOperation['iam:GetCredentialReport']).toBe(3);
     expect(stats.byOperation['iam:GetAccountAuthorizationDetails']).toBe(3);
     expect(stats.byOperation['s3:GetBucketPolicy']).toBe(7);
+    // One role session per member account, whatever number of services and regions its clients cover.
+    expect(stats.byOperation['sts:AssumeRole']).toBe(2);
+    // One DescribeTrails per account answers for every region; the trail bucket's block is the S3 checks' own fact.
+    expect(stats.byOperation['cloudtrail:DescribeTrails']).toBe(3);
     const euCalls = scan.store.snapshot().find((f) => f.key === 'aws.s3.bucketEncryption(acme-eu-analytics)')!.calls;
     expect(euCalls.map((c) => [c.operation, c.status])).toEqual([['s3:GetEncryptionConfiguration', 200]]);
   });

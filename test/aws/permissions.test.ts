@@ -14,13 +14,16 @@ function documentedActions(): string[] {
   return policy.Statement.flatMap((s) => s.Action);
 }
 
+/** The AwsService name of a client package whose name differs from it. */
+const SERVICE_OF_PACKAGE: Record<string, string> = { 's3-control': 's3control', 'config-service': 'config', 'cloudwatch-logs': 'logs' };
+
 /** SDK commands the AWS source imports from the @aws-sdk clients, by service. */
 function importedCommands(): string[] {
   const found = new Set<string>();
   for (const file of readdirSync(SOURCE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const text = readFileSync(path.join(SOURCE, file), 'utf8');
     for (const m of text.matchAll(/import \{([^}]*)\} from '@aws-sdk\/client-([a-z0-9-]+)'/g)) {
-      const service = m[2] === 's3-control' ? 's3control' : m[2];
+      const service = SERVICE_OF_PACKAGE[m[2]] ?? m[2];
       for (const name of m[1].matchAll(/\b(\w+Command)\b(?:\s+as\s+\w+)?/g)) found.add(`${service}:${name[1]}`);
     }
   }

@@ -56,6 +56,19 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'ssm:ListResourceComplianceSummariesCommand': 'ssm:ListResourceComplianceSummaries',
   'accessanalyzer:ListAnalyzersCommand': 'access-analyzer:ListAnalyzers',
   'accessanalyzer:ListFindingsCommand': 'access-analyzer:ListFindings',
+  'cloudtrail:DescribeTrailsCommand': 'cloudtrail:DescribeTrails',
+  'cloudtrail:GetTrailStatusCommand': 'cloudtrail:GetTrailStatus',
+  'cloudtrail:GetEventSelectorsCommand': 'cloudtrail:GetEventSelectors',
+  'config:DescribeConfigurationRecordersCommand': 'config:DescribeConfigurationRecorders',
+  'config:DescribeConfigurationRecorderStatusCommand': 'config:DescribeConfigurationRecorderStatus',
+  'config:DescribeDeliveryChannelStatusCommand': 'config:DescribeDeliveryChannelStatus',
+  'guardduty:ListDetectorsCommand': 'guardduty:ListDetectors',
+  'guardduty:GetDetectorCommand': 'guardduty:GetDetector',
+  'guardduty:ListFindingsCommand': 'guardduty:ListFindings',
+  'guardduty:GetFindingsCommand': 'guardduty:GetFindings',
+  'securityhub:DescribeHubCommand': 'securityhub:DescribeHub',
+  'securityhub:GetEnabledStandardsCommand': 'securityhub:GetEnabledStandards',
+  'logs:DescribeLogGroupsCommand': 'logs:DescribeLogGroups',
 };
 
 /**

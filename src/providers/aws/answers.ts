@@ -1,5 +1,5 @@
 import { FactError } from '../../core/facts.js';
-import { bool, list, obj, present, str, type Schema } from '../../core/answer-shape.js';
+import { bool, list, num, obj, present, str, type Schema } from '../../core/answer-shape.js';
 
 /**
  * The documented shape of each answer the AWS source reads, by the same
@@ -83,6 +83,22 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   }),
   'accessanalyzer:ListAnalyzersCommand': obj({ analyzers: list(obj({ arn: str, name: str, type: str, status: str })) }),
   'accessanalyzer:ListFindingsCommand': obj({ findings: list(obj({ id: str, resourceType: str })) }),
+  'cloudtrail:DescribeTrailsCommand': obj({ trailList: list(obj({ Name: str, TrailARN: str, HomeRegion: str })) }),
+  'cloudtrail:GetTrailStatusCommand': obj({ IsLogging: bool }),
+  'cloudtrail:GetEventSelectorsCommand': obj(
+    { TrailARN: str },
+    { AdvancedEventSelectors: list(obj({ FieldSelectors: list(obj({ Field: str })) })) },
+  ),
+  'config:DescribeConfigurationRecordersCommand': obj({ ConfigurationRecorders: list(obj({ name: str })) }),
+  'config:DescribeConfigurationRecorderStatusCommand': obj({ ConfigurationRecordersStatus: list(obj({ name: str, recording: bool })) }),
+  'config:DescribeDeliveryChannelStatusCommand': obj({ DeliveryChannelsStatus: list(obj({ name: str })) }),
+  'guardduty:ListDetectorsCommand': obj({ DetectorIds: list(str) }),
+  'guardduty:GetDetectorCommand': obj({ Status: str }),
+  'guardduty:ListFindingsCommand': obj({ FindingIds: list(str) }),
+  'guardduty:GetFindingsCommand': obj({ Findings: list(obj({ Id: str, Severity: num, Type: str, CreatedAt: str })) }),
+  'securityhub:DescribeHubCommand': obj({ HubArn: str }),
+  'securityhub:GetEnabledStandardsCommand': obj({ StandardsSubscriptions: list(obj({ StandardsArn: str, StandardsStatus: str })) }),
+  'logs:DescribeLogGroupsCommand': obj({ logGroups: list(obj({ logGroupName: str, arn: str })) }),
 };
 
 export function answerSchema(name: string): Schema {

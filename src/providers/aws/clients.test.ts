@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { s3ControlEndpoint } from './clients.js';
+import { s3ControlEndpoint, sharedAcrossClients } from './clients.js';
 import { LOOPBACK_NAMES } from './host-lookup.js';
 
 const options = { accountId: '123456789012', partition: 'aws', homeRegion: 'us-east-1' };
@@ -31,5 +31,32 @@ describe('s3ControlEndpoint', () => {
     });
     expect(s3ControlEndpoint({ ...options, endpoints: { s3control: 'http://localhost:35903' } }, {}).hosts).toBe(LOOPBACK_NAMES);
     expect(s3ControlEndpoint({ ...options, endpoints: { s3control: 'https://s3-control.example.test' } }, {}).hosts).toBeUndefined();
+  });
+});
+
+describe('sharedAcrossClients', () => {
+  const identity = (minutes: number) => ({ accessKeyId: 'A', secretAccessKey: 'S', expiration: new Date(Date.now() + minutes * 60_000) });
+
+  it('asks once for every client, and again only when the credentials near their expiry', async () => {
+    let calls = 0;
+    const shared = sharedAcrossClients(async () => (calls++ === 0 ? identity(60) : identity(2)));
+    await Promise.all([shared(), shared(), shared()]);
+    expect(calls).toBe(1);
+    calls = 1;
+    const soon = sharedAcrossClients(async () => identity(calls++ < 2 ? 2 : 60));
+    await soon();
+    await soon();
+    expect(calls).toBe(3);
+  });
+
+  it('does not keep a failed attempt', async () => {
+    let calls = 0;
+    const shared = sharedAcrossClients(async () => {
+      if (calls++ === 0) throw new Error('AccessDenied');
+      return identity(60);
+    });
+    await expect(shared()).rejects.toThrow('AccessDenied');
+    await expect(shared()).resolves.toMatchObject({ accessKeyId: 'A' });
+    expect(calls).toBe(2);
   });
 });

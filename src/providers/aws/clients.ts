@@ -5,6 +5,10 @@ import { BackupClient } from '@aws-sdk/client-backup';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -12,6 +16,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -45,6 +50,11 @@ export interface AwsClients {
   inspector2(region: string): Inspector2Client;
   ssm(region: string): SSMClient;
   accessanalyzer(region: string): AccessAnalyzerClient;
+  cloudtrail(region: string): CloudTrailClient;
+  config(region: string): ConfigServiceClient;
+  guardduty(region: string): GuardDutyClient;
+  securityhub(region: string): SecurityHubClient;
+  logs(region: string): CloudWatchLogsClient;
 }
 
 /** A client whose empty 2xx answers are refused before the SDK reads them as `{}`. */
@@ -87,6 +97,28 @@ export function s3ControlEndpoint(
   return { endpoint: url.toString().replace(/\/$/, ''), hosts: options.hosts ?? LOOPBACK_NAMES };
 }
 
+/** Renewed this long before they expire, as the SDK does for a client's own credentials. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+/**
+ * One set of assumed-role credentials for every client of a target: the SDK
+ * memoises credentials per client, so without this each service and region
+ * would call AssumeRole on its own. A failed attempt is not kept.
+ */
+export function sharedAcrossClients(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  const renew = () =>
+    (current = provider().catch((err: unknown) => {
+      current = undefined;
+      throw err;
+    }));
+  return async () => {
+    const identity = await (current ?? renew());
+    const expires = identity.expiration?.getTime();
+    return expires !== undefined && expires - Date.now() < RENEW_BEFORE_MS ? renew() : identity;
+  };
+}
+
 /**
  * SDK clients for one target, created on first use and kept per region. The
  * SDK resolves endpoints itself (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>)
@@ -102,15 +134,17 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
     ...(options.endpoints?.[service] ? { endpoint: options.endpoints[service] } : {}),
   });
   const credentials = options.roleArn
-    ? fromTemporaryCredentials({
-        masterCredentials: base,
-        params: {
-          RoleArn: options.roleArn,
-          RoleSessionName: options.sessionName ?? 'annexa',
-          ...(options.externalId ? { ExternalId: options.externalId } : {}),
-        },
-        clientConfig: common('sts', options.homeRegion),
-      })
+    ? sharedAcrossClients(
+        fromTemporaryCredentials({
+          masterCredentials: base,
+          params: {
+            RoleArn: options.roleArn,
+            RoleSessionName: options.sessionName ?? 'annexa',
+            ...(options.externalId ? { ExternalId: options.externalId } : {}),
+          },
+          clientConfig: common('sts', options.homeRegion),
+        }),
+      )
     : base;
   const cache = new Map<string, unknown>();
   const once = <T>(key: string, make: () => T): T => {
@@ -169,5 +203,14 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
       once(`accessanalyzer:${region}`, () =>
         guarded(new AccessAnalyzerClient({ ...common('accessanalyzer', region), credentials }), 'accessanalyzer'),
       ),
+    cloudtrail: (region) =>
+      once(`cloudtrail:${region}`, () => guarded(new CloudTrailClient({ ...common('cloudtrail', region), credentials }), 'cloudtrail')),
+    config: (region) =>
+      once(`config:${region}`, () => guarded(new ConfigServiceClient({ ...common('config', region), credentials }), 'config')),
+    guardduty: (region) =>
+      once(`guardduty:${region}`, () => guarded(new GuardDutyClient({ ...common('guardduty', region), credentials }), 'guardduty')),
+    securityhub: (region) =>
+      once(`securityhub:${region}`, () => guarded(new SecurityHubClient({ ...common('securityhub', region), credentials }), 'securityhub')),
+    logs: (region) => once(`logs:${region}`, () => guarded(new CloudWatchLogsClient({ ...common('logs', region), credentials }), 'logs')),
   };
 }

@@ -2,6 +2,8 @@ import type { AwsSection } from '../../config/config.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
 import { clientsFor } from './clients.js';
+import { cloudtrailFacts } from './cloudtrail-facts.js';
+import { configFacts } from './config-facts.js';
 import { classify, inspect } from './errors.js';
 import { globalFacts } from './iam-facts.js';
 import { ebsFacts } from './ebs-facts.js';
@@ -15,6 +17,9 @@ import { rdsFacts } from './rds-facts.js';
 import { ssmFacts } from './ssm-facts.js';
 import { s3Facts } from './s3-facts.js';
 import { vpcFacts } from './vpc-facts.js';
+import { guarddutyFacts } from './guardduty-facts.js';
+import { logsFacts } from './logs-facts.js';
+import { securityhubFacts } from './securityhub-facts.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
@@ -38,6 +43,11 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     ebs: ebsFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
     ec2: ec2Facts(scope, clients, { accountId: o.accountId, partition: o.partition }),
     vpc: vpcFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
+    cloudtrail: cloudtrailFacts(scope, clients, { homeRegion: o.homeRegion }),
+    config: configFacts(scope, clients),
+    guardduty: guarddutyFacts(scope, clients),
+    securityhub: securityhubFacts(scope, clients),
+    logs: logsFacts(scope, clients),
   };
 }
 

@@ -17,6 +17,7 @@ import type {
 } from './ec2-types.js';
 
 export type * from './ec2-types.js';
+import type { MonitoringFacts, MonitoringService } from './monitoring-types.js';
 
 /**
  * The AWS facts checks read (`ctx.aws.…`) and the plain-JSON shapes they
@@ -224,6 +225,11 @@ export interface AwsFacts {
     vpcs(region: string): Promise<Vpc[]>;
     flowLogs(region: string): Promise<FlowLog[]>;
   };
+  cloudtrail: MonitoringFacts['cloudtrail'];
+  config: MonitoringFacts['config'];
+  guardduty: MonitoringFacts['guardduty'];
+  securityhub: MonitoringFacts['securityhub'];
+  logs: MonitoringFacts['logs'];
 }
 
 /** What a target carries: never a credential. */
@@ -258,7 +264,8 @@ export type AwsService =
   | 'backup'
   | 'inspector2'
   | 'ssm'
-  | 'accessanalyzer';
+  | 'accessanalyzer'
+  | MonitoringService;
 
 declare module '../../core/check.js' {
   interface ProviderFacts {

@@ -1,5 +1,5 @@
 import { AwsError } from './errors.js';
-import { restAnswer, restError, restInput, restOperation, restPage } from './rest-json.js';
+import { restAnswer, restErrors, restInput, restOperation, restPage } from './rest-json.js';
 import type { ServiceHandler } from './server.js';
 
 /**
@@ -13,7 +13,7 @@ export function accessAnalyzerService(): ServiceHandler {
   return {
     service: 'accessanalyzer',
     operation: restOperation({ 'GET /analyzer': 'ListAnalyzers', 'POST /finding': 'ListFindings' }),
-    renderError: restError,
+    renderError: restErrors(),
     handle(op, req, ctx) {
       const data = ctx.caller.account.data;
       const created = ctx.caller.account.created.toISOString();

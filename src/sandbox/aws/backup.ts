@@ -1,5 +1,5 @@
 import { epochSeconds } from './json.js';
-import { restAnswer, restError, restOperation, restPage } from './rest-json.js';
+import { restAnswer, restErrors, restOperation, restPage } from './rest-json.js';
 import type { ServiceHandler } from './server.js';
 
 /**
@@ -11,7 +11,7 @@ export function backupService(): ServiceHandler {
   return {
     service: 'backup',
     operation: restOperation({ 'GET /resources': 'ListProtectedResources' }),
-    renderError: restError,
+    renderError: restErrors(),
     handle(op, req, ctx) {
       ctx.authorize('backup:ListProtectedResources');
       const mine = ctx.caller.account.data.protectedResources.filter((p) => p.region === req.region);

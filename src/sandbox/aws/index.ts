@@ -5,13 +5,18 @@ import { backupService } from './backup.js';
 import { dynamodbService } from './dynamodb.js';
 import { ec2Service } from './ec2.js';
 import { inspector2Service } from './inspector2.js';
+import { cloudtrailService } from './cloudtrail.js';
+import { configService } from './config.js';
+import { guarddutyService } from './guardduty.js';
 import { iamService } from './iam.js';
 import { kmsService } from './kms.js';
+import { logsService } from './logs.js';
 import { organizationsService } from './organizations.js';
 import { rdsService } from './rds.js';
 import { s3Service } from './s3.js';
 import { s3controlService } from './s3control.js';
 import { ssmService } from './ssm.js';
+import { securityhubService } from './securityhub.js';
 import { LOOPBACK_NAMES } from '../../providers/aws/host-lookup.js';
 import { faultsOf } from './rules.js';
 import type { AwsScenario } from './scenario.js';
@@ -36,6 +41,11 @@ export interface AwsSandboxEndpoints {
   inspector2: string;
   ssm: string;
   accessanalyzer: string;
+  cloudtrail: string;
+  config: string;
+  guardduty: string;
+  securityhub: string;
+  logs: string;
 }
 
 export interface AwsSandbox {
@@ -94,6 +104,11 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
     inspector2: inspector2Service(),
     ssm: ssmService(),
     accessanalyzer: accessAnalyzerService(),
+    cloudtrail: cloudtrailService(),
+    config: configService(),
+    guardduty: guarddutyService(),
+    securityhub: securityhubService(),
+    logs: logsService(),
   };
   const started: Partial<Record<keyof AwsSandboxEndpoints, Listening>> = {};
   try {

@@ -1,6 +1,6 @@
 import { AwsError } from './errors.js';
 import { epochSeconds } from './json.js';
-import { restAnswer, restError, restInput, restOperation, restPage } from './rest-json.js';
+import { restAnswer, restErrors, restInput, restOperation, restPage } from './rest-json.js';
 import type { AwsRequest, CallContext, ServiceHandler } from './server.js';
 import type { InspectorFinding } from './data-world.js';
 
@@ -53,7 +53,7 @@ export function inspector2Service(): ServiceHandler {
   return {
     service: 'inspector2',
     operation: restOperation({ 'POST /status/batch/get': 'BatchGetAccountStatus', 'POST /findings/list': 'ListFindings' }),
-    renderError: restError,
+    renderError: restErrors(),
     handle(op, req, ctx) {
       const input = restInput(req);
       const account = ctx.caller.account.id;

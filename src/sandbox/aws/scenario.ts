@@ -8,6 +8,7 @@ import type {
   RdsInstanceSpec,
   RdsSnapshotSpec,
 } from './scenario-data.js';
+import type { MonitoringSpec } from './scenario-monitoring.js';
 
 /**
  * The `aws:` section of a scenario, as schemas/scenario-aws.schema.json
@@ -167,7 +168,7 @@ export interface KmsKeySpec {
   policy?: PolicyDocument;
 }
 
-export interface AccountSpec extends Ec2AccountSpec {
+export interface AccountSpec extends Ec2AccountSpec, MonitoringSpec {
   id: string;
   alias?: string;
   /** Organisation account name and email (ListAccounts). */

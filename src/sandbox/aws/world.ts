@@ -2,6 +2,7 @@ import { awsManagedPolicy } from './aws-managed.js';
 import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
 import { buildEc2, type Ec2World } from './world-ec2.js';
+import { buildMonitoring, type MonitoringWorld } from './world-monitoring.js';
 import type {
   AccessKeySpec,
   AccountSpec,
@@ -115,6 +116,7 @@ export interface Account {
   publicAccessBlock?: PublicAccessBlockSpec;
   buckets: Bucket[];
   keys: KmsKey[];
+  monitoring: MonitoringWorld;
   deny: AwsScenario['deny'];
   created: Date;
   /** RDS, DynamoDB, Backup, Inspector, SSM and Access Analyzer. */
@@ -243,6 +245,7 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
     lastUsed: r.lastUsed ? { at: ago(r.lastUsed.ago, now)!, region: r.lastUsed.region } : undefined,
   }));
   const root: RootSpec = spec.root ?? {};
+  const keys = (spec.kmsKeys ?? []).map((k, i) => buildKey(id, k, i, when(k.created)));
   return {
     id,
     alias: spec.alias,
@@ -270,7 +273,8 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
       arn: `arn:aws:s3:::${b.name}`,
       publicAccessBlock: b.publicAccessBlock === true ? ALL_BLOCKED : b.publicAccessBlock,
     })),
-    keys: (spec.kmsKeys ?? []).map((k, i) => buildKey(id, k, i, when(k.created))),
+    keys,
+    monitoring: buildMonitoring(id, spec, now, keys),
     deny: spec.deny,
     created,
     data: buildDataWorld(spec, now, created),

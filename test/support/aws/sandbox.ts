@@ -1,10 +1,15 @@
 import http from 'node:http';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsSandbox } from '../../../src/sandbox/aws/index.js';
 import { loopbackLookup } from '../../../src/sandbox/aws/loopback.js';
@@ -41,6 +46,11 @@ export function clientsFor(sandbox: AwsSandbox, region = sandbox.homeRegion, cre
     kms: new KMSClient({ ...common, endpoint: sandbox.endpoints.kms }),
     ec2: new EC2Client({ ...common, endpoint: sandbox.endpoints.ec2 }),
     organizations: new OrganizationsClient({ ...common, endpoint: sandbox.endpoints.organizations }),
+    cloudtrail: new CloudTrailClient({ ...common, endpoint: sandbox.endpoints.cloudtrail }),
+    config: new ConfigServiceClient({ ...common, endpoint: sandbox.endpoints.config }),
+    guardduty: new GuardDutyClient({ ...common, endpoint: sandbox.endpoints.guardduty }),
+    securityhub: new SecurityHubClient({ ...common, endpoint: sandbox.endpoints.securityhub }),
+    logs: new CloudWatchLogsClient({ ...common, endpoint: sandbox.endpoints.logs }),
   };
 }
 

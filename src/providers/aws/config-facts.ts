@@ -1,0 +1,62 @@
+import {
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeDeliveryChannelStatusCommand,
+} from '@aws-sdk/client-config-service';
+import type { FactScope } from '../../core/facts.js';
+import { send } from './actions.js';
+import type { AwsClients } from './clients.js';
+import type { MonitoringFacts } from './monitoring-types.js';
+
+/**
+ * AWS Config facts, per region: three unpaginated describe calls (a region
+ * has at most one customer-managed recorder and one delivery channel).
+ * Service-linked recorders, which record only what one AWS service needs,
+ * are left out: they say nothing of the account's own recording.
+ */
+export function configFacts(scope: FactScope, clients: AwsClients): MonitoringFacts['config'] {
+  return {
+    recorders: (region) =>
+      scope.fact(`aws.config.recorders(${region})`, async (rec) => {
+        const client = clients.config(region);
+        const answer = await send(rec, 'config', new DescribeConfigurationRecordersCommand({}), (c, o) => client.send(c, o), region);
+        return answer
+          .ConfigurationRecorders!.filter((r) => !r.servicePrincipal)
+          .map((r) => {
+            const g = r.recordingGroup;
+            return {
+              name: r.name!,
+              // Config's default recording group records every supported type.
+              allSupported: g?.allSupported ?? true,
+              includeGlobalResourceTypes: g?.includeGlobalResourceTypes === true,
+              strategy: g?.recordingStrategy?.useOnly ?? null,
+              resourceTypes: g?.resourceTypes ?? [],
+              excludedResourceTypes: g?.exclusionByResourceTypes?.resourceTypes ?? [],
+            };
+          });
+      }),
+    recorderStatus: (region) =>
+      scope.fact(`aws.config.recorderStatus(${region})`, async (rec) => {
+        const client = clients.config(region);
+        const answer = await send(rec, 'config', new DescribeConfigurationRecorderStatusCommand({}), (c, o) => client.send(c, o), region);
+        return answer
+          .ConfigurationRecordersStatus!.filter((s) => !s.servicePrincipal)
+          .map((s) => ({
+            name: s.name!,
+            recording: s.recording!,
+            lastStatus: s.lastStatus ?? null,
+            lastErrorCode: s.lastErrorCode ?? null,
+          }));
+      }),
+    deliveryStatus: (region) =>
+      scope.fact(`aws.config.deliveryStatus(${region})`, async (rec) => {
+        const client = clients.config(region);
+        const answer = await send(rec, 'config', new DescribeDeliveryChannelStatusCommand({}), (c, o) => client.send(c, o), region);
+        return answer.DeliveryChannelsStatus!.map((s) => ({
+          name: s.name!,
+          historyStatus: s.configHistoryDeliveryInfo?.lastStatus ?? null,
+          historyError: s.configHistoryDeliveryInfo?.lastErrorCode ?? null,
+        }));
+      }),
+  };
+}

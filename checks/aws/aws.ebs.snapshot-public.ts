@@ -20,8 +20,9 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    const results = await eachRegional(
+    return eachRegional(
       ctx,
+      'noSnapshots',
       (region) => ctx.aws.ebs.snapshots(region),
       (r) => ec2Arn(ctx.target, r, 'snapshot/*', false),
       (s) => s.arn,
@@ -30,6 +31,5 @@ export default defineCheck({
         return s.public ? ctx.fail(s.arn, 'public', observed) : ctx.pass(s.arn, 'private', observed);
       },
     );
-    return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noSnapshots')];
   },
 });

@@ -20,8 +20,9 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    const results = await eachRegional(
+    return eachRegional(
       ctx,
+      'noVolumes',
       (region) => ctx.aws.ebs.volumes(region),
       (r) => ec2Arn(ctx.target, r, 'volume/*'),
       (v) => v.arn,
@@ -38,6 +39,5 @@ export default defineCheck({
         return v.encrypted ? ctx.pass(v.arn, 'encrypted', observed) : ctx.fail(v.arn, 'unencrypted', observed);
       },
     );
-    return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noVolumes')];
   },
 });

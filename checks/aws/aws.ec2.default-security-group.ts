@@ -20,8 +20,9 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    const results = await eachRegional(
+    return eachRegional(
       ctx,
+      'noDefaultGroups',
       (region) => ctx.aws.ec2.defaultSecurityGroups(region),
       (r) => ec2Arn(ctx.target, r, 'security-group/*'),
       (g) => g.arn,
@@ -32,6 +33,5 @@ export default defineCheck({
         return rules.length === 0 ? ctx.pass(g.arn, 'empty', observed) : ctx.fail(g.arn, 'hasRules', observed);
       },
     );
-    return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noDefaultGroups')];
   },
 });

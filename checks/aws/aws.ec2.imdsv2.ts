@@ -26,8 +26,9 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    const results = await eachRegional(
+    return eachRegional(
       ctx,
+      'noInstances',
       (region) => ctx.aws.ec2.instances(region),
       (r) => ec2Arn(ctx.target, r, 'instance/*'),
       (i) => i.arn,
@@ -40,6 +41,5 @@ export default defineCheck({
         return httpTokens === 'required' ? ctx.pass(i.arn, 'required', observed) : ctx.fail(i.arn, 'optional', observed);
       },
     );
-    return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noInstances')];
   },
 });

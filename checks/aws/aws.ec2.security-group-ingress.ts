@@ -36,8 +36,9 @@ export default defineCheck({
       for (const r of await ctx.aws.ec2.securityGroupRules(region)) byGroup.set(r.groupId, [...(byGroup.get(r.groupId) ?? []), r]);
       return [...byGroup].map(([groupId, rules]) => ({ groupId, rules, arn: ec2Arn(ctx.target, region, `security-group/${groupId}`) }));
     };
-    const results = await eachRegional(
+    return eachRegional(
       ctx,
+      'noGroups',
       groupsOf,
       (r) => ec2Arn(ctx.target, r, 'security-group/*'),
       (g) => g.arn,
@@ -50,6 +51,5 @@ export default defineCheck({
         return ctx.fail(g.arn, 'open', { ...observed, openRules: open.map(describeRule).join(', '), attachment, attachedTo: holders });
       },
     );
-    return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noGroups')];
   },
 });

@@ -22,8 +22,9 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    const results = await eachRegional(
+    return eachRegional(
       ctx,
+      'noVpcs',
       (region) => ctx.aws.vpc.vpcs(region),
       (r) => ec2Arn(ctx.target, r, 'vpc/*'),
       (v) => v.arn,
@@ -43,6 +44,5 @@ export default defineCheck({
         return ctx.fail(v.arn, 'notDelivering', { ...observed, deliveryErrors });
       },
     );
-    return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noVpcs')];
   },
 });

@@ -3,11 +3,16 @@ import type { Result, Target } from '../../core/types.js';
 import { accountOf } from './judge.js';
 
 /**
- * Judging over per-region listings (EC2, EBS, VPC): every scanned region is
- * listed; a region whose listing cannot be collected is one `error` on the
- * region's wildcard ARN, and each listed item is judged on its own. Nothing
- * listed in any region is one `none` result, not applicable, on the account.
+ * Judging per scanned region: each region is judged on its own, so a region
+ * whose facts cannot be read is one `error` for that region's resource and
+ * leaves the others alone.
  */
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>`: the id of a region-wide result (`resource` a wildcard like `db:*`). */
+export function regionalArn(ctx: CheckContext<'aws'>, service: string, region: string, resource: string): string {
+  const { account, partition } = accountOf(ctx.target);
+  return `arn:${partition}:${service}:${region}:${account}:${resource}`;
+}
 
 /** `arn:<partition>:ec2:<region>:<account>:<path>`; snapshot ARNs carry no account. */
 export function ec2Arn(target: Target, region: string, path: string, withAccount = true): string {
@@ -15,6 +20,24 @@ export function ec2Arn(target: Target, region: string, path: string, withAccount
   return `arn:${partition}:ec2:${region}:${withAccount ? account : ''}:${path}`;
 }
 
+export async function eachRegion(
+  ctx: CheckContext<'aws'>,
+  resourceOf: (region: string) => string,
+  judge: (region: string) => Promise<Result | Result[]>,
+): Promise<Result[]> {
+  return ctx.each(await ctx.aws.regions(), resourceOf, judge);
+}
+
+/** Results, or the one not-applicable result about the whole account when there are none. */
+export function orNone<M extends string>(ctx: CheckContext<'aws', M>, results: Result[], messageId: M): Result[] {
+  return results.length ? results : [ctx.notApplicable(ctx.target.resource, messageId)];
+}
+
+/**
+ * Every item of a per-region listing (EC2, EBS, VPC) judged on its own; a
+ * region whose listing cannot be collected is one `error` on the region's
+ * wildcard ARN; nothing listed anywhere is `none`, not applicable.
+ */
 export async function eachRegional<T, M extends string>(
   ctx: CheckContext<'aws', M>,
   none: M,
@@ -23,9 +46,8 @@ export async function eachRegional<T, M extends string>(
   itemResource: (item: T) => string,
   judge: (item: T, region: string) => Promise<Result> | Result,
 ): Promise<Result[]> {
-  const regions = await ctx.aws.regions();
-  const results = await ctx.each(regions, regionResource, async (region) =>
+  const results = await eachRegion(ctx, regionResource, async (region) =>
     ctx.each(await listing(region), itemResource, async (item) => judge(item, region)),
   );
-  return results.length ? results : [ctx.notApplicable(ctx.target.resource, none)];
+  return orNone(ctx, results, none);
 }

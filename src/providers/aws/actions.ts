@@ -41,6 +41,21 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'kms:DescribeKeyCommand': 'kms:DescribeKey',
   'kms:GetKeyRotationStatusCommand': 'kms:GetKeyRotationStatus',
   'kms:GetKeyPolicyCommand': 'kms:GetKeyPolicy',
+  'rds:DescribeDBInstancesCommand': 'rds:DescribeDBInstances',
+  'rds:DescribeDBClustersCommand': 'rds:DescribeDBClusters',
+  'rds:DescribeDBSnapshotsCommand': 'rds:DescribeDBSnapshots',
+  'rds:DescribeDBClusterSnapshotsCommand': 'rds:DescribeDBClusterSnapshots',
+  'rds:DescribeDBSnapshotAttributesCommand': 'rds:DescribeDBSnapshotAttributes',
+  'rds:DescribeDBClusterSnapshotAttributesCommand': 'rds:DescribeDBClusterSnapshotAttributes',
+  'dynamodb:ListTablesCommand': 'dynamodb:ListTables',
+  'dynamodb:DescribeContinuousBackupsCommand': 'dynamodb:DescribeContinuousBackups',
+  'backup:ListProtectedResourcesCommand': 'backup:ListProtectedResources',
+  'inspector2:BatchGetAccountStatusCommand': 'inspector2:BatchGetAccountStatus',
+  'inspector2:ListFindingsCommand': 'inspector2:ListFindings',
+  'ssm:DescribeInstanceInformationCommand': 'ssm:DescribeInstanceInformation',
+  'ssm:ListResourceComplianceSummariesCommand': 'ssm:ListResourceComplianceSummaries',
+  'accessanalyzer:ListAnalyzersCommand': 'access-analyzer:ListAnalyzers',
+  'accessanalyzer:ListFindingsCommand': 'access-analyzer:ListFindings',
 };
 
 /**

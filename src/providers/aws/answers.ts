@@ -59,6 +59,30 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'kms:DescribeKeyCommand': obj({ KeyMetadata: obj({ KeyId: str, Arn: str, KeyManager: str, KeyState: str }) }),
   'kms:GetKeyRotationStatusCommand': obj({ KeyRotationEnabled: bool }),
   'kms:GetKeyPolicyCommand': obj({ Policy: str }),
+  // RDS sends the list element even when empty; `Marker` only when there is a next page.
+  'rds:DescribeDBInstancesCommand': obj({ DBInstances: list(obj({ DBInstanceIdentifier: str, DBInstanceArn: str })) }),
+  'rds:DescribeDBClustersCommand': obj({ DBClusters: list(obj({ DBClusterIdentifier: str, DBClusterArn: str })) }),
+  'rds:DescribeDBSnapshotsCommand': obj({ DBSnapshots: list(obj({ DBSnapshotIdentifier: str, DBSnapshotArn: str })) }),
+  'rds:DescribeDBClusterSnapshotsCommand': obj({
+    DBClusterSnapshots: list(obj({ DBClusterSnapshotIdentifier: str, DBClusterSnapshotArn: str })),
+  }),
+  'rds:DescribeDBSnapshotAttributesCommand': obj({
+    DBSnapshotAttributesResult: obj({ DBSnapshotAttributes: list(obj({ AttributeName: str })) }),
+  }),
+  'rds:DescribeDBClusterSnapshotAttributesCommand': obj({
+    DBClusterSnapshotAttributesResult: obj({ DBClusterSnapshotAttributes: list(obj({ AttributeName: str })) }),
+  }),
+  'dynamodb:ListTablesCommand': obj({ TableNames: list(str) }),
+  'dynamodb:DescribeContinuousBackupsCommand': obj({ ContinuousBackupsDescription: obj({ ContinuousBackupsStatus: str }) }),
+  'backup:ListProtectedResourcesCommand': obj({ Results: list(obj({ ResourceArn: str })) }),
+  'inspector2:BatchGetAccountStatusCommand': obj({ accounts: list(obj({ accountId: str, state: obj({ status: str }) })) }),
+  'inspector2:ListFindingsCommand': obj({ findings: list(obj({ findingArn: str, firstObservedAt: present })) }),
+  'ssm:DescribeInstanceInformationCommand': obj({ InstanceInformationList: list(obj({ InstanceId: str })) }),
+  'ssm:ListResourceComplianceSummariesCommand': obj({
+    ResourceComplianceSummaryItems: list(obj({ ResourceId: str, Status: str })),
+  }),
+  'accessanalyzer:ListAnalyzersCommand': obj({ analyzers: list(obj({ arn: str, name: str, type: str, status: str })) }),
+  'accessanalyzer:ListFindingsCommand': obj({ findings: list(obj({ id: str, resourceType: str })) }),
 };
 
 export function answerSchema(name: string): Schema {

@@ -1,3 +1,9 @@
+import type { AccessAnalyzerFacts } from './accessanalyzer-facts.js';
+import type { BackupFacts } from './backup-facts.js';
+import type { DynamoDbFacts } from './dynamodb-facts.js';
+import type { InspectorFacts } from './inspector-facts.js';
+import type { RdsFacts } from './rds-facts.js';
+import type { SsmFacts } from './ssm-facts.js';
 import type {
   EbsEncryptionByDefault,
   EbsSnapshot,
@@ -195,6 +201,12 @@ export interface AwsFacts {
     rotation(region: string, keyId: string): Promise<KmsKeyRotation>;
     keyPolicy(region: string, keyId: string): Promise<PolicyDocument | null>;
   };
+  rds: RdsFacts;
+  dynamodb: DynamoDbFacts;
+  backup: BackupFacts;
+  inspector: InspectorFacts;
+  ssm: SsmFacts;
+  accessAnalyzer: AccessAnalyzerFacts;
   ebs: {
     encryptionByDefault(region: string): Promise<EbsEncryptionByDefault>;
     volumes(region: string): Promise<EbsVolume[]>;
@@ -233,7 +245,20 @@ export interface AwsTargetOptions {
   hosts?: Record<string, string>;
 }
 
-export type AwsService = 'iam' | 'sts' | 's3' | 's3control' | 'kms' | 'ec2' | 'organizations';
+export type AwsService =
+  | 'iam'
+  | 'sts'
+  | 's3'
+  | 's3control'
+  | 'kms'
+  | 'ec2'
+  | 'organizations'
+  | 'rds'
+  | 'dynamodb'
+  | 'backup'
+  | 'inspector2'
+  | 'ssm'
+  | 'accessanalyzer';
 
 declare module '../../core/check.js' {
   interface ProviderFacts {

@@ -1,3 +1,14 @@
+import type {
+  AnalyzerSpec,
+  BackupProtectedSpec,
+  DynamoTableSpec,
+  InspectorSpec,
+  ManagedNodeSpec,
+  RdsClusterSpec,
+  RdsInstanceSpec,
+  RdsSnapshotSpec,
+} from './scenario-data.js';
+
 /**
  * The `aws:` section of a scenario, as schemas/scenario-aws.schema.json
  * describes it (docs/sandbox-aws.md explains every field). Times are ages
@@ -176,6 +187,12 @@ export interface AccountSpec extends Ec2AccountSpec {
   buckets?: BucketSpec[];
   kmsKeys?: KmsKeySpec[];
   deny?: DenyRule[];
+  rds?: { instances?: RdsInstanceSpec[]; clusters?: RdsClusterSpec[]; snapshots?: RdsSnapshotSpec[] };
+  dynamodbTables?: DynamoTableSpec[];
+  backupProtected?: BackupProtectedSpec[];
+  inspector?: InspectorSpec;
+  managedNodes?: ManagedNodeSpec[];
+  accessAnalyzers?: AnalyzerSpec[];
 }
 
 export interface FaultsSpec {

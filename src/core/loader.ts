@@ -9,7 +9,7 @@ import { UsageError } from './errors.js';
 const CHECK_FILE = /^(?!.*\.(test|spec|d)\.[cm]?[jt]s$).*\.[cm]?[jt]s$/;
 // `<provider>.<name>` at least: the TLS ids of issue 5 (tls.hsts, tls.certificate) have two parts.
 const ID = /^[a-z0-9]+(\.[a-z0-9][a-z0-9-]*)+$/;
-const SETTING_TYPES = new Set(['number', 'integer', 'string', 'boolean', 'string[]']);
+const SETTING_TYPES = new Set(['number', 'integer', 'string', 'boolean', 'string[]', 'integer[]']);
 
 /** The folder of built-in checks, whether running from sources or from dist/. */
 export const BUILTIN_CHECKS_DIR = path.resolve(import.meta.dirname, '../../checks');

@@ -15,9 +15,11 @@ export function settingsFor(check: Check, configured: Record<string, SettingValu
     const ok =
       spec.type === 'string[]'
         ? Array.isArray(value) && value.every((v) => typeof v === 'string')
-        : spec.type === 'integer'
-          ? Number.isInteger(value)
-          : typeof value === spec.type;
+        : spec.type === 'integer[]'
+          ? Array.isArray(value) && value.every((v) => Number.isInteger(v))
+          : spec.type === 'integer'
+            ? Number.isInteger(value)
+            : typeof value === spec.type;
     if (!ok) throw new UsageError(`settings.${check.meta.id}.${name}: expected ${spec.type}, got ${JSON.stringify(value)}`);
   }
   return { ...Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.default])), ...configured };

@@ -19,6 +19,7 @@ export interface SettingTypes {
   string: string;
   boolean: boolean;
   'string[]': string[];
+  'integer[]': number[];
 }
 export type SettingType = keyof SettingTypes;
 

@@ -20,6 +20,7 @@ const root = (account: string) => `arn:aws:iam::${account}:root`;
 const accountId = (account: string) => `AWS::::Account:${account}`;
 const user = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const bucket = (name: string) => `arn:aws:s3:::${name}`;
+const ec2 = (path: string, region = 'us-east-1') => `arn:aws:ec2:${region}:${ACCOUNT}:${path}`;
 const rds = (region: string, resource: string) => `arn:aws:rds:${region}:${ACCOUNT}:${resource}`;
 const table = (region: string, name: string) => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
 const inRegion = (service: string, region: string, account: string, suffix: string) => `arn:aws:${service}:${region}:${account}:${suffix}`;
@@ -85,6 +86,19 @@ const EXPECTED: Record<string, Record<string, string>> = {
     [bucket('acme-marketing-site')]: 'fail',
   },
   'aws.s3.access-logging': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-access-logs')]: 'fail' },
+  'aws.ec2.imdsv2': { [ec2(`instance/i-0ac3e000000000a01`)]: 'pass', [ec2(`instance/i-0ac3e000000000a02`)]: 'fail' },
+  'aws.ebs.volume-encryption': { [ec2('volume/vol-0ac3e000000000a01')]: 'pass', [ec2('volume/vol-0ac3e000000000a02')]: 'fail' },
+  'aws.ebs.snapshot-public': {
+    'arn:aws:ec2:us-east-1::snapshot/snap-0ac3e00000000a01': 'pass',
+    'arn:aws:ec2:us-east-1::snapshot/snap-0ac3e00000000a02': 'fail',
+    'arn:aws:ec2:eu-west-1::snapshot/snap-0ac3e00000000e01': 'pass',
+  },
+  'aws.ebs.encryption-by-default': { [ec2('volume/*', 'eu-west-1')]: 'pass', [ec2('volume/*')]: 'fail' },
+  'aws.vpc.flow-logs': {
+    [ec2('vpc/vpc-0ac3e00000000a001')]: 'pass',
+    [ec2('vpc/vpc-0ac3e00000000a002')]: 'fail',
+    [ec2('vpc/vpc-0ac3e00000000e001', 'eu-west-1')]: 'fail',
+  },
   'aws.rds.storage-encryption': { [rds('us-east-1', 'db:acme-prod-db')]: 'pass', [rds('eu-west-1', 'db:acme-eu-reporting')]: 'fail' },
   'aws.rds.public-access': { [rds('us-east-1', 'db:acme-ledger-1')]: 'pass', [rds('us-east-1', 'db:acme-ledger-2')]: 'fail' },
   'aws.rds.snapshot-public': {
@@ -203,6 +217,25 @@ describe('acme through the real AWS SDK', () => {
       for (const [description, status] of Object.entries(expected))
         expect([id, description, got.get(arnOf(description))?.status]).toEqual([id, description, status]);
     }
+  });
+
+  it('names the open security group rules and what holds each group; default groups keep or lose the rules EC2 made', () => {
+    const byName = (id: string) => [...scan.of(id).values()].filter((r) => r.resource.includes(':418295730612:'));
+    const ingress = byName('aws.ec2.security-group-ingress').map((r) => [r.status, r.message]);
+    expect(ingress).toEqual(
+      expect.arrayContaining([
+        ['fail', expect.stringMatching(/tcp 22 from 0\.0\.0\.0\/0; attached to i-0ac3e000000000a02$/)],
+        ['fail', expect.stringMatching(/tcp 5432 from 0\.0\.0\.0\/0; attached to no network interface$/)],
+      ]),
+    );
+    expect(ingress.filter(([s]) => s === 'fail')).toHaveLength(2);
+    const defaults = byName('aws.ec2.default-security-group').map((r) => [r.observed?.vpcId, r.status]);
+    expect(defaults.sort()).toEqual([
+      ['vpc-0ac3e00000000a001', 'pass'],
+      ['vpc-0ac3e00000000a002', 'fail'],
+      ['vpc-0ac3e00000000e001', 'fail'],
+    ]);
+    expect(scan.of('aws.ec2.imdsv2').get(ec2('instance/i-0ac3e000000000e01', 'eu-west-1'))?.status).toBe('not_applicable');
   });
 
   it('records what the verdicts rest on', () => {

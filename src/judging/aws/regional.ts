@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../core/check.js';
-import type { Result } from '../../core/types.js';
+import type { Result, Target } from '../../core/types.js';
 import { accountOf } from './judge.js';
 
 /**
@@ -14,6 +14,12 @@ export function regionalArn(ctx: CheckContext<'aws'>, service: string, region: s
   return `arn:${partition}:${service}:${region}:${account}:${resource}`;
 }
 
+/** `arn:<partition>:ec2:<region>:<account>:<path>`; snapshot ARNs carry no account. */
+export function ec2Arn(target: Target, region: string, path: string, withAccount = true): string {
+  const { account, partition } = accountOf(target);
+  return `arn:${partition}:ec2:${region}:${withAccount ? account : ''}:${path}`;
+}
+
 export async function eachRegion(
   ctx: CheckContext<'aws'>,
   resourceOf: (region: string) => string,
@@ -25,4 +31,23 @@ export async function eachRegion(
 /** Results, or the one not-applicable result about the whole account when there are none. */
 export function orNone<M extends string>(ctx: CheckContext<'aws', M>, results: Result[], messageId: M): Result[] {
   return results.length ? results : [ctx.notApplicable(ctx.target.resource, messageId)];
+}
+
+/**
+ * Every item of a per-region listing (EC2, EBS, VPC) judged on its own; a
+ * region whose listing cannot be collected is one `error` on the region's
+ * wildcard ARN; nothing listed anywhere is `none`, not applicable.
+ */
+export async function eachRegional<T, M extends string>(
+  ctx: CheckContext<'aws', M>,
+  none: M,
+  listing: (region: string) => Promise<T[]>,
+  regionResource: (region: string) => string,
+  itemResource: (item: T) => string,
+  judge: (item: T, region: string) => Promise<Result> | Result,
+): Promise<Result[]> {
+  const results = await eachRegion(ctx, regionResource, async (region) =>
+    ctx.each(await listing(region), itemResource, async (item) => judge(item, region)),
+  );
+  return orNone(ctx, results, none);
 }

@@ -39,10 +39,11 @@ function matches(f: InspectorFinding, criteria: Record<string, StringFilter[]>):
   });
 }
 
+/** A State: errorCode and errorMessage are required (the message at least one character) even when nothing failed. */
 function state(on: boolean) {
   return on
-    ? { status: 'ENABLED', errorCode: 'ALREADY_ENABLED', errorMessage: '' }
-    : { status: 'DISABLED', errorCode: 'DISABLED', errorMessage: '' };
+    ? { status: 'ENABLED', errorCode: 'ALREADY_ENABLED', errorMessage: 'Amazon Inspector is enabled.' }
+    : { status: 'DISABLED', errorCode: 'RESOURCE_NOT_FOUND', errorMessage: 'Amazon Inspector is not enabled.' };
 }
 
 function enabledIn(ctx: CallContext, req: AwsRequest) {

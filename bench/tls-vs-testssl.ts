@@ -107,8 +107,14 @@ async function testssl(
   const ms = performance.now() - t0;
   const findings = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; finding: string }>;
   const offered = (id: string) => /^offered/.test(findings.find((f) => f.id === id)?.finding ?? '');
-  // testssl.sh gives up with a fatal scan problem when the server does not upgrade
-  const plaintext = Boolean(starttls) && findings.some((f) => f.id === 'scanProblem' && /STARTTLS/i.test(f.finding));
+  // testssl.sh 3.0.8 says so in optimal_proto when the server does not upgrade (and may stop with a scan problem)
+  const plaintext =
+    Boolean(starttls) &&
+    findings.some(
+      (f) =>
+        (f.id === 'optimal_proto' && /doesn't seem to be a TLS\/SSL enabled server/.test(f.finding)) ||
+        (f.id === 'scanProblem' && /STARTTLS/i.test(f.finding)),
+    );
   return {
     accepted: VERSIONS.filter((v) => offered(TESTSSL_VERSION_IDS[v] ?? v)),
     weak: starttls ? null : Object.keys(CATEGORIES).filter((c) => offered(`cipherlist_${c}`)),

@@ -71,7 +71,9 @@ async function annexa(target: Target<TlsTargetOptions>): Promise<Verdicts> {
   ]);
   const suites: SuitesFact[] = await Promise.all(protocols.accepted.map((v) => facts.suites(v)));
   const flags = suites.flatMap((s) => s.accepted.map((a) => a.weak));
-  const weak = Object.keys(CATEGORIES).filter((c) => flags.some(CATEGORIES[c]));
+  const weak = Object.entries(CATEGORIES)
+    .filter(([, inCategory]) => flags.some(inCategory))
+    .map(([c]) => c);
   return { accepted: protocols.accepted, weak, plaintext: false, ms: performance.now() - t0 };
 }
 
@@ -105,10 +107,16 @@ async function testssl(
   const ms = performance.now() - t0;
   const findings = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; finding: string }>;
   const offered = (id: string) => /^offered/.test(findings.find((f) => f.id === id)?.finding ?? '');
-  // testssl.sh gives up with a fatal scan problem when the server does not upgrade
-  const plaintext = Boolean(starttls) && findings.some((f) => f.id === 'scanProblem' && /STARTTLS/i.test(f.finding));
+  // testssl.sh 3.0.8 says so in optimal_proto when the server does not upgrade (and may stop with a scan problem)
+  const plaintext =
+    Boolean(starttls) &&
+    findings.some(
+      (f) =>
+        (f.id === 'optimal_proto' && /doesn't seem to be a TLS\/SSL enabled server/.test(f.finding)) ||
+        (f.id === 'scanProblem' && /STARTTLS/i.test(f.finding)),
+    );
   return {
-    accepted: VERSIONS.filter((v) => offered(TESTSSL_VERSION_IDS[v])),
+    accepted: VERSIONS.filter((v) => offered(TESTSSL_VERSION_IDS[v] ?? v)),
     weak: starttls ? null : Object.keys(CATEGORIES).filter((c) => offered(`cipherlist_${c}`)),
     plaintext,
     ms,
@@ -119,7 +127,8 @@ async function testssl(
 const list = (xs: string[]) => (xs.length ? xs.join(',') : '-');
 const legacy = (v: Pick<Verdicts, 'accepted'>) => v.accepted.some((x) => ['SSLv3', 'TLSv1.0', 'TLSv1.1'].includes(x));
 /** The protocol verdict as one string: plaintext only, or the accepted versions and whether a legacy one is among them. */
-const verdict = (v: Pick<Verdicts, 'accepted' | 'plaintext'>) => (v.plaintext ? 'plaintext only FAIL' : `${list(v.accepted)} ${legacy(v) ? 'FAIL' : 'ok'}`);
+const verdict = (v: Pick<Verdicts, 'accepted' | 'plaintext'>) =>
+  v.plaintext ? 'plaintext only FAIL' : `${list(v.accepted)} ${legacy(v) ? 'FAIL' : 'ok'}`;
 
 async function main(): Promise<void> {
   const bin = findTestssl();
@@ -178,8 +187,8 @@ async function main(): Promise<void> {
       'testssl',
       'ratio',
     ];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+    for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
     console.log(
       `agreement: protocols ${agreeProto}/${rows.length}, weak-cipher categories ${agreeWeak}/${comparedWeak}; ` +
         `wall time: annexa ${(totalA / 1000).toFixed(2)}s, testssl.sh ${(totalT / 1000).toFixed(1)}s, ratio ${(totalT / totalA).toFixed(0)}x`,

@@ -104,7 +104,9 @@ checkTester(check, { target: TARGET }).run({
       starttls: answers({ protocol: 'smtp', offered: false, answer: 'SMTP server does not offer STARTTLS' }),
       hsts: failing({ kind: 'other', message: 'should not be read' }),
     },
-    results: [{ resource: R, status: 'not_applicable', messageId: 'notHttp', message: 'speaks smtp (STARTTLS)', observed: { protocol: 'smtp' } }],
+    results: [
+      { resource: R, status: 'not_applicable', messageId: 'notHttp', message: 'speaks smtp (STARTTLS)', observed: { protocol: 'smtp' } },
+    ],
   },
   'a STARTTLS endpoint that cannot be reached is an error': {
     facts: {

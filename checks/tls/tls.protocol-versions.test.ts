@@ -86,7 +86,11 @@ checkTester(check, { target: TARGET }).run({
   'a STARTTLS server that does not offer the upgrade fails as plaintext only, and no version is probed': {
     facts: {
       endpoint: endpoint({ kind: 'tls', starttls: 'smtp' }),
-      starttls: answers({ protocol: 'smtp', offered: false, answer: 'SMTP server does not offer STARTTLS (EHLO extensions: PIPELINING SIZE)' }),
+      starttls: answers({
+        protocol: 'smtp',
+        offered: false,
+        answer: 'SMTP server does not offer STARTTLS (EHLO extensions: PIPELINING SIZE)',
+      }),
       protocols: failing({ kind: 'other', message: 'should not be read' }),
     },
     results: [

@@ -33,12 +33,19 @@ describe('STARTTLS targets', () => {
   });
 
   it('keeps a STARTTLS endpoint apart from a direct one on the same port', () => {
-    const targets = resolveEndpoints({ endpoints: [{ host: 'h.example', port: 587, starttls: 'submission' }, { host: 'h.example', port: 587 }] });
+    const targets = resolveEndpoints({
+      endpoints: [
+        { host: 'h.example', port: 587, starttls: 'submission' },
+        { host: 'h.example', port: 587 },
+      ],
+    });
     expect(targets.map((t) => t.id)).toEqual(['tls:submission://h.example:587', 'tls:h.example:587']);
   });
 
   it('refuses kind https with STARTTLS, and never makes a STARTTLS endpoint https by its port', () => {
-    expect(() => resolveEndpoints({ endpoints: [{ host: 'x.example', starttls: 'imap', kind: 'https' }] })).toThrow(/kind https cannot upgrade/);
+    expect(() => resolveEndpoints({ endpoints: [{ host: 'x.example', starttls: 'imap', kind: 'https' }] })).toThrow(
+      /kind https cannot upgrade/,
+    );
     expect(resolveEndpoints({ endpoints: [{ host: 'x.example', port: 443, starttls: 'smtp' }] })[0]?.options.kind).toBe('tls');
   });
 

@@ -15,7 +15,8 @@ let verdict: (name: string, checkId: string) => Result;
 let facts: FactRecord[];
 
 beforeAll(async () => {
-  const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 5000 };
+  // each call's limit covers connect, negotiation and handshake: generous, as the suite runs on a loaded machine
+  const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 15_000 };
   sandbox = await tlsProvider.sandbox!(loadScenario(path.join(import.meta.dirname, 'starttls.yaml')).tls, runtime);
   ({ verdict, facts } = await scanSandbox(sandbox, await tlsChecks()));
 }, 120_000);

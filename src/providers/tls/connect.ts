@@ -70,7 +70,8 @@ export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
       reject(err);
     };
     const timer = setTimeout(() => {
-      if (!tcpUp && args.connect) return fail(Object.assign(new Error(`no STARTTLS upgrade within ${args.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+      if (!tcpUp && args.connect)
+        return fail(Object.assign(new Error(`no STARTTLS upgrade within ${args.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
       const message = `no ${tcpUp ? 'handshake' : 'connection'} within ${args.timeoutMs} ms`;
       fail(tcpUp ? new HandshakeFailed(message, 'ETIMEDOUT') : new EndpointUnreachable(message, 'ETIMEDOUT'));
     }, args.timeoutMs);

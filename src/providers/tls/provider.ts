@@ -65,7 +65,14 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     // Read inside the fetchers: a replayed run must not touch the file system.
     const ca = () => (extraCa ? [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')] : undefined);
     const facts: TlsFacts = {
-      endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile, starttls: starttls ?? null },
+      endpoint: {
+        host: o.host,
+        port: o.port,
+        servername: o.servername ?? null,
+        kind: o.kind,
+        profile: o.profile,
+        starttls: starttls ?? null,
+      },
       handshake: () =>
         scope.fact('tls.handshake', async (rec) => {
           const h = await rec.call({ operation: 'tls:handshake' }, () =>

@@ -21,7 +21,9 @@ export function parseHostPort(text: string): EndpointSpec {
   if (!url) return parseBare(text, text.trim());
   const scheme = (url[1] ?? '').toLowerCase();
   if (!isStartTlsProtocol(scheme))
-    throw new UsageError(`--tls ${text}: unknown scheme ${scheme}:// (STARTTLS schemes: ${STARTTLS_PROTOCOLS.join(', ')}; plain TLS is HOST:PORT)`);
+    throw new UsageError(
+      `--tls ${text}: unknown scheme ${scheme}:// (STARTTLS schemes: ${STARTTLS_PROTOCOLS.join(', ')}; plain TLS is HOST:PORT)`,
+    );
   const spec = parseBare(text, url[2] ?? '');
   return { ...spec, port: spec.port ?? STARTTLS_PORTS[scheme], starttls: scheme };
 }
@@ -33,12 +35,13 @@ function parseBare(text: string, trimmed: string): EndpointSpec {
     trimmed,
   );
   const m = v6 ?? plain;
-  if (!m) throw new UsageError(`--tls ${text}: expected HOST:PORT (IPv6 as [addr]:port)`);
+  const host = m?.[1];
+  if (!m || !host) throw new UsageError(`--tls ${text}: expected HOST:PORT (IPv6 as [addr]:port)`);
   const port = m[2] === undefined ? undefined : Number(m[2]);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
     throw new UsageError(`--tls ${text}: port must be 1-65535`);
   }
-  return { host: m[1], ...(port !== undefined ? { port } : {}) };
+  return { host, ...(port !== undefined ? { port } : {}) };
 }
 
 /**
@@ -61,7 +64,8 @@ export function resolveEndpoints(section: TlsSection | undefined): Target<TlsTar
   const byId = new Map<string, Target<TlsTargetOptions>>();
   for (const spec of section?.endpoints ?? []) {
     const port = spec.port ?? (spec.starttls ? STARTTLS_PORTS[spec.starttls] : DEFAULT_PORT);
-    if (spec.starttls && spec.kind === 'https') throw new UsageError(`tls: ${spec.host}: kind https cannot upgrade by ${spec.starttls} STARTTLS`);
+    if (spec.starttls && spec.kind === 'https')
+      throw new UsageError(`tls: ${spec.host}: kind https cannot upgrade by ${spec.starttls} STARTTLS`);
     const profile = spec.profile ?? section?.profile ?? 'mozilla-intermediate';
     if (!PROFILE_NAMES.includes(profile)) throw new UsageError(`tls: unknown profile "${profile}" (known: ${PROFILE_NAMES.join(', ')})`);
     const options: TlsTargetOptions = {

@@ -29,7 +29,9 @@ const smtp: ServerDialogue = async (talk, offer, name) => {
     const [verb = '', arg = ''] = (await talk.line()).split(' ');
     switch (verb.toUpperCase()) {
       case 'EHLO':
-        talk.write(`250-${name} greets ${arg}\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n${offer ? '250-STARTTLS\r\n' : ''}250 8BITMIME\r\n`);
+        talk.write(
+          `250-${name} greets ${arg}\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n${offer ? '250-STARTTLS\r\n' : ''}250 8BITMIME\r\n`,
+        );
         break;
       case 'HELO':
         talk.write(`250 ${name}\r\n`);

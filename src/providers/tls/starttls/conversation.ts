@@ -61,7 +61,8 @@ export class Conversation {
   private readonly onData = (chunk: Buffer) => {
     this.total += chunk.length;
     this.buffered = Buffer.concat([this.buffered, chunk]);
-    if (this.total > MAX_PLAINTEXT) this.closed ??= new StartTlsMalformed(`${this.protocol} server sent more than ${MAX_PLAINTEXT} bytes before TLS`);
+    if (this.total > MAX_PLAINTEXT)
+      this.closed ??= new StartTlsMalformed(`${this.protocol} server sent more than ${MAX_PLAINTEXT} bytes before TLS`);
     this.wake?.();
   };
   private readonly onEnd = () => {
@@ -111,7 +112,8 @@ export class Conversation {
 
   /** Exactly `n` bytes. */
   bytes(n: number): Promise<Buffer> {
-    if (n > MAX_PLAINTEXT) return Promise.reject(new StartTlsMalformed(`${this.protocol} server announced ${n} bytes, more than ${MAX_PLAINTEXT}`));
+    if (n > MAX_PLAINTEXT)
+      return Promise.reject(new StartTlsMalformed(`${this.protocol} server announced ${n} bytes, more than ${MAX_PLAINTEXT}`));
     return this.read(`${n}-byte answer`, () => {
       if (this.buffered.length < n) return undefined;
       const out = this.buffered.subarray(0, n);
@@ -135,7 +137,9 @@ export class Conversation {
     if (this.closed) throw this.closed;
     if (unread === 'keep' && this.buffered.length) this.socket.unshift(this.buffered);
     else if (this.buffered.length)
-      throw new StartTlsMalformed(`${this.protocol} server sent ${this.buffered.length} bytes after agreeing to TLS, before the client's hello`);
+      throw new StartTlsMalformed(
+        `${this.protocol} server sent ${this.buffered.length} bytes after agreeing to TLS, before the client's hello`,
+      );
     return this.socket;
   }
 }

@@ -33,7 +33,8 @@ async function tagged(talk: Conversation, tag: string, seen: string[]): Promise<
  */
 export async function imap(talk: Conversation): Promise<string> {
   const greeting = await talk.line();
-  if (/^\* PREAUTH\b/i.test(greeting)) throw new StartTlsNotOffered(`IMAP server pre-authenticated the connection, so STARTTLS cannot follow: ${quote(greeting)}`);
+  if (/^\* PREAUTH\b/i.test(greeting))
+    throw new StartTlsNotOffered(`IMAP server pre-authenticated the connection, so STARTTLS cannot follow: ${quote(greeting)}`);
   if (/^\* BYE\b/i.test(greeting)) throw new StartTlsFailed(`IMAP server refused service: ${quote(greeting)}`);
   if (!/^\* OK\b/i.test(greeting)) throw new StartTlsMalformed(`IMAP server greeted with ${JSON.stringify(quote(greeting))}`);
   let caps = capabilities(greeting);
@@ -43,7 +44,8 @@ export async function imap(talk: Conversation): Promise<string> {
     const answer = await tagged(talk, 'a1', caps);
     if (answer.status !== 'OK') throw new StartTlsMalformed(`IMAP server answered CAPABILITY with ${answer.status} ${quote(answer.text)}`);
   }
-  if (!caps.includes('STARTTLS')) throw new StartTlsNotOffered(`IMAP server does not offer STARTTLS (capabilities: ${quote(caps.join(' ')) || 'none'})`);
+  if (!caps.includes('STARTTLS'))
+    throw new StartTlsNotOffered(`IMAP server does not offer STARTTLS (capabilities: ${quote(caps.join(' ')) || 'none'})`);
   talk.write('a2 STARTTLS\r\n');
   const go = await tagged(talk, 'a2', []);
   const said = `${go.status} ${quote(go.text)}`.trim();

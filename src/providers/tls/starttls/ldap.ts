@@ -32,7 +32,8 @@ export function startTlsRequest(messageId = 1): Buffer {
 /** One whole LDAPMessage off the wire: a SEQUENCE tag, then its definite length (BER, RFC 4511 §5.1). */
 async function readMessage(talk: Conversation): Promise<Buffer> {
   const head = await talk.bytes(2);
-  if (head[0] !== 0x30) throw new StartTlsMalformed(`LDAP server sent tag 0x${(head[0] ?? 0).toString(16)} where an LDAPMessage SEQUENCE was expected`);
+  if (head[0] !== 0x30)
+    throw new StartTlsMalformed(`LDAP server sent tag 0x${(head[0] ?? 0).toString(16)} where an LDAPMessage SEQUENCE was expected`);
   const first = head[1] ?? 0;
   if (first < 0x80) return Buffer.concat([head, await talk.bytes(first)]);
   const count = first & 0x7f;

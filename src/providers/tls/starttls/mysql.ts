@@ -20,7 +20,10 @@ async function readPacket(talk: Conversation): Promise<{ seq: number; payload: B
 export function serverCapabilities(payload: Buffer): { version: string; capabilities: number } {
   if (payload[0] === 0xff) {
     // ERR_Packet: 0xff, error code (2), then a message (with a '#' SQL state when 4.1)
-    const message = payload.subarray(3).toString('utf8').replace(/^#\w{5}/, '');
+    const message = payload
+      .subarray(3)
+      .toString('utf8')
+      .replace(/^#\w{5}/, '');
     throw new StartTlsFailed(`MySQL server refused the connection: ${payload.readUInt16LE(1)} ${quote(message)}`);
   }
   if (payload[0] !== 10) throw new StartTlsMalformed(`MySQL server sent handshake protocol version ${payload[0] ?? 'none'}, not 10`);

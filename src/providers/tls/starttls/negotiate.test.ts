@@ -86,7 +86,10 @@ describe('SMTP (RFC 3207)', () => {
 
   it('is plaintext only when EHLO lists no STARTTLS, and never asks', async () => {
     const { outcome, received } = await run('smtp', smtpServer(['PIPELINING', 'SIZE 1000']));
-    expect(outcome).toMatchObject({ offered: false, answer: 'SMTP server does not offer STARTTLS (EHLO extensions: PIPELINING SIZE 8BITMIME)' });
+    expect(outcome).toMatchObject({
+      offered: false,
+      answer: 'SMTP server does not offer STARTTLS (EHLO extensions: PIPELINING SIZE 8BITMIME)',
+    });
     expect(received).toEqual(['EHLO annexa.invalid\r\n']);
   });
 
@@ -152,8 +155,7 @@ describe('IMAP (RFC 3501 / 9051)', () => {
   it('asks CAPABILITY when the greeting has none', async () => {
     const { outcome, received } = await run('imap', {
       greet: '* OK ready\r\n',
-      reply: (said) =>
-        said.toString().startsWith('a1') ? '* CAPABILITY IMAP4rev1 STARTTLS\r\na1 OK done\r\n' : 'a2 OK go\r\n',
+      reply: (said) => (said.toString().startsWith('a1') ? '* CAPABILITY IMAP4rev1 STARTTLS\r\na1 OK done\r\n' : 'a2 OK go\r\n'),
     });
     expect(outcome.offered).toBe(true);
     expect(received).toEqual(['a1 CAPABILITY\r\n', 'a2 STARTTLS\r\n']);

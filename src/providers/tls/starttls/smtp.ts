@@ -43,7 +43,8 @@ export async function smtp(talk: Conversation): Promise<string> {
   if (greeting.code !== 220) throw new StartTlsFailed(`SMTP server refused service: ${greeting.code} ${quote(greeting.lines.join(' '))}`);
   talk.write(`EHLO ${EHLO_NAME}\r\n`);
   const ehlo = await readReply(talk, 'SMTP');
-  if (ehlo.code !== 250) throw new StartTlsNotOffered(`SMTP server rejected EHLO (${ehlo.code} ${quote(ehlo.lines.join(' '))}): no extensions, no STARTTLS`);
+  if (ehlo.code !== 250)
+    throw new StartTlsNotOffered(`SMTP server rejected EHLO (${ehlo.code} ${quote(ehlo.lines.join(' '))}): no extensions, no STARTTLS`);
   const extensions = ehlo.lines.slice(1).map((l) => l.trim().split(/\s+/)[0]?.toUpperCase() ?? '');
   if (!extensions.includes('STARTTLS'))
     throw new StartTlsNotOffered(`SMTP server does not offer STARTTLS (EHLO extensions: ${quote(extensions.join(' ')) || 'none'})`);

@@ -20,6 +20,7 @@ interface Measured {
   peakRssMb: number;
   results: number;
   errors: number;
+  errorSamples: string[];
   byOperation: Calls;
   distinctProbes: number;
   sandbox?: Record<string, unknown>;
@@ -115,7 +116,7 @@ try {
       provider,
       calls: made,
       minimum: sum(minimum),
-      excess: provider === 'tls' ? { probes: sum(m.byOperation) - m.distinctProbes } : excess(m.byOperation, minimum),
+      excess: provider === 'tls' ? excess({ probes: sum(m.byOperation) }, minimum) : excess(m.byOperation, minimum),
       refused: m.sandbox?.throttled ?? m.sandbox?.secondaryRefused ?? 0,
       wallMs: Math.round(m.wallMs),
       boundMs: Math.round(bound.ms),
@@ -132,6 +133,7 @@ try {
         `bound ${(row.boundMs / 1000).toFixed(1).padStart(6)} s (${row.binding})  efficiency ${row.efficiency.toFixed(2)}  peak RSS ${row.peakRssMb} MB  ` +
         `results ${row.results} (${row.errors} error)`,
     );
+    for (const e of m.errorSamples) console.log(`        error: ${e}`);
     if (Object.keys(row.excess).length) console.log(`        calls beyond the minimum, by operation: ${JSON.stringify(row.excess)}`);
   }
 } finally {

@@ -54,6 +54,10 @@ process.stdout.write(
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     results: outcome.run.results.length,
     errors: outcome.run.results.filter((r) => r.status === 'error').length,
+    errorSamples: outcome.run.results
+      .filter((r) => r.status === 'error')
+      .slice(0, 3)
+      .map((r) => `${r.checkId} ${r.resource}: ${r.message}`),
     facts: outcome.run.facts.length,
     byOperation,
     distinctProbes: distinct.size,

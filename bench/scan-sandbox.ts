@@ -39,13 +39,25 @@ function awsWork(scenario: AwsScenario, minimum: Calls, chain: number): Work {
   return {
     latencyMs,
     chain,
-    pools: services.map((s) => ({ name: `aws.${s}`, calls: sum(minimum, (op) => op.startsWith(`${s}:`)), concurrency: pools.size(`aws.${s}`) })),
+    pools: services.map((s) => ({
+      name: `aws.${s}`,
+      calls: sum(minimum, (op) => op.startsWith(`${s}:`)),
+      concurrency: pools.size(`aws.${s}`),
+    })),
     quotas: AWS_QUOTAS.map((q) => {
-      const covered = sum(minimum, (op) => op.startsWith(`${q.service}:`) && (q.operations.includes('*') || q.operations.includes(op.split(':')[1]!)));
+      const covered = sum(
+        minimum,
+        (op) => op.startsWith(`${q.service}:`) && (q.operations.includes('*') || q.operations.includes(op.split(':')[1]!)),
+      );
       // Each bucket of the quota takes its share: KMS per region, S3 per bucket, IAM once per account.
       const buckets = q.per === 'bucket' ? Math.max(1, account.buckets?.length ?? 0) : q.service === 'iam' ? 1 : account.regions.length;
       const perOperation = q.shared ? 1 : Math.max(1, q.operations.length);
-      return { name: `${q.service} ${q.operations.join('/')}`, calls: Math.ceil(covered / buckets / perOperation), perSecond: q.perSecond, burst: q.burst };
+      return {
+        name: `${q.service} ${q.operations.join('/')}`,
+        calls: Math.ceil(covered / buckets / perOperation),
+        perSecond: q.perSecond,
+        burst: q.burst,
+      };
     }),
   };
 }
@@ -85,7 +97,8 @@ function requestsMade(m: Measured): number {
     | { requests?: number; rest?: { requests: number; notModified: number }; graphql?: { queries: number }; secondaryRefused?: number }
     | undefined;
   if (m.provider === 'aws' && typeof s?.requests === 'number') return s.requests;
-  if (m.provider === 'github' && s?.rest && s.graphql) return s.rest.requests + s.rest.notModified + s.graphql.queries + (s.secondaryRefused ?? 0);
+  if (m.provider === 'github' && s?.rest && s.graphql)
+    return s.rest.requests + s.rest.notModified + s.graphql.queries + (s.secondaryRefused ?? 0);
   return sum(m.byOperation);
 }
 

@@ -27,7 +27,8 @@ export function minimumAws(scenario: AwsScenario): { calls: Calls; chain: number
   let chain = 0;
   for (const a of scenario.accounts.slice(0, 1)) {
     const users = a.users ?? [];
-    const virtualMfa = users.reduce((n, u) => n + (u.mfa ?? []).filter((d) => d.type === 'virtual').length, 0) + (a.root?.mfa === 'virtual' ? 1 : 0);
+    const virtualMfa =
+      users.reduce((n, u) => n + (u.mfa ?? []).filter((d) => d.type === 'virtual').length, 0) + (a.root?.mfa === 'virtual' ? 1 : 0);
     const entities = users.length + (a.groups ?? []).length + (a.roles ?? []).length + (a.policies ?? []).length;
     const buckets = a.buckets ?? [];
     const accountBlock = a.publicAccessBlock === true;
@@ -59,7 +60,9 @@ export function minimumAws(scenario: AwsScenario): { calls: Calls; chain: number
       // KMS answers a key's metadata, policy and rotation one key at a time; rotation exists for symmetric customer keys only.
       calls['kms:DescribeKey'] = (calls['kms:DescribeKey'] ?? 0) + keys.length;
       calls['kms:GetKeyPolicy'] = (calls['kms:GetKeyPolicy'] ?? 0) + keys.length;
-      const rotating = keys.filter((k) => (k.spec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT' && (k.manager ?? 'CUSTOMER') === 'CUSTOMER');
+      const rotating = keys.filter(
+        (k) => (k.spec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT' && (k.manager ?? 'CUSTOMER') === 'CUSTOMER',
+      );
       calls['kms:GetKeyRotationStatus'] = (calls['kms:GetKeyRotationStatus'] ?? 0) + rotating.length;
       kmsChain = Math.max(kmsChain, keyPages + 2);
     }
@@ -76,7 +79,9 @@ export function minimumGithub(scenario: GithubScenario): { calls: Calls; chain: 
     const repos = org.repos ?? [];
     const inScope = repos.filter((r) => !r.archived);
     const members = org.members ?? [];
-    const outside = new Set(repos.flatMap((r) => (r.collaborators ?? []).map((c) => c.login)).filter((l) => !members.some((m) => m.login === l)));
+    const outside = new Set(
+      repos.flatMap((r) => (r.collaborators ?? []).map((c) => c.login)).filter((l) => !members.some((m) => m.login === l)),
+    );
     const add = (route: string, n: number) => (calls[route] = (calls[route] ?? 0) + n);
     add('GET /user', 1);
     add('GET /orgs/{org}', 1);

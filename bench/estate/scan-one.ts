@@ -11,7 +11,8 @@ import { scan } from '../../src/scan.js';
 import type { Scenario } from '../../src/sandbox/scenario.js';
 import { withRemoteSandbox } from './remote-sandbox.js';
 
-const [provider = 'aws', seedText = '1', latencyText = '20', out = mkdtempSync(path.join(tmpdir(), 'annexa-bench-'))] = process.argv.slice(2);
+const [provider = 'aws', seedText = '1', latencyText = '20', out = mkdtempSync(path.join(tmpdir(), 'annexa-bench-'))] =
+  process.argv.slice(2);
 const seed = Number(seedText);
 const latencyMs = Number(latencyText);
 
@@ -32,7 +33,9 @@ const file = path.join(dir, `${scenario.name}-${provider}.json`);
 writeFileSync(file, JSON.stringify(scenario));
 
 let sandboxStats: Record<string, unknown> | undefined;
-const providers: Provider[] = builtinProviders.map((p) => (p.id === provider ? withRemoteSandbox(p, (stats) => (sandboxStats = stats)) : p));
+const providers: Provider[] = builtinProviders.map((p) =>
+  p.id === provider ? withRemoteSandbox(p, (stats) => (sandboxStats = stats)) : p,
+);
 
 let planned = 0;
 const outcome = await scan({ sandbox: file, out, providers, onPlan: () => (planned = performance.now()) });

@@ -20,7 +20,8 @@ export class Pacer {
     private readonly now: () => number = () => performance.now(),
     private readonly wait: (ms: number) => Promise<unknown> = sleep,
   ) {
-    if (!(rate.perSecond > 0) || !(rate.burst >= 1)) throw new TypeError(`a rate needs perSecond > 0 and burst >= 1, got ${JSON.stringify(rate)}`);
+    if (!(rate.perSecond > 0) || !(rate.burst >= 1))
+      throw new TypeError(`a rate needs perSecond > 0 and burst >= 1, got ${JSON.stringify(rate)}`);
     this.tokens = rate.burst;
     this.at = now();
   }

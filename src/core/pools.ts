@@ -62,7 +62,7 @@ export class Pools {
   }
 
   size(name: string): number {
-    const family = name.split('.')[0];
+    const family = name.split('.')[0] ?? name;
     return this.sizes[name] ?? DEFAULT_POOL_SIZES[name] ?? this.sizes[family] ?? DEFAULT_POOL_SIZES[family] ?? this.fallback;
   }
 }

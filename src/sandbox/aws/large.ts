@@ -60,9 +60,9 @@ const iamPart: AccountPart = (sizes, regions, pick) => ({
     ...(pick(i, 'mfa') % 7 === 0 ? {} : { mfa: [{ type: pick(i, 'mfa-type') % 11 === 0 ? ('hardware' as const) : ('virtual' as const) }] }),
     accessKeys:
       pick(i, 'access-key') % 2 === 0
-        ? [{ age: { days: (i * 3) % 200 }, lastUsed: { ago: { days: i % 60 }, service: 's3', region: regions[i % regions.length] } }]
+        ? [{ age: { days: (i * 3) % 200 }, lastUsed: { ago: { days: i % 60 }, service: 's3', region: regions[i % regions.length]! } }]
         : [],
-    groups: [GROUPS[i % GROUPS.length]],
+    groups: [GROUPS[i % GROUPS.length]!],
     ...(pick(i, 'user-policy') % 13 === 0 ? { policies: [`svc-${pad(i % sizes.policies)}-access`] } : {}),
   })),
   roles: Array.from({ length: sizes.roles ?? 12 }, (_, i) => ({
@@ -74,7 +74,7 @@ const iamPart: AccountPart = (sizes, regions, pick) => ({
 const s3Part: AccountPart = (sizes, regions, pick) => ({
   buckets: Array.from({ length: sizes.buckets }, (_, i) => ({
     name: `globex-${pad(i)}`,
-    region: regions[i % regions.length],
+    region: regions[i % regions.length]!,
     ...(pick(i, 'encryption') % 9 === 0 ? { encryption: 'none' as const } : {}),
     ...(pick(i, 'versioning') % 4 === 0 ? { versioning: 'Enabled' as const } : {}),
     ...(pick(i, 'logging') % 5 === 0 ? { logging: { targetBucket: 'globex-000', targetPrefix: `b${pad(i)}/` } } : {}),
@@ -115,7 +115,7 @@ export function largeAwsScenario(sizes: LargeSizes = LARGE_SIZES, pick: Pick = b
     publicAccessBlock: true,
   };
   for (const part of ACCOUNT_PARTS) Object.assign(account, part(sizes, regions, pick));
-  return { homeRegion: regions[0], accounts: [account] };
+  return { homeRegion: regions[0]!, accounts: [account] };
 }
 
 const LISTS = new Set(['users', 'groups', 'roles', 'policies', 'buckets', 'kmsKeys']);

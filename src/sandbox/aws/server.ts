@@ -137,7 +137,9 @@ export async function listen(handler: ServiceHandler, shared: Shared, hostName =
       });
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Node's agent keeps a socket for the server's keep-alive hint less one second: a 1 s hint meant no reuse at all,
+  // and a new connection for every call.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

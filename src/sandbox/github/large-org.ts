@@ -78,7 +78,7 @@ function repo(i: number, members: number, pick: Pick): RepoSpec {
       },
     ];
   }
-  if (pick(i, 'codeowners') % 2 === 0) spec.files = { [['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'][i % 3]]: '* @team\n' };
+  if (pick(i, 'codeowners') % 2 === 0) spec.files = { [['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'][i % 3]!]: '* @team\n' };
   if (pick(i, 'hooks') % 7 === 0)
     spec.hooks = [{ url: `${i % 14 === 0 ? 'http' : 'https'}://ci.example/${name}`, insecure_ssl: '0', secret: i % 14 !== 0 }];
   if (pick(i, 'deploy-keys') % 6 === 0) spec.deploy_keys = [{ title: `deploy-${name}`, read_only: i % 12 !== 0 }];

@@ -51,7 +51,9 @@ export function rateModel(
       if (spec.secondary && (busy >= GITHUB_SECONDARY.concurrent || !buckets.take(bucket, rule))) {
         refused += 1;
         const answer = refusal(Math.max(1, Math.ceil(buckets.waitSeconds(bucket, rule))));
-        res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers }).end(JSON.stringify(answer.body));
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers })
+          .end(JSON.stringify(answer.body));
         return;
       }
       inFlight.set(caller, busy + 1);

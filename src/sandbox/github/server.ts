@@ -199,10 +199,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   );
   const server = createServer((req, res) => {
     const serve = () => handle(req, res);
-    (model ? model.around(req, res, serve).finally(() => (running.stats.secondaryRefused = model.refused())) : serve()).catch((err: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: `sandbox error: ${(err as Error).message}` }));
-    });
+    (model ? model.around(req, res, serve).finally(() => (running.stats.secondaryRefused = model.refused())) : serve()).catch(
+      (err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: `sandbox error: ${(err as Error).message}` }));
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   running.server = server;

@@ -39,7 +39,8 @@ describe('minimumAws', () => {
     });
     // The account-level block covers every bucket: no bucket-level read.
     expect(calls['s3:GetPublicAccessBlock']).toBeUndefined();
-    expect(chain).toBe(4);
+    // GetCallerIdentity → DescribeRegions → ListKeys → DescribeKey → GetKeyRotationStatus.
+    expect(chain).toBe(5);
   });
 
   it('reads each bucket’s own block when the account does not block everything', () => {

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { Pacer, type Rate } from './pacer.js';
+import { firstPart } from './text.js';
 
 /**
  * Default concurrency per API family. A pool named `aws.s3` takes the size of
@@ -62,7 +63,7 @@ export class Pools {
   }
 
   size(name: string): number {
-    const family = name.split('.')[0] ?? name;
+    const family = firstPart(name, '.');
     return this.sizes[name] ?? DEFAULT_POOL_SIZES[name] ?? this.sizes[family] ?? DEFAULT_POOL_SIZES[family] ?? this.fallback;
   }
 }

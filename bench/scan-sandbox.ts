@@ -17,6 +17,7 @@ import { excess, minimumAws, minimumGithub, type Calls } from './estate/minimum.
 interface Measured {
   provider: string;
   wallMs: number;
+  cpuMs: number;
   peakRssMb: number;
   results: number;
   errors: number;
@@ -132,6 +133,7 @@ try {
       excess: provider === 'tls' ? excess({ probes: sum(m.byOperation) }, minimum) : excess(m.byOperation, minimum),
       refused: m.sandbox?.throttled ?? m.sandbox?.secondaryRefused ?? 0,
       wallMs: Math.round(m.wallMs),
+      cpuMs: Math.round(m.cpuMs),
       boundMs: Math.round(bound.ms),
       binding: bound.binding,
       efficiency: Number(efficiency(bound.ms, m.wallMs).toFixed(3)),
@@ -143,7 +145,7 @@ try {
     rows.push(row);
     console.log(
       `${provider.padEnd(7)} calls ${String(row.calls).padStart(6)}  minimum ${String(row.minimum).padStart(6)}  wall ${(row.wallMs / 1000).toFixed(1).padStart(6)} s  ` +
-        `bound ${(row.boundMs / 1000).toFixed(1).padStart(6)} s (${row.binding})  efficiency ${row.efficiency.toFixed(2)}  peak RSS ${row.peakRssMb} MB  ` +
+        `(scanner CPU ${(row.cpuMs / 1000).toFixed(1)} s)  bound ${(row.boundMs / 1000).toFixed(1).padStart(6)} s (${row.binding})  efficiency ${row.efficiency.toFixed(2)}  peak RSS ${row.peakRssMb} MB  ` +
         `results ${row.results} (${row.errors} error)`,
     );
     for (const e of m.errorSamples) console.log(`        error: ${e}`);

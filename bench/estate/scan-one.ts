@@ -38,8 +38,18 @@ const providers: Provider[] = builtinProviders.map((p) =>
 );
 
 let planned = 0;
-const outcome = await scan({ sandbox: file, out, providers, onPlan: () => (planned = performance.now()) });
+let cpuAtPlan = process.cpuUsage();
+const outcome = await scan({
+  sandbox: file,
+  out,
+  providers,
+  onPlan: () => {
+    planned = performance.now();
+    cpuAtPlan = process.cpuUsage();
+  },
+});
 const wallMs = performance.now() - planned;
+const cpu = process.cpuUsage(cpuAtPlan);
 const byOperation: Record<string, number> = {};
 const distinct = new Set<string>();
 for (const f of outcome.run.facts)
@@ -54,6 +64,7 @@ process.stdout.write(
     seed,
     latencyMs,
     wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     results: outcome.run.results.length,
     errors: outcome.run.results.filter((r) => r.status === 'error').length,

@@ -97,8 +97,18 @@ export function minimumGithub(scenario: GithubScenario): { calls: Calls; chain: 
     const repoPages = pages(repos.length, PAGE.githubRest);
     add('GET /orgs/{org}/repos', repoPages);
     add('graphql RepoDetails', pages(inScope.length, PAGE.githubGraphqlRepos));
-    // GraphQL has no repository webhooks: REST, one repository at a time.
+    // GraphQL has no repository webhooks nor code scanning setup: REST, one repository at a time;
+    // a repository without default setup is asked for its uploaded analyses (one page is enough to date the last).
     add('GET /repos/{owner}/{repo}/hooks', inScope.length);
+    add('GET /repos/{owner}/{repo}/code-scanning/default-setup', inScope.length);
+    const uploaded = inScope.filter((r) => r.code_scanning && r.code_scanning.default_setup !== 'configured').length;
+    if (uploaded) add('GET /repos/{owner}/{repo}/code-scanning/analyses', uploaded);
+    // Open alerts of the whole organisation, in pages of 100 per kind, and its security policy.
+    for (const kind of ['dependabot', 'code_scanning', 'secret_scanning'] as const) {
+      const alerts = repos.reduce((n, r) => n + (r.alerts?.[kind]?.length ?? 0), 0);
+      if (repos.some((r) => r.alerts)) add(`GET /orgs/{org}/${kind.replace('_', '-')}/alerts`, pages(alerts, PAGE.githubRest));
+    }
+    if (repos.some((r) => r.alerts)) add('graphql OrgSecurityPolicy', 1);
     chain = Math.max(chain, 1 + repoPages + 1);
   }
   return { calls, chain };

@@ -17,7 +17,15 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       // Pure tables: one module cache per worker (no isolation) saves re-importing the SDKs per file.
-      { extends: true, test: { name: 'unit', include: ['checks/**/*.test.ts', 'src/**/*.test.ts'], exclude: SERVERS, isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['checks/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: SERVERS,
+          isolate: false,
+        },
+      },
       { extends: true, test: { name: 'e2e', include: SERVERS } },
     ],
   },

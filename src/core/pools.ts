@@ -1,4 +1,5 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
+import { Pacer, type Rate } from './pacer.js';
 import { firstPart } from './text.js';
 
 /**
@@ -13,11 +14,26 @@ export const DEFAULT_POOL_SIZES: Record<string, number> = {
 };
 
 /**
+ * Request rates that APIs document and enforce per caller, paced on the
+ * client side (by exact pool name): GitHub's secondary limits of 900 REST
+ * and 2,000 GraphQL points a minute (a GET or a query costs 1; see
+ * docs/benchmark.md). Being refused costs a request and a `retry-after` wait.
+ */
+export const DEFAULT_POOL_RATES: Record<string, Rate> = {
+  // The burst is 5% under GitHub's: its minute does not start when the scan's first call does.
+  github: { perSecond: 900 / 60, burst: 855 },
+  'github.graphql': { perSecond: 2000 / 60, burst: 1900 },
+};
+
+/** Runs `fn` when the pool has room (and its rate a token). */
+export type Limit = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/**
  * One p-limit pool per API family, created on first use, so that a slow or
  * rate-limited API never starves the others.
  */
 export class Pools {
-  private readonly limits = new Map<string, LimitFunction>();
+  private readonly limits = new Map<string, Limit>();
 
   constructor(
     private readonly sizes: Record<string, number> = {},
@@ -28,10 +44,19 @@ export class Pools {
     }
   }
 
-  get(name: string): LimitFunction {
+  get(name: string): Limit {
     let limit = this.limits.get(name);
     if (!limit) {
-      limit = pLimit(this.size(name));
+      const pool = pLimit(this.size(name));
+      const rate = DEFAULT_POOL_RATES[name];
+      const pacer = rate ? new Pacer(rate) : undefined;
+      limit = pacer
+        ? (fn) =>
+            pool(async () => {
+              await pacer.take();
+              return fn();
+            })
+        : (fn) => pool(fn);
       this.limits.set(name, limit);
     }
     return limit;

@@ -135,14 +135,17 @@ export async function writeRunFolder(out: string, run: Run, options: WriteOption
   const previous = options.previous === undefined ? await latestRun(out, options.onSkip) : options.previous;
   const dir = path.join(out, run.id);
   await mkdir(dir, { recursive: false });
-  const contents: Record<string, string | Buffer> = {
-    'results.json': jsonText({ runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) }),
-    'controls.json': jsonText({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
-    'snapshot.json': jsonText({ runId: run.id, facts: run.facts }),
-    ...options.files,
+  // Each file's text is made when it is written, so that a large run holds one of them in memory at a time, not all.
+  const contents: Record<string, () => string | Buffer> = {
+    'results.json': () =>
+      jsonText({ runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) }),
+    'controls.json': () => jsonText({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
+    'snapshot.json': () => jsonText({ runId: run.id, facts: run.facts }),
+    ...Object.fromEntries(Object.entries(options.files ?? {}).map(([name, content]) => [name, () => content])),
   };
   const files = {} as Manifest['files'];
-  for (const [name, content] of Object.entries(contents)) {
+  for (const [name, make] of Object.entries(contents)) {
+    const content = make();
     refuseSecrets(name, content, secrets);
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeAtomic(path.join(dir, name), content);

@@ -18,6 +18,7 @@ import { s3controlService } from './s3control.js';
 import { ssmService } from './ssm.js';
 import { securityhubService } from './securityhub.js';
 import { LOOPBACK_NAMES } from '../../providers/aws/host-lookup.js';
+import { rateLimiter } from './rate-limits.js';
 import { faultsOf } from './rules.js';
 import type { AwsScenario } from './scenario.js';
 import { listen, type Listening, type ServiceHandler, type Shared } from './server.js';
@@ -57,7 +58,8 @@ export interface AwsSandbox {
   homeRegion: string;
   /** Every region enabled in any account. */
   regions: string[];
-  stats(): { requests: number; byOperation: Record<string, number> };
+  /** Requests by operation, and (with `rateLimits`) those refused for exceeding a quota. */
+  stats(): { requests: number; byOperation: Record<string, number>; throttled: Record<string, number> };
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
     credentials: new Map(),
     deny: valid.deny,
     faults: faultsOf(valid.faults),
+    ...(valid.rateLimits ? { rateLimiter: rateLimiter() } : {}),
     counts: new Map(),
     log: options.log,
   };
@@ -129,7 +132,11 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
     regions: [...new Set(world.accounts.flatMap((a) => a.regions))],
     stats() {
       const byOperation = Object.fromEntries([...shared.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
-      return { requests: Object.values(byOperation).reduce((n, c) => n + c, 0), byOperation };
+      return {
+        requests: Object.values(byOperation).reduce((n, c) => n + c, 0),
+        byOperation,
+        throttled: shared.rateLimiter?.refused() ?? {},
+      };
     },
     async stop() {
       await Promise.all(Object.values(listeners).map((l) => l.close()));

@@ -1,32 +1,105 @@
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import { byIndex, type Pick } from '../generate/pick.js';
 import type { AccountSpec, AwsScenario } from './scenario.js';
 
 /**
- * The `aws-large` scenario: one account with more users, policies, buckets
- * and keys than one page of any list holds (IAM's default MaxItems and KMS's
- * default Limit are 100), so that every paginated read is exercised. Good
- * and bad settings alternate by index, so that counts are predictable:
- * fixtures/scenarios/aws-large.yaml is this function's output (a test keeps
- * them equal).
+ * The `aws-large` scenario and the AWS part of generated estates (see
+ * src/sandbox/generate/estate.ts): one account with more users, policies,
+ * buckets and keys than one page of any list holds (IAM's default MaxItems
+ * and KMS's default Limit are 100), so that every paginated read is
+ * exercised. Good and bad settings alternate by index (or by a seeded pick),
+ * so that counts are predictable: fixtures/scenarios/aws-large.yaml is this
+ * function's unseeded output (a test keeps them equal).
  */
 export interface LargeSizes {
   users: number;
   policies: number;
   buckets: number;
   keysPerRegion: number;
+  /** Default 12. */
+  roles?: number;
+  /** How many of the estate's regions the account enables, buckets and keys spread over (default 2). */
+  regions?: number;
 }
 
 export const LARGE_SIZES: LargeSizes = { users: 130, policies: 115, buckets: 120, keysPerRegion: 105 };
 
-const REGIONS = ['us-east-1', 'eu-west-1'];
+/** Regions in the order generated accounts enable them. */
+export const ESTATE_REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
 const pad = (i: number) => String(i).padStart(3, '0');
 
-export function largeAwsScenario(sizes: LargeSizes = LARGE_SIZES): AwsScenario {
-  const groups = ['platform', 'data', 'support', 'readers'];
+/**
+ * One service's share of the generated account. A service added to the
+ * sandbox (CloudTrail, EC2, RDS, ...) adds its part to ACCOUNT_PARTS; the
+ * parts' keys must not overlap.
+ */
+export type AccountPart = (sizes: LargeSizes, regions: string[], pick: Pick) => Partial<AccountSpec>;
+
+const GROUPS = ['platform', 'data', 'support', 'readers'];
+
+const iamPart: AccountPart = (sizes, regions, pick) => ({
+  groups: GROUPS.map((name, i) => ({ name, policies: [i === 0 ? 'PowerUserAccess' : 'ReadOnlyAccess'] })),
+  policies: Array.from({ length: sizes.policies }, (_, i) => ({
+    name: `svc-${pad(i)}-access`,
+    path: pick(i, 'policy-path') % 10 === 0 ? '/services/' : '/',
+    document: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: pick(i, 'policy-admin') % 23 === 0 ? '*' : [`s3:GetObject`, `sqs:SendMessage`],
+          Resource: pick(i, 'policy-admin') % 23 === 0 ? '*' : `arn:aws:s3:::globex-${pad(i)}/*`,
+        },
+      ],
+    },
+  })),
+  users: Array.from({ length: sizes.users }, (_, i) => ({
+    name: `user-${pad(i)}`,
+    created: { days: 400 + i },
+    ...(pick(i, 'console') % 3 === 0 ? {} : { console: { lastUsed: { days: i % 50 } } }),
+    ...(pick(i, 'mfa') % 7 === 0 ? {} : { mfa: [{ type: pick(i, 'mfa-type') % 11 === 0 ? ('hardware' as const) : ('virtual' as const) }] }),
+    accessKeys:
+      pick(i, 'access-key') % 2 === 0
+        ? [{ age: { days: (i * 3) % 200 }, lastUsed: { ago: { days: i % 60 }, service: 's3', region: regions[i % regions.length]! } }]
+        : [],
+    groups: [GROUPS[i % GROUPS.length]!],
+    ...(pick(i, 'user-policy') % 13 === 0 ? { policies: [`svc-${pad(i % sizes.policies)}-access`] } : {}),
+  })),
+  roles: Array.from({ length: sizes.roles ?? 12 }, (_, i) => ({
+    name: `service-role-${pad(i)}`,
+    policies: [`svc-${pad(i % sizes.policies)}-access`],
+  })),
+});
+
+const s3Part: AccountPart = (sizes, regions, pick) => ({
+  buckets: Array.from({ length: sizes.buckets }, (_, i) => ({
+    name: `globex-${pad(i)}`,
+    region: regions[i % regions.length]!,
+    ...(pick(i, 'encryption') % 9 === 0 ? { encryption: 'none' as const } : {}),
+    ...(pick(i, 'versioning') % 4 === 0 ? { versioning: 'Enabled' as const } : {}),
+    ...(pick(i, 'logging') % 5 === 0 ? { logging: { targetBucket: 'globex-000', targetPrefix: `b${pad(i)}/` } } : {}),
+  })),
+});
+
+const kmsPart: AccountPart = (sizes, regions, pick) => ({
+  kmsKeys: regions.flatMap((region) =>
+    Array.from({ length: sizes.keysPerRegion }, (_, i) => ({
+      region,
+      aliases: [`alias/globex-${region}-${pad(i)}`],
+      rotation: pick(i, `rotation-${region}`) % 3 !== 0,
+      ...(pick(i, `spec-${region}`) % 17 === 0 ? { spec: 'RSA_2048', usage: 'ENCRYPT_DECRYPT' as const } : {}),
+    })),
+  ),
+});
+
+export const ACCOUNT_PARTS: AccountPart[] = [iamPart, s3Part, kmsPart];
+
+export function largeAwsScenario(sizes: LargeSizes = LARGE_SIZES, pick: Pick = byIndex): AwsScenario {
+  const regions = ESTATE_REGIONS.slice(0, sizes.regions ?? 2);
   const account: AccountSpec = {
     id: '555566667777',
     alias: 'globex-prod',
-    regions: REGIONS,
+    regions,
     root: { mfa: 'virtual' },
     passwordPolicy: {
       minimumLength: 14,
@@ -40,49 +113,9 @@ export function largeAwsScenario(sizes: LargeSizes = LARGE_SIZES): AwsScenario {
     },
     // Every bucket is covered by the account-level block, whatever its own configuration.
     publicAccessBlock: true,
-    groups: groups.map((name, i) => ({ name, policies: [i === 0 ? 'PowerUserAccess' : 'ReadOnlyAccess'] })),
-    policies: Array.from({ length: sizes.policies }, (_, i) => ({
-      name: `svc-${pad(i)}-access`,
-      path: i % 10 === 0 ? '/services/' : '/',
-      document: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: i % 23 === 0 ? '*' : [`s3:GetObject`, `sqs:SendMessage`],
-            Resource: i % 23 === 0 ? '*' : `arn:aws:s3:::globex-${pad(i)}/*`,
-          },
-        ],
-      },
-    })),
-    users: Array.from({ length: sizes.users }, (_, i) => ({
-      name: `user-${pad(i)}`,
-      created: { days: 400 + i },
-      ...(i % 3 === 0 ? {} : { console: { lastUsed: { days: i % 50 } } }),
-      ...(i % 7 === 0 ? {} : { mfa: [{ type: i % 11 === 0 ? ('hardware' as const) : ('virtual' as const) }] }),
-      accessKeys:
-        i % 2 === 0 ? [{ age: { days: (i * 3) % 200 }, lastUsed: { ago: { days: i % 60 }, service: 's3', region: REGIONS[i % 2] } }] : [],
-      groups: [groups[i % groups.length]],
-      ...(i % 13 === 0 ? { policies: [`svc-${pad(i % sizes.policies)}-access`] } : {}),
-    })),
-    roles: Array.from({ length: 12 }, (_, i) => ({ name: `service-role-${pad(i)}`, policies: [`svc-${pad(i)}-access`] })),
-    buckets: Array.from({ length: sizes.buckets }, (_, i) => ({
-      name: `globex-${pad(i)}`,
-      region: REGIONS[i % 2],
-      ...(i % 9 === 0 ? { encryption: 'none' as const } : {}),
-      ...(i % 4 === 0 ? { versioning: 'Enabled' as const } : {}),
-      ...(i % 5 === 0 ? { logging: { targetBucket: 'globex-000', targetPrefix: `b${pad(i)}/` } } : {}),
-    })),
-    kmsKeys: REGIONS.flatMap((region) =>
-      Array.from({ length: sizes.keysPerRegion }, (_, i) => ({
-        region,
-        aliases: [`alias/globex-${region}-${pad(i)}`],
-        rotation: i % 3 !== 0,
-        ...(i % 17 === 0 ? { spec: 'RSA_2048', usage: 'ENCRYPT_DECRYPT' as const } : {}),
-      })),
-    ),
   };
-  return { homeRegion: 'us-east-1', accounts: [account] };
+  for (const part of ACCOUNT_PARTS) Object.assign(account, part(sizes, regions, pick));
+  return { homeRegion: regions[0]!, accounts: [account] };
 }
 
 const LISTS = new Set(['users', 'groups', 'roles', 'policies', 'buckets', 'kmsKeys']);

@@ -216,4 +216,6 @@ export interface AwsScenario {
   organization?: { id?: string; managementAccount?: string };
   deny?: DenyRule[];
   faults?: FaultsSpec;
+  /** Enforce the real services' request quotas (src/sandbox/aws/rate-limits.ts, docs/benchmark.md). */
+  rateLimits?: boolean;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { AwsError, Denied, Throttled } from './errors.js';
+import type { RateLimiter } from './rate-limits.js';
 import { isDenied, type Faults } from './rules.js';
 import type { DenyRule } from './scenario.js';
 import type { Account, World } from './world.js';
@@ -56,6 +57,8 @@ export interface Shared {
   credentials: Map<string, Caller>;
   deny: DenyRule[] | undefined;
   faults: Faults;
+  /** The real services' request quotas (rate-limits.ts), when the scenario asks for them. */
+  rateLimiter?: RateLimiter;
   counts: Map<string, number>;
   log?: Logger;
 }
@@ -94,6 +97,7 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
     const delay = shared.faults.latency();
     if (delay > 0) await sleep(delay);
     if (shared.faults.throttled(key)) throw new Throttled();
+    if (shared.rateLimiter?.throttled(key, request, callerFor(shared, request.accessKeyId).account.id)) throw new Throttled();
     const caller = callerFor(shared, request.accessKeyId);
     const ctx: CallContext = {
       world: shared.world,
@@ -133,7 +137,9 @@ export async function listen(handler: ServiceHandler, shared: Shared, hostName =
       });
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Node's agent keeps a socket for the server's keep-alive hint less one second: a 1 s hint meant no reuse at all,
+  // and a new connection for every call.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -1,3 +1,4 @@
+import { byIndex, type Pick } from '../generate/pick.js';
 import type { GithubScenario, MemberSpec, RepoSpec } from './scenario.js';
 
 export interface LargeOrgOptions {
@@ -5,6 +6,8 @@ export interface LargeOrgOptions {
   org?: string;
   /** Extra top-level scenario keys: tokens, rate limits, faults. */
   scenario?: Omit<GithubScenario, 'orgs' | 'generate'>;
+  /** How settings are chosen (default by index; a seeded pick for generated estates). */
+  pick?: Pick;
 }
 
 /**
@@ -13,14 +16,16 @@ export interface LargeOrgOptions {
  * exercises every check (a quarter classic protection, a quarter rulesets,
  * the rest unprotected; every 25th archived; files, hooks, keys, outside
  * collaborators, workflows, security policies, code scanning and alerts
- * spread across them).
+ * spread across them). Also the GitHub part of generated estates
+ * (src/sandbox/generate/estate.ts), with a seeded pick.
  */
 export function generateLargeOrg(repos: number, members: number, options: LargeOrgOptions = {}): GithubScenario {
   const org = options.org ?? 'bigcorp';
+  const pick = options.pick ?? byIndex;
   const people: MemberSpec[] = Array.from({ length: members }, (_, i) => ({
     login: `user${String(i).padStart(5, '0')}`,
     role: i < 3 ? 'admin' : 'member',
-    two_factor: i % 97 !== 13,
+    two_factor: pick(i, 'two-factor') % 97 !== 13,
   }));
   return {
     ...options.scenario,
@@ -38,25 +43,26 @@ export function generateLargeOrg(repos: number, members: number, options: LargeO
         members: people,
         actions: { allowed_actions: 'selected', default_workflow_permissions: 'read' },
         hooks: [{ url: `https://hooks.${org}.example/github`, insecure_ssl: '0', secret: true }],
-        repos: Array.from({ length: repos }, (_, i) => repo(i, members)),
+        repos: Array.from({ length: repos }, (_, i) => repo(i, members, pick)),
       },
     ],
   };
 }
 
-function repo(i: number, members: number): RepoSpec {
+function repo(i: number, members: number, pick: Pick): RepoSpec {
   const name = `service-${String(i).padStart(5, '0')}`;
   const spec: RepoSpec = {
     name,
-    visibility: i % 10 === 0 ? 'public' : i % 10 === 1 ? 'internal' : 'private',
-    archived: i % 25 === 24,
+    visibility: pick(i, 'visibility') % 10 === 0 ? 'public' : pick(i, 'visibility') % 10 === 1 ? 'internal' : 'private',
+    archived: pick(i, 'archived') % 25 === 24,
     security_and_analysis: {
-      secret_scanning: i % 3 === 0 ? 'disabled' : 'enabled',
-      secret_scanning_push_protection: i % 3 === 2 ? 'enabled' : 'disabled',
+      secret_scanning: pick(i, 'secret-scanning') % 3 === 0 ? 'disabled' : 'enabled',
+      secret_scanning_push_protection: pick(i, 'secret-scanning') % 3 === 2 ? 'enabled' : 'disabled',
     },
-    vulnerability_alerts: i % 5 !== 0,
+    vulnerability_alerts: pick(i, 'vulnerability-alerts') % 5 !== 0,
   };
-  if (i % 4 === 0) {
+  const protection = pick(i, 'protection');
+  if (protection % 4 === 0) {
     spec.branch_protection = [
       {
         pattern: 'main',
@@ -65,7 +71,7 @@ function repo(i: number, members: number): RepoSpec {
         enforce_admins: i % 8 === 0,
       },
     ];
-  } else if (i % 4 === 1) {
+  } else if (protection % 4 === 1) {
     spec.rulesets = [
       {
         name: 'default-branch',
@@ -79,12 +85,12 @@ function repo(i: number, members: number): RepoSpec {
       },
     ];
   }
-  if (i % 2 === 0) spec.files = { [['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'][i % 3]]: '* @team\n' };
+  if (pick(i, 'codeowners') % 2 === 0) spec.files = { [['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'][i % 3]!]: '* @team\n' };
   securityFeatures(spec, i);
-  if (i % 7 === 0)
+  if (pick(i, 'hooks') % 7 === 0)
     spec.hooks = [{ url: `${i % 14 === 0 ? 'http' : 'https'}://ci.example/${name}`, insecure_ssl: '0', secret: i % 14 !== 0 }];
-  if (i % 6 === 0) spec.deploy_keys = [{ title: `deploy-${name}`, read_only: i % 12 !== 0 }];
-  if (i % 9 === 0) {
+  if (pick(i, 'deploy-keys') % 6 === 0) spec.deploy_keys = [{ title: `deploy-${name}`, read_only: i % 12 !== 0 }];
+  if (pick(i, 'collaborators') % 9 === 0) {
     spec.collaborators = [
       { login: `user${String(i % Math.max(1, members)).padStart(5, '0')}`, permission: 'write' },
       { login: `vendor-${i % 20}`, permission: i % 18 === 0 ? 'admin' : 'read' },

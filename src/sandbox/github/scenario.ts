@@ -11,7 +11,10 @@ export interface GithubScenario {
   /** Tokens by name. A full-access token named `default` is added unless given. */
   tokens?: Record<string, TokenSpec>;
   /** Primary rate limits per token and hour: REST requests and GraphQL points. */
-  rateLimits?: { rest?: number; graphql?: number };
+  /** `secondary`: enforce GitHub's documented secondary limits (rate-model.ts). */
+  rateLimits?: { rest?: number; graphql?: number; secondary?: boolean };
+  /** Milliseconds added before every answer. */
+  latencyMs?: number;
   faults?: FaultSpec;
   orgs?: OrgSpec[];
   /** A generated organisation (see large-org.ts), added to `orgs`: for pagination and budget runs. */

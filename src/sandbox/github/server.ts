@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { compile, error, type RestAnswer, type Route } from './rest-http.js';
 import { RateLimits } from './limits.js';
+import { rateModel } from './rate-model.js';
 import type { AnswerFault, GithubScenario, SandboxToken } from './scenario.js';
 import type { World } from './world.js';
 
@@ -14,6 +15,8 @@ import type { World } from './world.js';
 export interface Stats {
   rest: { requests: number; notModified: number; byRoute: Record<string, number> };
   graphql: { queries: number; points: number };
+  /** Requests refused by the modelled secondary limits (rate-model.ts). */
+  secondaryRefused: number;
 }
 
 export interface GraphqlEndpoint {
@@ -41,7 +44,7 @@ const SECONDARY_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-lim
 const PRIMARY_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
 
 export function emptyStats(): Stats {
-  return { rest: { requests: 0, notModified: 0, byRoute: {} }, graphql: { queries: 0, points: 0 } };
+  return { rest: { requests: 0, notModified: 0, byRoute: {} }, graphql: { queries: 0, points: 0 }, secondaryRefused: 0 };
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -191,11 +194,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return send(spoiled(faultFor(routeKey), answer, url), { ...identity, ...limits.headers('core', key) });
   };
 
+  const model = rateModel({ latencyMs: scenario.latencyMs, secondary: scenario.rateLimits?.secondary }, (after) =>
+    secondaryAnswer(randomBytes(8).toString('hex').toUpperCase(), 403, after),
+  );
   const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: `sandbox error: ${(err as Error).message}` }));
-    });
+    const serve = () => handle(req, res);
+    (model ? model.around(req, res, serve).finally(() => (running.stats.secondaryRefused = model.refused())) : serve()).catch(
+      (err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: `sandbox error: ${(err as Error).message}` }));
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   running.server = server;

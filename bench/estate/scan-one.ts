@@ -1,0 +1,81 @@
+// One provider's share of the bench estate, scanned in a process of its own (so that its peak RSS is its own):
+// `tsx bench/estate/scan-one.ts PROVIDER SEED LATENCY_MS OUT_DIR`. Prints one JSON line of measurements.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Provider } from '../../src/core/provider.js';
+import { builtinProviders } from '../../src/providers/index.js';
+import { generateEstate } from '../../src/sandbox/generate/estate.js';
+import { scan } from '../../src/scan.js';
+import type { Scenario } from '../../src/sandbox/scenario.js';
+import { withRemoteSandbox } from './remote-sandbox.js';
+
+const [provider = 'aws', seedText = '1', latencyText = '20', out = mkdtempSync(path.join(tmpdir(), 'annexa-bench-'))] =
+  process.argv.slice(2);
+const seed = Number(seedText);
+const latencyMs = Number(latencyText);
+
+/** The estate with the modelled latency and rate limits switched on (docs/benchmark.md). */
+export function modelled(scenario: Scenario, latency: number): Scenario {
+  const s = structuredClone(scenario);
+  if (s.aws) s.aws = { ...(s.aws as object), rateLimits: true, faults: { latencyMs: latency } };
+  if (s.github) {
+    const g = s.github as { rateLimits?: object };
+    s.github = { ...g, latencyMs: latency, rateLimits: { ...g.rateLimits, secondary: true } };
+  }
+  return s;
+}
+
+const scenario = modelled(generateEstate({ seed, providers: [provider] }), latencyMs);
+const dir = mkdtempSync(path.join(tmpdir(), 'annexa-estate-'));
+const file = path.join(dir, `${scenario.name}-${provider}.json`);
+writeFileSync(file, JSON.stringify(scenario));
+
+let sandboxStats: Record<string, unknown> | undefined;
+const providers: Provider[] = builtinProviders.map((p) =>
+  p.id === provider ? withRemoteSandbox(p, (stats) => (sandboxStats = stats)) : p,
+);
+
+let planned = 0;
+let cpuAtPlan = process.cpuUsage();
+const outcome = await scan({
+  sandbox: file,
+  out,
+  providers,
+  onPlan: () => {
+    planned = performance.now();
+    cpuAtPlan = process.cpuUsage();
+  },
+});
+const wallMs = performance.now() - planned;
+const cpu = process.cpuUsage(cpuAtPlan);
+const byOperation: Record<string, number> = {};
+const distinct = new Set<string>();
+for (const f of outcome.run.facts)
+  for (const c of f.calls) {
+    byOperation[c.operation] = (byOperation[c.operation] ?? 0) + 1;
+    distinct.add(`${c.target} ${c.operation} ${f.key}`);
+  }
+rmSync(dir, { recursive: true, force: true });
+process.stdout.write(
+  `${JSON.stringify({
+    provider,
+    seed,
+    latencyMs,
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    results: outcome.run.results.length,
+    errors: outcome.run.results.filter((r) => r.status === 'error').length,
+    errorSamples: outcome.run.results
+      .filter((r) => r.status === 'error')
+      .slice(0, 3)
+      .map((r) => `${r.checkId} ${r.resource}: ${r.message}`),
+    facts: outcome.run.facts.length,
+    byOperation,
+    distinctProbes: distinct.size,
+    sandbox: sandboxStats,
+    runDir: outcome.dir,
+  })}\n`,
+);

@@ -1,0 +1,24 @@
+// The sandbox of one provider in a process of its own, so that the emulators' CPU and memory are not counted
+// against the scanner (they stand for the cloud). Forked with IPC by remote-sandbox.ts: it receives
+// { provider, section }, answers { targets, endpoints, env } once listening, and { stats } on 'stop', then exits.
+import pino from 'pino';
+import type { ProviderRuntime, SandboxHandle } from '../../src/core/provider.js';
+import { builtinProviders } from '../../src/providers/index.js';
+
+process.once('message', (start: { provider: string; section: unknown }) => {
+  void (async () => {
+    const provider = builtinProviders.find((p) => p.id === start.provider);
+    if (!provider?.sandbox) throw new Error(`no sandbox for provider ${start.provider}`);
+    const env: NodeJS.ProcessEnv = {};
+    const runtime: ProviderRuntime = { log: pino({ level: 'silent' }), env, callTimeoutMs: 30_000 };
+    const handle: SandboxHandle = await provider.sandbox(start.section, runtime);
+    process.on('message', (msg) => {
+      if (msg !== 'stop') return;
+      const stats = handle.stats?.();
+      void handle.stop().then(() => process.send!({ stats }, () => process.exit(0)));
+    });
+    process.send!({ targets: handle.targets, endpoints: handle.endpoints, env });
+  })().catch((err: unknown) => {
+    process.send!({ error: err instanceof Error ? err.message : String(err) }, () => process.exit(2));
+  });
+});

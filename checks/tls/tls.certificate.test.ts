@@ -81,7 +81,40 @@ checkTester(check, { target: TARGET, now: NOW }).run({
       endpoint: endpoint(),
       handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })),
     },
-    results: fails('expires in 10 days (minimum 30)'),
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'expiresSoon',
+        message: 'Certificate for www.acme.test expires on 2026-06-11 (10 days left, fewer than 30): renew it',
+        observed: { expiresOn: '2026-06-11', daysLeft: 10, minDaysLeft: 30, validTo: '2026-06-11T00:00:00Z' },
+      },
+    ],
+  },
+  'a leaf expiring in 10 days under minDaysLeft 14 warns with its date': {
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })),
+    },
+    settings: { minDaysLeft: 14 },
+    results: [{ resource: R, status: 'fail', messageId: 'expiresSoon', observed: { expiresOn: '2026-06-11', minDaysLeft: 14 } }],
+  },
+  'a leaf with 14 days left exactly passes minDaysLeft 14 (fewer than, not at most)': {
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-15T00:00:00Z' }), ROOT] })),
+    },
+    settings: { minDaysLeft: 14 },
+    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { daysLeft: 14 } }],
+  },
+  'a leaf expiring soon with another problem lists both under problems': {
+    facts: {
+      endpoint: endpoint(),
+      handshake: answers(
+        handshake({ chain: [cert({ keyBits: 1024, validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] }),
+      ),
+    },
+    results: fails('expires in 10 days, on 2026-06-11 (minimum 30), RSA key of 1024 bits (minimum 2048)'),
   },
   'the same leaf passes with minDaysLeft 5 from the config': {
     facts: {

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { certificateProblems, certificateSummary, chainNotRead } from '../../src/judging/tls/certificate-rules.js';
+import { certificateProblems, certificateSummary, chainNotRead, expiresSoon } from '../../src/judging/tls/certificate-rules.js';
 import { PROFILES } from '../../src/judging/tls/profiles.js';
 
 export default defineCheck({
@@ -9,15 +9,20 @@ export default defineCheck({
     provider: 'tls',
     severity: 'high',
     description:
-      'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin, the key is RSA 2048+ or EC 256+, signatures use SHA-256+, and the lifetime is at most the profile’s maximum (Mozilla intermediate 366 days, modern 90) unless `maxLifetimeDays` says otherwise. Publicly trusted CAs may issue at most 200 days from 15 March 2026 (CA/Browser Forum Baseline Requirements §6.3.2; 100 days from 2027, 47 from 2029): see docs/tls.md.',
+      'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin (expiry warning: fewer than `minDaysLeft` days left, default 30, fails with the date in `observed.expiresOn`, message `expiresSoon` when nothing else is wrong), the key is RSA 2048+ or EC 256+, signatures use SHA-256+, and the lifetime is at most the profile’s maximum (Mozilla intermediate 366 days, modern 90) unless `maxLifetimeDays` says otherwise. Publicly trusted CAs may issue at most 200 days from 15 March 2026 (CA/Browser Forum Baseline Requirements §6.3.2; 100 days from 2027, 47 from 2029): see docs/tls.md.',
     remediation:
       'Reissue from a trusted CA: endpoint name in a SAN, RSA-2048+ or P-256+ key, SHA-256+ signature, a lifetime within the profile (90 days suits both); automate renewal (ACME).',
     messages: {
       ok: 'Certificate for {name} is trusted and valid until {validTo} ({daysLeft} days left)',
       problems: 'Certificate for {name}: {problems}',
+      expiresSoon: 'Certificate for {name} expires on {expiresOn} ({daysLeft} days left, fewer than {minDaysLeft}): renew it',
     },
     settings: {
-      minDaysLeft: { type: 'integer', default: 30, description: 'Fail when fewer days than this are left.' },
+      minDaysLeft: {
+        type: 'integer',
+        default: 30,
+        description: 'Expiry warning: fail (message `expiresSoon` when nothing else is wrong) when fewer days than this are left.',
+      },
       maxLifetimeDays: {
         type: 'integer',
         default: null,
@@ -37,6 +42,8 @@ export default defineCheck({
     const maxLifetimeDays = ctx.settings.maxLifetimeDays ?? PROFILES[ctx.tls.endpoint.profile].maximumCertificateLifespan;
     const problems = certificateProblems(h, ctx.now, { ...ctx.settings, maxLifetimeDays });
     const observed = { ...certificateSummary(h, ctx.now), problems };
+    const soon = expiresSoon(h, ctx.now, ctx.settings.minDaysLeft);
+    if (soon && problems.length === 1) return [ctx.fail(r, 'expiresSoon', { ...observed, ...soon })];
     return [problems.length ? ctx.fail(r, 'problems', observed) : ctx.pass(r, 'ok', observed)];
   },
 });

@@ -53,6 +53,27 @@ describe('tls.protocol-versions', () => {
   });
 });
 
+describe('SSLv2, probed with an SSLv2 CLIENT-HELLO', () => {
+  it('fails an SSLv2-only server on its SERVER-HELLO, with the cipher kinds it listed', () => {
+    const r = verdict('sslv2-only', 'tls.protocol-versions');
+    expect(r).toMatchObject({ status: 'fail', messageId: 'disallowed', observed: { accepted: ['SSLv2'], disallowed: ['SSLv2'] } });
+    expect((r.observed?.answers as Record<string, unknown>).SSLv2).toEqual({
+      kind: 'accepted',
+      version: 'SSLv2',
+      suite: null,
+      ciphers: ['SSL_CK_RC4_128_WITH_MD5', 'SSL_CK_DES_192_EDE3_CBC_WITH_MD5'],
+    });
+    expect(verdict('sslv2-only', 'tls.cipher-suites')).toMatchObject({ status: 'fail', message: /SSLv2 SSL_CK_RC4_128_WITH_MD5/ });
+  });
+
+  it('says SSLv2 is off, not unknown, on servers that speak only SSLv3 and later', () => {
+    for (const name of ['good', 'legacy-raw', 'tls10-11']) {
+      const answers = verdict(name, 'tls.protocol-versions').observed?.answers as Record<string, { kind: string }>;
+      expect(answers.SSLv2?.kind).toBe('rejected');
+    }
+  });
+});
+
 describe('tls.cipher-suites', () => {
   it('fails a static-RSA CBC suite served by node:tls', () => {
     const r = verdict('weak-suite', 'tls.cipher-suites');

@@ -12,6 +12,7 @@ import { readHsts } from './hsts.js';
 import { probeDheGroup, probeGroups } from './key-exchange.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
+import { sslv2Suites } from './sslv2-facts.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
@@ -70,7 +71,10 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
           rec.call({ operation: 'https:GET /' }, () => readHsts({ ...base, ca: ca(), hostHeader: hostHeader(o) })),
         ),
       protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
-      suites: (version: string) => scope.fact(`tls.suites(${version})`, (rec) => probeSuites(rec, base, version)),
+      suites: (version: string) =>
+        scope.fact(`tls.suites(${version})`, async (rec) =>
+          version === 'SSLv2' ? sslv2Suites(await facts.protocols()) : probeSuites(rec, base, version),
+        ),
       dheGroup: () => scope.fact('tls.dheGroup', (rec) => probeDheGroup(rec, base)),
       groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base)),
     };

@@ -118,12 +118,13 @@ export interface HstsFact {
 
 /** How one protocol version probe came out, as plain data. */
 export type VersionAnswer =
-  | { kind: 'accepted'; version: string; suite: number | null }
+  /** `ciphers`: for SSLv2, the cipher kinds its SERVER-HELLO listed. */
+  | { kind: 'accepted'; version: string; suite: number | null; ciphers?: string[] }
   | { kind: 'rejected'; alert?: string | number | null; reason: string }
   | { kind: 'error'; reason: string };
 
 export interface ProtocolsFact {
-  /** Every probed version and its answer. */
+  /** Every probed version and its answer: SSLv2 (absent in snapshots taken before it was probed), SSLv3 … TLS 1.3. */
   versions: Record<string, VersionAnswer>;
   accepted: string[];
   rejected: string[];

@@ -6,6 +6,8 @@ import { suiteByName, type TlsVersion } from '../../providers/tls/wire/index.js'
 import { createSandboxCa } from './certs.js';
 import { certificateFor, reserveClosedPort, startNodeListener, type EndpointScenario, type Listening } from './listeners.js';
 import { startRawTlsListener } from './raw-listener.js';
+import { startSslv2Listener } from './sslv2-listener.js';
+import { sslv2KindByName } from '../../providers/tls/wire/sslv2.js';
 
 /** The scenario's `tls` section (validated by schemas/scenario-tls.schema.json). */
 export interface TlsScenario {
@@ -54,6 +56,11 @@ export async function startTlsSandbox(
 
 async function startEndpoint(e: EndpointScenario, ca: ReturnType<typeof createSandboxCa>, now: Date): Promise<Listening> {
   if (e.unreachable) return reserveClosedPort();
+  if (e.sslv2) {
+    const leaf = new X509Certificate(certificateFor(e, ca, now).cert).raw;
+    const listener = await startSslv2Listener({ kinds: e.sslv2.ciphers.map(sslv2Kind), certificate: leaf, host: '127.0.0.1' });
+    return { port: listener.port, stop: () => listener.stop() };
+  }
   if (e.raw) {
     // the leaf and its intermediates, as the node listeners present them: the sandbox root reaches clients as caPem
     const pems = certificateFor(e, ca, now).cert.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
@@ -74,4 +81,10 @@ function suiteId(s: string | number): number {
   const info = suiteByName(s);
   if (!info) throw new Error(`tls sandbox: unknown cipher suite ${s}`);
   return info.id;
+}
+
+function sslv2Kind(name: string): number {
+  const kind = sslv2KindByName(name);
+  if (kind === undefined) throw new Error(`tls sandbox: unknown SSLv2 cipher kind ${name}`);
+  return kind;
 }

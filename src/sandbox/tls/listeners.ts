@@ -23,6 +23,8 @@ export interface EndpointScenario {
   /** OpenSSL group list the server agrees on for ECDHE and TLS 1.3, e.g. secp521r1:prime256v1. */
   ecdhCurve?: string;
   raw?: { versions: string[]; suites: Array<string | number> };
+  /** Serve SSLv2 only, with these cipher kinds (SSL_CK_… names). */
+  sslv2?: { ciphers: string[] };
   unreachable?: boolean;
 }
 

@@ -48,7 +48,12 @@ const incomplete = (message: string) => [
 
 const withSslv2 = (): ProtocolsFact => {
   const p = protocols(['SSLv2', 'TLSv1.2']);
-  p.versions.SSLv2 = { kind: 'accepted', version: 'SSLv2', suite: null, ciphers: ['SSL_CK_RC4_128_WITH_MD5', 'SSL_CK_DES_64_CBC_WITH_MD5'] };
+  p.versions.SSLv2 = {
+    kind: 'accepted',
+    version: 'SSLv2',
+    suite: null,
+    ciphers: ['SSL_CK_RC4_128_WITH_MD5', 'SSL_CK_DES_64_CBC_WITH_MD5'],
+  };
   return p;
 };
 

@@ -43,7 +43,8 @@ export function sslv2CipherName(kind: number): string {
 
 /** One SSLv2 record with a 2-byte header (no padding: the messages here are sent in the clear). */
 export function sslv2Record(message: Buffer): Buffer {
-  if (message.length === 0 || message.length > SSLV2_MAX_RECORD) throw new RangeError(`an SSLv2 record holds 1 to 32767 bytes, not ${message.length}`);
+  if (message.length === 0 || message.length > SSLV2_MAX_RECORD)
+    throw new RangeError(`an SSLv2 record holds 1 to 32767 bytes, not ${message.length}`);
   return Buffer.concat([u16(0x8000 | message.length), message]);
 }
 
@@ -53,7 +54,15 @@ export function buildSslv2ClientHello(kinds: readonly number[] = Object.keys(SSL
   const specs = Buffer.concat(kinds.map(u24));
   const challenge = randomBytes(16);
   return sslv2Record(
-    Buffer.concat([Buffer.from([SSLV2_MSG.clientHello]), u16(SSLV2_VERSION), u16(specs.length), u16(0), u16(challenge.length), specs, challenge]),
+    Buffer.concat([
+      Buffer.from([SSLV2_MSG.clientHello]),
+      u16(SSLV2_VERSION),
+      u16(specs.length),
+      u16(0),
+      u16(challenge.length),
+      specs,
+      challenge,
+    ]),
   );
 }
 

@@ -10,6 +10,7 @@ import { classifyTlsError } from './classify.js';
 import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
 import { probeDheGroup, probeGroups } from './key-exchange.js';
+import { readRevocation } from './ocsp.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
 import { sslv2Suites } from './sslv2-facts.js';
@@ -70,6 +71,12 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
         scope.fact('tls.hsts', (rec) =>
           rec.call({ operation: 'https:GET /' }, () => readHsts({ ...base, ca: ca(), hostHeader: hostHeader(o) })),
         ),
+      revocation: () =>
+        scope.fact('tls.revocation', async (rec) => {
+          const h = await facts.handshake();
+          const options = { timeoutMs: runtime.callTimeoutMs, loopbackOnly: o.loopbackOnly === true };
+          return rec.call({ operation: 'ocsp:status' }, () => readRevocation(h, options));
+        }),
       protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
       suites: (version: string) =>
         scope.fact(`tls.suites(${version})`, async (rec) =>

@@ -19,6 +19,8 @@ export interface TlsTargetOptions {
   caFile?: string;
   /** Extra trusted roots given inline (the sandbox CA). */
   caPem?: string;
+  /** Sandbox: URLs a certificate names (OCSP responders) are fetched only on loopback addresses. */
+  loopbackOnly?: boolean;
 }
 
 /** The endpoint as checks see it: where, what kind, which profile. */
@@ -100,6 +102,28 @@ export interface HandshakeFact {
   source?: 'node-tls' | 'raw-probe' | null;
   /** Set when node:tls could not complete a handshake. */
   rawProbe?: RawProbeInfo | null;
+  /** The OCSP answer the server stapled (status_request), base64 DER; null when none; absent in older snapshots. */
+  ocspStapled?: string | null;
+}
+
+/**
+ * What the CA says about the leaf (OCSP, RFC 6960): the stapled answer when
+ * the server sent one, else the responder the leaf names. `status` is set only
+ * from an answer whose signature verified and that is current.
+ */
+export interface RevocationFact {
+  /** The OCSP responder URL the leaf names (Authority Information Access), or null. */
+  responder: string | null;
+  /** Where the answer came from; null when none was read. */
+  source: 'stapled' | 'responder' | null;
+  status: 'good' | 'revoked' | 'unknown' | null;
+  revokedAt: string | null;
+  thisUpdate: string | null;
+  nextUpdate: string | null;
+  /** Why nothing was asked: no responder named, or the chain is not trusted (a URL from an untrusted certificate is never fetched). */
+  notAsked: string | null;
+  /** Why no usable answer was had: responder unreachable, HTTP error, too large, unsigned, stale, malformed. */
+  failure: string | null;
 }
 
 export interface HstsFact {
@@ -181,6 +205,8 @@ export interface TlsFacts {
   suites(version: string): Promise<SuitesFact>;
   handshake(): Promise<HandshakeFact>;
   hsts(): Promise<HstsFact>;
+  /** OCSP status of the leaf (stapled, else asked of its responder). */
+  revocation(): Promise<RevocationFact>;
   /** Read only when a DHE suite is accepted. */
   dheGroup(): Promise<DheGroupFact>;
   /** Read only when an ECDHE suite or TLS 1.3 is accepted. */

@@ -39,6 +39,10 @@ export interface CertificateScenario {
   extendedKeyUsage?: Array<'serverAuth' | 'clientAuth'>;
   /** Intermediate CAs between the sandbox root and the leaf, top down; the listener presents them. */
   intermediates?: IntermediateScenario[];
+  /** Name the sandbox OCSP responder in the leaf, which answers good or revoked; unreachable: a closed loopback port. */
+  ocsp?: 'good' | 'revoked' | 'unreachable';
+  /** Staple the responder's answer in the handshake (status_request). */
+  ocspStaple?: boolean;
 }
 
 export interface IntermediateScenario {
@@ -70,7 +74,7 @@ export function parseKeySpec(text = 'rsa-2048'): KeySpec {
  * The leaf (and its key) for one endpoint, CA-signed unless `issuer: self`;
  * `cert` holds the leaf followed by its intermediates, as a server presents them.
  */
-export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { cert: string; key: string } {
+export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date, ocspUrl?: string): { cert: string; key: string } {
   const c = e.certificate ?? {};
   const keys = keyPair(parseKeySpec(c.key));
   const sans = c.sans ?? [e.servername ?? '127.0.0.1'];
@@ -94,6 +98,7 @@ export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { ce
     hash: c.signatureHash ?? 'sha256',
     ...(c.extendedKeyUsage ? { extendedKeyUsage: c.extendedKeyUsage } : {}),
     ...(c.issuer === 'self' ? {} : { issuer }),
+    ...(ocspUrl ? { ocspUrl } : {}),
   });
   return { cert: [cert, ...presented].join(''), key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
 }
@@ -103,7 +108,11 @@ export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { ce
  * ciphers and certificate. `@SECLEVEL=0` lets OpenSSL 3 serve what a bad
  * endpoint needs (TLS 1.0, RSA-1024, SHA-1); the cipher list still decides the suites.
  */
-export async function startNodeListener(e: EndpointScenario, identity: { cert: string; key: string }): Promise<Listening> {
+export async function startNodeListener(
+  e: EndpointScenario,
+  identity: { cert: string; key: string },
+  staple?: () => Promise<Buffer>,
+): Promise<Listening> {
   const options: tls.TlsOptions = {
     ...identity,
     minVersion: NODE_VERSIONS[e.protocols?.min ?? 'TLSv1.2'],
@@ -122,6 +131,10 @@ export async function startNodeListener(e: EndpointScenario, identity: { cert: s
           res.end(`acme sandbox: ${e.name}\n`);
         })
       : tls.createServer(options, (socket) => socket.end(`acme sandbox: ${e.name}\n`));
+  if (staple)
+    server.on('OCSPRequest', (_cert: Buffer, _issuer: Buffer, done: (err: Error | null, answer?: Buffer) => void) => {
+      staple().then((answer) => done(null, answer), done);
+    });
   // Probes close mid-handshake on purpose; that is not worth a log line.
   server.on('tlsClientError', () => {});
   server.on('clientError', (_err, socket: net.Socket) => socket.destroy());

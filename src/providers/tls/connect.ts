@@ -44,6 +44,8 @@ export interface ConnectArgs {
   ca?: string[];
   timeoutMs: number;
   extra?: ConnectionOptions;
+  /** Aborted when the fact's time is up. */
+  signal?: AbortSignal;
 }
 
 const stapled = new WeakMap<TLSSocket, Buffer>();
@@ -80,6 +82,14 @@ export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
       socket.destroy();
       reject(tcpUp ? new HandshakeFailed(message, 'ETIMEDOUT') : new EndpointUnreachable(message, 'ETIMEDOUT'));
     }, args.timeoutMs);
+    const onAbort = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(new HandshakeFailed('stopped: the fact’s time limit passed', 'ETIMEDOUT'));
+    };
+    if (args.signal?.aborted) onAbort();
+    args.signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('close', () => args.signal?.removeEventListener('abort', onAbort));
     socket.once('connect', () => {
       tcpUp = true;
     });

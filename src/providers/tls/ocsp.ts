@@ -24,6 +24,7 @@ export interface RevocationOptions {
   /** Sandbox: fetch responders on loopback addresses only. */
   loopbackOnly: boolean;
   now?: Date;
+  signal?: AbortSignal;
 }
 
 /** OCSP answers are a few KiB; a larger body is not one. */
@@ -101,7 +102,7 @@ async function ask(url: string, leafPem: string, issuerPem: string, o: Revocatio
       method: 'POST',
       headers: { 'Content-Type': 'application/ocsp-request', Accept: 'application/ocsp-response' },
       body: Buffer.from(request.toSchema(true).toBER()),
-      signal: AbortSignal.timeout(o.timeoutMs),
+      signal: o.signal ? AbortSignal.any([AbortSignal.timeout(o.timeoutMs), o.signal]) : AbortSignal.timeout(o.timeoutMs),
       redirect: 'manual',
     });
     if (answer.status !== 200) {

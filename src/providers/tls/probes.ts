@@ -17,7 +17,7 @@ const UNREACHABLE = /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|E
 /** Which protocol versions the endpoint accepts, each learned from a hand-built ClientHello. */
 export async function probeProtocols(rec: CallRecorder, base: ProbeBase): Promise<ProtocolsFact> {
   const [answers, sslv2] = await Promise.all([
-    rec.call({ operation: 'tls:ClientHello(versions)' }, () => acceptedVersions(base)),
+    rec.call({ operation: 'tls:ClientHello(versions)' }, (signal) => acceptedVersions({ ...base, signal })),
     sslv2Answer(rec, base),
   ]);
   const versions: Record<string, VersionAnswer> = { SSLv2: sslv2 };
@@ -35,8 +35,8 @@ export async function probeProtocols(rec: CallRecorder, base: ProbeBase): Promis
 /** The suites accepted in one version, by elimination: about one handshake per accepted suite. */
 export async function probeSuites(rec: CallRecorder, base: ProbeBase, version: string): Promise<SuitesFact> {
   if (!(TLS_VERSIONS as readonly string[]).includes(version)) throw new Error(`unknown protocol version ${version}`);
-  const found = await rec.call({ operation: `tls:ClientHello(suites ${version})` }, () =>
-    enumerateSuites({ ...base, version: version as TlsVersion }),
+  const found = await rec.call({ operation: `tls:ClientHello(suites ${version})` }, (signal) =>
+    enumerateSuites({ ...base, signal, version: version as TlsVersion }),
   );
   return {
     version,

@@ -40,6 +40,13 @@ function assertCaFile(file: string): void {
   }
 }
 
+/**
+ * A fact's call may take as long as this many connections that each use
+ * their whole `callTimeoutSeconds`: enumerations need tens of handshakes, a
+ * stalled one should not cost more than a few.
+ */
+export const CONNECTIONS_PER_DEADLINE = 4;
+
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
   title: 'TLS',
@@ -51,7 +58,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
 
   facts(target, store, runtime): TlsFacts {
     const o = target.options;
-    const scope = store.scope({ target: target.id, pool: 'tls', classify: classifyTlsError });
+    // a TLS fact's call, every connection in it included, is bounded, so that a stalling server cannot hold the scan
+    const callTimeoutMs = runtime.callTimeoutMs * CONNECTIONS_PER_DEADLINE;
+    const scope = store.scope({ target: target.id, pool: 'tls', classify: classifyTlsError, callTimeoutMs });
     const servername = sniOf(o);
     const base = { host: o.host, port: o.port, ...(servername ? { servername } : {}), timeoutMs: runtime.callTimeoutMs };
     const extraCa = Boolean(o.caPem || o.caFile);
@@ -61,21 +70,21 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile },
       handshake: () =>
         scope.fact('tls.handshake', async (rec) => {
-          const h = await rec.call({ operation: 'tls:handshake' }, () =>
-            readHandshake({ ...base, ca: ca(), extraCa, expectedName: expectedNameOf(o) }),
+          const h = await rec.call({ operation: 'tls:handshake' }, (signal) =>
+            readHandshake({ ...base, signal, ca: ca(), extraCa, expectedName: expectedNameOf(o) }),
           );
           // node could not complete a handshake: read the chain off the wire, offering what the probes found accepted
           return withRawFallback(rec, h, { endpoint: base, trusted: ca, hints: () => chainHints(facts.protocols, facts.suites) });
         }),
       hsts: () =>
         scope.fact('tls.hsts', (rec) =>
-          rec.call({ operation: 'https:GET /' }, () => readHsts({ ...base, ca: ca(), hostHeader: hostHeader(o) })),
+          rec.call({ operation: 'https:GET /' }, (signal) => readHsts({ ...base, signal, ca: ca(), hostHeader: hostHeader(o) })),
         ),
       revocation: () =>
         scope.fact('tls.revocation', async (rec) => {
           const h = await facts.handshake();
           const options = { timeoutMs: runtime.callTimeoutMs, loopbackOnly: o.loopbackOnly === true };
-          return rec.call({ operation: 'ocsp:status' }, () => readRevocation(h, options));
+          return rec.call({ operation: 'ocsp:status' }, (signal) => readRevocation(h, { ...options, signal }));
         }),
       protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
       suites: (version: string) =>

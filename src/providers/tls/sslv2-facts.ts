@@ -6,7 +6,7 @@ import { sslv2KindByName } from './wire/sslv2.js';
 
 /** SSLv2 as a version answer of the protocols fact: one CLIENT-HELLO in SSLv2 framing. */
 export async function sslv2Answer(rec: CallRecorder, base: ProbeBase): Promise<VersionAnswer> {
-  const a = await rec.call({ operation: 'tls:CLIENT-HELLO(SSLv2)' }, () => probeSslv2(base));
+  const a = await rec.call({ operation: 'tls:CLIENT-HELLO(SSLv2)' }, (signal) => probeSslv2({ ...base, signal }));
   if (a.kind === 'accepted') return { kind: 'accepted', version: 'SSLv2', suite: null, ciphers: a.ciphers };
   return a;
 }

@@ -4,6 +4,7 @@ export interface Target {
   host: string;
   port: number;
   timeoutMs: number;
+  signal?: AbortSignal;
 }
 
 /**
@@ -26,13 +27,16 @@ export interface Interpreter<T> {
  */
 export function exchange<T>(target: Target, hello: Buffer, interpreter: Interpreter<T>): Promise<T> {
   return new Promise((resolve) => {
+    if (target.signal?.aborted) return resolve(interpreter.failed('stopped: the fact’s time limit passed'));
     let connected = false;
     let settled = false;
     const socket = connect({ host: target.host, port: target.port });
+    const onAbort = (): void => finish(interpreter.failed('stopped: the fact’s time limit passed'));
     const finish = (answer: T): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      target.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       resolve(answer);
     };
@@ -40,6 +44,7 @@ export function exchange<T>(target: Target, hello: Buffer, interpreter: Interpre
       const stage = connected ? 'waiting for an answer' : 'connecting';
       finish(interpreter.failed(`timeout after ${target.timeoutMs} ms ${stage}`));
     }, target.timeoutMs);
+    target.signal?.addEventListener('abort', onAbort, { once: true });
     socket.setNoDelay(true);
     socket.on('connect', () => {
       connected = true;

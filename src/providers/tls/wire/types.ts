@@ -33,4 +33,6 @@ export interface Endpoint {
   /** SNI name; defaults to `host` unless `host` is an IP address. */
   servername?: string;
   timeoutMs: number;
+  /** Aborted when the fact's time is up: no new connection starts, open ones are closed. */
+  signal?: AbortSignal;
 }

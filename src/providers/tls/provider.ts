@@ -46,6 +46,8 @@ function assertCaFile(file: string): void {
  * stalled one should not cost more than a few.
  */
 export const CONNECTIONS_PER_DEADLINE = 4;
+/** Named-group handshakes in flight at once on one endpoint: each is independent, and four stay polite. */
+const GROUP_PROBES_AT_ONCE = 4;
 
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
@@ -92,7 +94,7 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
           version === 'SSLv2' ? sslv2Suites(await facts.protocols()) : probeSuites(rec, base, version),
         ),
       dheGroup: () => scope.fact('tls.dheGroup', (rec) => probeDheGroup(rec, base)),
-      groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base)),
+      groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base, GROUP_PROBES_AT_ONCE)),
     };
     return facts;
   },

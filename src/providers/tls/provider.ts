@@ -14,6 +14,7 @@ import { readRevocation } from './ocsp.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
 import { sslv2Suites } from './sslv2-facts.js';
+import { assertUpgrades, negotiate, starttlsConnector } from './starttls/index.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
@@ -64,12 +65,27 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     const callTimeoutMs = runtime.callTimeoutMs * CONNECTIONS_PER_DEADLINE;
     const scope = store.scope({ target: target.id, pool: 'tls', classify: classifyTlsError, callTimeoutMs });
     const servername = sniOf(o);
-    const base = { host: o.host, port: o.port, ...(servername ? { servername } : {}), timeoutMs: runtime.callTimeoutMs };
+    const starttls = o.starttls;
+    const base = {
+      host: o.host,
+      port: o.port,
+      ...(servername ? { servername } : {}),
+      timeoutMs: runtime.callTimeoutMs,
+      // every connection of every probe is a freshly upgraded one
+      ...(starttls ? { connect: starttlsConnector(starttls) } : {}),
+    };
     const extraCa = Boolean(o.caPem || o.caFile);
     // Read inside the fetchers: a replayed run must not touch the file system.
     const ca = () => (extraCa ? [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')] : undefined);
     const facts: TlsFacts = {
-      endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile },
+      endpoint: {
+        host: o.host,
+        port: o.port,
+        servername: o.servername ?? null,
+        kind: o.kind,
+        profile: o.profile,
+        starttls: starttls ?? null,
+      },
       handshake: () =>
         scope.fact('tls.handshake', async (rec) => {
           const h = await rec.call({ operation: 'tls:handshake' }, (signal) =>
@@ -88,13 +104,23 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
           const options = { timeoutMs: runtime.callTimeoutMs, loopbackOnly: o.loopbackOnly === true };
           return rec.call({ operation: 'ocsp:status' }, (signal) => readRevocation(h, { ...options, signal }));
         }),
-      protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
+      protocols: () =>
+        scope.fact('tls.protocols', async (rec) => {
+          // a server that stays plaintext has no versions to probe: say so once, not five times
+          if (starttls) await assertUpgrades(facts.starttls);
+          return probeProtocols(rec, base);
+        }),
       suites: (version: string) =>
         scope.fact(`tls.suites(${version})`, async (rec) =>
           version === 'SSLv2' ? sslv2Suites(await facts.protocols()) : probeSuites(rec, base, version),
         ),
       dheGroup: () => scope.fact('tls.dheGroup', (rec) => probeDheGroup(rec, base)),
       groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base, GROUP_PROBES_AT_ONCE)),
+      starttls: () =>
+        scope.fact('tls.starttls', (rec) => {
+          if (!starttls) throw new Error('not a STARTTLS endpoint');
+          return rec.call({ operation: `${starttls}:STARTTLS` }, () => negotiate(starttls, base));
+        }),
     };
     return facts;
   },

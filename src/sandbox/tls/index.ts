@@ -9,6 +9,7 @@ import { certificateFor, reserveClosedPort, startNodeListener, type EndpointScen
 import { startRawTlsListener } from './raw-listener.js';
 import { startSslv2Listener } from './sslv2-listener.js';
 import { sslv2KindByName } from '../../providers/tls/wire/sslv2.js';
+import { startStartTlsListener } from './starttls.js';
 
 /** The scenario's `tls` section (validated by schemas/scenario-tls.schema.json). */
 export interface TlsScenario {
@@ -41,10 +42,11 @@ export async function startTlsSandbox(
         host: '127.0.0.1',
         port: listening.port,
         ...(e.servername ? { servername: e.servername } : {}),
-        kind: e.kind ?? 'https',
+        kind: e.starttls ? 'tls' : (e.kind ?? 'https'),
         profile: e.profile ?? 'mozilla-intermediate',
         caPem: ca.pem,
         loopbackOnly: true,
+        ...(e.starttls ? { starttls: e.starttls.protocol } : {}),
       };
       targets.push(toTarget(options));
       endpoints[e.name] = `127.0.0.1:${listening.port}`;
@@ -87,6 +89,7 @@ async function startEndpoint(e: EndpointScenario, ca: SandboxCa, now: Date, ocsp
     const listener = await startSslv2Listener({ kinds: e.sslv2.ciphers.map(sslv2Kind), certificate: leaf, host: '127.0.0.1' });
     return { port: listener.port, stop: () => listener.stop() };
   }
+  if (e.starttls) return startStartTlsListener(e, certificateFor(e, ca, now));
   if (e.raw) {
     // the leaf and its intermediates, as the node listeners present them: the sandbox root reaches clients as caPem
     const pems = certificateFor(e, ca, now).cert.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];

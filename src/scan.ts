@@ -43,7 +43,7 @@ import { signRun } from './evidence/sign.js';
 import { pruneState } from './evidence/state.js';
 import type { KeyObject } from 'node:crypto';
 import { VERSION } from './package-info.js';
-import { builtinProviders } from './providers/index.js';
+import { loadBuiltinProviders } from './providers/index.js';
 import type { RunningSandbox } from './sandbox/index.js';
 
 export const FRAMEWORK = 'ISO/IEC 27001:2022 Annex A';
@@ -130,7 +130,6 @@ const DEFAULTS = { concurrency: 16, checkTimeoutMs: 120_000, callTimeoutMs: 30_0
 export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? pino({ level: 'silent' });
-  const providers = options.providers ?? builtinProviders;
   const secrets = options.secrets ?? runSecrets({ ...options, env: options.env ?? process.env });
   const runtime: ProviderRuntime = {
     log,
@@ -162,6 +161,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   // The sandbox is loaded only when asked for: a live scan never loads the emulators' code.
   const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
+  const wanted = [
+    ...Object.keys(sections).filter((id) => sections[id] !== undefined),
+    ...Object.keys(scenario ?? {}),
+    ...(recorded?.manifest.scope.targets.map((t) => t.provider) ?? []),
+  ];
+  const providers = options.providers ?? (await loadBuiltinProviders(wanted));
   if (!recorded && !scenario && !providers.some((p) => sections[p.id] !== undefined)) {
     throw new UsageError(
       'nothing to scan: name a target with --sandbox, --aws, --github-org ORG or --tls HOST:PORT, or in annexa.config.yaml',

@@ -1,4 +1,5 @@
 import { describeSuite } from '../../src/providers/tls/probes.js';
+import { sslv2Suites } from '../../src/providers/tls/sslv2-facts.js';
 import type { DheGroupFact, GroupsFact, ProfileName, ProtocolsFact, SuitesFact } from '../../src/providers/tls/types.js';
 import { checkTester } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
@@ -45,7 +46,24 @@ const incomplete = (message: string) => [
   { resource: R, status: 'error' as const, messageId: 'missingData', message: `suite list incomplete: ${message}` },
 ];
 
+const withSslv2 = (): ProtocolsFact => {
+  const p = protocols(['SSLv2', 'TLSv1.2']);
+  p.versions.SSLv2 = {
+    kind: 'accepted',
+    version: 'SSLv2',
+    suite: null,
+    ciphers: ['SSL_CK_RC4_128_WITH_MD5', 'SSL_CK_DES_64_CBC_WITH_MD5'],
+  };
+  return p;
+};
+
 checkTester(check, { target: TARGET }).run({
+  'the SSLv2 cipher kinds an SSLv2 SERVER-HELLO listed fail, each named': {
+    facts: facts(withSslv2(), { SSLv2: sslv2Suites(withSslv2()), 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM) }),
+    results: weak(
+      'SSLv2 SSL_CK_RC4_128_WITH_MD5 (static-rsa, rc4, not in mozilla-intermediate for SSLv2), SSLv2 SSL_CK_DES_64_CBC_WITH_MD5 (static-rsa, des, not in mozilla-intermediate for SSLv2)',
+    ),
+  },
   'the intermediate suites pass, with forward secrecy recorded': {
     facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), { 'TLSv1.2': suites('TLSv1.2', ECDHE_GCM), 'TLSv1.3': suites('TLSv1.3', TLS13) }),
     results: [

@@ -40,6 +40,25 @@ checkTester(check, { target: TARGET }).run({
     facts: facts(protocols(['SSLv3'])),
     results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts SSLv3' }],
   },
+  'SSLv2 accepted (an SSLv2 SERVER-HELLO) fails': {
+    facts: facts(protocols(['SSLv2', 'TLSv1.2'])),
+    results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts SSLv2 (accepted: SSLv2, TLSv1.2)' }],
+  },
+  'SSLv2 refused is recorded as such in the answers': {
+    facts: facts(protocols(['TLSv1.2'])),
+    results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { answers: { SSLv2: { kind: 'rejected' } } } }],
+  },
+  'an SSLv2 probe that learned nothing is missing data, not a pass': {
+    facts: facts(protocols(['TLSv1.2', 'TLSv1.3'], ['SSLv2'])),
+    results: [
+      {
+        resource: R,
+        status: 'error',
+        messageId: 'missingData',
+        message: 'could not tell whether a disallowed version is accepted (inconclusive: SSLv2)',
+      },
+    ],
+  },
   'TLS 1.2 fails under mozilla-modern': {
     facts: facts(protocols(['TLSv1.2', 'TLSv1.3']), 'mozilla-modern'),
     results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.2' }],

@@ -8,8 +8,8 @@ export default defineCheck({
     provider: 'tls',
     severity: 'high',
     description:
-      'Each version is probed with a hand-built ClientHello: SSLv3, TLS 1.0 and 1.1 must be refused, TLS 1.2 or 1.3 accepted, and every accepted version allowed by the profile (mozilla-modern: TLS 1.3 only). A STARTTLS endpoint (smtp://, imap://, postgres:// …) is probed over freshly upgraded connections; a server that does not offer the upgrade (not advertised, or refused when asked) speaks plaintext only, and fails.',
-    remediation: 'Disable SSLv3, TLS 1.0 and TLS 1.1 on the server or load balancer (e.g. `ssl_protocols TLSv1.2 TLSv1.3;`).',
+      'Each version is probed with a hand-built ClientHello (SSLv2 with an SSLv2 CLIENT-HELLO: a SERVER-HELLO accepts it; a TLS alert, an SSLv2 ERROR, a close or non-SSLv2 bytes refuse it; a timeout or a SERVER-HELLO that does not parse is inconclusive): SSLv2, SSLv3, TLS 1.0 and 1.1 must be refused, TLS 1.2 or 1.3 accepted, and every accepted version allowed by the profile (mozilla-modern: TLS 1.3 only). A STARTTLS endpoint (smtp://, imap://, postgres:// …) is probed over freshly upgraded connections; a server that does not offer the upgrade (not advertised, or refused when asked) speaks plaintext only, and fails.',
+    remediation: 'Disable SSLv2, SSLv3, TLS 1.0 and TLS 1.1 on the server or load balancer (e.g. `ssl_protocols TLSv1.2 TLSv1.3;`).',
     messages: {
       ok: 'Accepts {accepted} only',
       disallowed: 'Accepts {disallowed} (accepted: {accepted})',

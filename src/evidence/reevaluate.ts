@@ -5,7 +5,7 @@ import type { FactRecord, Result, Target } from '../core/types.js';
 import type { ChecksDocument } from './checks-record.js';
 import { sourceOf } from './checks-record.js';
 import { canonicalJson } from './files.js';
-import { builtinProviders } from '../providers/index.js';
+import { BUILTIN_PROVIDER_IDS } from '../providers/index.js';
 import { evaluateSnapshot } from './replay.js';
 
 export interface ReevaluationFinding {
@@ -57,7 +57,7 @@ export async function reevaluate(input: {
     // The severity is policy (severityOverrides), recorded with the run: the check is judged with it.
     usable.push(check.meta.severity === record.meta.severity ? check : withMeta(check, { severity: record.meta.severity }));
   }
-  const known = new Set((input.providers ?? builtinProviders).map((p) => p.id));
+  const known = new Set<string>(input.providers?.map((p) => p.id) ?? BUILTIN_PROVIDER_IDS);
   for (const t of input.targets) if (!known.has(t.provider)) problems.push(`target ${t.id}: provider ${t.provider} is not known to this annexa; its results cannot be re-evaluated`);
   const recordedById = new Map(input.recorded.checks.map((r) => [r.id, r]));
   const replayed = await evaluateSnapshot({

@@ -9,7 +9,7 @@ import { Pools } from '../core/pools.js';
 import type { Provider } from '../core/provider.js';
 import { factsByTarget, runChecks } from '../core/runner.js';
 import type { FactRecord, Result, Target } from '../core/types.js';
-import { builtinProviders } from '../providers/index.js';
+import { loadBuiltinProviders } from '../providers/index.js';
 import { sha256 } from './files.js';
 import { MANIFEST, type Manifest } from './run-folder.js';
 
@@ -62,7 +62,7 @@ export interface SnapshotEvaluation {
 export async function evaluateSnapshot(input: SnapshotEvaluation): Promise<Result[]> {
   const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1 };
   const store = new FactStore(new Pools(), input.facts);
-  const providers = new Map((input.providers ?? builtinProviders).map((p) => [p.id, p]));
+  const providers = new Map((input.providers ?? (await loadBuiltinProviders(input.targets.map((t) => t.provider)))).map((p) => [p.id, p]));
   const results = await runChecks({
     checks: input.checks,
     targets: input.targets,

@@ -1,7 +1,17 @@
 import type { Provider } from '../core/provider.js';
-import { awsProvider } from './aws/provider.js';
-import { githubProvider } from './github/provider.js';
-import { tlsProvider } from './tls/provider.js';
 
-/** The built-in providers, in the order their results are reported. */
-export const builtinProviders: Provider[] = [awsProvider as Provider, githubProvider as Provider, tlsProvider as Provider];
+/** The built-in provider ids, in the order their results are reported. */
+export const BUILTIN_PROVIDER_IDS = ['aws', 'github', 'tls'] as const;
+
+// Each provider is imported only when a scan needs it: a TLS scan never loads the AWS SDK or Octokit.
+const loaders: Record<(typeof BUILTIN_PROVIDER_IDS)[number], () => Promise<Provider>> = {
+  aws: async () => (await import('./aws/provider.js')).awsProvider as Provider,
+  github: async () => (await import('./github/provider.js')).githubProvider as Provider,
+  tls: async () => (await import('./tls/provider.js')).tlsProvider as Provider,
+};
+
+/** The built-in providers whose ids are in `wanted` (all of them by default), in reporting order. */
+export async function loadBuiltinProviders(wanted: Iterable<string> = BUILTIN_PROVIDER_IDS): Promise<Provider[]> {
+  const ids = new Set(wanted);
+  return Promise.all(BUILTIN_PROVIDER_IDS.filter((id) => ids.has(id)).map((id) => loaders[id]()));
+}

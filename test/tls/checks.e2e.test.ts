@@ -53,6 +53,69 @@ describe('tls.protocol-versions', () => {
   });
 });
 
+describe('revocation (OCSP) in tls.certificate', () => {
+  it('passes a leaf the responder it names says is good', () => {
+    expect(verdict('ocsp-good', 'tls.certificate')).toMatchObject({
+      status: 'pass',
+      observed: { revocation: { status: 'good', source: 'responder', responder: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) } },
+    });
+  });
+
+  it('fails a leaf the responder says is revoked', () => {
+    const r = verdict('ocsp-revoked', 'tls.certificate');
+    expect(r).toMatchObject({
+      status: 'fail',
+      messageId: 'problems',
+      observed: { revocation: { status: 'revoked', source: 'responder' } },
+    });
+    expect(r.message).toMatch(/revoked by its CA on \d{4}-/);
+  });
+
+  it('fails a leaf whose server staples a revoked answer, read from the handshake', () => {
+    expect(verdict('ocsp-revoked-stapled', 'tls.certificate')).toMatchObject({
+      status: 'fail',
+      observed: { revocation: { status: 'revoked', source: 'stapled' } },
+    });
+  });
+
+  it('does not pass a leaf whose responder cannot be reached: error, with the reason', () => {
+    const r = verdict('ocsp-unreachable', 'tls.certificate');
+    expect(r).toMatchObject({
+      status: 'error',
+      messageId: 'missingData',
+      observed: { revocation: { failure: expect.stringMatching(/unreachable: ECONNREFUSED/) } },
+    });
+  });
+
+  it('does not ask anything about a leaf that names no responder', () => {
+    expect(verdict('good', 'tls.certificate').observed?.revocation).toMatchObject({
+      status: null,
+      notAsked: 'the certificate names no OCSP responder',
+    });
+  });
+});
+
+describe('SSLv2, probed with an SSLv2 CLIENT-HELLO', () => {
+  it('fails an SSLv2-only server on its SERVER-HELLO, with the cipher kinds it listed', () => {
+    const r = verdict('sslv2-only', 'tls.protocol-versions');
+    expect(r).toMatchObject({ status: 'fail', messageId: 'disallowed', observed: { accepted: ['SSLv2'], disallowed: ['SSLv2'] } });
+    expect((r.observed?.answers as Record<string, unknown>).SSLv2).toEqual({
+      kind: 'accepted',
+      version: 'SSLv2',
+      suite: null,
+      ciphers: ['SSL_CK_RC4_128_WITH_MD5', 'SSL_CK_DES_192_EDE3_CBC_WITH_MD5'],
+    });
+    expect(verdict('sslv2-only', 'tls.cipher-suites')).toMatchObject({ status: 'fail', message: /SSLv2 SSL_CK_RC4_128_WITH_MD5/ });
+  });
+
+  it('says SSLv2 is off, not unknown, on servers that speak only SSLv3 and later', () => {
+    for (const name of ['good', 'legacy-raw', 'tls10-11']) {
+      const answers = verdict(name, 'tls.protocol-versions').observed?.answers as Record<string, { kind: string }>;
+      expect(answers.SSLv2?.kind).toBe('rejected');
+    }
+  });
+});
+
 describe('tls.cipher-suites', () => {
   it('fails a static-RSA CBC suite served by node:tls', () => {
     const r = verdict('weak-suite', 'tls.cipher-suites');

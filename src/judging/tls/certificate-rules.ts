@@ -25,8 +25,8 @@ export function certificateProblems(h: HandshakeFact, now: Date, limits: Certifi
   const to = Date.parse(leaf.validTo);
   if (now.getTime() < from) problems.push(`not valid before ${leaf.validFrom}`);
   if (now.getTime() > to) problems.push(`expired on ${leaf.validTo}`);
-  else if (daysLeft(leaf, now) < limits.minDaysLeft)
-    problems.push(`expires in ${daysLeft(leaf, now)} days (minimum ${limits.minDaysLeft})`);
+  const soon = expiresSoon(h, now, limits.minDaysLeft);
+  if (soon) problems.push(`expires in ${soon.daysLeft} days, on ${soon.expiresOn} (minimum ${limits.minDaysLeft})`);
   const lifetime = Math.round((to - from) / DAY_MS);
   if (lifetime > limits.maxLifetimeDays) problems.push(`lifetime of ${lifetime} days (maximum ${limits.maxLifetimeDays})`);
   const key = keyProblem(leaf, limits);
@@ -47,6 +47,22 @@ export function chainNotRead(h: HandshakeFact): string | null {
   if (h.completed || h.source === 'raw-probe') return null;
   const raw = h.rawProbe?.failure ? `; raw probe: ${h.rawProbe.failure}` : '';
   return `no handshake completed, certificate not read (inconclusive): ${h.failure?.message}${raw}`;
+}
+
+/**
+ * The expiry warning: the leaf is valid now but has fewer than `minDaysLeft`
+ * days left; null otherwise (an expired leaf is another problem).
+ */
+export function expiresSoon(
+  h: HandshakeFact,
+  now: Date,
+  minDaysLeft: number,
+): { expiresOn: string; daysLeft: number; minDaysLeft: number } | null {
+  const leaf = h.chain[0];
+  if (!leaf || now.getTime() > Date.parse(leaf.validTo)) return null;
+  const left = daysLeft(leaf, now);
+  if (left >= minDaysLeft) return null;
+  return { expiresOn: new Date(Date.parse(leaf.validTo)).toISOString().slice(0, 10), daysLeft: left, minDaysLeft };
 }
 
 export function daysLeft(leaf: CertificateInfo, now: Date): number {

@@ -29,8 +29,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   'mozilla-modern': { id: 'mozilla-modern', ...data.profiles['mozilla-modern'] },
 };
 
-/** Versions that always fail whatever the profile: broken (POODLE, BEAST) or deprecated by RFC 8996. */
-export const LEGACY_VERSIONS: readonly string[] = ['SSLv3', 'TLSv1.0', 'TLSv1.1'];
+/** Versions that always fail whatever the profile: broken (DROWN, POODLE, BEAST) or prohibited (RFC 6176, 7568, 8996). */
+export const LEGACY_VERSIONS: readonly string[] = ['SSLv2', 'SSLv3', 'TLSv1.0', 'TLSv1.1'];
 /** Weaknesses that always fail: no or trivially broken encryption, no authentication, or no forward secrecy with RSA key transport. */
 export const ALWAYS_WEAK: readonly string[] = ['null', 'anon', 'export', 'rc4', 'des', '3des', 'static-rsa'];
 

@@ -1,6 +1,6 @@
 import tls, { type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { describeCertificate } from './certificate.js';
-import { HandshakeFailed, withFallback, type ConnectArgs } from './connect.js';
+import { HandshakeFailed, stapledOcsp, withFallback, type ConnectArgs } from './connect.js';
 import type { CertificateInfo, HandshakeFact } from './types.js';
 
 /**
@@ -32,6 +32,7 @@ export async function readHandshake(args: ConnectArgs & { expectedName: string; 
       failure: { code: err.code ?? null, message: err.message },
       source: null,
       rawProbe: null,
+      ocspStapled: null,
     };
   }
 }
@@ -55,6 +56,7 @@ async function describeSession(socket: TLSSocket, expectedName: string): Promise
     nameMatches: !nameError,
     nameMismatchReason: nameError ? nameError.message : null,
     chain,
+    ocspStapled: stapledOcsp(socket)?.toString('base64') ?? null,
   };
 }
 

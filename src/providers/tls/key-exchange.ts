@@ -1,4 +1,5 @@
 import type { CallRecorder } from '../../core/facts.js';
+import pLimit from 'p-limit';
 import { connectTls, EndpointUnreachable, HandshakeFailed, type ConnectArgs } from './connect.js';
 import type { DheGroupFact, GroupAnswer, GroupsFact } from './types.js';
 
@@ -32,37 +33,49 @@ async function attempt(
 /** A handshake offering only DHE suites, up to TLS 1.2: the size of the server's group, or why none was agreed. */
 export async function probeDheGroup(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>): Promise<DheGroupFact> {
   const extra = { ciphers: 'kDHE:@SECLEVEL=0', minVersion: 'TLSv1', maxVersion: 'TLSv1.2' } as const;
-  const answer = await rec.call({ operation: 'tls:handshake(DHE)' }, () => attempt({ ...base, extra }));
+  const answer = await rec.call({ operation: 'tls:handshake(DHE)' }, (signal) => attempt({ ...base, signal, extra }));
   if ('refused' in answer) return { bits: null, failure: answer.refused };
   if (answer.key?.type !== 'DH')
     return { bits: null, failure: `the server agreed on ${answer.key?.type ?? 'no'} key exchange when offered only DHE` };
   return { bits: answer.key.size, failure: null };
 }
 
-/** One handshake per named group, each offered alone: which the server agrees on. */
-export async function probeGroups(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>): Promise<GroupsFact> {
+/** One handshake per named group, each offered alone: which the server agrees on. At most `concurrency` at a time. */
+export async function probeGroups(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>, concurrency = 1): Promise<GroupsFact> {
   const offered = [...GROUPS.map((g) => [g, undefined] as const), ...LEGACY_CURVES.map((g) => [g, 'TLSv1.2'] as const)];
+  const limit = pLimit(concurrency);
   const answers: Record<string, GroupAnswer> = {};
-  for (const [group, maxVersion] of offered) {
-    const extra = { ecdhCurve: group, ciphers: 'kECDHE:@SECLEVEL=0', minVersion: 'TLSv1', ...(maxVersion ? { maxVersion } : {}) } as const;
-    try {
-      const answer = await rec.call({ operation: `tls:handshake(group ${group})` }, () => attempt({ ...base, extra }));
-      if ('refused' in answer) {
-        // this client (its OpenSSL build) cannot offer the group: nothing learned about the server
-        answers[group] = /no suitable groups|Failed to set ECDH curve/i.test(answer.refused)
-          ? { kind: 'not-offered', reason: answer.refused }
-          : { kind: 'refused', reason: answer.refused };
-      } else
-        answers[group] =
-          answer.key?.name === group
-            ? { kind: 'accepted' }
-            : { kind: 'error', reason: `handshake completed on ${answer.key?.name ?? 'no group'}` };
-    } catch (err) {
-      if (err instanceof EndpointUnreachable) throw err;
-      const reason = (err as Error).message;
-      answers[group] = /Failed to set ECDH curve|Unknown curve/i.test(reason) ? { kind: 'not-offered', reason } : { kind: 'error', reason };
+  // one call for the whole fact, so that its time limit bounds every handshake in it
+  await rec.call({ operation: 'tls:handshake(groups)' }, (signal) =>
+    Promise.all(
+      offered.map(([group, maxVersion]) =>
+        limit(async () => {
+          answers[group] = await groupAnswer({ ...base, signal }, group, maxVersion);
+        }),
+      ),
+    ),
+  );
+  const ordered = Object.fromEntries(offered.map(([g]) => [g, answers[g]!]));
+  const by = (kind: GroupAnswer['kind']) => offered.map(([g]) => g).filter((g) => answers[g]?.kind === kind);
+  return { answers: ordered, accepted: by('accepted'), inconclusive: by('error') };
+}
+
+async function groupAnswer(base: Omit<ConnectArgs, 'extra'>, group: string, maxVersion: 'TLSv1.2' | undefined): Promise<GroupAnswer> {
+  const extra = { ecdhCurve: group, ciphers: 'kECDHE:@SECLEVEL=0', minVersion: 'TLSv1', ...(maxVersion ? { maxVersion } : {}) } as const;
+  try {
+    const answer = await attempt({ ...base, extra });
+    if ('refused' in answer) {
+      // this client (its OpenSSL build) cannot offer the group: nothing learned about the server
+      return /no suitable groups|Failed to set ECDH curve/i.test(answer.refused)
+        ? { kind: 'not-offered', reason: answer.refused }
+        : { kind: 'refused', reason: answer.refused };
     }
+    return answer.key?.name === group
+      ? { kind: 'accepted' }
+      : { kind: 'error', reason: `handshake completed on ${answer.key?.name ?? 'no group'}` };
+  } catch (err) {
+    if (err instanceof EndpointUnreachable) throw err;
+    const reason = (err as Error).message;
+    return /Failed to set ECDH curve|Unknown curve/i.test(reason) ? { kind: 'not-offered', reason } : { kind: 'error', reason };
   }
-  const by = (kind: GroupAnswer['kind']) => Object.keys(answers).filter((g) => answers[g]?.kind === kind);
-  return { answers, accepted: by('accepted'), inconclusive: by('error') };
 }

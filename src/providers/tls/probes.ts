@@ -1,5 +1,6 @@
 import type { CallRecorder } from '../../core/facts.js';
 import { EndpointUnreachable } from './connect.js';
+import { sslv2Answer } from './sslv2-facts.js';
 import type { ProtocolsFact, SuiteInfo, SuitesFact, VersionAnswer } from './types.js';
 import { acceptedVersions, enumerateSuites, suiteInfo, TLS_VERSIONS, type ProbeAnswer, type TlsVersion } from './wire/index.js';
 
@@ -15,8 +16,11 @@ const UNREACHABLE = /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|E
 
 /** Which protocol versions the endpoint accepts, each learned from a hand-built ClientHello. */
 export async function probeProtocols(rec: CallRecorder, base: ProbeBase): Promise<ProtocolsFact> {
-  const answers = await rec.call({ operation: 'tls:ClientHello(versions)' }, () => acceptedVersions(base));
-  const versions: Record<string, VersionAnswer> = {};
+  const [answers, sslv2] = await Promise.all([
+    rec.call({ operation: 'tls:ClientHello(versions)' }, (signal) => acceptedVersions({ ...base, signal })),
+    sslv2Answer(rec, base),
+  ]);
+  const versions: Record<string, VersionAnswer> = { SSLv2: sslv2 };
   for (const v of TLS_VERSIONS) versions[v] = plainAnswer(answers[v]);
   const all = Object.values(answers);
   if (all.every((a) => a.kind === 'error')) {
@@ -24,15 +28,15 @@ export async function probeProtocols(rec: CallRecorder, base: ProbeBase): Promis
     if (UNREACHABLE.test(reason)) throw new EndpointUnreachable(reason, UNREACHABLE.exec(reason)?.[0]);
     if (/timeout.*connecting/.test(reason)) throw new EndpointUnreachable(reason, 'ETIMEDOUT');
   }
-  const by = (kind: ProbeAnswer['kind']) => TLS_VERSIONS.filter((v) => answers[v].kind === kind);
+  const by = (kind: ProbeAnswer['kind']) => Object.keys(versions).filter((v) => versions[v]!.kind === kind);
   return { versions, accepted: by('accepted'), rejected: by('rejected'), inconclusive: by('error') };
 }
 
 /** The suites accepted in one version, by elimination: about one handshake per accepted suite. */
 export async function probeSuites(rec: CallRecorder, base: ProbeBase, version: string): Promise<SuitesFact> {
   if (!(TLS_VERSIONS as readonly string[]).includes(version)) throw new Error(`unknown protocol version ${version}`);
-  const found = await rec.call({ operation: `tls:ClientHello(suites ${version})` }, () =>
-    enumerateSuites({ ...base, version: version as TlsVersion }),
+  const found = await rec.call({ operation: `tls:ClientHello(suites ${version})` }, (signal) =>
+    enumerateSuites({ ...base, signal, version: version as TlsVersion }),
   );
   return {
     version,

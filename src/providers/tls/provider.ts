@@ -10,8 +10,10 @@ import { classifyTlsError } from './classify.js';
 import { readHandshake } from './handshake.js';
 import { readHsts } from './hsts.js';
 import { probeDheGroup, probeGroups } from './key-exchange.js';
+import { readRevocation } from './ocsp.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
+import { sslv2Suites } from './sslv2-facts.js';
 import { assertUpgrades, negotiate, starttlsConnector } from './starttls/index.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
@@ -39,6 +41,15 @@ function assertCaFile(file: string): void {
   }
 }
 
+/**
+ * A fact's call may take as long as this many connections that each use
+ * their whole `callTimeoutSeconds`: enumerations need tens of handshakes, a
+ * stalled one should not cost more than a few.
+ */
+export const CONNECTIONS_PER_DEADLINE = 4;
+/** Named-group handshakes in flight at once on one endpoint: each is independent, and four stay polite. */
+const GROUP_PROBES_AT_ONCE = 4;
+
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
   title: 'TLS',
@@ -50,7 +61,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
 
   facts(target, store, runtime): TlsFacts {
     const o = target.options;
-    const scope = store.scope({ target: target.id, pool: 'tls', classify: classifyTlsError });
+    // a TLS fact's call, every connection in it included, is bounded, so that a stalling server cannot hold the scan
+    const callTimeoutMs = runtime.callTimeoutMs * CONNECTIONS_PER_DEADLINE;
+    const scope = store.scope({ target: target.id, pool: 'tls', classify: classifyTlsError, callTimeoutMs });
     const servername = sniOf(o);
     const starttls = o.starttls;
     const base = {
@@ -75,25 +88,34 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       },
       handshake: () =>
         scope.fact('tls.handshake', async (rec) => {
-          const h = await rec.call({ operation: 'tls:handshake' }, () =>
-            readHandshake({ ...base, ca: ca(), extraCa, expectedName: expectedNameOf(o) }),
+          const h = await rec.call({ operation: 'tls:handshake' }, (signal) =>
+            readHandshake({ ...base, signal, ca: ca(), extraCa, expectedName: expectedNameOf(o) }),
           );
           // node could not complete a handshake: read the chain off the wire, offering what the probes found accepted
           return withRawFallback(rec, h, { endpoint: base, trusted: ca, hints: () => chainHints(facts.protocols, facts.suites) });
         }),
       hsts: () =>
         scope.fact('tls.hsts', (rec) =>
-          rec.call({ operation: 'https:GET /' }, () => readHsts({ ...base, ca: ca(), hostHeader: hostHeader(o) })),
+          rec.call({ operation: 'https:GET /' }, (signal) => readHsts({ ...base, signal, ca: ca(), hostHeader: hostHeader(o) })),
         ),
+      revocation: () =>
+        scope.fact('tls.revocation', async (rec) => {
+          const h = await facts.handshake();
+          const options = { timeoutMs: runtime.callTimeoutMs, loopbackOnly: o.loopbackOnly === true };
+          return rec.call({ operation: 'ocsp:status' }, (signal) => readRevocation(h, { ...options, signal }));
+        }),
       protocols: () =>
         scope.fact('tls.protocols', async (rec) => {
           // a server that stays plaintext has no versions to probe: say so once, not five times
           if (starttls) await assertUpgrades(facts.starttls);
           return probeProtocols(rec, base);
         }),
-      suites: (version: string) => scope.fact(`tls.suites(${version})`, (rec) => probeSuites(rec, base, version)),
+      suites: (version: string) =>
+        scope.fact(`tls.suites(${version})`, async (rec) =>
+          version === 'SSLv2' ? sslv2Suites(await facts.protocols()) : probeSuites(rec, base, version),
+        ),
       dheGroup: () => scope.fact('tls.dheGroup', (rec) => probeDheGroup(rec, base)),
-      groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base)),
+      groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base, GROUP_PROBES_AT_ONCE)),
       starttls: () =>
         scope.fact('tls.starttls', (rec) => {
           if (!starttls) throw new Error('not a STARTTLS endpoint');

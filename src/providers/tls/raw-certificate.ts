@@ -79,6 +79,8 @@ export async function withRawFallback(
 ): Promise<HandshakeFact> {
   if (h.completed) return h;
   const hints = await o.hints();
-  const answer = await rec.call({ operation: 'tls:ClientHello(certificate)' }, () => fetchCertificateChain({ ...o.endpoint, ...hints }));
+  const answer = await rec.call({ operation: 'tls:ClientHello(certificate)' }, (signal) =>
+    fetchCertificateChain({ ...o.endpoint, ...hints, signal }),
+  );
   return withRawChain(h, answer, o.trusted(), new Date());
 }

@@ -21,6 +21,8 @@ export interface TlsTargetOptions {
   caFile?: string;
   /** Extra trusted roots given inline (the sandbox CA). */
   caPem?: string;
+  /** Sandbox: URLs a certificate names (OCSP responders) are fetched only on loopback addresses. */
+  loopbackOnly?: boolean;
   /** Upgrade a plaintext connection by this protocol's negotiation first (`smtp://host:25`). */
   starttls?: StartTlsProtocol;
 }
@@ -115,6 +117,28 @@ export interface HandshakeFact {
   source?: 'node-tls' | 'raw-probe' | null;
   /** Set when node:tls could not complete a handshake. */
   rawProbe?: RawProbeInfo | null;
+  /** The OCSP answer the server stapled (status_request), base64 DER; null when none; absent in older snapshots. */
+  ocspStapled?: string | null;
+}
+
+/**
+ * What the CA says about the leaf (OCSP, RFC 6960): the stapled answer when
+ * the server sent one, else the responder the leaf names. `status` is set only
+ * from an answer whose signature verified and that is current.
+ */
+export interface RevocationFact {
+  /** The OCSP responder URL the leaf names (Authority Information Access), or null. */
+  responder: string | null;
+  /** Where the answer came from; null when none was read. */
+  source: 'stapled' | 'responder' | null;
+  status: 'good' | 'revoked' | 'unknown' | null;
+  revokedAt: string | null;
+  thisUpdate: string | null;
+  nextUpdate: string | null;
+  /** Why nothing was asked: no responder named, or the chain is not trusted (a URL from an untrusted certificate is never fetched). */
+  notAsked: string | null;
+  /** Why no usable answer was had: responder unreachable, HTTP error, too large, unsigned, stale, malformed. */
+  failure: string | null;
 }
 
 export interface HstsFact {
@@ -133,12 +157,13 @@ export interface HstsFact {
 
 /** How one protocol version probe came out, as plain data. */
 export type VersionAnswer =
-  | { kind: 'accepted'; version: string; suite: number | null }
+  /** `ciphers`: for SSLv2, the cipher kinds its SERVER-HELLO listed. */
+  | { kind: 'accepted'; version: string; suite: number | null; ciphers?: string[] }
   | { kind: 'rejected'; alert?: string | number | null; reason: string }
   | { kind: 'error'; reason: string };
 
 export interface ProtocolsFact {
-  /** Every probed version and its answer. */
+  /** Every probed version and its answer: SSLv2 (absent in snapshots taken before it was probed), SSLv3 … TLS 1.3. */
   versions: Record<string, VersionAnswer>;
   accepted: string[];
   rejected: string[];
@@ -195,6 +220,8 @@ export interface TlsFacts {
   suites(version: string): Promise<SuitesFact>;
   handshake(): Promise<HandshakeFact>;
   hsts(): Promise<HstsFact>;
+  /** OCSP status of the leaf (stapled, else asked of its responder). */
+  revocation(): Promise<RevocationFact>;
   /** Read only when a DHE suite is accepted. */
   dheGroup(): Promise<DheGroupFact>;
   /** Read only when an ECDHE suite or TLS 1.3 is accepted. */

@@ -3,9 +3,12 @@ import type { ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import { toTarget } from '../../providers/tls/targets.js';
 import type { TlsTargetOptions } from '../../providers/tls/types.js';
 import { suiteByName, type TlsVersion } from '../../providers/tls/wire/index.js';
-import { createSandboxCa } from './certs.js';
+import { createSandboxCa, type SandboxCa } from './certs.js';
+import { startOcspResponder, type OcspResponder } from './ocsp-responder.js';
 import { certificateFor, reserveClosedPort, startNodeListener, type EndpointScenario, type Listening } from './listeners.js';
 import { startRawTlsListener } from './raw-listener.js';
+import { startSslv2Listener } from './sslv2-listener.js';
+import { sslv2KindByName } from '../../providers/tls/wire/sslv2.js';
 import { startStartTlsListener } from './starttls.js';
 
 /** The scenario's `tls` section (validated by schemas/scenario-tls.schema.json). */
@@ -25,6 +28,7 @@ export async function startTlsSandbox(
 ): Promise<SandboxHandle<TlsTargetOptions>> {
   const ca = createSandboxCa(now, section.ca?.commonName);
   const running: Listening[] = [];
+  const ocsp = await startOcsp(section, ca, running);
   const stop = async () => {
     await Promise.allSettled(running.map((l) => l.stop()));
   };
@@ -32,7 +36,7 @@ export async function startTlsSandbox(
   const endpoints: Record<string, string> = {};
   try {
     for (const e of section.endpoints ?? []) {
-      const listening = await startEndpoint(e, ca, now);
+      const listening = await startEndpoint(e, ca, now, ocsp);
       running.push(listening);
       const options: TlsTargetOptions = {
         host: '127.0.0.1',
@@ -41,6 +45,7 @@ export async function startTlsSandbox(
         kind: e.starttls ? 'tls' : (e.kind ?? 'https'),
         profile: e.profile ?? 'mozilla-intermediate',
         caPem: ca.pem,
+        loopbackOnly: true,
         ...(e.starttls ? { starttls: e.starttls.protocol } : {}),
       };
       targets.push(toTarget(options));
@@ -54,8 +59,36 @@ export async function startTlsSandbox(
   return { targets, endpoints, stop };
 }
 
-async function startEndpoint(e: EndpointScenario, ca: ReturnType<typeof createSandboxCa>, now: Date): Promise<Listening> {
+/** The OCSP responder and a closed port for `unreachable`, started only when an endpoint's leaf names one. */
+async function startOcsp(section: TlsScenario, ca: SandboxCa, running: Listening[]): Promise<SandboxOcsp | undefined> {
+  if (!section.endpoints?.some((e) => e.certificate?.ocsp)) return undefined;
+  const responder = await startOcspResponder(ca);
+  running.push(responder);
+  const closed = await reserveClosedPort();
+  return { responder, unreachableUrl: `http://127.0.0.1:${closed.port}/` };
+}
+
+interface SandboxOcsp {
+  responder: OcspResponder;
+  unreachableUrl: string;
+}
+
+/** The leaf with the responder named in it when the scenario asks, revoked at the responder when it says so. */
+function identityFor(e: EndpointScenario, ca: SandboxCa, now: Date, ocsp: SandboxOcsp | undefined): { cert: string; key: string } {
+  const mode = e.certificate?.ocsp;
+  if (!mode || !ocsp) return certificateFor(e, ca, now);
+  const identity = certificateFor(e, ca, now, mode === 'unreachable' ? ocsp.unreachableUrl : ocsp.responder.url);
+  if (mode === 'revoked') ocsp.responder.revoke(new X509Certificate(identity.cert).serialNumber);
+  return identity;
+}
+
+async function startEndpoint(e: EndpointScenario, ca: SandboxCa, now: Date, ocsp: SandboxOcsp | undefined): Promise<Listening> {
   if (e.unreachable) return reserveClosedPort();
+  if (e.sslv2) {
+    const leaf = new X509Certificate(certificateFor(e, ca, now).cert).raw;
+    const listener = await startSslv2Listener({ kinds: e.sslv2.ciphers.map(sslv2Kind), certificate: leaf, host: '127.0.0.1' });
+    return { port: listener.port, stop: () => listener.stop() };
+  }
   if (e.starttls) return startStartTlsListener(e, certificateFor(e, ca, now));
   if (e.raw) {
     // the leaf and its intermediates, as the node listeners present them: the sandbox root reaches clients as caPem
@@ -69,7 +102,9 @@ async function startEndpoint(e: EndpointScenario, ca: ReturnType<typeof createSa
     });
     return { port: raw.port, stop: async () => raw.stop() };
   }
-  return startNodeListener(e, certificateFor(e, ca, now));
+  const identity = identityFor(e, ca, now, ocsp);
+  const staple = e.certificate?.ocspStaple && ocsp ? () => ocsp.responder.answerFor(identity.cert) : undefined;
+  return startNodeListener(e, identity, staple);
 }
 
 function suiteId(s: string | number): number {
@@ -77,4 +112,10 @@ function suiteId(s: string | number): number {
   const info = suiteByName(s);
   if (!info) throw new Error(`tls sandbox: unknown cipher suite ${s}`);
   return info.id;
+}
+
+function sslv2Kind(name: string): number {
+  const kind = sslv2KindByName(name);
+  if (kind === undefined) throw new Error(`tls sandbox: unknown SSLv2 cipher kind ${name}`);
+  return kind;
 }

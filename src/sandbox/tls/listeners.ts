@@ -26,6 +26,8 @@ export interface EndpointScenario {
   raw?: { versions: string[]; suites: Array<string | number> };
   /** Speak this protocol in plaintext first and upgrade on its STARTTLS command; `offer: false` never upgrades. */
   starttls?: { protocol: StartTlsServerProtocol; offer?: boolean };
+  /** Serve SSLv2 only, with these cipher kinds (SSL_CK_… names). */
+  sslv2?: { ciphers: string[] };
   unreachable?: boolean;
 }
 
@@ -40,6 +42,10 @@ export interface CertificateScenario {
   extendedKeyUsage?: Array<'serverAuth' | 'clientAuth'>;
   /** Intermediate CAs between the sandbox root and the leaf, top down; the listener presents them. */
   intermediates?: IntermediateScenario[];
+  /** Name the sandbox OCSP responder in the leaf, which answers good or revoked; unreachable: a closed loopback port. */
+  ocsp?: 'good' | 'revoked' | 'unreachable';
+  /** Staple the responder's answer in the handshake (status_request). */
+  ocspStaple?: boolean;
 }
 
 export interface IntermediateScenario {
@@ -71,7 +77,7 @@ export function parseKeySpec(text = 'rsa-2048'): KeySpec {
  * The leaf (and its key) for one endpoint, CA-signed unless `issuer: self`;
  * `cert` holds the leaf followed by its intermediates, as a server presents them.
  */
-export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { cert: string; key: string } {
+export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date, ocspUrl?: string): { cert: string; key: string } {
   const c = e.certificate ?? {};
   const keys = keyPair(parseKeySpec(c.key));
   const sans = c.sans ?? [e.servername ?? '127.0.0.1'];
@@ -95,6 +101,7 @@ export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { ce
     hash: c.signatureHash ?? 'sha256',
     ...(c.extendedKeyUsage ? { extendedKeyUsage: c.extendedKeyUsage } : {}),
     ...(c.issuer === 'self' ? {} : { issuer }),
+    ...(ocspUrl ? { ocspUrl } : {}),
   });
   return { cert: [cert, ...presented].join(''), key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
 }
@@ -104,8 +111,18 @@ export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { ce
  * ciphers and certificate. `@SECLEVEL=0` lets OpenSSL 3 serve what a bad
  * endpoint needs (TLS 1.0, RSA-1024, SHA-1); the cipher list still decides the suites.
  */
-export async function startNodeListener(e: EndpointScenario, identity: { cert: string; key: string }): Promise<Listening> {
-  return listen(nodeServer(e, identity));
+export async function startNodeListener(
+  e: EndpointScenario,
+  identity: { cert: string; key: string },
+  staple?: () => Promise<Buffer>,
+): Promise<Listening> {
+  const server = nodeServer(e, identity);
+  if (staple) {
+    server.on('OCSPRequest', (_cert: Buffer, _issuer: Buffer, done: (err: Error | null, answer?: Buffer) => void) => {
+      staple().then((answer) => done(null, answer), done);
+    });
+  }
+  return listen(server);
 }
 
 /** The server of startNodeListener, not yet listening: a STARTTLS listener hands it upgraded connections. */

@@ -66,7 +66,7 @@ export function endpoint(over: Partial<TlsEndpointInfo> = {}): TlsEndpointInfo {
   return { host: '127.0.0.1', port: 443, servername: 'www.acme.test', kind: 'https', profile: 'mozilla-intermediate', ...over };
 }
 
-const ALL = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const ALL = ['SSLv2', 'SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 /** A protocols fact from the accepted versions; `inconclusive` ones answer `error`. */
 export function protocols(accepted: string[], inconclusive: string[] = []): ProtocolsFact {

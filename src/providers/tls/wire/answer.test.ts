@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerInterpreter } from './answer.js';
+import { AnswerInterpreter, MAX_BYTES_BEFORE_HELLO } from './answer.js';
 import { extension, handshake, record, u16, vec16, vec8 } from './bytes.js';
 import { CONTENT, EXT, HANDSHAKE, HELLO_RETRY_RANDOM } from './constants.js';
 import type { TlsVersion } from './types.js';
@@ -98,6 +98,12 @@ describe('reading the server’s first answer', () => {
     expect(answer.kind === 'error' && answer.reason).toContain(reason);
   });
 
+  it('endless HelloRequests or warnings are an error once past the byte limit, not a wait for the timeout', () => {
+    const endless = Array.from({ length: MAX_BYTES_BEFORE_HELLO / 1000 + 1 }, () =>
+      hs(Buffer.concat(Array.from({ length: 250 }, () => handshake(0, Buffer.alloc(0))))),
+    );
+    expect(feed(endless)).toEqual({ kind: 'error', reason: `more than ${MAX_BYTES_BEFORE_HELLO} bytes without a ServerHello` });
+  });
   it('a close before any byte is a refusal; a reset too', () => {
     expect(feed([])).toEqual({ kind: 'rejected', reason: 'connection closed without an answer' });
     expect(new AnswerInterpreter('SSLv3', new Set([4])).closed('reset')).toEqual({

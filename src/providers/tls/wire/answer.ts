@@ -5,6 +5,8 @@ import { parseServerHello } from './server-hello.js';
 import type { Alert, ProbeAnswer, TlsVersion } from './types.js';
 
 const WARNING = 1;
+/** A ServerHello comes in the first few KiB; a server still talking past this is not answering the hello. */
+export const MAX_BYTES_BEFORE_HELLO = 64 * 1024;
 
 /**
  * Turns what a server sends after one ClientHello into a verdict, byte chunk by
@@ -27,6 +29,8 @@ export class AnswerInterpreter implements Interpreter<ProbeAnswer> {
       const answer = this.judge(event);
       if (answer) return answer;
     }
+    if (this.received > MAX_BYTES_BEFORE_HELLO)
+      return { kind: 'error', reason: `more than ${MAX_BYTES_BEFORE_HELLO} bytes without a ServerHello` };
     return undefined;
   }
 

@@ -8,6 +8,8 @@ export interface Target {
   timeoutMs: number;
   /** How the connection is opened (a STARTTLS upgrade); default plain TCP. */
   connect?: Connector;
+  /** Aborted when the fact's time is up: the exchange ends at once. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -45,6 +47,10 @@ export function exchange<T>(target: Target, hello: Buffer, interpreter: Interpre
       const stage = socket ? 'waiting for an answer' : target.connect ? 'before the STARTTLS upgrade completed' : 'connecting';
       finish(interpreter.failed(`timeout after ${target.timeoutMs} ms ${stage}`));
     }, target.timeoutMs);
+    const stop = (): void => finish(interpreter.failed('stopped: the fact’s time limit passed'));
+    if (target.signal?.aborted) return stop();
+    target.signal?.addEventListener('abort', stop, { once: true });
+    abandon.signal.addEventListener('abort', () => target.signal?.removeEventListener('abort', stop), { once: true });
     const open = target.connect ?? openTcp;
     open({ host: target.host, port: target.port, timeoutMs: target.timeoutMs, signal: abandon.signal }).then(
       (s) => {

@@ -18,9 +18,14 @@ function describeGarbage(buf: Buffer): string {
   if (buf[0] & 0x80 && buf.length >= 3 && (buf[2] === 4 || buf[2] === 1)) {
     return `SSLv2 ${buf[2] === 4 ? 'ServerHello' : 'ClientHello'} instead of TLS`;
   }
+  return `not a TLS answer (${firstBytes(buf)})`;
+}
+
+/** The first bytes of an answer in hex and printable text, for a reason that names what came. */
+export function firstBytes(buf: Buffer): string {
   const head = buf.subarray(0, 8);
   const text = head.toString('latin1').replace(/[^\x20-\x7e]/g, '.');
-  return `not a TLS answer (first bytes ${head.toString('hex')} "${text}")`;
+  return `first bytes ${head.toString('hex')} "${text}"`;
 }
 
 /**

@@ -41,6 +41,8 @@ export interface Endpoint {
    * probe connection is a freshly upgraded one.
    */
   connect?: Connector;
+  /** Aborted when the fact's time is up: no new connection starts, open ones are closed. */
+  signal?: AbortSignal;
 }
 
 export interface OpenArgs {

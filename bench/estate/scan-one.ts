@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Provider } from '../../src/core/provider.js';
-import { builtinProviders } from '../../src/providers/index.js';
+import { loadBuiltinProviders } from '../../src/providers/index.js';
 import { generateEstate } from '../../src/sandbox/generate/estate.js';
 import { scan } from '../../src/scan.js';
 import type { Scenario } from '../../src/sandbox/scenario.js';
@@ -33,7 +33,7 @@ const file = path.join(dir, `${scenario.name}-${provider}.json`);
 writeFileSync(file, JSON.stringify(scenario));
 
 let sandboxStats: Record<string, unknown> | undefined;
-const providers: Provider[] = builtinProviders.map((p) =>
+const providers: Provider[] = (await loadBuiltinProviders()).map((p) =>
   p.id === provider ? withRemoteSandbox(p, (stats) => (sandboxStats = stats)) : p,
 );
 

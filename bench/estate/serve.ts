@@ -3,11 +3,11 @@
 // { provider, section }, answers { targets, endpoints, env } once listening, and { stats } on 'stop', then exits.
 import pino from 'pino';
 import type { ProviderRuntime, SandboxHandle } from '../../src/core/provider.js';
-import { builtinProviders } from '../../src/providers/index.js';
+import { loadBuiltinProviders } from '../../src/providers/index.js';
 
 process.once('message', (start: { provider: string; section: unknown }) => {
   void (async () => {
-    const provider = builtinProviders.find((p) => p.id === start.provider);
+    const [provider] = await loadBuiltinProviders([start.provider]);
     if (!provider?.sandbox) throw new Error(`no sandbox for provider ${start.provider}`);
     const env: NodeJS.ProcessEnv = {};
     const runtime: ProviderRuntime = { log: pino({ level: 'silent' }), env, callTimeoutMs: 30_000 };

@@ -37,7 +37,7 @@ function program(io: CliIO): Command {
     .option('--aws-region <region>', 'AWS region to scan (repeatable; default: every enabled region)', collect)
     .option('--github-org <org>', 'GitHub organisation to scan (repeatable)', collect)
     .option('--github-api-url <url>', 'GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)')
-    .option('--tls <host:port>', 'TLS endpoint to scan (repeatable)', collect)
+    .option('--tls <host:port>', 'TLS endpoint to scan, or a STARTTLS URL such as smtp://host (repeatable)', collect)
     .option('-c, --config <file>', 'configuration file (default ./annexa.config.yaml when present)')
     .option('-o, --out <dir>', 'output folder for evidence run folders (default ./evidence)')
     .option('--checks <ids>', 'check ids or globs to run, comma-separated or repeated', collect)

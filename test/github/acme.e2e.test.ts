@@ -127,7 +127,8 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
   beforeAll(async () => {
     sandbox = await startGithubSandbox(scenarioSection('acme'));
     scan = await scanSandbox(sandbox);
-  });
+    // Every GitHub check over two organisations: room for a loaded machine (nothing here is timed).
+  }, 120_000);
   afterAll(() => sandbox?.stop());
 
   it('identifies the collector by the token’s login', () => {

@@ -72,6 +72,12 @@ describe('redactForCache', () => {
     expect(kept).not.toContain('XXXXSECRET');
     expect(JSON.parse(kept)[0].config).toEqual({ url: 'https://hooks.slack.com', insecure_ssl: '0', secret: '********' });
   });
+  it('drops the secret of secret-scanning alerts', () => {
+    const alerts = JSON.stringify([{ number: 1, secret: 'ghp_leakedLEAKED', repository: { name: 'api' } }]);
+    const kept = redactForCache('https://api.github.com/orgs/acme/secret-scanning/alerts?state=open&per_page=100', alerts);
+    expect(kept).not.toContain('ghp_leaked');
+    expect(JSON.parse(kept)).toEqual([{ number: 1, repository: { name: 'api' } }]);
+  });
   it('leaves other answers alone', () => {
     expect(redactForCache('https://api.github.com/orgs/acme/repos', hooks)).toBe(hooks);
   });

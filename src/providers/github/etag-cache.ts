@@ -97,7 +97,9 @@ export class EtagCache {
  * checks read. A 304 then replays that redacted list.
  */
 export function redactForCache(url: string, body: string): string {
-  if (!/\/hooks$/.test(new URL(url).pathname)) return body;
+  const pathname = new URL(url).pathname;
+  if (/\/secret-scanning\/alerts$/.test(pathname)) return withoutSecrets(body);
+  if (!/\/hooks$/.test(pathname)) return body;
   try {
     const hooks = JSON.parse(body) as { config?: { url?: string; secret?: string } }[];
     if (!Array.isArray(hooks)) return body;
@@ -112,6 +114,17 @@ export function redactForCache(url: string, body: string): string {
       if (hook.config.secret !== undefined) hook.config.secret = '********';
     }
     return JSON.stringify(hooks);
+  } catch {
+    return body;
+  }
+}
+
+/** A secret-scanning alert list is cached without each alert's `secret` (asked with hide_secret, but never trusted to be absent). */
+function withoutSecrets(body: string): string {
+  try {
+    const alerts = JSON.parse(body) as Record<string, unknown>[];
+    if (!Array.isArray(alerts)) return body;
+    return JSON.stringify(alerts.map(({ secret: _secret, ...rest }) => rest));
   } catch {
     return body;
   }

@@ -77,6 +77,7 @@ export function securityFacts(
       scope.fact(`github.org.alerts(${kind},state=open)`, (rec) => {
         const { route, permission } = ALERT_ROUTES[kind];
         return deniedOn([403, 404], permission, `the open ${kind} alerts of ${org}`, async () =>
+          // The secret of a secret-scanning alert is dropped here (trimAlert) and by the ETag cache before it is written.
           (await getAll<Raw>(rec, client(), route, { org, state: 'open' })).map((a) => trimAlert(kind, a)),
         );
       }),

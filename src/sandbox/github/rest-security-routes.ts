@@ -20,7 +20,7 @@ import { hasScope, repoPermission, type OrgModel, type RepoModel } from './world
 const D = 'https://docs.github.com/rest';
 
 type Kind = 'dependabot' | 'code_scanning' | 'secret_scanning';
-type Shape = (api: string, repo: RepoModel, a: AlertSpec, n: number, t: SandboxToken | null) => unknown;
+type Shape = (api: string, repo: RepoModel, a: AlertSpec, n: number, t: SandboxToken | null, hideSecret: boolean) => unknown;
 
 const OPEN_STATES: Record<Kind, string[]> = {
   dependabot: ['auto_dismissed', 'dismissed', 'fixed', 'open'],
@@ -80,7 +80,8 @@ function alertRoute(kind: Kind, path: string, docs: string, scopes: string[], de
       const listed = alertsOf(org, kind, ctx.token).filter(({ alert }) => !states.length || states.includes(alert.state ?? 'open'));
       // GitHub lists newest first.
       listed.sort((a, b) => b.alert.created_at.localeCompare(a.alert.created_at));
-      const render = (x: (typeof listed)[number]) => shape(ctx.api, x.repo, x.alert, x.number, ctx.token);
+      const hideSecret = ctx.query.get('hide_secret') === 'true';
+      const render = (x: (typeof listed)[number]) => shape(ctx.api, x.repo, x.alert, x.number, ctx.token, hideSecret);
       return kind === 'dependabot' ? cursorPage(ctx, listed, render) : paginate(ctx, listed, render);
     },
   };

@@ -178,6 +178,7 @@ export function secretScanningAlertShape(
   a: AlertSpec,
   number: number,
   token: SandboxToken | null,
+  hideSecret = false,
 ): Schemas['organization-secret-scanning-alert'] {
   const type = a.secret_type ?? 'github_personal_access_token';
   const { url, ...common } = alertCommon(api, repo, a, number, 'secret-scanning');
@@ -191,8 +192,8 @@ export function secretScanningAlertShape(
     resolved_by: null,
     secret_type: type,
     secret_type_display_name: type,
-    // A fake secret: the client must never keep it (annexa trims it away).
-    secret: `ghp_sandboxFAKE${sha(`${repo.fullName}#${number}`).slice(0, 20)}`,
+    // A fake secret, as GitHub sends unless asked `hide_secret=true`: the client must never keep it.
+    ...(hideSecret ? {} : { secret: `ghp_sandboxFAKE${sha(`${repo.fullName}#${number}`).slice(0, 20)}` }),
     repository: simpleRepoShape(api, repo, token),
     push_protection_bypassed: false,
     push_protection_bypassed_by: null,

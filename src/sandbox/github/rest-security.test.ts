@@ -35,6 +35,9 @@ describe('organisation alert lists', () => {
     ]);
     const secrets = await client().request('GET /orgs/{org}/secret-scanning/alerts', { org: 'acme', state: 'open' });
     expect(secrets.data).toMatchObject([{ repository: { name: 'mobile-app' }, state: 'open', secret_type: 'slack_api_token' }]);
+    expect(secrets.data[0]?.secret).toMatch(/^ghp_sandboxFAKE/);
+    const hidden = await client().request('GET /orgs/{org}/secret-scanning/alerts', { org: 'acme', state: 'open', hide_secret: true });
+    expect(hidden.data[0]).not.toHaveProperty('secret');
   });
 
   it('a non-owner gets 403 from Dependabot and 404 from code and secret scanning', async () => {

@@ -75,7 +75,11 @@ export function guarddutyService(): ServiceHandler {
         case 'ListDetectors': {
           ctx.authorize('guardduty:ListDetectors');
           const mine = ctx.caller.account.monitoring.detectors.filter((d) => d.region === req.region);
-          const pg = restPage(mine, op, req.query.get('maxResults') ?? undefined, req.query.get('nextToken'), { max: 50, fallback: 50, invalid: 'BadRequestException' });
+          const pg = restPage(mine, op, req.query.get('maxResults') ?? undefined, req.query.get('nextToken'), {
+            max: 50,
+            fallback: 50,
+            invalid: 'BadRequestException',
+          });
           return restAnswer(req, { detectorIds: pg.items.map((d) => d.id), nextToken: pg.next });
         }
         case 'GetDetector': {

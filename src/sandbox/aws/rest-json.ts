@@ -70,7 +70,10 @@ export function restPage<T>(
   const min = limits.min ?? 1;
   const n = size === undefined || size === null || size === '' ? limits.fallback : Number(size);
   if (!Number.isInteger(n) || n < min || n > limits.max)
-    throw new AwsError(invalid, `The request is rejected because the MaxResults value ${String(size)} is not between ${min} and ${limits.max}.`);
+    throw new AwsError(
+      invalid,
+      `The request is rejected because the MaxResults value ${String(size)} is not between ${min} and ${limits.max}.`,
+    );
   let start = 0;
   if (token !== undefined && token !== null && token !== '') {
     const m = /^(\w+):(\d+)$/.exec(Buffer.from(String(token), 'base64').toString('utf8'));

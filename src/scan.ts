@@ -22,6 +22,7 @@ import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
 import type { CheckMeta, CollectorIdentity, Severity, Target } from './core/types.js';
 import { acquireLock } from './evidence/lock.js';
+import { removeLeftovers } from './evidence/leftovers.js';
 import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
 import { readRun } from './history/runs.js';
 import { checksOnlyForExcluded, exclusionProblems, markExcluded, type Exclusion } from './policy/applicability.js';
@@ -173,6 +174,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const lock = out ? await acquireLock(out, { log, now, maxDurationMs: options.maxDurationMs, waitMs: options.lockWaitMs }) : undefined;
   let sandbox: RunningSandbox | undefined;
   try {
+    if (out) await removeLeftovers(out, log);
     const onSkip = (runId: string, reason: string) =>
       log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
     const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;

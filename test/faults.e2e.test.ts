@@ -89,7 +89,8 @@ describe('faults injected by the sandboxes, scanned through the real clients', (
 
   it('a persistent 500 on one AWS API makes exactly the results that need it errors, naming it', async () => {
     const faulty = await scanWith({ aws: [{ match: ['s3:GetBucketEncryption'], percent: 100, kinds: ['internal'] }] }, 'aws-persistent');
-    expectOnlyDependentsFailed(clean, faulty, 's3:GetBucketEncryption', /GetBucketEncryption/);
+    // The sandbox names the SDK's operation; annexa's call log names the IAM action that authorises it.
+    expectOnlyDependentsFailed(clean, faulty, 's3:GetEncryptionConfiguration', /s3:GetEncryptionConfiguration/);
   }, 240_000);
 
   it('a persistent malformed answer on one GitHub API makes exactly the results that need it errors, naming it', async () => {

@@ -28,7 +28,13 @@ async function scanWith(faults: { aws?: InjectRule[]; github?: InjectRule[] }, n
   if (faults.github) scenario.github!.faults = { ...(scenario.github!.faults as object), inject: faults.github };
   const file = path.join(cwd, `${name}.yaml`);
   await writeFile(file, stringify(scenario));
-  const outcome = await scan({ sandbox: file, checks: ['aws.*', 'github.*'], out: path.join(cwd, name), callTimeoutMs: CALL_TIMEOUT_MS, env: {} });
+  const outcome = await scan({
+    sandbox: file,
+    checks: ['aws.*', 'github.*'],
+    out: path.join(cwd, name),
+    callTimeoutMs: CALL_TIMEOUT_MS,
+    env: {},
+  });
   // Whatever the faults, the run folder is complete and verifies.
   const report = await verifyRun(outcome.dir!);
   expect(report.problems).toEqual([]);
@@ -41,7 +47,7 @@ const verdicts = (o: ScanOutcome) => new Map(o.run.results.map((r) => [key(r), {
 /** Refs of the facts that called `operation`, and of every fact that rests on one of them. */
 function factsCalling(facts: FactRecord[], operation: string): Set<string> {
   const refs = new Set(facts.filter((f) => f.calls.some((c) => c.operation === operation)).map((f) => f.ref));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const f of facts)
       if (!refs.has(f.ref) && f.dependsOn?.some((d) => refs.has(d))) {

@@ -86,7 +86,10 @@ function program(io: CliIO): Command {
     .option('--keep <n>', 'keep the newest N complete run folders in --out, prune older ones', count('--keep'))
     .option('--keep-days <days>', 'keep run folders of the last D days in --out, prune older ones', count('--keep-days'))
     .option('--notify-webhook <url>', 'POST a JSON drift summary (with a Slack-compatible text) here when a control regresses', webhookUrl)
-    .option('--shard <I/N>', 'scan only shard I (from 0) of N of the targets; /N or N takes I from $JOB_COMPLETION_INDEX (docs/scale-out.md)')
+    .option(
+      '--shard <I/N>',
+      'scan only shard I (from 0) of N of the targets; /N or N takes I from $JOB_COMPLETION_INDEX (docs/scale-out.md)',
+    )
     .action(async (opts) => (await import('./commands/scan.js')).scanCommand(opts, io));
 
   cli

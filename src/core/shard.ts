@@ -20,7 +20,8 @@ export function parseShard(spec: string, env: NodeJS.ProcessEnv): Shard {
   if (!m) throw new UsageError(`--shard ${spec}: expected I/N, /N or N (I from 0 to N-1)`);
   const count = Number(m[2]);
   const given = m[1] ?? env[SHARD_INDEX_ENV];
-  if (given === undefined || !/^\d+$/.test(given)) throw new UsageError(`--shard ${spec}: no index given and $${SHARD_INDEX_ENV} is not set to a number`);
+  if (given === undefined || !/^\d+$/.test(given))
+    throw new UsageError(`--shard ${spec}: no index given and $${SHARD_INDEX_ENV} is not set to a number`);
   const index = Number(given);
   if (count < 1 || index >= count) throw new UsageError(`--shard ${spec}: the index must be from 0 to ${count - 1}`);
   return { index, count };
@@ -42,7 +43,14 @@ export function shardOf(targetId: string, count: number): number {
   return best;
 }
 
+/**
+ * What a target is sharded by: its id, less the address a TLS target
+ * connects to (`tls:name@address:port`), which can change between runs (the
+ * sandbox's listeners take ephemeral ports) while the endpoint stays the same.
+ */
+export const shardKey = (targetId: string) => targetId.replace(/@[^@]*$/, '');
+
 /** The targets of one shard; all of them without a shard. */
 export function shardTargets<T extends Pick<Target, 'id'>>(targets: T[], shard: Shard | undefined): T[] {
-  return shard ? targets.filter((t) => shardOf(t.id, shard.count) === shard.index) : targets;
+  return shard ? targets.filter((t) => shardOf(shardKey(t.id), shard.count) === shard.index) : targets;
 }

@@ -45,10 +45,16 @@ async function readShard(dir: string): Promise<ShardRun> {
   };
 }
 
-/** Shards of one scan: same tool version, config, checks and scenario; indices 0..N-1 each exactly once. */
-function refuseMismatches(shards: ShardRun[]): number {
+/**
+ * Shards of one scan: same tool version, config, mapping and scenario, each
+ * check recorded alike, and indices 0..N-1 each exactly once. A shard runs
+ * only the checks of the providers it has targets of; every one of those it
+ * must have run. Returns the checks of all shards together.
+ */
+function refuseMismatches(shards: ShardRun[]): ChecksDocument['checks'] {
   const first = shards[0]!;
   const count = first.manifest.scope.shard?.count;
+  const checks = new Map<string, ChecksDocument['checks'][number]>();
   for (const s of shards) {
     const m = s.manifest;
     if (!m.scope.shard) throw new UsageError(`${s.dir}: not a shard run (it was not scanned with --shard)`);
@@ -58,9 +64,19 @@ function refuseMismatches(shards: ShardRun[]): number {
     differs('shard count', m.scope.shard.count, count);
     differs('annexa version', m.tool.version, first.manifest.tool.version);
     differs('config (configHash)', m.configHash, first.manifest.configHash);
-    differs('checks', [...m.scope.checks].sort(), [...first.manifest.scope.checks].sort());
-    differs('recorded checks and mapping (checks.json)', [s.checks.checks, s.checks.mapping], [first.checks.checks, first.checks.mapping]);
+    differs('mapping (checks.json)', s.checks.mapping, first.checks.mapping);
     differs('sandbox scenario', m.scope.sandbox, first.manifest.scope.sandbox);
+    for (const c of s.checks.checks) {
+      const seen = checks.get(c.id);
+      if (seen) differs(`record of check ${c.id} (checks.json)`, c, seen);
+      else checks.set(c.id, c);
+    }
+  }
+  for (const s of shards) {
+    const providers = new Set(s.manifest.scope.targets.map((t) => t.provider));
+    const expected = [...checks.values()].filter((c) => providers.has(c.meta.provider)).map((c) => c.id);
+    if (canonicalJson([...s.manifest.scope.checks].sort()) !== canonicalJson(expected.sort()))
+      throw new UsageError(`${s.dir}: not a shard of the same scan as ${first.dir}: it ran other checks for the same providers`);
   }
   const seen = new Map<number, string>();
   for (const s of shards) {
@@ -70,7 +86,7 @@ function refuseMismatches(shards: ShardRun[]): number {
   }
   const missing = Array.from({ length: count! }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length) throw new UsageError(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing: a merge needs every shard`);
-  return count!;
+  return [...checks.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 async function filesOf(dir: string): Promise<string[]> {
@@ -105,7 +121,7 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
   if (!dirs.length) throw new UsageError('nothing to merge: name the shard run folders');
   const shards: ShardRun[] = [];
   for (const dir of dirs) shards.push(await readShard(path.resolve(dir)));
-  refuseMismatches(shards);
+  const checks = refuseMismatches(shards);
   shards.sort((a, b) => a.manifest.scope.shard!.index - b.manifest.scope.shard!.index);
   const first = shards[0]!;
   const results = shards.flatMap((s) => s.results).sort(byResult);
@@ -129,7 +145,7 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
     framework: first.manifest.framework,
     scope: {
       targets: shards.flatMap((s) => s.manifest.scope.targets),
-      checks: first.manifest.scope.checks,
+      checks: checks.map((c) => c.id),
       ...(first.manifest.scope.sandbox ? { sandbox: first.manifest.scope.sandbox } : {}),
       mergeOf: shards.map((s) => ({ index: s.manifest.scope.shard!.index, runId: s.manifest.runId, manifestSha256: s.manifestSha256 })),
     },
@@ -142,12 +158,13 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
     facts: shards.flatMap((s) => s.facts),
     ...(exceptions.length ? { exceptions } : {}),
   };
-  const files: Record<string, Buffer | string> = { [CHECKS_FILE]: jsonText({ ...first.checks, runId: id }) };
+  const checksDocument: ChecksDocument = { ...first.checks, runId: id, checks };
+  const files: Record<string, Buffer | string> = { [CHECKS_FILE]: jsonText(checksDocument) };
   for (const s of shards)
     for (const name of await filesOf(s.dir)) files[`${SHARDS_FOLDER}/${s.manifest.scope.shard!.index}/${name}`] = await readFile(path.join(s.dir, name));
   const lock = await acquireLock(out, { log });
   try {
-    const written = await writeRunFolder(out, run, { files, plugins: pluginsOf(first.checks) });
+    const written = await writeRunFolder(out, run, { files, plugins: pluginsOf(checksDocument) });
     return { dir: written.dir, manifestSha256: written.manifestSha256, run };
   } finally {
     await lock.release();

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { completeRuns, listRunFolders, type RunFolder } from '../history/runs.js';
 import { writeAtomic } from './files.js';
-import { MANIFEST } from './run-folder.js';
 
 export interface RetentionPolicy {
   /** Keep the newest N complete runs. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { countResults, rollUpControls, type ControlRollup } from '../core/controls.js';
@@ -162,6 +162,7 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
   const files: Record<string, Buffer | string> = { [CHECKS_FILE]: jsonText(checksDocument) };
   for (const s of shards)
     for (const name of await filesOf(s.dir)) files[`${SHARDS_FOLDER}/${s.manifest.scope.shard!.index}/${name}`] = await readFile(path.join(s.dir, name));
+  await mkdir(out, { recursive: true });
   const lock = await acquireLock(out, { log });
   try {
     const written = await writeRunFolder(out, run, { files, plugins: pluginsOf(checksDocument) });

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mergeShards } from '../../evidence/merge.js';
 import type { CliIO } from '../io.js';
@@ -12,7 +11,6 @@ export interface MergeFlags {
 /** `annexa merge SHARD_DIR... --out DIR`: prints the merged run folder; refusals exit 2 (UsageError). */
 export async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIO): Promise<void> {
   const out = path.resolve(io.cwd, flags.out);
-  await mkdir(out, { recursive: true });
   const log = createLogger(io, flags.logLevel ?? 'warn');
   const { dir, run } = await mergeShards(
     dirs.map((d) => path.resolve(io.cwd, d)),

@@ -39,5 +39,23 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', JUDGING_MUST_NOT_IMPORT] },
   },
+  {
+    // With type information: a promise nobody awaits loses its error, and a check or fetcher
+    // that drops one can report a verdict before its data is in (design.md: fail closed).
+    files: ['src/**/*.ts', 'checks/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/config/schema.generated.ts'],
+    languageOptions: {
+      parserOptions: {
+        // The lint contract test lints sample check files that are not on disk.
+        projectService: { allowDefaultProject: ['checks/*/*.lint-sample.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   { files: ['bin/**', 'bench/**', '.ci/**'], rules: { 'no-console': 'off' } },
 );

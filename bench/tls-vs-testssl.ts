@@ -1,7 +1,9 @@
 // `npm run bench tls-vs-testssl` (or `npx tsx bench/tls-vs-testssl.ts [endpoint …]`): scans the acme
 // sandbox's TLS endpoints with annexa and with Debian's testssl.sh, one endpoint at a time, and prints
 // per endpoint the protocol and weak-cipher verdicts of each tool, whether they agree, and the wall
-// time of each. Skipped (exit 0) when testssl.sh is not installed. Reports figures; asserts nothing.
+// time of each. STARTTLS endpoints (smtp, imap, postgres …) are scanned with `--starttls PROTOCOL`; a server
+// that never upgrades counts as agreeing when both tools say plaintext only. Skipped (exit 0) when
+// testssl.sh is not installed. Reports figures; asserts nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,8 +38,13 @@ const CATEGORIES: Record<string, (weak: string[]) => boolean> = {
 interface Verdicts {
   accepted: string[];
   weak: string[];
+  /** The server never upgraded to TLS (STARTTLS not offered). */
+  plaintext: boolean;
   ms: number;
 }
+
+/** testssl.sh's --starttls names; message submission is SMTP to it. */
+const TESTSSL_STARTTLS: Record<string, string> = { submission: 'smtp' };
 
 const log = pino({ level: 'silent' });
 const runtime = { log, env: process.env, callTimeoutMs: 10_000 };
@@ -54,6 +61,9 @@ function findTestssl(): string | null {
 async function annexa(target: Target<TlsTargetOptions>): Promise<Verdicts> {
   const t0 = performance.now();
   const facts = tlsProvider.facts(target, new FactStore(new Pools()), runtime);
+  if (target.options.starttls && !(await facts.starttls()).offered) {
+    return { accepted: [], weak: [], plaintext: true, ms: performance.now() - t0 };
+  }
   const [protocols] = await Promise.all([
     facts.protocols(),
     facts.handshake().catch(() => null),
@@ -62,14 +72,20 @@ async function annexa(target: Target<TlsTargetOptions>): Promise<Verdicts> {
   const suites: SuitesFact[] = await Promise.all(protocols.accepted.map((v) => facts.suites(v)));
   const flags = suites.flatMap((s) => s.accepted.map((a) => a.weak));
   const weak = Object.keys(CATEGORIES).filter((c) => flags.some(CATEGORIES[c]));
-  return { accepted: protocols.accepted, weak, ms: performance.now() - t0 };
+  return { accepted: protocols.accepted, weak, plaintext: false, ms: performance.now() - t0 };
 }
 
-/** testssl.sh `-p -s` (protocols and standard cipher categories) on one endpoint, JSON out. */
-async function testssl(bin: string, target: Target<TlsTargetOptions>, dir: string): Promise<Verdicts & { raw: string }> {
+/** testssl.sh `-p -s` (protocols and standard cipher categories) on one endpoint, JSON out; `--starttls … -p` where it upgrades. */
+async function testssl(
+  bin: string,
+  target: Target<TlsTargetOptions>,
+  dir: string,
+): Promise<Omit<Verdicts, 'weak'> & { weak: string[] | null; raw: string }> {
   const file = path.join(dir, `${target.options.port}.json`);
   const name = target.options.servername ?? target.options.host;
+  const starttls = target.options.starttls;
   const args = [
+    ...(starttls ? ['--starttls', TESTSSL_STARTTLS[starttls] ?? starttls] : []),
     '--quiet',
     '--color',
     '0',
@@ -78,7 +94,8 @@ async function testssl(bin: string, target: Target<TlsTargetOptions>, dir: strin
     '--ip',
     target.options.host,
     '-p',
-    '-s',
+    // STARTTLS scans redo the dialogue on every connection, which makes testssl.sh's -s minutes long: protocols only
+    ...(starttls ? [] : ['-s']),
     '--jsonfile',
     file,
     `${name}:${target.options.port}`,
@@ -88,16 +105,21 @@ async function testssl(bin: string, target: Target<TlsTargetOptions>, dir: strin
   const ms = performance.now() - t0;
   const findings = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; finding: string }>;
   const offered = (id: string) => /^offered/.test(findings.find((f) => f.id === id)?.finding ?? '');
+  // testssl.sh gives up with a fatal scan problem when the server does not upgrade
+  const plaintext = Boolean(starttls) && findings.some((f) => f.id === 'scanProblem' && /STARTTLS/i.test(f.finding));
   return {
     accepted: VERSIONS.filter((v) => offered(TESTSSL_VERSION_IDS[v])),
-    weak: Object.keys(CATEGORIES).filter((c) => offered(`cipherlist_${c}`)),
+    weak: starttls ? null : Object.keys(CATEGORIES).filter((c) => offered(`cipherlist_${c}`)),
+    plaintext,
     ms,
     raw: file,
   };
 }
 
 const list = (xs: string[]) => (xs.length ? xs.join(',') : '-');
-const legacy = (v: Verdicts) => v.accepted.some((x) => ['SSLv3', 'TLSv1.0', 'TLSv1.1'].includes(x));
+const legacy = (v: Pick<Verdicts, 'accepted'>) => v.accepted.some((x) => ['SSLv3', 'TLSv1.0', 'TLSv1.1'].includes(x));
+/** The protocol verdict as one string: plaintext only, or the accepted versions and whether a legacy one is among them. */
+const verdict = (v: Pick<Verdicts, 'accepted' | 'plaintext'>) => (v.plaintext ? 'plaintext only FAIL' : `${list(v.accepted)} ${legacy(v) ? 'FAIL' : 'ok'}`);
 
 async function main(): Promise<void> {
   const bin = findTestssl();
@@ -112,6 +134,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   let agreeProto = 0;
   let agreeWeak = 0;
+  let comparedWeak = 0;
   let totalA = 0;
   let totalT = 0;
   try {
@@ -123,20 +146,21 @@ async function main(): Promise<void> {
       const target = sandbox.targets.find((t) => `127.0.0.1:${t.options.port}` === sandbox.endpoints[name])!;
       const a = await annexa(target);
       const t = await testssl(bin, target, dir);
-      const sameProto = list(a.accepted) === list(t.accepted);
-      const sameWeak = list(a.weak) === list(t.weak);
+      const sameProto = verdict(a) === verdict(t);
+      const sameWeak = t.weak === null ? null : list(a.weak) === list(t.weak);
+      comparedWeak += Number(sameWeak !== null);
       agreeProto += Number(sameProto);
-      agreeWeak += Number(sameWeak);
+      agreeWeak += Number(sameWeak === true);
       totalA += a.ms;
       totalT += t.ms;
       rows.push([
-        name,
-        `${list(a.accepted)} ${legacy(a) ? 'FAIL' : 'ok'}`,
-        `${list(t.accepted)} ${legacy(t) ? 'FAIL' : 'ok'}`,
+        target.options.starttls ? `${name} (${target.options.starttls})` : name,
+        verdict(a),
+        verdict(t),
         sameProto ? 'yes' : 'NO',
         list(a.weak),
-        list(t.weak),
-        sameWeak ? 'yes' : 'NO',
+        t.weak === null ? '(not run)' : list(t.weak),
+        sameWeak === null ? '-' : sameWeak ? 'yes' : 'NO',
         `${(a.ms / 1000).toFixed(2)}s`,
         `${(t.ms / 1000).toFixed(1)}s`,
         `${(t.ms / a.ms).toFixed(0)}x`,
@@ -157,7 +181,7 @@ async function main(): Promise<void> {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
     console.log(
-      `agreement: protocols ${agreeProto}/${rows.length}, weak-cipher categories ${agreeWeak}/${rows.length}; ` +
+      `agreement: protocols ${agreeProto}/${rows.length}, weak-cipher categories ${agreeWeak}/${comparedWeak}; ` +
         `wall time: annexa ${(totalA / 1000).toFixed(2)}s, testssl.sh ${(totalT / 1000).toFixed(1)}s, ratio ${(totalT / totalA).toFixed(0)}x`,
     );
   } finally {

@@ -385,7 +385,7 @@ async function identify(
   log: Logger,
 ): Promise<CollectorIdentity[]> {
   const settled = await Promise.allSettled(targets.map((t) => providers.get(t.provider)!.identity(factsOf(t) as never, t)));
-  const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${targets[i].id}: ${(s.reason as Error).message}`] : []));
+  const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${targets[i]?.id}: ${(s.reason as Error).message}`] : []));
   for (const f of failures) log.error({ reason: f }, 'cannot identify the collector');
   if (targets.length && failures.length === targets.length) throw new UsageError(`cannot authenticate: ${failures.join('; ')}`);
   return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers/cli.js';
+import { runCli, tempDir } from './helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/annexa.js');
@@ -21,6 +21,22 @@ describe.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))('the built bina
     expect(JSON.parse(checks.stdout).map((c: { id: string }) => c.id)).toContain('aws.iam.root-mfa');
     const controls = run(['controls', '--json'], cwd);
     expect(JSON.parse(controls.stdout)).toHaveLength(93);
+  });
+
+  // A run may be made by one install (sources under tsx, as a developer runs it) and checked by
+  // another (the published CLI): both must name a built-in check by the same file and hash.
+  it('verifies a run made from the sources, re-evaluating its built-in checks', { timeout: 120_000 }, async () => {
+    const cwd = await tempDir();
+    // The acme estate fails some IAM checks: the gate's exit 1 is expected, the run folder is what is verified.
+    const scan = await runCli(['scan', '--sandbox', '--checks', 'aws.iam.*', '--out', 'evidence', '--quiet'], { cwd });
+    expect(scan.code).toBe(1);
+    const runDir = scan.stdout.trim();
+    const verify = run(['verify', path.resolve(cwd, runDir), '--json'], cwd);
+    const report = JSON.parse(verify.stdout);
+    expect(report.problems).toEqual([]);
+    expect(verify.status).toBe(0);
+    expect(report.reevaluation.results).toBeGreaterThan(0);
+    expect(report.reevaluation.reproduced).toBe(report.reevaluation.results);
   });
 
   it('loads a TypeScript check of your own through jiti, with plain node', async () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createPrivateKey } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -7,6 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { extract } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/evidence/files.js';
+import { generateKeyPair } from '../src/evidence/sign.js';
 import { integrityProblems, MANIFEST } from '../src/evidence/run-folder.js';
 import { PACKAGE_ROOT } from '../src/package-info.js';
 import { scan } from '../src/scan.js';
@@ -33,13 +35,14 @@ const exportOf = async (dir: string, format: string, extra: string[] = []) => {
 let sandboxRun: string;
 let fixtureRun: string;
 let signedRun: string;
+const signing = generateKeyPair();
 
 beforeAll(async () => {
   const root = await tempDir('annexa-export-');
   const { dir } = await scan({ sandbox: 'acme', out: path.join(root, 'sandbox') });
   sandboxRun = dir!;
   fixtureRun = await writeFixtureRun(path.join(root, 'fixture'));
-  signedRun = await writeFixtureRun(path.join(root, 'signed'), { signed: true });
+  signedRun = await writeFixtureRun(path.join(root, 'signed'), { signKey: createPrivateKey(signing.privatePem) });
 }, 120_000);
 
 describe('annexa export --format oscal', () => {
@@ -108,6 +111,39 @@ describe('annexa export --format oscal', () => {
     expect(manual.props).toContainEqual(
       expect.objectContaining({ name: 'manual-evidence', value: `manual/training-2026.csv sha256:${'a'.repeat(64)}` }),
     );
+  });
+});
+
+describe('annexa export --format html states what annexa verify finds', () => {
+  it('of an untouched sandbox run: verified, every result reproduced, each check named by its title', async () => {
+    const html = await exportOf(sandboxRun, 'html');
+    const results = JSON.parse(await readFile(path.join(sandboxRun, 'results.json'), 'utf8')).results as unknown[];
+    const checks = JSON.parse(await readFile(path.join(sandboxRun, 'checks.json'), 'utf8')).checks as {
+      id: string;
+      meta: { title: string };
+    }[];
+    expect(html).toContain('Verified when this report was made');
+    expect(html).toContain(`${results.length} of ${results.length} reproduced`);
+    expect(html).not.toContain('did not verify');
+    const rootMfa = checks.find((c) => c.id === 'aws.iam.root-mfa')!;
+    expect(html).toContain(`<code>aws.iam.root-mfa</code> ${rootMfa.meta.title}`);
+  });
+
+  it('of a run that cannot be re-evaluated: NOT verified, each problem listed, flagged at the top', async () => {
+    const html = await exportOf(fixtureRun, 'html');
+    expect(html).toContain('NOT verified when this report was made');
+    expect(html.indexOf('did not verify')).toBeLessThan(html.indexOf('id="run"'));
+    // A run folder of the fixture's kind (written before checks.json existed) cannot be re-evaluated: that is a problem.
+    expect(html).toContain('<li class="problem">checks.json: the manifest does not list it</li>');
+  });
+
+  it('flags a control whose newest passing evidence is older than the config allows', async () => {
+    const html = await exportOf(fixtureRun, 'html');
+    expect(html).toContain('Stale evidence');
+    expect(html).toContain(
+      'Evidence too old: its newest passing evidence is 120 days old (run 20251101T100000Z-0a0b0c); at most 90 days allowed.',
+    );
+    expect(html.indexOf('href="#control-A.5.1"')).toBeLessThan(html.indexOf('id="run"'));
   });
 });
 
@@ -188,12 +224,14 @@ describe('annexa export --format bundle', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/is signed: give --public-key FILE/);
     const key = path.join(work, 'annexa.pub.pem');
-    await writeFile(key, '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAtest\n-----END PUBLIC KEY-----\n');
+    await writeFile(key, signing.publicPem);
     await exportOf(signedRun, 'bundle', ['--output', path.join(work, 'b.tar.gz'), '--public-key', key]);
     await extract({ file: path.join(work, 'b.tar.gz'), cwd: work });
     const top = path.join(work, `annexa-${path.basename(signedRun)}`);
     expect(await readFile(path.join(top, 'public-key.pem'), 'utf8')).toContain('BEGIN PUBLIC KEY');
     expect(await readFile(path.join(top, 'VERIFY.md'), 'utf8')).toContain('--public-key public-key.pem');
+    // The report inside was made with the key: it states the signature holds.
+    expect(await readFile(path.join(top, 'report.html'), 'utf8')).toContain('verified with the public key given');
   });
 });
 

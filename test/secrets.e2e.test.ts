@@ -12,7 +12,7 @@ import { scenarioSection } from './github/harness.js';
 
 /**
  * The run's secrets planted where users put them — a token in the
- * environment, an AWS secret key, a password in the GitHub API URL, a role's
+ * environment, an AWS secret key, a password in the GitHub API URL or in an AWS endpoint URL, a role's
  * external id in the config — and a live scan of the emulators at debug log
  * level: no evidence file, state file or output line may hold any of them.
  */
@@ -21,6 +21,7 @@ const MEMBER = '200000000002';
 const PLANTED = {
   awsSecret: 'planted-aws-secret-key-9f8e7d6c5b4a',
   urlPassword: 'planted-url-password-5a4b3c',
+  endpointPassword: 'planted-endpoint-password-3e2d1c',
   externalId: 'planted-external-id-77c1e0',
 };
 
@@ -56,6 +57,11 @@ beforeAll(async () => {
   github = await startGithubSandbox(scenarioSection('acme'));
   // The SDK reads its settings from process.env; vitest runs each file in its own process.
   for (const [service, name] of Object.entries(AWS_ENV)) process.env[`AWS_ENDPOINT_URL_${name}`] = aws.endpoints[service];
+  // A proxy's credentials in an endpoint URL, as some users route the SDK through one.
+  const iam = new URL(aws.endpoints.iam!);
+  iam.username = 'proxy';
+  iam.password = PLANTED.endpointPassword;
+  process.env.AWS_ENDPOINT_URL_IAM = iam.href;
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: 'AKIAPLANTEDPLANTED01',
     AWS_SECRET_ACCESS_KEY: PLANTED.awsSecret,

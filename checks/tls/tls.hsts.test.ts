@@ -98,6 +98,21 @@ checkTester(check, { target: TARGET }).run({
       { resource: R, status: 'error', messageId: 'notCollected', message: 'ECONNREFUSED', observed: { reason: { kind: 'unreachable' } } },
     ],
   },
+  'a STARTTLS endpoint that answered is not applicable, whether or not it upgrades': {
+    facts: {
+      endpoint: endpoint({ kind: 'tls', starttls: 'smtp' }),
+      starttls: answers({ protocol: 'smtp', offered: false, answer: 'SMTP server does not offer STARTTLS' }),
+      hsts: failing({ kind: 'other', message: 'should not be read' }),
+    },
+    results: [{ resource: R, status: 'not_applicable', messageId: 'notHttp', message: 'speaks smtp (STARTTLS)', observed: { protocol: 'smtp' } }],
+  },
+  'a STARTTLS endpoint that cannot be reached is an error': {
+    facts: {
+      endpoint: endpoint({ kind: 'tls', starttls: 'imap' }),
+      starttls: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:143' }),
+    },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'ECONNREFUSED' }],
+  },
   'a GET / that could not be made is an error': {
     facts: { endpoint: endpoint(), hsts: failing({ kind: 'timeout', message: 'no HTTP answer within 5000 ms' }) },
     results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'could not collect: no HTTP answer' }],

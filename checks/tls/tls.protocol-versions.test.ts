@@ -75,6 +75,44 @@ checkTester(check, { target: TARGET }).run({
     facts: facts(protocols([], ['TLSv1.3'])),
     results: [{ resource: R, status: 'error', messageId: 'missingData', message: 'no allowed version confirmed (inconclusive: TLSv1.3)' }],
   },
+  'a STARTTLS server that upgrades is judged on its probed versions': {
+    facts: {
+      endpoint: endpoint({ kind: 'tls', starttls: 'smtp' }),
+      starttls: answers({ protocol: 'smtp', offered: true, answer: '220 2.0.0 Ready to start TLS' }),
+      protocols: answers(protocols(['TLSv1.0', 'TLSv1.2'])),
+    },
+    results: [{ resource: R, status: 'fail', messageId: 'disallowed', message: 'Accepts TLSv1.0' }],
+  },
+  'a STARTTLS server that does not offer the upgrade fails as plaintext only, and no version is probed': {
+    facts: {
+      endpoint: endpoint({ kind: 'tls', starttls: 'smtp' }),
+      starttls: answers({ protocol: 'smtp', offered: false, answer: 'SMTP server does not offer STARTTLS (EHLO extensions: PIPELINING SIZE)' }),
+      protocols: failing({ kind: 'other', message: 'should not be read' }),
+    },
+    results: [
+      {
+        resource: R,
+        status: 'fail',
+        messageId: 'plaintextOnly',
+        message: 'Plaintext only, no TLS: SMTP server does not offer STARTTLS (EHLO extensions: PIPELINING SIZE)',
+        observed: { protocol: 'smtp' },
+      },
+    ],
+  },
+  'a STARTTLS server that cannot be reached is an error, not plaintext only': {
+    facts: {
+      endpoint: endpoint({ kind: 'tls', starttls: 'postgres' }),
+      starttls: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:5432' }),
+    },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'ECONNREFUSED' }],
+  },
+  'a STARTTLS negotiation the server broke is an error': {
+    facts: {
+      endpoint: endpoint({ kind: 'tls', starttls: 'imap' }),
+      starttls: failing({ kind: 'malformed', message: 'IMAP server greeted with "HTTP/1.1 400"' }),
+    },
+    results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'IMAP server greeted' }],
+  },
   'an unreachable endpoint is an error': {
     facts: { endpoint: endpoint(), protocols: failing({ kind: 'unreachable', message: 'connect ECONNREFUSED' }) },
     results: [{ resource: R, status: 'error', messageId: 'notCollected', message: 'ECONNREFUSED' }],

@@ -8,18 +8,23 @@ export default defineCheck({
     provider: 'tls',
     severity: 'high',
     description:
-      'Each version is probed with a hand-built ClientHello: SSLv3, TLS 1.0 and 1.1 must be refused, TLS 1.2 or 1.3 accepted, and every accepted version allowed by the profile (mozilla-modern: TLS 1.3 only).',
+      'Each version is probed with a hand-built ClientHello: SSLv3, TLS 1.0 and 1.1 must be refused, TLS 1.2 or 1.3 accepted, and every accepted version allowed by the profile (mozilla-modern: TLS 1.3 only). A STARTTLS endpoint (smtp://, imap://, postgres:// …) is probed over freshly upgraded connections; a server that does not offer the upgrade (not advertised, or refused when asked) speaks plaintext only, and fails.',
     remediation: 'Disable SSLv3, TLS 1.0 and TLS 1.1 on the server or load balancer (e.g. `ssl_protocols TLSv1.2 TLSv1.3;`).',
     messages: {
       ok: 'Accepts {accepted} only',
       disallowed: 'Accepts {disallowed} (accepted: {accepted})',
       noneAllowed: 'Accepts no version that {profile} allows (accepted: {accepted})',
+      plaintextOnly: 'Plaintext only, no TLS: {answer}',
     },
   },
   async run(ctx) {
     const r = ctx.target.resource;
+    const { profile, starttls } = ctx.tls.endpoint;
+    if (starttls) {
+      const upgrade = await ctx.tls.starttls();
+      if (!upgrade.offered) return [ctx.fail(r, 'plaintextOnly', { protocol: upgrade.protocol, answer: upgrade.answer })];
+    }
     const p = await ctx.tls.protocols();
-    const { profile } = ctx.tls.endpoint;
     const allowed = allowedVersions(profile);
     const bad = (v: string) => LEGACY_VERSIONS.includes(v) || !allowed.includes(v);
     const observed = {

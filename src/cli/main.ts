@@ -37,7 +37,7 @@ function program(io: CliIO): Command {
     .option('--aws-region <region>', 'AWS region to scan (repeatable; default: every enabled region)', collect)
     .option('--github-org <org>', 'GitHub organisation to scan (repeatable)', collect)
     .option('--github-api-url <url>', 'GitHub API base URL (default $GITHUB_API_URL or https://api.github.com)')
-    .option('--tls <host:port>', 'TLS endpoint to scan (repeatable)', collect)
+    .option('--tls <host:port>', 'TLS endpoint to scan, or a STARTTLS URL such as smtp://host (repeatable)', collect)
     .option('-c, --config <file>', 'configuration file (default ./annexa.config.yaml when present)')
     .option('-o, --out <dir>', 'output folder for evidence run folders (default ./evidence)')
     .option('--checks <ids>', 'check ids or globs to run, comma-separated or repeated', collect)
@@ -160,7 +160,8 @@ function program(io: CliIO): Command {
     .addOption(new Option('--format <format>', 'what to export').choices(['oscal', 'html', 'bundle', 'csv', 'ocsf']).makeOptionMandatory())
     .option('-o, --output <file>', 'file to write (default: stdout; for a bundle ./annexa-<runId>.tar.gz)')
     .addOption(frameworkOption())
-    .option('--public-key <file>', 'public key to put in the bundle of a signed run')
+    .option('--public-key <file>', "public key the run's signature is verified with for the report, and put in a bundle")
+    .option('--checks-dir <dir>', 'folder of the plugin checks the run used, so the report can re-evaluate them (repeatable)', collect)
     .action(async (runDir, opts) => (await import('./commands/export.js')).exportCommand(runDir, opts, io));
 
   return cli;
@@ -202,7 +203,7 @@ function webhookUrl(value: string): string {
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in-process in tests. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.some(
-    (a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1])) || /^--log-level=(debug|trace)$/.test(a),
+    (a, i) => (a === '--log-level' && ['debug', 'trace'].includes(argv[i + 1] ?? '')) || /^--log-level=(debug|trace)$/.test(a),
   );
   try {
     await program(io).parseAsync(argv, { from: 'user' });

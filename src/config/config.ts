@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
 import { sha256 } from '../evidence/files.js';
 import type { ConfigSchema } from './schema.generated.js';
+import { firstLine } from '../core/text.js';
 
 export const DEFAULT_CONFIG_FILE = 'annexa.config.yaml';
 
@@ -48,7 +49,7 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): L
     data = parseYaml(bytes.toString('utf8')) ?? {};
   } catch (err) {
     // The parser's first line ends with a colon that introduces a code excerpt; the excerpt is not kept.
-    throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
+    throw new UsageError(`${file}: not valid YAML: ${firstLine((err as Error).message).replace(/:\s*$/, '')}`);
   }
   const validate = validatorFor('config');
   if (!validate(data)) throw new UsageError(`${file}: ${describeSchemaErrors(validate.errors).join('; ')}`);

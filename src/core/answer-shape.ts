@@ -61,7 +61,7 @@ export function expectShape<T>(operation: string, schema: Schema, value: unknown
     compiled.set(schema, validate);
   }
   if (validate(value)) return value as T;
-  const root = validate.errors?.[0]?.instancePath === '' && validate.errors[0].keyword === 'type';
-  const what = root ? `the answer was ${kindOf(value)}` : where(validate.errors![0]);
+  const first = validate.errors?.[0];
+  const what = !first || (first.instancePath === '' && first.keyword === 'type') ? `the answer was ${kindOf(value)}` : where(first);
   throw new FactError({ kind: 'malformed', message: `${operation}: malformed answer: ${what}`, code: 'MalformedAnswer' });
 }

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Result, type Severity } from './types.js';
+import { firstPart } from './text.js';
 
 export type FailOn = Severity | 'none';
 
@@ -29,8 +30,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function decideGate(results: Result[], policy: GatePolicy = {}): GateDecision {
   const threshold = policy.failOn;
+  const limit = threshold === undefined || threshold === 'none' ? undefined : rank(threshold);
   const failing = results.filter(
-    (r) => r.status === 'fail' && !r.waiver && threshold !== 'none' && (threshold === undefined || rank(r.severity) <= rank(threshold)),
+    (r) => r.status === 'fail' && !r.waiver && threshold !== 'none' && (limit === undefined || rank(r.severity) <= limit),
   );
   const blind = policy.allowErrors ? providersWithOnlyErrors(results) : [];
   const errors = results.filter((r) => r.status === 'error' && (!policy.allowErrors || blind.includes(providerOf(r))));
@@ -54,7 +56,7 @@ export function decideGate(results: Result[], policy: GatePolicy = {}): GateDeci
 }
 
 /** Check ids start with their provider: `aws.iam.root-mfa`. */
-const providerOf = (r: Result) => r.checkId.split('.')[0];
+const providerOf = (r: Result) => firstPart(r.checkId, '.');
 
 function providersWithOnlyErrors(results: Result[]): string[] {
   const byProvider = new Map<string, boolean>();

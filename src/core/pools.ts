@@ -1,4 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
+import { firstPart } from './text.js';
 
 /**
  * Default concurrency per API family. A pool named `aws.s3` takes the size of
@@ -37,7 +38,7 @@ export class Pools {
   }
 
   size(name: string): number {
-    const family = name.split('.')[0];
+    const family = firstPart(name, '.');
     return this.sizes[name] ?? DEFAULT_POOL_SIZES[name] ?? this.sizes[family] ?? DEFAULT_POOL_SIZES[family] ?? this.fallback;
   }
 }

@@ -12,8 +12,8 @@ export function noteRead(ref: string): void {
 }
 
 export function currentReads(): string[] {
-  const stack = scopes.getStore();
-  return stack ? [...stack[stack.length - 1]].sort() : [];
+  const innermost = scopes.getStore()?.at(-1);
+  return innermost ? [...innermost].sort() : [];
 }
 
 /**

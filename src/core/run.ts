@@ -1,6 +1,7 @@
 import type { ExceptionRecord } from '../policy/exceptions.js';
 import type { ControlRollup } from './controls.js';
 import type { CollectorIdentity, FactRecord, Result, Status } from './types.js';
+import { firstPart } from './text.js';
 
 export interface ScopeTarget {
   provider: string;
@@ -56,7 +57,7 @@ export interface Run {
 export function budgetOf(facts: FactRecord[]): Record<string, Budget> {
   const budget: Record<string, Budget> = {};
   for (const fact of facts) {
-    const provider = fact.target.split(':')[0];
+    const provider = firstPart(fact.target, ':');
     const b = (budget[provider] ??= { requests: 0, notModified: 0, points: 0 });
     for (const call of fact.calls) {
       b.requests++;

@@ -71,9 +71,15 @@ export function runSecrets(options: SecretSources): Secrets {
   const secrets = new Secrets();
   for (const name of [...SECRET_ENV, options.github?.tokenEnv ?? 'GITHUB_TOKEN'])
     secrets.add(env[name], `the environment variable ${name}`);
+  // The AWS SDK reads AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> itself; a proxy's user and
+  // password in one of them would otherwise reach an error message or a debug line.
+  const awsEndpoints = Object.keys(env)
+    .filter((name) => /^AWS_ENDPOINT_URL(_[A-Z0-9_]+)?$/.test(name))
+    .map((name) => [name, env[name]] as const);
   for (const [where, url] of [
     ['github.apiUrl', options.github?.apiUrl],
     ['GITHUB_API_URL', env.GITHUB_API_URL],
+    ...awsEndpoints,
   ] as const) {
     for (const value of url ? withoutCredentials(url).removed : []) secrets.add(value, `the credentials in ${where}`);
   }

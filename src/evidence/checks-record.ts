@@ -30,12 +30,31 @@ export interface ChecksDocument {
   mapping: Mapping;
 }
 
+/**
+ * The file a built-in check is known by: its TypeScript source under
+ * `checks/`, also when the module that ran is the compiled one in `dist/`.
+ * A run made with `tsx` and verified with the published CLI (or the other
+ * way round) then names and hashes the same bytes.
+ */
+export function builtinSourceFile(loaded: string, root = PACKAGE_ROOT): string {
+  const relative = path.relative(root, loaded).split(path.sep).join('/');
+  const compiled = /^dist\/(checks\/.+)\.js$/.exec(relative);
+  return compiled ? `${compiled[1]}.ts` : relative;
+}
+
 /** The source file and its sha256 of a loaded check, in the form checks.json records. */
 export async function sourceOf(check: Check): Promise<{ origin: CheckRecord['origin']; source: CheckRecord['source'] }> {
   const origin = originOf(check);
   if (!origin) throw new Error(`check ${check.meta.id} was not loaded from a file: its source cannot be recorded`);
-  const file = origin.builtin ? path.relative(PACKAGE_ROOT, origin.file).split(path.sep).join('/') : origin.file;
-  return { origin: origin.builtin ? 'builtin' : 'plugin', source: { file, sha256: sha256(await readFile(origin.file)) } };
+  if (!origin.builtin) return { origin: 'plugin', source: { file: origin.file, sha256: sha256(await readFile(origin.file)) } };
+  const file = builtinSourceFile(origin.file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(PACKAGE_ROOT, file));
+  } catch (err) {
+    throw new Error(`built-in check ${check.meta.id}: its source ${file} is not installed beside annexa (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return { origin: 'builtin', source: { file, sha256: sha256(bytes) } };
 }
 
 export async function recordChecks(

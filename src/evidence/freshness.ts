@@ -33,10 +33,11 @@ export async function annotateFreshness(
   }
   const now = Date.parse(run.startedAt);
   for (const c of wanted) {
+    const maxAge = maxAgeDays[c.id] ?? 0; // every wanted control has one
     const found = newest.get(c.id) ?? null;
     const ageMs = found ? Math.max(0, now - Date.parse(found.at)) : null;
-    const stale = ageMs === null || ageMs > maxAgeDays[c.id] * DAY_MS;
-    const freshness: Freshness = { maxAgeDays: maxAgeDays[c.id], newestPass: found, ageDays: ageMs === null ? null : Math.floor(ageMs / DAY_MS), stale };
+    const stale = ageMs === null || ageMs > maxAge * DAY_MS;
+    const freshness: Freshness = { maxAgeDays: maxAge, newestPass: found, ageDays: ageMs === null ? null : Math.floor(ageMs / DAY_MS), stale };
     c.freshness = freshness;
   }
 }

@@ -98,9 +98,10 @@ function compareResults(recorded: Result[], replayed: Result[]) {
       continue;
     }
     const [a, b] = [before.get(key) ?? [], after.get(key) ?? []];
-    if (a.length === 1 && b.length === 1) {
-      const fields = PRODUCED.filter((k) => canonicalJson(a[0][k]) !== canonicalJson(b[0][k]));
-      problems.push(`result ${key}: recorded ${a[0].status} ("${a[0].message}"), but its snapshot gives ${b[0].status} ("${b[0].message}"); differs in ${fields.join(', ')}`);
+    const [recorded, replayed] = [a[0], b[0]];
+    if (a.length === 1 && b.length === 1 && recorded && replayed) {
+      const fields = PRODUCED.filter((k) => canonicalJson(recorded[k]) !== canonicalJson(replayed[k]));
+      problems.push(`result ${key}: recorded ${recorded.status} ("${recorded.message}"), but its snapshot gives ${replayed.status} ("${replayed.message}"); differs in ${fields.join(', ')}`);
     } else {
       problems.push(`result ${key}: recorded ${describe(a)}, but its snapshot gives ${describe(b)}`);
     }

@@ -2,6 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { LEDGERED_FOLDERS } from '../core/cache-ledger.js';
+import { firstPart } from '../core/text.js';
 
 /**
  * Removes the files of the ledgered cache folders of `<out>/.state` that the newest run's manifest no
@@ -16,7 +17,7 @@ export async function pruneState(stateDir: string, kept: Readonly<Record<string,
     return;
   }
   const folders: string[] = Object.values(LEDGERED_FOLDERS);
-  const stale = files.map((f) => f.split(path.sep).join('/')).filter((f) => folders.includes(f.split('/')[0]) && !(f in kept));
+  const stale = files.map((f) => f.split(path.sep).join('/')).filter((f) => folders.includes(firstPart(f, '/')) && !(f in kept));
   await Promise.all(stale.map((f) => rm(path.join(stateDir, f), { force: true })));
   if (stale.length) log.debug({ removed: stale.length }, 'cache entries no run vouches for were removed');
 }

@@ -37,6 +37,14 @@ export interface VerifyReport {
   reevaluation: { checks: number; results: number; reproduced: number } | null;
 }
 
+/** The signature's status in words, as the verify command and the HTML report state it. */
+export const SIGNATURE_STATUS: Record<VerifyReport['signature']['status'], string> = {
+  verified: 'verified with the public key given',
+  unchecked: 'present, not checked (no --public-key)',
+  unsigned: 'none (the run is not signed)',
+  invalid: 'DOES NOT HOLD',
+};
+
 const JSON_FILES = { 'results.json': 'results', 'controls.json': 'controls', 'snapshot.json': 'snapshot', [CHECKS_FILE]: 'checks' } as const;
 
 /**

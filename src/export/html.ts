@@ -1,6 +1,7 @@
 import type { Result } from '../core/types.js';
 import { MANIFEST } from '../evidence/run-folder.js';
-import { resultsOf, statusCounts, type Assessment, type ControlView, type ViewStatus } from './run-view.js';
+import { SIGNATURE_STATUS } from '../evidence/verify.js';
+import { resultsOf, statusCounts, type Assessment, type ControlView, type VerificationView, type ViewStatus } from './run-view.js';
 
 /**
  * Everything that reaches the page goes through here: results carry data
@@ -136,8 +137,22 @@ function resultRows(results: Result[]): string {
   return `<table><tr><th>Resource</th><th>Verdict</th><th>Severity</th><th>Message</th><th>Observed values</th></tr>${rows.join('')}</table>`;
 }
 
+type Freshness = NonNullable<ControlView['freshness']>;
+
+/** Why a control's evidence is too old, in the terms of the config's maximum evidence age. */
+function freshnessText(f: Freshness): string {
+  const newest = f.newestPass
+    ? `its newest passing evidence is ${plural(f.ageDays ?? 0, 'day')} old (run ${f.newestPass.runId})`
+    : 'no run of this output folder has passing evidence for it';
+  return `Evidence too old: ${newest}; at most ${plural(f.maxAgeDays, 'day')} allowed.`;
+}
+
+const staleBadge = (c: ControlView) =>
+  c.freshness?.stale ? ` <span class="badge" style="background:${COLOUR.error}">Stale evidence</span>` : '';
+
 function controlSection(a: Assessment, c: ControlView): string {
-  const parts = [`<header><strong>${e(c.id)}</strong><span>${e(c.title)}</span>${badge(c.status)}</header>`];
+  const parts = [`<header><strong>${e(c.id)}</strong><span>${e(c.title)}</span>${badge(c.status)}${staleBadge(c)}</header>`];
+  if (c.freshness?.stale) parts.push(`<p class="problem">${e(freshnessText(c.freshness))}</p>`);
   if (c.status === 'excluded')
     parts.push(
       `<p><strong>Excluded</strong> (Statement of Applicability): ${e(c.exclusion?.justification ?? 'no justification recorded')}</p>`,
@@ -158,7 +173,7 @@ function controlSection(a: Assessment, c: ControlView): string {
   }
   for (const link of c.links) {
     parts.push(
-      `<h4><code>${e(link.checkId)}</code></h4><p class="dim">Why this is evidence: ${e(link.rationale)}</p>${resultRows(resultsOf(a, link.checkId))}`,
+      `<h4><code>${e(link.checkId)}</code>${a.run.titles[link.checkId] ? ` ${e(a.run.titles[link.checkId])}` : ''}</h4><p class="dim">Why this is evidence: ${e(link.rationale)}</p>${resultRows(resultsOf(a, link.checkId))}`,
     );
   }
   if (c.checksNotRun.length)
@@ -193,6 +208,31 @@ function metadata(a: Assessment): string {
   return `<table class="meta">${rows.map(([k, v]) => `<tr><td>${e(k)}</td><td>${v}</td></tr>`).join('')}</table>`;
 }
 
+/** What `annexa verify` found when the report was made: the same checks, in the same words. */
+function verificationBlock(v: VerificationView): string {
+  const r = v.reevaluation;
+  const verdictLine = v.ok
+    ? '<p><strong>Verified when this report was made:</strong> every hash, chain link, signature and result holds.</p>'
+    : `<p class="problem">NOT verified when this report was made: ${plural(v.problems.length, 'problem')}.</p><ul>${v.problems.map((p) => `<li class="problem">${e(p)}</li>`).join('')}</ul>`;
+  const rows: [string, string][] = [
+    ['Files', `${e(v.files.matching)} of ${e(v.files.checked)} match their sha256`],
+    ['Chain', `${e(plural(v.chain.runs, 'run'))} of the output folder checked link by link`],
+    [
+      'Signature',
+      e(SIGNATURE_STATUS[v.signature.status]) +
+        (v.signature.keyId ? ` <span class="dim">· key <code>${e(v.signature.keyId)}</code></span>` : ''),
+    ],
+    [
+      'Results',
+      r
+        ? `${e(r.reproduced)} of ${e(r.results)} reproduced by re-evaluating ${e(plural(r.checks, 'check'))} over the run's own snapshot`
+        : 'not re-evaluated',
+    ],
+  ];
+  const notes = v.notes.length ? `<ul class="dim">${v.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '';
+  return `${verdictLine}<table class="meta">${rows.map(([k, val]) => `<tr><td>${e(k)}</td><td>${val}</td></tr>`).join('')}</table>${notes}`;
+}
+
 function integritySection(a: Assessment): string {
   const { run } = a;
   const m = run.manifest;
@@ -202,15 +242,15 @@ function integritySection(a: Assessment): string {
   const integrity = run.integrity.length
     ? `<p class="problem">The files no longer match the manifest:</p><ul>${run.integrity.map((p) => `<li class="problem">${e(p)}</li>`).join('')}</ul>`
     : '<p>Every file of the run folder was re-hashed when this report was made and matches the manifest.</p>';
-  // Seam: when the verify command's verifyRun() is available, its verdict
-  // (signature, chain, replay) belongs here in place of this manifest reading.
-  const signature = a.signature
-    ? `<p>The manifest carries a <strong>${e(a.signature.algorithm)}</strong> signature by key <code>${e(a.signature.keyId)}</code>. This report does not check it: run <code>annexa verify RUN_DIR --public-key KEY</code>.</p>`
-    : '<p><strong>Not signed.</strong> The hashes show the files are unchanged since the manifest was written, not who wrote it.</p>';
+  const signature = a.verification
+    ? ''
+    : a.signature
+      ? `<p>The manifest carries a <strong>${e(a.signature.algorithm)}</strong> signature by key <code>${e(a.signature.keyId)}</code>. This report does not check it: run <code>annexa verify RUN_DIR --public-key KEY</code>.</p>`
+      : '<p><strong>Not signed.</strong> The hashes show the files are unchanged since the manifest was written, not who wrote it.</p>';
   const previous = m.previous
     ? `<code>${e(m.previous.runId)}</code>, manifest sha256 <code>${e(m.previous.manifestSha256)}</code>`
     : 'none (first run in its folder)';
-  return `<h2 id="integrity">Hashes and signature</h2>${integrity}
+  return `<h2 id="integrity">Hashes and signature</h2>${a.verification ? verificationBlock(a.verification) : integrity}
 <table class="meta"><tr><td>${e(MANIFEST)} sha256</td><td><code>${e(run.manifestSha256)}</code></td></tr><tr><td>Previous run</td><td>${previous}</td></tr></table>
 <table><tr><th>File</th><th class="num">Bytes</th><th>sha256 (from the manifest)</th></tr>${files.join('')}</table>${signature}`;
 }
@@ -239,6 +279,21 @@ function summarySentence(a: Assessment): string {
   return `Of the ${a.controls.length} controls of ${e(a.framework.name)}, ${plural(automated, 'control')} had automated evidence in this run (${n.pass} pass, ${n.fail} fail, ${n.error} could not be judged, ${n.not_applicable} not applicable); ${n.manual} are manual (${withEvidence} with attached evidence) and ${n.excluded} excluded.`;
 }
 
+/** What a reader must see before the details: evidence that did not verify, controls whose evidence is too old. */
+function headerFlags(a: Assessment): string {
+  const flags: string[] = [];
+  if (a.verification && !a.verification.ok)
+    flags.push(
+      `<a href="#integrity">The run folder did not verify</a> (${plural(a.verification.problems.length, 'problem')}): its verdicts are not evidence until that is explained.`,
+    );
+  const stale = a.controls.filter((c) => c.freshness?.stale);
+  if (stale.length)
+    flags.push(
+      `${plural(stale.length, 'control')} with evidence older than allowed: ${stale.map((c) => `<a href="#${e(`control-${c.id}`)}">${e(c.id)}</a>`).join(', ')}.`,
+    );
+  return flags.map((f) => `<p class="problem">${f}</p>`).join('\n');
+}
+
 /** The self-contained HTML report: no script, no external resource, and a policy that forbids loading any. */
 export function toHtml(a: Assessment): string {
   const { gate } = a;
@@ -260,6 +315,7 @@ export function toHtml(a: Assessment): string {
 <h1>Evidence report: ${e(a.framework.name)}</h1>
 <p><span class="verdict" style="background:${gate.passed ? COLOUR.pass : COLOUR.fail}">Gate ${gate.passed ? 'passed' : 'failed'}</span> <span>${e(gate.reason)}</span> <span class="dim">(${e(gate.rule)})</span></p>
 <p>${summarySentence(a)}</p>
+${headerFlags(a)}
 </header>
 <h2 id="run">Run</h2>
 ${metadata(a)}

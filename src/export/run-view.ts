@@ -7,7 +7,9 @@ import { FRAMEWORK_NAMES, loadFramework, mappingFromResults, type FrameworkId } 
 import { decideGate, type GateDecision } from '../core/gate.js';
 import type { FactRecord, Result } from '../core/types.js';
 import { sha256 } from '../evidence/files.js';
+import { CHECKS_FILE, type ChecksDocument } from '../evidence/checks-record.js';
 import { integrityProblems, MANIFEST, type Manifest } from '../evidence/run-folder.js';
+import type { VerifyReport } from '../evidence/verify.js';
 
 /** A waiver as the exceptions of issue 11 record it; older runs carry only reason and expiry. */
 export interface WaiverView {
@@ -50,9 +52,14 @@ export interface RunFolder {
   /** controls.json's rows, with whatever the SoA and manual evidence added to them. */
   controls: ControlView[];
   facts: FactRecord[];
+  /** Title of each check that ran, from checks.json (runs made before it existed have none). */
+  titles: Record<string, string>;
   /** Files whose bytes no longer match the manifest; empty when intact. */
   integrity: string[];
 }
+
+/** What `annexa verify` found when the export was made: hashes, chain, signature and re-evaluated results. */
+export type VerificationView = Pick<VerifyReport, 'ok' | 'problems' | 'notes' | 'files' | 'chain' | 'signature' | 'reevaluation'>;
 
 /** The run read against one framework: what every export renders. */
 export interface Assessment {
@@ -63,6 +70,8 @@ export interface Assessment {
   unmapped: string[];
   gate: GateDecision;
   signature: SignatureView | null;
+  /** The verification run for this export; null for formats that do not carry it. */
+  verification: VerificationView | null;
 }
 
 async function readJson<T>(file: string): Promise<T> {
@@ -98,6 +107,11 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
   if (!Array.isArray(results?.results) || !Array.isArray(controls?.controls) || !Array.isArray(snapshot?.facts)) {
     throw new UsageError(`${dir}: results.json, controls.json or ${snapshotName} is not shaped as annexa writes it`);
   }
+  const checks = manifest.files[CHECKS_FILE] ? await readJson<Partial<ChecksDocument>>(path.join(dir, CHECKS_FILE)) : {};
+  const titles: Record<string, string> = {};
+  for (const c of Array.isArray(checks?.checks) ? checks.checks : []) {
+    if (typeof c?.id === 'string' && typeof c.meta?.title === 'string') titles[c.id] = c.meta.title;
+  }
   return {
     dir,
     manifest,
@@ -105,12 +119,17 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
     results: results.results,
     controls: controls.controls,
     facts: snapshot.facts,
+    titles,
     integrity: await integrityProblems(dir),
   };
 }
 
 /** The run read against a framework: 2022 as the run wrote it, the others rolled up afresh from its results. */
-export function assess(run: RunFolder, frameworkId: FrameworkId = 'iso27001-2022'): Assessment {
+export function assess(
+  run: RunFolder,
+  frameworkId: FrameworkId = 'iso27001-2022',
+  verification: VerificationView | null = null,
+): Assessment {
   const framework = loadFramework(frameworkId, mappingFromResults(run.results));
   const checksOf = new Map<string, { checkId: string; rationale: string }[]>();
   for (const [checkId, links] of Object.entries(framework.mapping)) {
@@ -134,6 +153,7 @@ export function assess(run: RunFolder, frameworkId: FrameworkId = 'iso27001-2022
     gate: decideGate(run.results),
     signature:
       signature && typeof signature === 'object' ? { algorithm: String(signature.algorithm), keyId: String(signature.keyId) } : null,
+    verification,
   };
 }
 

@@ -29,7 +29,10 @@ export function checksOnlyForExcluded(checks: Check[], mapping: Mapping, exclude
   const out = new Set(excluded.map((e) => e.control));
   return new Set(
     checks
-      .filter((c) => (mapping[c.meta.id] ?? []).length > 0 && mapping[c.meta.id].every((l) => out.has(l.control)))
+      .filter((c) => {
+        const links = mapping[c.meta.id] ?? [];
+        return links.length > 0 && links.every((l) => out.has(l.control));
+      })
       .map((c) => c.meta.id),
   );
 }

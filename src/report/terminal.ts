@@ -65,7 +65,9 @@ export function renderSummary(run: Run, options: SummaryOptions): string {
     c.dim(header),
   );
   for (const theme of groups)
-    lines.push(row((theme[0].toUpperCase() + theme.slice(1)).slice(0, 21), controlCounts(run.controls.filter((x) => x.theme === theme))));
+    lines.push(
+      row((theme.charAt(0).toUpperCase() + theme.slice(1)).slice(0, 21), controlCounts(run.controls.filter((x) => x.theme === theme))),
+    );
   lines.push(c.bold(row(`All ${run.controls.length} controls`, controlCounts(run.controls))), '');
 
   const assessed = run.controls.filter((x) => x.status !== 'manual' && x.status !== 'excluded');
@@ -179,7 +181,11 @@ const fmt = (v: number | string) => String(v).padStart(6);
 const STATUS_ORDER: ControlStatus[] = ['fail', 'error', 'pass', 'not_applicable', 'manual', 'excluded'];
 
 function sortControls(controls: ControlRollup[]): ControlRollup[] {
-  const num = (id: string) => id.split('.').slice(1).map(Number);
+  // A.5.10 after A.5.9: the clause and control numbers compared as numbers.
+  const num = (id: string) => {
+    const [, clause = 0, control = 0] = id.split('.').map(Number);
+    return [clause, control] as const;
+  };
   return [...controls].sort(
     (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || num(a.id)[0] - num(b.id)[0] || num(a.id)[1] - num(b.id)[1],
   );

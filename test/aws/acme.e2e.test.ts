@@ -20,6 +20,8 @@ const root = (account: string) => `arn:aws:iam::${account}:root`;
 const accountId = (account: string) => `AWS::::Account:${account}`;
 const user = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const bucket = (name: string) => `arn:aws:s3:::${name}`;
+const rds = (region: string, resource: string) => `arn:aws:rds:${region}:${ACCOUNT}:${resource}`;
+const table = (region: string, name: string) => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
 
 const EXPECTED: Record<string, Record<string, string>> = {
   // The member account whose root credentials were removed centrally passes root MFA with that reason.
@@ -82,6 +84,35 @@ const EXPECTED: Record<string, Record<string, string>> = {
     [bucket('acme-marketing-site')]: 'fail',
   },
   'aws.s3.access-logging': { [bucket('acme-prod-app-data')]: 'pass', [bucket('acme-access-logs')]: 'fail' },
+  'aws.rds.storage-encryption': { [rds('us-east-1', 'db:acme-prod-db')]: 'pass', [rds('eu-west-1', 'db:acme-eu-reporting')]: 'fail' },
+  'aws.rds.public-access': { [rds('us-east-1', 'db:acme-ledger-1')]: 'pass', [rds('us-east-1', 'db:acme-ledger-2')]: 'fail' },
+  'aws.rds.snapshot-public': {
+    [rds('us-east-1', 'snapshot:acme-prod-db-pre-upgrade')]: 'pass',
+    [rds('us-east-1', 'cluster-snapshot:acme-ledger-export')]: 'fail',
+  },
+  'aws.dynamodb.point-in-time-recovery': { [table('us-east-1', 'acme-orders')]: 'pass', [table('us-east-1', 'acme-sessions')]: 'fail' },
+  'aws.backup.coverage': {
+    [rds('us-east-1', 'db:acme-prod-db')]: 'pass', // automated backups kept 14 days
+    [rds('us-east-1', 'cluster:acme-ledger')]: 'pass', // AWS Backup
+    [table('eu-west-1', 'acme-eu-events')]: 'fail', // last recovery point 20 days old
+    [table('us-east-1', 'acme-sessions')]: 'fail',
+  },
+  'aws.inspector.enabled': {
+    [`arn:aws:inspector2:us-east-1:${ACCOUNT}:*`]: 'pass',
+    [`arn:aws:inspector2:eu-west-1:${ACCOUNT}:*`]: 'fail', // a critical finding 60 days old
+    [`arn:aws:inspector2:eu-west-1:${DEV}:*`]: 'pass',
+    [`arn:aws:inspector2:eu-west-1:${SANDBOX}:*`]: 'fail', // never enabled: DISABLED
+  },
+  'aws.ssm.patch-compliance': {
+    [`arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0a1b2c3d4e5f60001`]: 'pass',
+    [`arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0a1b2c3d4e5f60002`]: 'fail',
+    [`arn:aws:ssm:eu-west-1:${ACCOUNT}:managed-instance/mi-0123456789abcdef0`]: 'fail',
+  },
+  'aws.accessanalyzer.external-access': {
+    [`arn:aws:access-analyzer:us-east-1:${ACCOUNT}:analyzer/*`]: 'pass', // organisation analyzer
+    [`arn:aws:access-analyzer:eu-west-1:${ACCOUNT}:analyzer/*`]: 'fail',
+    [`arn:aws:access-analyzer:eu-west-1:${SANDBOX}:analyzer/*`]: 'fail', // only an unused-access analyzer
+  },
 };
 
 /** KMS keys are named in the scenario by description; their ids are generated. */

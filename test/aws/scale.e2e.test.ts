@@ -52,9 +52,10 @@ describe('lists longer than one page', () => {
 
 describe('the aws-large scenario, every check', () => {
   let scan: SandboxScan;
+  // A full scan of the large estate with every check: long on a loaded machine, and not timed.
   beforeAll(async () => {
     scan = await scanSandbox(loadScenario('aws-large').aws);
-  });
+  }, 180_000);
   afterAll(() => scan?.handle.stop());
 
   it('judges every resource without an error, one fact read once', () => {

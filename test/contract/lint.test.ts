@@ -3,12 +3,19 @@ import { describe, expect, it } from 'vitest';
 
 /** The lint rule that keeps judging code pure: a check never reaches the network, an SDK or the sandbox. */
 const eslint = new ESLint({ cwd: process.cwd() });
-const ruleHits = async (code: string, filePath = 'checks/aws/aws.sample.rule.ts') => {
+// Sample files are not on disk: eslint.config.js lets the type-aware rules read them under this name.
+const SAMPLE = 'checks/aws/aws.lint-sample.ts';
+const hitsOf = async (rule: string, code: string, filePath = SAMPLE) => {
   const [report] = await eslint.lintText(code, { filePath });
-  return (report?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').length;
+  const messages = report?.messages ?? [];
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return messages.filter((m) => m.ruleId === rule).length;
 };
+const ruleHits = (code: string, filePath?: string) => hitsOf('@typescript-eslint/no-restricted-imports', code, filePath);
 
-describe('lint: what a check may import', () => {
+// Type-aware rules read the samples too: the first lint of the file costs the TypeScript project
+// service's start-up, which is long on a loaded machine. Nothing here is timed.
+describe('lint: what a check may import', { timeout: 180_000 }, () => {
   it.each([
     ['an AWS SDK client', "import { IAMClient } from '@aws-sdk/client-iam';\nexport const c = IAMClient;"],
     ['Octokit', "import { Octokit } from '@octokit/rest';\nexport const c = Octokit;"],
@@ -29,6 +36,19 @@ describe('lint: what a check may import', () => {
   });
 
   it('tests beside the checks may start servers', async () => {
-    expect(await ruleHits("import net from 'node:net';\nexport const c = net;", 'checks/aws/aws.sample.rule.test.ts')).toBe(0);
+    expect(await ruleHits("import net from 'node:net';\nexport const c = net;", 'checks/aws/aws.lint-sample.test.ts')).toBe(0);
+  });
+});
+
+describe('lint: promises in checks and fetchers', { timeout: 180_000 }, () => {
+  const rule = '@typescript-eslint/no-floating-promises';
+
+  it('a promise left floating fails lint: its rejection would be lost and the verdict given without its data', async () => {
+    expect(await hitsOf(rule, 'export function run(facts: () => Promise<string[]>) {\n  facts();\n  return [];\n}\n')).toBe(1);
+  });
+
+  it('an awaited promise, or one voided on purpose, passes', async () => {
+    const code = 'export async function run(facts: () => Promise<string[]>) {\n  void facts();\n  return await facts();\n}\n';
+    expect(await hitsOf(rule, code)).toBe(0);
   });
 });

@@ -6,6 +6,9 @@ import { scanSandbox, scenarioSection, startGithubSandbox, verdicts, type ScanOu
 /** What the acme scenario implies, repository by repository (archived old-monolith is out of scope). */
 const REPOS: Record<string, Record<string, string>> = {
   'platform-api': {
+    'workflow-hardening': 'pass',
+    'security-policy': 'pass',
+    'code-scanning': 'pass',
     'security-checks': 'fail',
     'branch-protection': 'pass',
     'status-checks': 'pass',
@@ -17,6 +20,9 @@ const REPOS: Record<string, Record<string, string>> = {
     'deploy-keys': 'pass',
   },
   'web-app': {
+    'workflow-hardening': 'pass',
+    'security-policy': 'pass',
+    'code-scanning': 'pass',
     'branch-protection': 'pass',
     'status-checks': 'pass',
     codeowners: 'pass',
@@ -27,6 +33,9 @@ const REPOS: Record<string, Record<string, string>> = {
     'deploy-keys': 'not_applicable',
   },
   'legacy-billing': {
+    'workflow-hardening': 'fail',
+    'security-policy': 'fail',
+    'code-scanning': 'fail',
     'branch-protection': 'fail',
     'status-checks': 'fail',
     codeowners: 'fail',
@@ -37,6 +46,9 @@ const REPOS: Record<string, Record<string, string>> = {
     'deploy-keys': 'fail',
   },
   'mobile-app': {
+    'workflow-hardening': 'fail',
+    'security-policy': 'fail',
+    'code-scanning': 'fail',
     'branch-protection': 'fail',
     'status-checks': 'fail',
     codeowners: 'fail',
@@ -47,6 +59,9 @@ const REPOS: Record<string, Record<string, string>> = {
     'deploy-keys': 'fail',
   },
   'infra-terraform': {
+    'workflow-hardening': 'pass',
+    'security-policy': 'fail',
+    'code-scanning': 'pass',
     'branch-protection': 'fail',
     'status-checks': 'pass',
     codeowners: 'pass',
@@ -57,6 +72,9 @@ const REPOS: Record<string, Record<string, string>> = {
     'deploy-keys': 'not_applicable',
   },
   'payments-service': {
+    'workflow-hardening': 'pass',
+    'security-policy': 'fail',
+    'code-scanning': 'fail',
     'security-checks': 'pass',
     'branch-protection': 'fail',
     'status-checks': 'pass',
@@ -68,6 +86,9 @@ const REPOS: Record<string, Record<string, string>> = {
     'deploy-keys': 'not_applicable',
   },
   'docs-site': {
+    'workflow-hardening': 'pass',
+    'security-policy': 'fail',
+    'code-scanning': 'fail',
     'branch-protection': 'fail',
     'status-checks': 'fail',
     codeowners: 'fail',
@@ -86,6 +107,8 @@ const ORGS: Record<string, Record<string, string>> = {
     'owner-count': 'pass',
     'default-permission': 'pass',
     'actions-policy': 'pass',
+    'workflow-token': 'pass',
+    'repository-creation': 'pass',
   },
   'acme-labs': {
     'two-factor-required': 'fail',
@@ -93,6 +116,8 @@ const ORGS: Record<string, Record<string, string>> = {
     'owner-count': 'fail',
     'default-permission': 'fail',
     'actions-policy': 'fail',
+    'workflow-token': 'fail',
+    'repository-creation': 'fail',
   },
 };
 
@@ -163,6 +188,55 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
         insecureOutsideCollaborators: [],
       },
     });
+  });
+
+  it('judges open alerts per repository from the organisation lists', () => {
+    const got = verdicts(scan.results);
+    const of = (repo: string) => got[`github.org.open-alerts github:acme/${repo}`];
+    expect(Object.fromEntries(Object.keys(REPOS).map((repo) => [repo, of(repo)]))).toEqual({
+      'platform-api': 'pass',
+      'web-app': 'pass',
+      'legacy-billing': 'fail',
+      'mobile-app': 'fail',
+      'infra-terraform': 'pass',
+      'payments-service': 'pass',
+      'docs-site': 'pass',
+    });
+    expect(scan.results.find((r) => r.checkId === 'github.org.open-alerts' && r.resource === 'github:acme/mobile-app')).toMatchObject({
+      observed: {
+        overdue: { 'code-scanning high': 1, 'secret-scanning critical': 1 },
+        counts: { 'code-scanning': { high: 1, unrated: 1 }, 'secret-scanning': { critical: 1 } },
+      },
+    });
+  });
+
+  it('names the workflow file and line of each finding, and the parser message of a broken file', () => {
+    const of = (repo: string) => scan.results.find((r) => r.checkId === 'github.repo.workflow-hardening' && r.resource === repo);
+    expect(of('github:acme/legacy-billing')?.message).toMatch(/\.github\/workflows\/label\.yml:7 .*actions\/checkout@v4/);
+    expect(of('github:acme/legacy-billing')?.observed).toMatchObject({
+      findings: [
+        { line: 7, rule: 'unpinned-action' },
+        { line: 9, rule: 'untrusted-checkout' },
+        { line: 10, rule: 'script-injection' },
+      ],
+    });
+    expect(of('github:acme/mobile-app')).toMatchObject({
+      status: 'fail',
+      messageId: 'unparsable',
+      observed: { path: '.github/workflows/release.yaml' },
+    });
+    expect(of('github:acme-labs/experiments')).toMatchObject({
+      status: 'fail',
+      observed: { workflowToken: 'write', findings: [{ rule: 'permissions', line: 3 }] },
+    });
+  });
+
+  it('takes the security policy of a public .github repository for repositories without their own', () => {
+    const got = verdicts(scan.results);
+    expect(got['github.repo.security-policy github:acme-labs/experiments']).toBe('pass');
+    expect(
+      scan.results.find((r) => r.checkId === 'github.repo.security-policy' && r.resource === 'github:acme-labs/experiments')?.messageId,
+    ).toBe('inherited');
   });
 
   it('skips archived repositories and judges organisation webhooks', () => {

@@ -68,6 +68,33 @@ describe('a token without admin rights: error naming the permission, never pass 
     });
   });
 
+  it.each(['readonly', 'auditor'])('%s: the workflow token, member privileges and open alerts need an owner: errors naming it', (token) => {
+    const s = scans[token];
+    expect(find(s, 'github.org.workflow-token', 'github:acme')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('admin:org'),
+    });
+    expect(find(s, 'github.org.repository-creation', 'github:acme')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('owners only'),
+    });
+    // Dependabot's organisation list answers 403 to a non-owner; every repository's verdict needs it.
+    const alerts = s.results.filter((r) => r.checkId === 'github.org.open-alerts');
+    expect(alerts.length).toBe(7);
+    for (const r of alerts) expect(r).toMatchObject({ status: 'error', message: expect.stringMatching(/403.*security manager/) });
+  });
+
+  it('code-scanning analyses need security_events: an error naming it, while default setup is still read', () => {
+    const s = scans.readonly;
+    expect(find(s, 'github.repo.code-scanning', 'github:acme/mobile-app')).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/403.*security_events/),
+    });
+    expect(find(s, 'github.repo.code-scanning', 'github:acme/platform-api')?.status).toBe('pass');
+    // Workflow files are read through GraphQL with read access: still judged.
+    expect(find(s, 'github.repo.workflow-hardening', 'github:acme/legacy-billing')?.status).toBe('fail');
+  });
+
   it('what a writer may see is still judged', () => {
     const s = scans.readonly;
     expect(find(s, 'github.org.owner-count', 'github:acme')?.status).toBe('pass');

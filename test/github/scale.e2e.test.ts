@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeOrg } from '../../src/sandbox/github/large-org.js';
 import type { GithubSandbox } from '../../src/sandbox/github/index.js';
-import { pointsOf, recordedPoints, scanSandbox, startGithubSandbox, type ScanOutcome } from './harness.js';
+import { githubChecks, pointsOf, recordedPoints, scanSandbox, startGithubSandbox, type ScanOutcome } from './harness.js';
 
 const REPOS = 260;
 const MEMBERS = 230;
@@ -41,6 +41,11 @@ describe('a paginated organisation (more than one page of repositories and membe
     expect(noTwoFactor?.observed).toMatchObject({ members: ['user00013', 'user00110', 'user00207'] });
     const lists = full.scan.facts.find((f) => f.key === 'github.org.repos')!.calls;
     expect(lists.length).toBe(Math.ceil(REPOS / 100));
+  });
+
+  it('the budget covers every GitHub check: each one judged the organisation', async () => {
+    const ran = [...new Set(full.scan.results.map((r) => r.checkId))].sort();
+    expect(ran).toEqual((await githubChecks()).map((c) => c.meta.id).sort());
   });
 
   it(`a full scan spends at most 3 rate-limit points per repository`, () => {

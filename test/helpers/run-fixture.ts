@@ -1,10 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { countResults, rollUpControls } from '../../src/core/controls.js';
 import { builtinMappingFiles, loadCatalog, loadMappings } from '../../src/core/mapping.js';
 import { budgetOf, type Run } from '../../src/core/run.js';
 import type { FactRecord, Result } from '../../src/core/types.js';
-import { MANIFEST, newRunId, writeRunFolder } from '../../src/evidence/run-folder.js';
+import { newRunId, writeRunFolder } from '../../src/evidence/run-folder.js';
+import { signRun } from '../../src/evidence/sign.js';
 
 /**
  * Strings an audited system could hand annexa (a bucket name, a repository
@@ -38,9 +39,9 @@ function fact(key: string): FactRecord {
 /**
  * A small run folder written by annexa's own writer, with every kind of
  * verdict, a waiver, an SoA exclusion, manual evidence and hostile strings;
- * `signed` fills `manifest.signature` as signed runs carry it.
+ * `signKey` signs it as `scan --sign-key` does.
  */
-export async function writeFixtureRun(out: string, options: { signed?: boolean } = {}): Promise<string> {
+export async function writeFixtureRun(out: string, options: { signKey?: KeyObject } = {}): Promise<string> {
   const mapping = loadMappings(builtinMappingFiles());
   const facts = [fact('aws.iam.accountSummary'), fact('aws.s3.buckets')];
   const result = (checkId: string, resource: string, status: Result['status'], message: string, extra: Partial<Result> = {}): Result => ({
@@ -66,6 +67,17 @@ export async function writeFixtureRun(out: string, options: { signed?: boolean }
   ];
   const controls = rollUpControls(loadCatalog(), mapping, results).map((c) => {
     if (c.id === 'A.7.1') return { ...c, status: 'excluded', exclusion: { justification: HOSTILE.justification } };
+    // The config asked for evidence of A.5.1 at most 90 days old; the newest is older.
+    if (c.id === 'A.5.1')
+      return {
+        ...c,
+        freshness: {
+          maxAgeDays: 90,
+          newestPass: { runId: '20251101T100000Z-0a0b0c', at: '2025-11-01T10:00:00.000Z' },
+          ageDays: 120,
+          stale: true,
+        },
+      };
     if (c.id === 'A.6.3')
       return {
         ...c,
@@ -95,13 +107,7 @@ export async function writeFixtureRun(out: string, options: { signed?: boolean }
     facts,
   };
   await mkdir(out, { recursive: true });
-  const { dir } = await writeRunFolder(out, run);
-  if (options.signed) {
-    // The manifest is covered by no hash of its own folder, so filling the signature keeps the folder intact.
-    const file = path.join(dir, MANIFEST);
-    const manifest = JSON.parse(await readFile(file, 'utf8'));
-    manifest.signature = { algorithm: 'ed25519', keyId: 'sha256:0123abcd', value: 'c2lnbmF0dXJl', envelope: null };
-    await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
-  }
+  const { signKey } = options;
+  const { dir } = await writeRunFolder(out, run, signKey ? { sign: (unsigned) => signRun(signKey, unsigned) } : {});
   return dir;
 }

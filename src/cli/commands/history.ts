@@ -79,17 +79,17 @@ export async function diffCommand(runA: string | undefined, runB: string | undef
   let dirs: [string, string];
   if (runA && runB) dirs = [resolve(runA), resolve(runB)];
   else if (runA) dirs = [resolve(runA), lastOf(complete, out, 1)[0]];
-  else dirs = lastOf(complete, out, 2) as [string, string];
+  else dirs = lastOf(complete, out, 2);
   const diff = diffRuns(await readRun(dirs[0]), await readRun(dirs[1]));
   io.stdout.write(flags.json ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff, colourEnabled(io)));
 }
 
-function lastOf(complete: { dir: string }[], out: string, n: number): string[] {
+function lastOf<N extends 1 | 2>(complete: { dir: string }[], out: string, n: N): N extends 1 ? [string] : [string, string] {
   if (complete.length < n)
     throw new UsageError(
       `${out} holds ${complete.length} complete run${complete.length === 1 ? '' : 's'}; diff needs two (or name them: annexa diff RUN_A RUN_B)`,
     );
-  return complete.slice(-n).map((f) => f.dir);
+  return complete.slice(-n).map((f) => f.dir) as N extends 1 ? [string] : [string, string];
 }
 
 function renderDiff(d: RunDiff, colour: boolean): string {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createColors } from 'picocolors';
 import { EXIT, ExitError } from '../../core/errors.js';
 import { readPublicKey } from '../../evidence/sign.js';
-import { verifyRun, type VerifyReport } from '../../evidence/verify.js';
+import { SIGNATURE_STATUS, verifyRun, type VerifyReport } from '../../evidence/verify.js';
 import { colourEnabled, type CliIO } from '../io.js';
 
 export interface VerifyFlags {
@@ -23,13 +23,6 @@ export async function verifyCommand(runDir: string, flags: VerifyFlags, io: CliI
   if (!report.ok) throw new ExitError(EXIT.gateFailed);
 }
 
-const SIGNATURE: Record<VerifyReport['signature']['status'], string> = {
-  verified: 'verified with the public key given',
-  unchecked: 'present, not checked (no --public-key)',
-  unsigned: 'none (the run is not signed)',
-  invalid: 'DOES NOT HOLD',
-};
-
 function renderReport(report: VerifyReport, colour: boolean): string {
   const c = createColors(colour);
   const r = report.reevaluation;
@@ -37,7 +30,7 @@ function renderReport(report: VerifyReport, colour: boolean): string {
     c.bold(`annexa verify ${report.runId}`),
     `files       ${report.files.matching} of ${report.files.checked} match their sha256`,
     `chain       ${report.chain.runs} run(s) in ${path.dirname(report.dir)}`,
-    `signature   ${SIGNATURE[report.signature.status]}${report.signature.keyId ? c.dim(` · key ${report.signature.keyId}`) : ''}`,
+    `signature   ${SIGNATURE_STATUS[report.signature.status]}${report.signature.keyId ? c.dim(` · key ${report.signature.keyId}`) : ''}`,
     `results     ${r ? `${r.reproduced} of ${r.results} reproduced from snapshot.json by re-evaluating ${r.checks} check(s)` : 'not re-evaluated'}`,
   ];
   for (const note of report.notes) lines.push(c.dim(`note        ${note}`));

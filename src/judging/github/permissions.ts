@@ -11,4 +11,12 @@ export const PERMISSIONS = {
   repoHooks: 'admin on the repository with the admin:repo_hook or read:repo_hook scope (fine-grained: repository Webhooks read)',
   collaborators: 'push access to the repository (fine-grained: repository Metadata read with write access)',
   securityAnalysis: 'admin on the repository or the security manager role (fine-grained: repository Administration read)',
+  dependabotAlerts:
+    'organization owner or security manager with the security_events scope (public_repo for public repositories only; fine-grained: repository Dependabot alerts read)',
+  codeScanningAlerts:
+    'organization owner or security manager with the security_events or repo scope (fine-grained: repository Code scanning alerts read)',
+  secretScanningAlerts:
+    'organization owner or security manager with the repo or security_events scope (fine-grained: repository Secret scanning alerts read)',
+  codeScanningSetup:
+    'the repo scope (public_repo for public repositories) and security_events for analyses (fine-grained: repository Administration and Code scanning alerts read)',
 } as const;

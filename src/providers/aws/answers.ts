@@ -33,6 +33,19 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   }),
   'iam:ListVirtualMFADevicesCommand': obj({ IsTruncated: bool, VirtualMFADevices: list(obj({ SerialNumber: str })) }),
   'ec2:DescribeRegionsCommand': obj({ Regions: list(obj({ RegionName: str })) }),
+  'ec2:GetEbsEncryptionByDefaultCommand': obj({ EbsEncryptionByDefault: bool }),
+  'ec2:DescribeVolumesCommand': obj({ Volumes: list(obj({ VolumeId: str, State: str, Encrypted: bool })) }),
+  'ec2:DescribeSnapshotsCommand': obj({ Snapshots: list(obj({ SnapshotId: str, Encrypted: bool })) }),
+  'ec2:DescribeSecurityGroupRulesCommand': obj({
+    SecurityGroupRules: list(obj({ SecurityGroupRuleId: str, GroupId: str, IsEgress: bool, IpProtocol: str })),
+  }),
+  'ec2:DescribeSecurityGroupsCommand': obj({ SecurityGroups: list(obj({ GroupId: str, GroupName: str })) }),
+  'ec2:DescribeNetworkInterfacesCommand': obj({
+    NetworkInterfaces: list(obj({ NetworkInterfaceId: str, Groups: list(obj({ GroupId: str })) })),
+  }),
+  'ec2:DescribeInstancesCommand': obj({ Reservations: list(obj({ Instances: list(obj({ InstanceId: str })) })) }),
+  'ec2:DescribeVpcsCommand': obj({ Vpcs: list(obj({ VpcId: str })) }),
+  'ec2:DescribeFlowLogsCommand': obj({ FlowLogs: list(obj({ FlowLogId: str, ResourceId: str })) }),
   'organizations:ListAccountsCommand': obj({ Accounts: list(obj({ Id: str })) }),
   's3:ListBucketsCommand': obj({ Buckets: list(obj({ Name: str })) }),
   's3:GetBucketLocationCommand': obj({}),
@@ -46,6 +59,30 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'kms:DescribeKeyCommand': obj({ KeyMetadata: obj({ KeyId: str, Arn: str, KeyManager: str, KeyState: str }) }),
   'kms:GetKeyRotationStatusCommand': obj({ KeyRotationEnabled: bool }),
   'kms:GetKeyPolicyCommand': obj({ Policy: str }),
+  // RDS sends the list element even when empty; `Marker` only when there is a next page.
+  'rds:DescribeDBInstancesCommand': obj({ DBInstances: list(obj({ DBInstanceIdentifier: str, DBInstanceArn: str })) }),
+  'rds:DescribeDBClustersCommand': obj({ DBClusters: list(obj({ DBClusterIdentifier: str, DBClusterArn: str })) }),
+  'rds:DescribeDBSnapshotsCommand': obj({ DBSnapshots: list(obj({ DBSnapshotIdentifier: str, DBSnapshotArn: str })) }),
+  'rds:DescribeDBClusterSnapshotsCommand': obj({
+    DBClusterSnapshots: list(obj({ DBClusterSnapshotIdentifier: str, DBClusterSnapshotArn: str })),
+  }),
+  'rds:DescribeDBSnapshotAttributesCommand': obj({
+    DBSnapshotAttributesResult: obj({ DBSnapshotAttributes: list(obj({ AttributeName: str })) }),
+  }),
+  'rds:DescribeDBClusterSnapshotAttributesCommand': obj({
+    DBClusterSnapshotAttributesResult: obj({ DBClusterSnapshotAttributes: list(obj({ AttributeName: str })) }),
+  }),
+  'dynamodb:ListTablesCommand': obj({ TableNames: list(str) }),
+  'dynamodb:DescribeContinuousBackupsCommand': obj({ ContinuousBackupsDescription: obj({ ContinuousBackupsStatus: str }) }),
+  'backup:ListProtectedResourcesCommand': obj({ Results: list(obj({ ResourceArn: str })) }),
+  'inspector2:BatchGetAccountStatusCommand': obj({ accounts: list(obj({ accountId: str, state: obj({ status: str }) })) }),
+  'inspector2:ListFindingsCommand': obj({ findings: list(obj({ findingArn: str, firstObservedAt: present })) }),
+  'ssm:DescribeInstanceInformationCommand': obj({ InstanceInformationList: list(obj({ InstanceId: str })) }),
+  'ssm:ListResourceComplianceSummariesCommand': obj({
+    ResourceComplianceSummaryItems: list(obj({ ResourceId: str, Status: str })),
+  }),
+  'accessanalyzer:ListAnalyzersCommand': obj({ analyzers: list(obj({ arn: str, name: str, type: str, status: str })) }),
+  'accessanalyzer:ListFindingsCommand': obj({ findings: list(obj({ id: str, resourceType: str })) }),
 };
 
 export function answerSchema(name: string): Schema {

@@ -1,12 +1,18 @@
 import { attemptTimeoutMs } from '../../core/attempts.js';
 import http from 'node:http';
 import https from 'node:https';
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { BackupClient } from '@aws-sdk/client-backup';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -28,11 +34,18 @@ export interface ClientSettings {
 export interface AwsClients {
   iam(): IAMClient;
   sts(): STSClient;
-  ec2(): EC2Client;
+  /** The home region's when none is named (DescribeRegions). */
+  ec2(region?: string): EC2Client;
   organizations(): OrganizationsClient;
   s3(region: string): S3Client;
   s3control(): S3ControlClient;
   kms(region: string): KMSClient;
+  rds(region: string): RDSClient;
+  dynamodb(region: string): DynamoDBClient;
+  backup(region: string): BackupClient;
+  inspector2(region: string): Inspector2Client;
+  ssm(region: string): SSMClient;
+  accessanalyzer(region: string): AccessAnalyzerClient;
 }
 
 /** A client whose empty 2xx answers are refused before the SDK reads them as `{}`. */
@@ -110,7 +123,7 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
   return {
     iam: () => once('iam', () => guarded(new IAMClient({ ...common('iam', home), credentials }), 'iam')),
     sts: () => once('sts', () => guarded(new STSClient({ ...common('sts', home), credentials }), 'sts')),
-    ec2: () => once('ec2', () => guarded(new EC2Client({ ...common('ec2', home), credentials }), 'ec2')),
+    ec2: (region = home) => once(`ec2:${region}`, () => guarded(new EC2Client({ ...common('ec2', region), credentials }), 'ec2')),
     organizations: () =>
       once('org', () => guarded(new OrganizationsClient({ ...common('organizations', home), credentials }), 'organizations')),
     s3: (region) =>
@@ -147,5 +160,16 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
         );
       }),
     kms: (region) => once(`kms:${region}`, () => guarded(new KMSClient({ ...common('kms', region), credentials }), 'kms')),
+    rds: (region) => once(`rds:${region}`, () => guarded(new RDSClient({ ...common('rds', region), credentials }), 'rds')),
+    dynamodb: (region) =>
+      once(`dynamodb:${region}`, () => guarded(new DynamoDBClient({ ...common('dynamodb', region), credentials }), 'dynamodb')),
+    backup: (region) => once(`backup:${region}`, () => guarded(new BackupClient({ ...common('backup', region), credentials }), 'backup')),
+    inspector2: (region) =>
+      once(`inspector2:${region}`, () => guarded(new Inspector2Client({ ...common('inspector2', region), credentials }), 'inspector2')),
+    ssm: (region) => once(`ssm:${region}`, () => guarded(new SSMClient({ ...common('ssm', region), credentials }), 'ssm')),
+    accessanalyzer: (region) =>
+      once(`accessanalyzer:${region}`, () =>
+        guarded(new AccessAnalyzerClient({ ...common('accessanalyzer', region), credentials }), 'accessanalyzer'),
+      ),
   };
 }

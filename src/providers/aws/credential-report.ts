@@ -34,7 +34,7 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-function accessKey(row: Record<string, string>, slot: 1 | 2): AccessKeyReport {
+function accessKey(row: Record<string, string | undefined>, slot: 1 | 2): AccessKeyReport {
   const p = `access_key_${slot}_`;
   return {
     slot,
@@ -49,21 +49,23 @@ const REQUIRED_COLUMNS = ['user', 'arn', 'password_enabled', 'mfa_active', 'acce
 
 /** Parses the credential report CSV (columns by header name, not position) into typed rows. */
 export function parseCredentialReport(csv: string): CredentialReportUser[] {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0) throw new SyntaxError('credential report is empty');
-  const header = splitCsvLine(lines[0]);
+  const [first, ...rows] = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (first === undefined) throw new SyntaxError('credential report is empty');
+  const header = splitCsvLine(first);
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new SyntaxError(`credential report lacks columns: ${missing.join(', ')}`);
-  return lines.slice(1).map((line, i) => {
+  return rows.map((line, i) => {
     const cells = splitCsvLine(line);
     // A short row would read its missing cells as "no value": never used, no MFA, no key.
     if (cells.length !== header.length)
       throw new SyntaxError(`credential report row ${i + 2} has ${cells.length} cells where the header names ${header.length}`);
-    const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-    const isRoot = row.user === '<root_account>';
+    const row: Record<string, string | undefined> = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+    // Required columns, and every row as long as the header: both cells are there.
+    const [user = '', arn = ''] = [row.user, row.arn];
+    const isRoot = user === '<root_account>';
     return {
-      user: row.user,
-      arn: row.arn,
+      user,
+      arn,
       isRoot,
       userCreationTime: value(row.user_creation_time),
       passwordEnabled: row.password_enabled === 'not_supported' ? null : flag(row.password_enabled),

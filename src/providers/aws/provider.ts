@@ -4,8 +4,17 @@ import type { Target } from '../../core/types.js';
 import { clientsFor } from './clients.js';
 import { classify, inspect } from './errors.js';
 import { globalFacts } from './iam-facts.js';
+import { ebsFacts } from './ebs-facts.js';
+import { ec2Facts } from './ec2-facts.js';
 import { kmsFacts } from './kms-facts.js';
+import { accessAnalyzerFacts } from './accessanalyzer-facts.js';
+import { backupFacts } from './backup-facts.js';
+import { dynamoDbFacts } from './dynamodb-facts.js';
+import { inspectorFacts } from './inspector-facts.js';
+import { rdsFacts } from './rds-facts.js';
+import { ssmFacts } from './ssm-facts.js';
 import { s3Facts } from './s3-facts.js';
+import { vpcFacts } from './vpc-facts.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
@@ -20,6 +29,15 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     ...globalFacts(scope, clients, { regions: o.regions }),
     s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
     kms: kmsFacts(scope, clients),
+    rds: rdsFacts(scope, clients),
+    dynamodb: dynamoDbFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
+    backup: backupFacts(scope, clients),
+    inspector: inspectorFacts(scope, clients, { accountId: o.accountId }),
+    ssm: ssmFacts(scope, clients),
+    accessAnalyzer: accessAnalyzerFacts(scope, clients),
+    ebs: ebsFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
+    ec2: ec2Facts(scope, clients, { accountId: o.accountId, partition: o.partition }),
+    vpc: vpcFacts(scope, clients, { accountId: o.accountId, partition: o.partition }),
   };
 }
 

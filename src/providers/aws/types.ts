@@ -1,3 +1,23 @@
+import type { AccessAnalyzerFacts } from './accessanalyzer-facts.js';
+import type { BackupFacts } from './backup-facts.js';
+import type { DynamoDbFacts } from './dynamodb-facts.js';
+import type { InspectorFacts } from './inspector-facts.js';
+import type { RdsFacts } from './rds-facts.js';
+import type { SsmFacts } from './ssm-facts.js';
+import type {
+  EbsEncryptionByDefault,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  FlowLog,
+  NetworkInterface,
+  SecurityGroupRef,
+  SecurityGroupRule,
+  Vpc,
+} from './ec2-types.js';
+
+export type * from './ec2-types.js';
+
 /**
  * The AWS facts checks read (`ctx.aws.…`) and the plain-JSON shapes they
  * answer with. Every shape is what the fetcher stores in the snapshot, so it
@@ -181,6 +201,29 @@ export interface AwsFacts {
     rotation(region: string, keyId: string): Promise<KmsKeyRotation>;
     keyPolicy(region: string, keyId: string): Promise<PolicyDocument | null>;
   };
+  rds: RdsFacts;
+  dynamodb: DynamoDbFacts;
+  backup: BackupFacts;
+  inspector: InspectorFacts;
+  ssm: SsmFacts;
+  accessAnalyzer: AccessAnalyzerFacts;
+  ebs: {
+    encryptionByDefault(region: string): Promise<EbsEncryptionByDefault>;
+    volumes(region: string): Promise<EbsVolume[]>;
+    /** The account's own snapshots, each with whether the group `all` may restore it. */
+    snapshots(region: string): Promise<EbsSnapshot[]>;
+  };
+  ec2: {
+    securityGroupRules(region: string): Promise<SecurityGroupRule[]>;
+    /** The security groups named `default` (one per VPC). */
+    defaultSecurityGroups(region: string): Promise<SecurityGroupRef[]>;
+    networkInterfaces(region: string): Promise<NetworkInterface[]>;
+    instances(region: string): Promise<Ec2Instance[]>;
+  };
+  vpc: {
+    vpcs(region: string): Promise<Vpc[]>;
+    flowLogs(region: string): Promise<FlowLog[]>;
+  };
 }
 
 /** What a target carries: never a credential. */
@@ -202,7 +245,20 @@ export interface AwsTargetOptions {
   hosts?: Record<string, string>;
 }
 
-export type AwsService = 'iam' | 'sts' | 's3' | 's3control' | 'kms' | 'ec2' | 'organizations';
+export type AwsService =
+  | 'iam'
+  | 'sts'
+  | 's3'
+  | 's3control'
+  | 'kms'
+  | 'ec2'
+  | 'organizations'
+  | 'rds'
+  | 'dynamodb'
+  | 'backup'
+  | 'inspector2'
+  | 'ssm'
+  | 'accessanalyzer';
 
 declare module '../../core/check.js' {
   interface ProviderFacts {

@@ -25,6 +25,23 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'GET /orgs/{org}/repos': list(
     obj({ name: str, full_name: str, private: bool, fork: bool }, { archived: bool, visibility: str, default_branch: str }),
   ),
+  // Alert lists: what the verdict reads (number, created_at, repository.name, the severity where the kind has one) is required.
+  'GET /orgs/{org}/dependabot/alerts': list(
+    obj({ number: int, state: str, created_at: str, repository: obj({ name: str }), security_advisory: obj({ severity: str }) }),
+  ),
+  'GET /orgs/{org}/code-scanning/alerts': list(
+    obj({
+      number: int,
+      state: str,
+      created_at: str,
+      repository: obj({ name: str }),
+      rule: obj({}, { security_severity_level: nullable(str) }),
+    }),
+  ),
+  'GET /orgs/{org}/secret-scanning/alerts': list(obj({ number: int, created_at: str, repository: obj({ name: str }) }, { state: str })),
+  // The schema marks `state` optional; an answer without it says nothing about whether code is scanned.
+  'GET /repos/{owner}/{repo}/code-scanning/default-setup': obj({ state: str }),
+  'GET /repos/{owner}/{repo}/code-scanning/analyses': list(obj({ ref: str, created_at: str }, { tool: obj({}, { name: nullable(str) }) })),
   // A GraphQL answer: data (null when the query failed as a whole) and errors, each with a message.
   graphql: {
     ...obj({}, { data: nullable(obj({})), errors: list(obj({ message: str }, { type: str, path: list() })) }),

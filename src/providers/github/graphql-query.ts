@@ -14,12 +14,27 @@
  * 100 requests each. `rules` and `bypassActors` are leaves, so their page size
  * costs nothing; a ruleset with more of either is completed by a follow-up.
  * Batches of 100 rather than 50 cost the same per repository and halve the
- * queries, which clients pace a second apart.
+ * queries, which clients pace a second apart. Files (CODEOWNERS, SECURITY.md,
+ * the workflow folder's entries with their text) are `object(expression:)`
+ * lookups and lists, not connections: they add nothing to the cost.
  */
 
 export const BATCH_SIZE = 100;
 export const RULESETS_PER_PAGE = 2;
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+/** Where GitHub looks for a security policy, in its order of precedence. */
+export const SECURITY_POLICY_PATHS = ['.github/SECURITY.md', 'SECURITY.md', 'docs/SECURITY.md'] as const;
+export const WORKFLOWS_DIR = '.github/workflows';
+
+/**
+ * A tree's `entries` is a list, not a connection: the workflow files and
+ * their text come at no cost. GitHub runs only the files directly in the
+ * folder, so subfolders are not read.
+ */
+const WORKFLOW_TREE = `workflows: object(expression: "HEAD:${WORKFLOWS_DIR}") { __typename ... on Tree { entries { name type
+    object { __typename ... on Blob { text isBinary isTruncated } } } } }`;
+const policyObjects = () =>
+  SECURITY_POLICY_PATHS.map((p, i) => `security${i}: object(expression: "HEAD:${p}") { __typename }`).join('\n  ');
 
 const ACTOR = '__typename ... on App { slug } ... on Team { slug } ... on User { login }';
 const ALLOWANCES = `pageInfo { hasNextPage } nodes { actor { ${ACTOR} } }`;
@@ -47,6 +62,8 @@ const REPO_FIELDS = `
     allowsForcePushes allowsDeletions requiresStatusChecks requiredStatusCheckContexts } }
   rulesets(first: ${RULESETS_PER_PAGE}, includeParents: true) { pageInfo { hasNextPage endCursor } nodes { ...ruleset } }
   ${CODEOWNERS_PATHS.map((p, i) => `codeowners${i}: object(expression: "HEAD:${p}") { __typename }`).join('\n  ')}
+  ${WORKFLOW_TREE}
+  ${policyObjects()}
   deployKeys(first: 100) { pageInfo { hasNextPage } nodes { title readOnly } }
   collaborators(affiliation: OUTSIDE, first: 100) { pageInfo { hasNextPage } edges { permission node { login } } }`;
 
@@ -67,6 +84,13 @@ fragment ruleset on RepositoryRuleset {${RULESET_FIELDS}
 export function batchVariables(owner: string, names: string[]): Record<string, string> {
   return { owner, ...Object.fromEntries(names.map((n, i) => [`n${i}`, n])) };
 }
+
+/** The organisation's `.github` repository: its visibility and security policy (GitHub uses it only when it is public). */
+export const ORG_POLICY_QUERY = `query OrgSecurityPolicy($owner: String!) {
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: ".github") { visibility
+  ${policyObjects()} }
+}`;
 
 /** The rest of one repository's rulesets, when the batch saw `hasNextPage`. */
 export const MORE_RULESETS_QUERY = `query MoreRulesets($owner: String!, $name: String!, $after: String) {

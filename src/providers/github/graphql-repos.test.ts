@@ -101,4 +101,31 @@ describe('parseRepo', () => {
     const d = parseRepo({ ...raw, branchProtectionRules: { nodes: [rule] } });
     expect(d.branchProtectionRules?.[0].allowsForcePushes).toBe(true);
   });
+
+  it('reads the workflow folder: .yml/.yaml blobs only, text kept, a truncated or binary blob without text says why', () => {
+    const entry = (name: string, type: string, object: unknown) => ({ name, type, object });
+    const d = parseRepo({
+      ...raw,
+      workflows: {
+        __typename: 'Tree',
+        entries: [
+          entry('ci.yml', 'blob', { __typename: 'Blob', text: 'on: push', isBinary: false, isTruncated: false }),
+          entry('big.yaml', 'blob', { __typename: 'Blob', text: 'on: pu', isBinary: false, isTruncated: true }),
+          entry('logo.yml', 'blob', { __typename: 'Blob', text: null, isBinary: true, isTruncated: false }),
+          entry('README.md', 'blob', { __typename: 'Blob', text: '# ci', isBinary: false, isTruncated: false }),
+          entry('nested', 'tree', { __typename: 'Tree' }),
+        ],
+      },
+      security0: null,
+      security1: null,
+      security2: { __typename: 'Blob' },
+    });
+    expect(d.workflows).toEqual([
+      { path: '.github/workflows/ci.yml', text: 'on: push' },
+      { path: '.github/workflows/big.yaml', text: null, problem: 'GitHub truncated its text (too large)' },
+      { path: '.github/workflows/logo.yml', text: null, problem: 'binary content' },
+    ]);
+    expect(d.securityPolicyPath).toBe('docs/SECURITY.md');
+    expect(parseRepo({ ...raw, workflows: null }).workflows).toEqual([]);
+  });
 });

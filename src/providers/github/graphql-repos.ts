@@ -3,8 +3,17 @@ import { FactError } from '../../core/facts.js';
 import { expectShape } from '../../core/answer-shape.js';
 import { answerSchema } from './answers.js';
 import type { GithubClient } from './client.js';
-import { CODEOWNERS_PATHS, MORE_RULESETS_QUERY, batchQuery, batchVariables, moreOfRulesetQuery } from './graphql-query.js';
-import type { BypassActor, ClassicRule, RepoDetails, RepoPermission, Ruleset } from './types.js';
+import {
+  CODEOWNERS_PATHS,
+  MORE_RULESETS_QUERY,
+  ORG_POLICY_QUERY,
+  SECURITY_POLICY_PATHS,
+  WORKFLOWS_DIR,
+  batchQuery,
+  batchVariables,
+  moreOfRulesetQuery,
+} from './graphql-query.js';
+import type { BypassActor, ClassicRule, OrgSecurityPolicy, RepoDetails, RepoPermission, Ruleset, WorkflowFile } from './types.js';
 
 interface GqlError {
   type?: string;
@@ -77,6 +86,30 @@ export async function fetchRepoBatch(
   return out;
 }
 
+/**
+ * The organisation's `.github` repository and its SECURITY.md. GitHub
+ * answers NOT_FOUND (with a path) when there is none or the token cannot
+ * see it; either way no default policy is visible to judge.
+ */
+export async function fetchOrgSecurityPolicy(
+  rec: CallRecorder,
+  client: GithubClient,
+  url: string,
+  org: string,
+): Promise<OrgSecurityPolicy> {
+  const answer = await query(rec, client, url, 'OrgSecurityPolicy', `github:${org}/.github`, ORG_POLICY_QUERY, { owner: org });
+  const repo = answer.data?.repository as Raw | null | undefined;
+  const other = (answer.errors ?? []).find((e) => e.type !== 'NOT_FOUND');
+  if (other)
+    throw new FactError({
+      kind: other.type === 'FORBIDDEN' ? 'denied' : 'other',
+      message: `GraphQL OrgSecurityPolicy: ${describe(other)}`,
+    });
+  if (!repo) return { visibility: null, path: null };
+  const index = SECURITY_POLICY_PATHS.findIndex((_, i) => (repo[`security${i}`] as Raw | null)?.__typename === 'Blob');
+  return { visibility: typeof repo.visibility === 'string' ? repo.visibility : null, path: SECURITY_POLICY_PATHS[index] ?? null };
+}
+
 type Follow = (text: string, variables: Raw) => Promise<GqlAnswer>;
 
 /** Every page of a connection after `after`, through `fetch`; at most MAX_FOLLOW_PAGES pages, then a FactError. */
@@ -143,7 +176,9 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
         .join('.') || 'repository';
     fieldErrors[field] ??= describe(e);
   }
-  const codeownersIndex = CODEOWNERS_PATHS.findIndex((_, i) => (raw[`codeowners${i}`] as Raw | null)?.__typename === 'Blob');
+  const isBlob = (alias: string) => (raw[alias] as Raw | null)?.__typename === 'Blob';
+  const codeownersIndex = CODEOWNERS_PATHS.findIndex((_, i) => isBlob(`codeowners${i}`));
+  const policyIndex = SECURITY_POLICY_PATHS.findIndex((_, i) => isBlob(`security${i}`));
   const rulesetsPage = raw.rulesets as Page<Raw> | null;
   const classic = list('branchProtectionRules', raw.branchProtectionRules as Page<Raw>, parseClassic, fieldErrors);
   const onDefault = ((raw.defaultBranchRef as Raw | null)?.branchProtectionRule as Raw | null | undefined) ?? null;
@@ -170,6 +205,8 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
     branchProtectionRules: classic,
     rulesets: rulesetsPage ? nodes(rulesetsPage).map(parseRuleset) : null,
     codeownersPath: codeownersIndex >= 0 ? CODEOWNERS_PATHS[codeownersIndex] : null,
+    securityPolicyPath: policyIndex >= 0 ? (SECURITY_POLICY_PATHS[policyIndex] ?? null) : null,
+    workflows: workflowFiles(raw.workflows as Raw | null | undefined),
     deployKeys: list(
       'deployKeys',
       raw.deployKeys as Page<Raw>,
@@ -184,6 +221,21 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
     ),
     fieldErrors,
   };
+}
+
+/** The `.yml`/`.yaml` blobs directly in the workflow folder; a folder that is absent (or a file of that name) holds none. */
+function workflowFiles(tree: Raw | null | undefined): WorkflowFile[] {
+  if (tree?.__typename !== 'Tree') return [];
+  const entries = (tree.entries as Raw[] | null) ?? [];
+  return entries
+    .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(String(e.name)))
+    .map((e): WorkflowFile => {
+      const path = `${WORKFLOWS_DIR}/${String(e.name)}`;
+      const blob = e.object as Raw | null;
+      if (blob?.isTruncated === true) return { path, text: null, problem: 'GitHub truncated its text (too large)' };
+      if (typeof blob?.text !== 'string') return { path, text: null, problem: blob?.isBinary ? 'binary content' : 'no text returned' };
+      return { path, text: blob.text };
+    });
 }
 
 function parseClassic(n: Raw): ClassicRule {

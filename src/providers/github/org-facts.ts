@@ -6,7 +6,17 @@ import { PERMISSIONS } from '../../judging/github/permissions.js';
 import { expectShape } from '../../core/answer-shape.js';
 import { answerSchema } from './answers.js';
 import { getAll, getOne } from './rest.js';
-import type { ActionsPolicy, Affiliation, GithubFacts, Member, OrgSettings, SelectedActions, TwoFactorFilter, Viewer } from './types.js';
+import type {
+  ActionsPolicy,
+  Affiliation,
+  GithubFacts,
+  Member,
+  MemberRepoPrivileges,
+  OrgSettings,
+  SelectedActions,
+  TwoFactorFilter,
+  Viewer,
+} from './types.js';
 
 /** A 403/404/422 on a route the token may not use, as a denial naming what it needs. */
 export async function deniedOn<T>(statuses: number[], permission: string, what: string, fn: () => Promise<T>): Promise<T> {
@@ -67,6 +77,7 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
           publicRepos: data.public_repos as number,
           // Shown to owners only: without it the organisation's private repositories are not counted.
           totalPrivateRepos: typeof data.total_private_repos === 'number' ? data.total_private_repos : null,
+          memberRepoPrivileges: memberRepoPrivilegesOf(data),
         };
       }),
     membersWithout2fa: () => twoFactorAccounts('members', '2fa_disabled'),
@@ -104,6 +115,22 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
         ),
       ),
   };
+}
+
+/** The owner-only member privileges of GET /orgs/{org}; `null` when GitHub sent none of them (not an owner). */
+function memberRepoPrivilegesOf(data: Record<string, unknown>): MemberRepoPrivileges | null {
+  const flag = (k: string) => (typeof data[k] === 'boolean' ? (data[k] as boolean) : null);
+  const p: MemberRepoPrivileges = {
+    createRepositories: flag('members_can_create_repositories'),
+    createPublic: flag('members_can_create_public_repositories'),
+    createPrivate: flag('members_can_create_private_repositories'),
+    createInternal: flag('members_can_create_internal_repositories'),
+    allowedCreationType:
+      typeof data.members_allowed_repository_creation_type === 'string' ? data.members_allowed_repository_creation_type : null,
+    deleteRepositories: flag('members_can_delete_repositories'),
+    changeVisibility: flag('members_can_change_repo_visibility'),
+  };
+  return Object.values(p).every((v) => v === null) ? null : p;
 }
 
 function selectedActionsOf(raw: Record<string, unknown>): SelectedActions {

@@ -9,6 +9,7 @@ import { DEFAULT_API_URL } from './endpoints.js';
 import { classify, inspect } from './errors.js';
 import { orgFacts } from './org-facts.js';
 import { repoFacts } from './repo-facts.js';
+import { securityFacts } from './security-facts.js';
 import type { GithubFacts, GithubTargetOptions } from './types.js';
 
 export const DEFAULT_TOKEN_ENV = 'GITHUB_TOKEN';
@@ -85,10 +86,14 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
       return client;
     };
     const org = orgFacts(scope, lazyClient, target.options.org);
-    return {
-      ...org,
-      ...repoFacts(scope, lazyClient, target.options, org.orgSettings, runtime.log.child({ provider: 'github', target: target.id })),
-    };
+    const repo = repoFacts(
+      scope,
+      lazyClient,
+      target.options,
+      org.orgSettings,
+      runtime.log.child({ provider: 'github', target: target.id }),
+    );
+    return { ...org, ...repo, ...securityFacts(scope, lazyClient, target.options.org, target.options.apiUrl, repo.repos) };
   },
 
   async identity(facts, target) {

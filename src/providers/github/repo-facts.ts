@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Logger } from 'pino';
-import { CODEOWNERS_PATHS } from './graphql-query.js';
+import { CODEOWNERS_PATHS, SECURITY_POLICY_PATHS, WORKFLOWS_DIR } from './graphql-query.js';
 import { FactError } from '../../core/facts.js';
 import type { FactScope } from '../../core/facts.js';
 import { branchRulesOf } from './branch-rules.js';
@@ -17,7 +17,17 @@ import type { GithubFacts, GithubTargetOptions, RepoDetails, RepoSummary, Toggle
 
 type RepoFacts = Omit<
   GithubFacts,
-  'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'
+  | 'viewer'
+  | 'orgSettings'
+  | 'membersWithout2fa'
+  | 'twoFactorAccounts'
+  | 'owners'
+  | 'actionsPolicy'
+  | 'orgWebhooks'
+  | 'workflowPermissions'
+  | 'orgSecurityPolicy'
+  | 'openAlerts'
+  | 'codeScanning'
 >;
 
 interface RawRepo {
@@ -62,6 +72,14 @@ function fieldError(d: RepoDetails, field: string, permission: string): FactErro
   if (!hit) return undefined;
   const message = `${d.name}: ${field} could not be read (${hit[1]})`;
   return hit[1].startsWith('TRUNCATED') ? new FactError({ kind: 'other', message }) : denied(message, permission);
+}
+
+/** A path looked up as `<alias><i>` that could not be read is not a missing file: throw its error. */
+function assertReadable(d: RepoDetails, alias: string, paths: readonly string[]): void {
+  paths.forEach((path, i) => {
+    const err = fieldError(d, `${alias}${i}`, `read access to ${path}`);
+    if (err) throw err;
+  });
 }
 
 /**
@@ -155,12 +173,25 @@ export function repoFacts(
     async codeowners(name) {
       const d = await repoDetails(name);
       if (!d.defaultBranch) return null;
-      // A path that could not be read is not a missing file.
-      CODEOWNERS_PATHS.forEach((path, i) => {
-        const err = fieldError(d, `codeowners${i}`, `read access to ${path}`);
-        if (err) throw err;
-      });
+      assertReadable(d, 'codeowners', CODEOWNERS_PATHS);
       return { path: d.codeownersPath };
+    },
+    async workflows(name) {
+      const d = await repoDetails(name);
+      if (!d.defaultBranch) return null;
+      const err = fieldError(d, 'workflows', `read access to ${WORKFLOWS_DIR}`);
+      if (err) throw err;
+      if (!d.workflows)
+        throw new FactError({ kind: 'missing', message: `${name}: workflow files were not read (a snapshot older than the check)` });
+      return d.workflows;
+    },
+    async securityPolicy(name) {
+      const d = await repoDetails(name);
+      if (!d.defaultBranch) return null;
+      assertReadable(d, 'security', SECURITY_POLICY_PATHS);
+      if (d.securityPolicyPath === undefined)
+        throw new FactError({ kind: 'missing', message: `${name}: SECURITY.md was not looked for (a snapshot older than the check)` });
+      return { path: d.securityPolicyPath };
     },
     async vulnerabilityAlerts(name) {
       const d = await repoDetails(name);

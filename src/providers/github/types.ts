@@ -23,6 +23,72 @@ export interface OrgSettings {
   /** How many repositories the organisation reports: public ones to anyone, private ones to owners (`null` otherwise). */
   publicRepos?: number;
   totalPrivateRepos?: number | null;
+  /** What members (not owners) may do with repositories; `null` when the token is not an owner (GitHub leaves the fields out). */
+  memberRepoPrivileges?: MemberRepoPrivileges | null;
+}
+
+/**
+ * GET /orgs/{org}, owner view: `members_can_create_repositories` (any
+ * repository), `members_can_create_{public,private,internal}_repositories`,
+ * the closing-down `members_allowed_repository_creation_type` (`all`,
+ * `private`, `none`; it ignores internal repositories), and
+ * `members_can_delete_repositories` / `members_can_change_repo_visibility`.
+ * A field GitHub did not send is `null`.
+ */
+export interface MemberRepoPrivileges {
+  createRepositories: boolean | null;
+  createPublic: boolean | null;
+  createPrivate: boolean | null;
+  createInternal: boolean | null;
+  allowedCreationType: string | null;
+  deleteRepositories: boolean | null;
+  changeVisibility: boolean | null;
+}
+
+/** GET /orgs/{org}/actions/permissions/workflow: `read` or `write` for GITHUB_TOKEN, and whether workflows may approve pull requests. */
+export interface WorkflowPermissions {
+  defaultWorkflowPermissions: string;
+  canApprovePullRequestReviews: boolean;
+}
+
+/** A workflow file of the default branch (`.github/workflows/*.yml|yaml`), read through GraphQL. */
+export interface WorkflowFile {
+  path: string;
+  /** `null` when GitHub gave no text: a binary blob, or one too large (`isTruncated`); `problem` says which. */
+  text: string | null;
+  problem?: string;
+}
+
+/** Where the security policy is: the first SECURITY.md GitHub would show (`.github/`, root, `docs/`), or `null`. */
+export interface SecurityPolicy {
+  path: string | null;
+}
+
+/** The organisation's `.github` repository, whose SECURITY.md GitHub shows for repositories without their own (only when it is public). */
+export interface OrgSecurityPolicy {
+  /** `null` when there is no `.github` repository visible to the token. */
+  visibility: string | null;
+  path: string | null;
+}
+
+/** GET /repos/{o}/{r}/code-scanning/default-setup and, when it is not configured, the latest analysis of the default branch. */
+export interface CodeScanning {
+  /** `configured`, `not-configured`, or `unavailable` (GitHub answered 403: Advanced Security / Code Security is not enabled). */
+  defaultSetup: string;
+  /** `created_at` of the most recent analysis on the default branch; `null` when there is none or it was not asked (default setup configured). */
+  lastAnalysisAt: string | null;
+  lastAnalysisTool: string | null;
+}
+
+export type AlertKind = 'dependabot' | 'code-scanning' | 'secret-scanning';
+
+/** One open alert from an organisation-level list, trimmed (a secret-scanning alert's secret is never kept). */
+export interface OpenAlert {
+  repo: string;
+  number: number;
+  /** critical, high, medium, low; `null` when GitHub gives none (secret scanning, code-scanning rules without a security severity). */
+  severity: string | null;
+  createdAt: string;
 }
 
 export interface Member {
@@ -142,6 +208,9 @@ export interface RepoDetails {
   codeownersPath: string | null;
   deployKeys: { title: string; readOnly: boolean }[] | null;
   outsideCollaborators: { login: string; permission: string }[] | null;
+  /** Workflow files (`[]` when `.github/workflows` is absent); absent in snapshots taken before they were read. */
+  workflows?: WorkflowFile[];
+  securityPolicyPath?: string | null;
   /** GraphQL errors by field (`collaborators`: FORBIDDEN …), so a missing field is never read as empty. */
   fieldErrors: Record<string, string>;
 }
@@ -169,6 +238,17 @@ export interface GithubFacts {
   orgWebhooks(): Promise<Webhook[]>;
   /** Repositories in scope: include/exclude globs applied, archived ones skipped unless asked. */
   repos(): Promise<RepoSummary[]>;
+  /** The organisation's GITHUB_TOKEN default (owners only). */
+  workflowPermissions(): Promise<WorkflowPermissions>;
+  /** SECURITY.md of the organisation's `.github` repository. */
+  orgSecurityPolicy(): Promise<OrgSecurityPolicy>;
+  /** Open alerts of one kind across the organisation (one paginated call series per organisation). */
+  openAlerts(kind: AlertKind): Promise<OpenAlert[]>;
+  /** Workflow files of the default branch; null for an empty repository. */
+  workflows(name: string): Promise<WorkflowFile[] | null>;
+  /** The repository's own SECURITY.md; null for an empty repository. */
+  securityPolicy(name: string): Promise<SecurityPolicy | null>;
+  codeScanning(name: string): Promise<CodeScanning>;
   /** Where the CODEOWNERS file is (`path: null` when none of the three paths has one); null for an empty repository. */
   codeowners(name: string): Promise<{ path: string | null } | null>;
   /** Rules on the default branch; throws a `denied` FactError when the token may not see them. */

@@ -1,5 +1,6 @@
 import { FactError } from '../../core/facts.js';
 import { EndpointUnreachable, HandshakeFailed } from './connect.js';
+import { StartTlsMalformed } from './starttls/conversation.js';
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EADDRNOTAVAIL']);
 
@@ -13,6 +14,7 @@ export function classifyTlsError(err: unknown): FactError {
   if (err instanceof EndpointUnreachable || (code && UNREACHABLE_CODES.has(code))) {
     return new FactError({ kind: 'unreachable', message, ...(code ? { code } : {}) });
   }
+  if (err instanceof StartTlsMalformed) return new FactError({ kind: 'malformed', message, code: err.code });
   if (err instanceof HandshakeFailed)
     return new FactError({ kind: 'other', message: `handshake failed: ${message}`, ...(code ? { code } : {}) });
   if (e instanceof Error && /not an HTTP answer|closed before an HTTP answer/.test(message))

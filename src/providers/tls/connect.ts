@@ -1,5 +1,8 @@
+import type { Socket } from 'node:net';
 import tls, { type ConnectionOptions, type TLSSocket } from 'node:tls';
 import type { ClientRefusal } from './types.js';
+import { OpenError } from './wire/tcp.js';
+import type { Connector } from './wire/types.js';
 
 /**
  * node:tls connections with a time limit, and the line between "the endpoint
@@ -44,44 +47,75 @@ export interface ConnectArgs {
   ca?: string[];
   timeoutMs: number;
   extra?: ConnectionOptions;
+  /** Opens the connection the handshake runs over (a STARTTLS upgrade); default TCP to host:port. */
+  connect?: Connector;
 }
 
-/** Resolves with the socket once the handshake completed; the caller ends it. */
+/**
+ * Resolves with the socket once the handshake completed; the caller ends it.
+ * With `connect` (STARTTLS), the handshake runs over the connection it opens,
+ * and the time limit covers the upgrade too.
+ */
 export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     let tcpUp = false;
-    const socket = tls.connect({
-      host: args.host,
-      port: args.port,
-      ...(args.servername ? { servername: args.servername } : {}),
-      ...(args.ca ? { ca: args.ca } : {}),
-      // Trust is judged from socket.authorized afterwards, so that an untrusted
-      // chain is still read and reported rather than refused.
-      rejectUnauthorized: false,
-      // Name matching is judged separately (tls.checkServerIdentity on the leaf), so that
-      // `authorized` speaks of the chain alone.
-      checkServerIdentity: () => undefined,
-      ...args.extra,
-    });
+    let socket: TLSSocket | undefined;
+    let settled = false;
+    const abandon = new AbortController();
+    const fail = (err: Error) => {
+      settled = true;
+      clearTimeout(timer);
+      abandon.abort();
+      socket?.destroy();
+      reject(err);
+    };
     const timer = setTimeout(() => {
+      if (!tcpUp && args.connect) return fail(Object.assign(new Error(`no STARTTLS upgrade within ${args.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
       const message = `no ${tcpUp ? 'handshake' : 'connection'} within ${args.timeoutMs} ms`;
-      socket.destroy();
-      reject(tcpUp ? new HandshakeFailed(message, 'ETIMEDOUT') : new EndpointUnreachable(message, 'ETIMEDOUT'));
+      fail(tcpUp ? new HandshakeFailed(message, 'ETIMEDOUT') : new EndpointUnreachable(message, 'ETIMEDOUT'));
     }, args.timeoutMs);
-    socket.once('connect', () => {
-      tcpUp = true;
-    });
-    socket.once('secureConnect', () => {
-      clearTimeout(timer);
-      // Later errors belong to whoever uses the socket; never let one go unhandled.
-      socket.on('error', () => {});
-      resolve(socket);
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      socket.destroy();
-      reject(tcpUp ? new HandshakeFailed(err.message, err.code) : new EndpointUnreachable(err.message, err.code));
-    });
+    const handshake = (plain?: Socket) => {
+      const s = tls.connect({
+        ...(plain ? { socket: plain } : { host: args.host, port: args.port }),
+        ...(args.servername ? { servername: args.servername } : {}),
+        ...(args.ca ? { ca: args.ca } : {}),
+        // Trust is judged from socket.authorized afterwards, so that an untrusted
+        // chain is still read and reported rather than refused.
+        rejectUnauthorized: false,
+        // Name matching is judged separately (tls.checkServerIdentity on the leaf), so that
+        // `authorized` speaks of the chain alone.
+        checkServerIdentity: () => undefined,
+        ...args.extra,
+      });
+      socket = s;
+      s.once('connect', () => {
+        tcpUp = true;
+      });
+      s.once('secureConnect', () => {
+        settled = true;
+        clearTimeout(timer);
+        // Later errors belong to whoever uses the socket; never let one go unhandled.
+        s.on('error', () => {});
+        resolve(s);
+      });
+      s.once('error', (err: NodeJS.ErrnoException) => {
+        if (settled) return;
+        fail(tcpUp ? new HandshakeFailed(err.message, err.code) : new EndpointUnreachable(err.message, err.code));
+      });
+    };
+    if (!args.connect) return handshake();
+    args.connect({ host: args.host, port: args.port, timeoutMs: args.timeoutMs, signal: abandon.signal }).then(
+      (plain) => {
+        if (settled) return void plain.destroy();
+        tcpUp = true;
+        handshake(plain);
+      },
+      (err: NodeJS.ErrnoException) => {
+        if (settled) return;
+        // a connection that could not be opened is unreachable; a negotiation that failed says why itself
+        fail(err instanceof OpenError && err.code !== 'ETIMEDOUT' ? new EndpointUnreachable(err.message, err.code) : err);
+      },
+    );
   });
 }
 

@@ -12,6 +12,7 @@ import { readHsts } from './hsts.js';
 import { probeDheGroup, probeGroups } from './key-exchange.js';
 import { probeProtocols, probeSuites } from './probes.js';
 import { chainHints, withRawFallback } from './raw-certificate.js';
+import { assertUpgrades, negotiate, starttlsConnector } from './starttls/index.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
@@ -51,12 +52,20 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     const o = target.options;
     const scope = store.scope({ target: target.id, pool: 'tls', classify: classifyTlsError });
     const servername = sniOf(o);
-    const base = { host: o.host, port: o.port, ...(servername ? { servername } : {}), timeoutMs: runtime.callTimeoutMs };
+    const starttls = o.starttls;
+    const base = {
+      host: o.host,
+      port: o.port,
+      ...(servername ? { servername } : {}),
+      timeoutMs: runtime.callTimeoutMs,
+      // every connection of every probe is a freshly upgraded one
+      ...(starttls ? { connect: starttlsConnector(starttls) } : {}),
+    };
     const extraCa = Boolean(o.caPem || o.caFile);
     // Read inside the fetchers: a replayed run must not touch the file system.
     const ca = () => (extraCa ? [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')] : undefined);
     const facts: TlsFacts = {
-      endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile },
+      endpoint: { host: o.host, port: o.port, servername: o.servername ?? null, kind: o.kind, profile: o.profile, starttls: starttls ?? null },
       handshake: () =>
         scope.fact('tls.handshake', async (rec) => {
           const h = await rec.call({ operation: 'tls:handshake' }, () =>
@@ -69,10 +78,20 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
         scope.fact('tls.hsts', (rec) =>
           rec.call({ operation: 'https:GET /' }, () => readHsts({ ...base, ca: ca(), hostHeader: hostHeader(o) })),
         ),
-      protocols: () => scope.fact('tls.protocols', (rec) => probeProtocols(rec, base)),
+      protocols: () =>
+        scope.fact('tls.protocols', async (rec) => {
+          // a server that stays plaintext has no versions to probe: say so once, not five times
+          if (starttls) await assertUpgrades(facts.starttls);
+          return probeProtocols(rec, base);
+        }),
       suites: (version: string) => scope.fact(`tls.suites(${version})`, (rec) => probeSuites(rec, base, version)),
       dheGroup: () => scope.fact('tls.dheGroup', (rec) => probeDheGroup(rec, base)),
       groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base)),
+      starttls: () =>
+        scope.fact('tls.starttls', (rec) => {
+          if (!starttls) throw new Error('not a STARTTLS endpoint');
+          return rec.call({ operation: `${starttls}:STARTTLS` }, () => negotiate(starttls, base));
+        }),
     };
     return facts;
   },

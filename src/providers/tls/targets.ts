@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Target } from '../../core/types.js';
+import { isStartTlsProtocol, STARTTLS_PORTS, STARTTLS_PROTOCOLS } from './starttls/protocols.js';
 import { PROFILE_NAMES, type TlsTargetOptions } from './types.js';
 
 /** One endpoint of the config's `tls` section, or of a `--tls host:port` flag. */
@@ -11,9 +12,21 @@ export const DEFAULT_PORT = 443;
 /** Ports where a TLS endpoint is taken to serve HTTPS unless the config says `kind`. */
 export const HTTPS_PORTS: readonly number[] = [443, 8443];
 
-/** `host:port`, `[v6]:port` or a bare host (port 443). */
+/**
+ * `host:port`, `[v6]:port` or a bare host (port 443); or a STARTTLS URL,
+ * `smtp://host[:port]` (the protocol's own port by default: smtp 25, imap 143 …).
+ */
 export function parseHostPort(text: string): EndpointSpec {
-  const trimmed = text.trim();
+  const url = /^([a-z0-9]+):\/\/(.*?)\/?$/i.exec(text.trim());
+  if (!url) return parseBare(text, text.trim());
+  const scheme = (url[1] ?? '').toLowerCase();
+  if (!isStartTlsProtocol(scheme))
+    throw new UsageError(`--tls ${text}: unknown scheme ${scheme}:// (STARTTLS schemes: ${STARTTLS_PROTOCOLS.join(', ')}; plain TLS is HOST:PORT)`);
+  const spec = parseBare(text, url[2] ?? '');
+  return { ...spec, port: spec.port ?? STARTTLS_PORTS[scheme], starttls: scheme };
+}
+
+function parseBare(text: string, trimmed: string): EndpointSpec {
   const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(trimmed);
   // A host name is dot-separated labels that neither start nor end with a hyphen (RFC 1123): `-x` is an option, not a host.
   const plain = /^((?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?)(?::(\d+))?$/.exec(
@@ -28,11 +41,14 @@ export function parseHostPort(text: string): EndpointSpec {
   return { host: m[1], ...(port !== undefined ? { port } : {}) };
 }
 
-/** `tls:host:port`, or `tls:name@host:port` when the SNI name differs from the host. */
-export function endpointId(o: Pick<TlsTargetOptions, 'host' | 'port' | 'servername'>): string {
+/**
+ * `tls:host:port`, or `tls:name@host:port` when the SNI name differs from the
+ * host; a STARTTLS endpoint names its protocol: `tls:smtp://host:25`.
+ */
+export function endpointId(o: Pick<TlsTargetOptions, 'host' | 'port' | 'servername' | 'starttls'>): string {
   const host = isIP(o.host) === 6 ? `[${o.host}]` : o.host;
   const name = o.servername && o.servername !== o.host ? `${o.servername}@` : '';
-  return `tls:${name}${host}:${o.port}`;
+  return `tls:${o.starttls ? `${o.starttls}://` : ''}${name}${host}:${o.port}`;
 }
 
 export function toTarget(options: TlsTargetOptions): Target<TlsTargetOptions> {
@@ -44,16 +60,18 @@ export function toTarget(options: TlsTargetOptions): Target<TlsTargetOptions> {
 export function resolveEndpoints(section: TlsSection | undefined): Target<TlsTargetOptions>[] {
   const byId = new Map<string, Target<TlsTargetOptions>>();
   for (const spec of section?.endpoints ?? []) {
-    const port = spec.port ?? DEFAULT_PORT;
+    const port = spec.port ?? (spec.starttls ? STARTTLS_PORTS[spec.starttls] : DEFAULT_PORT);
+    if (spec.starttls && spec.kind === 'https') throw new UsageError(`tls: ${spec.host}: kind https cannot upgrade by ${spec.starttls} STARTTLS`);
     const profile = spec.profile ?? section?.profile ?? 'mozilla-intermediate';
     if (!PROFILE_NAMES.includes(profile)) throw new UsageError(`tls: unknown profile "${profile}" (known: ${PROFILE_NAMES.join(', ')})`);
     const options: TlsTargetOptions = {
       host: spec.host,
       port,
       ...(spec.sni ? { servername: spec.sni } : {}),
-      kind: spec.kind ?? (HTTPS_PORTS.includes(port) ? 'https' : 'tls'),
+      kind: spec.kind ?? (HTTPS_PORTS.includes(port) && !spec.starttls ? 'https' : 'tls'),
       profile,
       ...(section?.caFile ? { caFile: section.caFile } : {}),
+      ...(spec.starttls ? { starttls: spec.starttls } : {}),
     };
     const target = toTarget(options);
     if (!byId.has(target.id)) byId.set(target.id, target);

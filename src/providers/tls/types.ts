@@ -1,3 +1,5 @@
+import type { StartTlsProtocol } from './starttls/protocols.js';
+
 /**
  * What the TLS provider collects about one endpoint. Every fact value is
  * plain JSON (strings for dates), so that a replayed run judges the same data.
@@ -19,6 +21,8 @@ export interface TlsTargetOptions {
   caFile?: string;
   /** Extra trusted roots given inline (the sandbox CA). */
   caPem?: string;
+  /** Upgrade a plaintext connection by this protocol's negotiation first (`smtp://host:25`). */
+  starttls?: StartTlsProtocol;
 }
 
 /** The endpoint as checks see it: where, what kind, which profile. */
@@ -28,6 +32,17 @@ export interface TlsEndpointInfo {
   servername: string | null;
   kind: EndpointKind;
   profile: ProfileName;
+  /** The STARTTLS protocol every connection upgrades by; absent (snapshots before it) or null: TLS from the first byte. */
+  starttls?: StartTlsProtocol | null;
+}
+
+/** How one STARTTLS negotiation came out, on a connection of its own. */
+export interface StartTlsFact {
+  protocol: StartTlsProtocol;
+  /** The server agreed to upgrade; false: it offers the protocol in plaintext only. */
+  offered: boolean;
+  /** The server's own words (printable, bounded): its go-ahead, or why not. */
+  answer: string;
 }
 
 /** One certificate of the presented chain, leaf first. */
@@ -184,6 +199,8 @@ export interface TlsFacts {
   dheGroup(): Promise<DheGroupFact>;
   /** Read only when an ECDHE suite or TLS 1.3 is accepted. */
   groups(): Promise<GroupsFact>;
+  /** Read only when `endpoint.starttls` is set: whether the server upgrades at all. */
+  starttls(): Promise<StartTlsFact>;
 }
 
 declare module '../../core/check.js' {

@@ -1,12 +1,14 @@
 import { AwsError, Denied, Throttled } from './errors.js';
+import { EC2_OPERATIONS } from './ec2-describe.js';
+import { filters, numbered } from './ec2-params.js';
 import { params, queryOperation } from './query.js';
-import type { ServiceHandler } from './server.js';
-import { document } from './xml.js';
+import type { Answer, ServiceHandler } from './server.js';
+import { document, type XmlObject } from './xml.js';
 
 /**
  * EC2 (its own Query dialect: lists of `<item>`, lower-camel members, a
- * `<Response><Errors>` error shape). Only DescribeRegions: the regions a
- * scanner should visit.
+ * `<Response><Errors>` error shape): DescribeRegions, the regions a scanner
+ * should visit, and the Describe operations of ec2-describe.ts.
  */
 const NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
@@ -48,21 +50,12 @@ const ALL_REGIONS = [
   ...OPT_IN,
 ];
 
-/** `Filter.N.Name` / `Filter.N.Value.M` as name → values. */
-function filters(p: URLSearchParams): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (let i = 1; p.has(`Filter.${i}.Name`); i++) {
-    const values: string[] = [];
-    for (let j = 1; p.has(`Filter.${i}.Value.${j}`); j++) values.push(p.get(`Filter.${i}.Value.${j}`)!);
-    out.set(p.get(`Filter.${i}.Name`)!, values);
-  }
-  return out;
-}
-
-function numbered(p: URLSearchParams, name: string): string[] {
-  const out: string[] = [];
-  for (let i = 1; p.has(`${name}.${i}`); i++) out.push(p.get(`${name}.${i}`)!);
-  return out;
+function answer(op: string, requestId: string, body: XmlObject): Answer {
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-RequestId': requestId },
+    body: document(`${op}Response`, NS, body, 'item'),
+  };
 }
 
 export function ec2Service(): ServiceHandler {
@@ -70,9 +63,14 @@ export function ec2Service(): ServiceHandler {
     service: 'ec2',
     operation: queryOperation,
     handle(op, req, ctx) {
+      const p = params(req);
+      const described = EC2_OPERATIONS[op];
+      if (described) {
+        ctx.authorize(described.action);
+        return answer(op, req.requestId, { requestId: req.requestId, ...described.answer(req, p, ctx) });
+      }
       if (op !== 'DescribeRegions') throw new AwsError('InvalidAction', `The action ${op} is not valid for this web service.`);
       ctx.authorize('ec2:DescribeRegions');
-      const p = params(req);
       const enabled = ctx.caller.account.regions;
       let regions = (p.get('AllRegions') === 'true' ? [...new Set([...enabled, ...ALL_REGIONS])] : enabled).map((name) => ({
         regionName: name,
@@ -95,8 +93,7 @@ export function ec2Service(): ServiceHandler {
         if (!field) throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`);
         regions = regions.filter((r) => values.includes(r[field]));
       }
-      const body = document('DescribeRegionsResponse', NS, { requestId: req.requestId, regionInfo: regions }, 'item');
-      return { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-RequestId': req.requestId }, body };
+      return answer(op, req.requestId, { requestId: req.requestId, regionInfo: regions });
     },
     renderError(err, req) {
       let code: string,

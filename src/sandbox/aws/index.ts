@@ -1,11 +1,17 @@
 import type { Logger } from 'pino';
 import { describeSchemaErrors, validatorFor } from '../../core/schemas.js';
+import { accessAnalyzerService } from './accessanalyzer.js';
+import { backupService } from './backup.js';
+import { dynamodbService } from './dynamodb.js';
 import { ec2Service } from './ec2.js';
+import { inspector2Service } from './inspector2.js';
 import { iamService } from './iam.js';
 import { kmsService } from './kms.js';
 import { organizationsService } from './organizations.js';
+import { rdsService } from './rds.js';
 import { s3Service } from './s3.js';
 import { s3controlService } from './s3control.js';
+import { ssmService } from './ssm.js';
 import { LOOPBACK_NAMES } from '../../providers/aws/host-lookup.js';
 import { faultsOf } from './rules.js';
 import type { AwsScenario } from './scenario.js';
@@ -24,6 +30,12 @@ export interface AwsSandboxEndpoints {
   kms: string;
   ec2: string;
   organizations: string;
+  rds: string;
+  dynamodb: string;
+  backup: string;
+  inspector2: string;
+  ssm: string;
+  accessanalyzer: string;
 }
 
 export interface AwsSandbox {
@@ -76,6 +88,12 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
     kms: kmsService(),
     ec2: ec2Service(),
     organizations: organizationsService(),
+    rds: rdsService(),
+    dynamodb: dynamodbService(),
+    backup: backupService(),
+    inspector2: inspector2Service(),
+    ssm: ssmService(),
+    accessanalyzer: accessAnalyzerService(),
   };
   const started: Partial<Record<keyof AwsSandboxEndpoints, Listening>> = {};
   try {

@@ -1,9 +1,22 @@
 import type { InjectRule } from '../faults.js';
+import type {
+  AnalyzerSpec,
+  BackupProtectedSpec,
+  DynamoTableSpec,
+  InspectorSpec,
+  ManagedNodeSpec,
+  RdsClusterSpec,
+  RdsInstanceSpec,
+  RdsSnapshotSpec,
+} from './scenario-data.js';
+
 /**
  * The `aws:` section of a scenario, as schemas/scenario-aws.schema.json
  * describes it (docs/sandbox-aws.md explains every field). Times are ages
  * relative to the moment the sandbox starts, so a scenario never goes stale.
  */
+
+import type { Ec2AccountSpec } from './scenario-ec2.js';
 
 /** How long ago: `{ days: 120 }` (hours and minutes allowed), or an absolute ISO 8601 instant. */
 export type Age = { days?: number; hours?: number; minutes?: number } | string;
@@ -155,7 +168,7 @@ export interface KmsKeySpec {
   policy?: PolicyDocument;
 }
 
-export interface AccountSpec {
+export interface AccountSpec extends Ec2AccountSpec {
   id: string;
   alias?: string;
   /** Organisation account name and email (ListAccounts). */
@@ -175,6 +188,12 @@ export interface AccountSpec {
   buckets?: BucketSpec[];
   kmsKeys?: KmsKeySpec[];
   deny?: DenyRule[];
+  rds?: { instances?: RdsInstanceSpec[]; clusters?: RdsClusterSpec[]; snapshots?: RdsSnapshotSpec[] };
+  dynamodbTables?: DynamoTableSpec[];
+  backupProtected?: BackupProtectedSpec[];
+  inspector?: InspectorSpec;
+  managedNodes?: ManagedNodeSpec[];
+  accessAnalyzers?: AnalyzerSpec[];
 }
 
 export interface FaultsSpec {

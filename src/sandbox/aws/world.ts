@@ -1,5 +1,7 @@
 import { awsManagedPolicy } from './aws-managed.js';
+import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
+import { buildEc2, type Ec2World } from './world-ec2.js';
 import type {
   AccessKeySpec,
   AccountSpec,
@@ -115,6 +117,9 @@ export interface Account {
   keys: KmsKey[];
   deny: AwsScenario['deny'];
   created: Date;
+  /** RDS, DynamoDB, Backup, Inspector, SSM and Access Analyzer. */
+  data: DataWorld;
+  ec2: Ec2World;
 }
 export interface World {
   now: Date;
@@ -268,6 +273,8 @@ function buildAccount(spec: AccountSpec, now: Date): Account {
     keys: (spec.kmsKeys ?? []).map((k, i) => buildKey(id, k, i, when(k.created))),
     deny: spec.deny,
     created,
+    data: buildDataWorld(spec, now, created),
+    ec2: buildEc2(id, spec, now, created),
   };
 }
 

@@ -161,6 +161,30 @@ describe('GraphQL over the scenario', () => {
     ]);
   });
 
+  it('answers a workflow folder as a Tree whose entries carry their Blob text, and a missing path as null', async () => {
+    const q = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
+      workflows: object(expression: "HEAD:.github/workflows") { __typename ... on Tree { entries { name type
+        object { __typename ... on Blob { text isBinary isTruncated } } } } }
+      policy: object(expression: "HEAD:SECURITY.md") { __typename }
+      none: object(expression: "HEAD:docs/SECURITY.md") { __typename } } }`;
+    const r = await gql(acme)<{
+      repository: Record<string, { __typename: string; entries?: { name: string; object: { text: string } }[] } | null>;
+    }>(q, { owner: 'acme', name: 'platform-api' });
+    expect(r.repository.workflows).toMatchObject({
+      __typename: 'Tree',
+      entries: [{ name: 'ci.yml', type: 'blob', object: { __typename: 'Blob', isBinary: false, isTruncated: false } }],
+    });
+    expect(r.repository.workflows?.entries?.[0]?.object.text).toContain('permissions:');
+    expect(r.repository.policy).toEqual({ __typename: 'Blob' });
+    expect(r.repository.none).toBeNull();
+  });
+
+  it('answers NOT_FOUND for an organisation without a .github repository', async () => {
+    const q = `{ repository(owner: "acme", name: ".github") { visibility } }`;
+    expect(await errorsOf(gql(acme)(q))).toEqual([expect.objectContaining({ type: 'NOT_FOUND' })]);
+    expect(await gql(acme)(q.replace('"acme"', '"acme-labs"'))).toEqual({ repository: { visibility: 'PUBLIC' } });
+  });
+
   it('pages organisation repositories and members, with the owner-only fields', async () => {
     const q = `query($after: String) { organization(login: "acme-labs") { requiresTwoFactorAuthentication
       membersWithRole(first: 4) { edges { role hasTwoFactorEnabled node { login } } }

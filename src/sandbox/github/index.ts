@@ -1,6 +1,7 @@
 import { expandGenerated } from './large-org.js';
 import { orgRoutes } from './rest-org-routes.js';
 import { repoRoutes } from './rest-repo-routes.js';
+import { securityRoutes } from './rest-security-routes.js';
 import type { GithubScenario } from './scenario.js';
 import { startServer, type Stats } from './server.js';
 import { buildWorld } from './world.js';
@@ -30,7 +31,13 @@ export async function startGithubSandbox(scenario: GithubScenario, options: Gith
   const { graphqlEndpoint } = await import('./graphql/endpoint.js');
   let apiUrl = '';
   const graphql = await graphqlEndpoint(world, () => apiUrl);
-  const running = await startServer({ world, scenario, routes: [...orgRoutes, ...repoRoutes], graphql, log: options.log });
+  const running = await startServer({
+    world,
+    scenario,
+    routes: [...orgRoutes, ...repoRoutes, ...securityRoutes],
+    graphql,
+    log: options.log,
+  });
   apiUrl = running.apiUrl;
   return {
     apiUrl: running.apiUrl,

@@ -11,8 +11,9 @@ export interface LargeOrgOptions {
  * A large organisation for pagination and budget tests and benchmarks:
  * `repos` repositories and `members` members, deterministic, with a mix that
  * exercises every check (a quarter classic protection, a quarter rulesets,
- * the rest unprotected; every 25th archived; files, hooks, keys and outside
- * collaborators spread across them).
+ * the rest unprotected; every 25th archived; files, hooks, keys, outside
+ * collaborators, workflows, security policies, code scanning and alerts
+ * spread across them).
  */
 export function generateLargeOrg(repos: number, members: number, options: LargeOrgOptions = {}): GithubScenario {
   const org = options.org ?? 'bigcorp';
@@ -27,7 +28,13 @@ export function generateLargeOrg(repos: number, members: number, options: LargeO
       {
         login: org,
         name: `${org} (generated)`,
-        settings: { two_factor_requirement_enabled: false, default_repository_permission: 'read' },
+        settings: {
+          two_factor_requirement_enabled: false,
+          default_repository_permission: 'read',
+          members_can_create_public_repositories: false,
+          members_can_delete_repositories: false,
+          members_can_change_repo_visibility: true,
+        },
         members: people,
         actions: { allowed_actions: 'selected', default_workflow_permissions: 'read' },
         hooks: [{ url: `https://hooks.${org}.example/github`, insecure_ssl: '0', secret: true }],
@@ -73,6 +80,7 @@ function repo(i: number, members: number): RepoSpec {
     ];
   }
   if (i % 2 === 0) spec.files = { [['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'][i % 3]]: '* @team\n' };
+  securityFeatures(spec, i);
   if (i % 7 === 0)
     spec.hooks = [{ url: `${i % 14 === 0 ? 'http' : 'https'}://ci.example/${name}`, insecure_ssl: '0', secret: i % 14 !== 0 }];
   if (i % 6 === 0) spec.deploy_keys = [{ title: `deploy-${name}`, read_only: i % 12 !== 0 }];
@@ -83,6 +91,36 @@ function repo(i: number, members: number): RepoSpec {
     ];
   }
   return spec;
+}
+
+const PINNED = 'actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11';
+/** Workflow files, SECURITY.md, code scanning and alerts, spread so that each new check passes and fails somewhere. */
+function securityFeatures(spec: RepoSpec, i: number) {
+  const files = (spec.files ??= {});
+  if (i % 3 === 0)
+    files['.github/workflows/ci.yml'] =
+      `on: [push]\n${i % 6 === 0 ? 'permissions: { contents: read }\n' : ''}jobs:\n  test:\n    runs-on: ubuntu-latest\n` +
+      `    steps:\n      - uses: ${i % 9 === 0 ? 'actions/checkout@v4' : PINNED}\n      - run: make test\n`;
+  if (i % 4 === 0) files[i % 8 === 0 ? 'SECURITY.md' : '.github/SECURITY.md'] = 'Report to security@example.com\n';
+  // Most repositories use default setup; the others uploaded analyses (one in four of them none at all: 404).
+  spec.code_scanning =
+    i % 5 !== 3
+      ? { default_setup: 'configured' }
+      : {
+          default_setup: 'not-configured',
+          analyses: i % 20 === 3 ? [] : [{ created_at: i % 2 ? '2026-05-20T00:00:00Z' : '2025-01-01T00:00:00Z' }],
+        };
+  spec.alerts = {
+    dependabot:
+      i % 11 === 0
+        ? [
+            { created_at: '2026-01-10T00:00:00Z', severity: 'critical' },
+            { created_at: '2026-05-25T00:00:00Z', severity: 'high' },
+          ]
+        : [],
+    code_scanning: i % 13 === 0 ? [{ created_at: '2026-05-28T00:00:00Z', severity: 'medium' }] : [],
+    secret_scanning: i % 17 === 0 ? [{ created_at: '2026-03-01T00:00:00Z' }] : [],
+  };
 }
 
 /** The scenario with its `generate:` organisation expanded into `orgs`. */

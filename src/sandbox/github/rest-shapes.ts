@@ -93,7 +93,14 @@ export function orgShape(api: string, org: OrgModel, fullView: boolean): Schemas
     members_can_fork_private_repositories: s.members_can_fork_private_repositories ?? false,
     members_can_invite_outside_collaborators: s.members_can_invite_outside_collaborators ?? true,
     web_commit_signoff_required: s.web_commit_signoff_required ?? false,
-    members_allowed_repository_creation_type: (s.members_can_create_repositories ?? true) ? 'all' : 'none',
+    members_can_delete_repositories: s.members_can_delete_repositories ?? true,
+    members_can_change_repo_visibility: s.members_can_change_repo_visibility ?? true,
+    // The closing-down summary: none when members create nothing, else whether public ones are allowed (internal ones are ignored).
+    members_allowed_repository_creation_type: !(s.members_can_create_repositories ?? true)
+      ? 'none'
+      : (s.members_can_create_public_repositories ?? true)
+        ? 'all'
+        : 'private',
   };
 }
 

@@ -1,7 +1,7 @@
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { RequestError } from '@octokit/request-error';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusOf } from '../../../test/support/github/octokit.js';
 import { loadScenario } from '../scenario.js';
 import { startGithubSandbox, type GithubSandbox, type GithubScenario } from './index.js';
 import { generateLargeOrg } from './large-org.js';
@@ -9,16 +9,6 @@ import { generateLargeOrg } from './large-org.js';
 let acme: GithubSandbox;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const client = (sb: GithubSandbox, token = 'default') => new Octokit({ baseUrl: sb.apiUrl, auth: sb.tokens[token], log: quiet });
-
-/** The status an Octokit call failed with (RequestError), or 200/204 when it did not fail. */
-async function statusOf(p: Promise<{ status: number }>): Promise<{ status: number; message?: string }> {
-  try {
-    return { status: (await p).status };
-  } catch (err) {
-    if (!(err instanceof RequestError)) throw err;
-    return { status: err.status, message: (err.response?.data as { message?: string } | undefined)?.message };
-  }
-}
 
 beforeAll(async () => {
   acme = await startGithubSandbox(loadScenario('acme').github as GithubScenario);

@@ -81,6 +81,8 @@ export interface OrgSettings {
   members_can_fork_private_repositories?: boolean;
   members_can_invite_outside_collaborators?: boolean;
   web_commit_signoff_required?: boolean;
+  members_can_delete_repositories?: boolean;
+  members_can_change_repo_visibility?: boolean;
 }
 
 export interface MemberSpec {
@@ -131,6 +133,28 @@ export interface RepoSpec {
   deploy_keys?: { title: string; read_only?: boolean }[];
   /** Direct collaborators; those who are not organisation members are outside collaborators. */
   collaborators?: { login: string; permission: RepoPermission }[];
+  /** Code scanning: the default setup's state (`unavailable`: no Advanced Security, GitHub answers 403) and the analyses uploaded. */
+  code_scanning?: { default_setup?: 'configured' | 'not-configured' | 'unavailable'; analyses?: AnalysisSpec[] };
+  /** Security alerts, listed through the organisation-level endpoints; numbered in order from 1 per kind. */
+  alerts?: { dependabot?: AlertSpec[]; code_scanning?: AlertSpec[]; secret_scanning?: AlertSpec[] };
+}
+
+export interface AlertSpec {
+  created_at: string;
+  /** Dependabot and code scanning; leave it out for a code-scanning rule without a security severity. */
+  severity?: 'critical' | 'high' | 'medium' | 'low';
+  /** open (default), or a closed state of the alert's kind: fixed, dismissed, auto_dismissed, resolved. */
+  state?: 'open' | 'fixed' | 'dismissed' | 'auto_dismissed' | 'resolved';
+  package?: string;
+  rule?: string;
+  secret_type?: string;
+}
+
+export interface AnalysisSpec {
+  created_at: string;
+  tool?: string;
+  /** Default: the default branch. */
+  ref?: string;
 }
 
 /** A classic branch protection rule. */
@@ -195,7 +219,7 @@ export interface SandboxToken {
   deniedStatus: 403 | 404;
 }
 
-export const FULL_SCOPES = ['repo', 'admin:org', 'admin:org_hook', 'admin:repo_hook', 'read:user', 'workflow'];
+export const FULL_SCOPES = ['repo', 'admin:org', 'admin:org_hook', 'admin:repo_hook', 'read:user', 'workflow', 'security_events'];
 
 export function normaliseTokens(specs: Record<string, TokenSpec> | undefined): SandboxToken[] {
   const all: Record<string, TokenSpec> = { default: { scopes: FULL_SCOPES, admin: true }, ...specs };

@@ -6,6 +6,7 @@ import { suiteByName, type TlsVersion } from '../../providers/tls/wire/index.js'
 import { createSandboxCa } from './certs.js';
 import { certificateFor, reserveClosedPort, startNodeListener, type EndpointScenario, type Listening } from './listeners.js';
 import { startRawTlsListener } from './raw-listener.js';
+import { startStartTlsListener } from './starttls.js';
 
 /** The scenario's `tls` section (validated by schemas/scenario-tls.schema.json). */
 export interface TlsScenario {
@@ -37,9 +38,10 @@ export async function startTlsSandbox(
         host: '127.0.0.1',
         port: listening.port,
         ...(e.servername ? { servername: e.servername } : {}),
-        kind: e.kind ?? 'https',
+        kind: e.starttls ? 'tls' : (e.kind ?? 'https'),
         profile: e.profile ?? 'mozilla-intermediate',
         caPem: ca.pem,
+        ...(e.starttls ? { starttls: e.starttls.protocol } : {}),
       };
       targets.push(toTarget(options));
       endpoints[e.name] = `127.0.0.1:${listening.port}`;
@@ -54,6 +56,7 @@ export async function startTlsSandbox(
 
 async function startEndpoint(e: EndpointScenario, ca: ReturnType<typeof createSandboxCa>, now: Date): Promise<Listening> {
   if (e.unreachable) return reserveClosedPort();
+  if (e.starttls) return startStartTlsListener(e, certificateFor(e, ca, now));
   if (e.raw) {
     // the leaf and its intermediates, as the node listeners present them: the sandbox root reaches clients as caPem
     const pems = certificateFor(e, ca, now).cert.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];

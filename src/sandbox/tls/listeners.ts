@@ -4,6 +4,7 @@ import https from 'node:https';
 import net, { type AddressInfo, type Server } from 'node:net';
 import tls, { type SecureVersion } from 'node:tls';
 import * as asn1js from 'asn1js';
+import type { StartTlsServerProtocol } from './starttls.js';
 import { keyPair, issueCertificate, type Issuer, type KeySpec, type SignatureHash } from './certs.js';
 
 /** One endpoint of the scenario's `tls` section (see schemas/scenario-tls.schema.json). */
@@ -23,6 +24,8 @@ export interface EndpointScenario {
   /** OpenSSL group list the server agrees on for ECDHE and TLS 1.3, e.g. secp521r1:prime256v1. */
   ecdhCurve?: string;
   raw?: { versions: string[]; suites: Array<string | number> };
+  /** Speak this protocol in plaintext first and upgrade on its STARTTLS command; `offer: false` never upgrades. */
+  starttls?: { protocol: StartTlsServerProtocol; offer?: boolean };
   unreachable?: boolean;
 }
 
@@ -102,6 +105,11 @@ export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date): { ce
  * endpoint needs (TLS 1.0, RSA-1024, SHA-1); the cipher list still decides the suites.
  */
 export async function startNodeListener(e: EndpointScenario, identity: { cert: string; key: string }): Promise<Listening> {
+  return listen(nodeServer(e, identity));
+}
+
+/** The server of startNodeListener, not yet listening: a STARTTLS listener hands it upgraded connections. */
+export function nodeServer(e: EndpointScenario, identity: { cert: string; key: string }): Server {
   const options: tls.TlsOptions = {
     ...identity,
     minVersion: NODE_VERSIONS[e.protocols?.min ?? 'TLSv1.2'],
@@ -123,7 +131,7 @@ export async function startNodeListener(e: EndpointScenario, identity: { cert: s
   // Probes close mid-handshake on purpose; that is not worth a log line.
   server.on('tlsClientError', () => {});
   server.on('clientError', (_err, socket: net.Socket) => socket.destroy());
-  return listen(server);
+  return server;
 }
 
 /** PKCS #3 DHParameter PEM of the MODP group of `bits` (Oakley group 2, RFC 3526 group 14), generator 2. */
@@ -145,7 +153,7 @@ export async function reserveClosedPort(): Promise<Listening> {
   return { port, stop: async () => {} };
 }
 
-async function listen(server: Server): Promise<Listening> {
+export async function listen(server: Server): Promise<Listening> {
   const sockets = new Set<net.Socket>();
   server.on('connection', (s: net.Socket) => {
     sockets.add(s);

@@ -1,9 +1,13 @@
-import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+import { openTcp } from './tcp.js';
+import type { Connector } from './types.js';
 
 export interface Target {
   host: string;
   port: number;
   timeoutMs: number;
+  /** How the connection is opened (a STARTTLS upgrade); default plain TCP. */
+  connect?: Connector;
 }
 
 /**
@@ -20,42 +24,58 @@ export interface Interpreter<T> {
 }
 
 /**
- * Opens one TCP connection, sends `hello`, and feeds the answer to `interpreter`
- * until it decides. The whole exchange (connect included) is bounded by
- * `timeoutMs`, and the socket is destroyed whatever happens.
+ * Opens one connection, sends `hello`, and feeds the answer to `interpreter`
+ * until it decides. The whole exchange (connect and any STARTTLS upgrade
+ * included) is bounded by `timeoutMs`, and the socket is destroyed whatever happens.
  */
 export function exchange<T>(target: Target, hello: Buffer, interpreter: Interpreter<T>): Promise<T> {
   return new Promise((resolve) => {
-    let connected = false;
+    let socket: Socket | undefined;
     let settled = false;
-    const socket = connect({ host: target.host, port: target.port });
+    const abandon = new AbortController();
     const finish = (answer: T): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket.destroy();
+      abandon.abort();
+      socket?.destroy();
       resolve(answer);
     };
     const timer = setTimeout(() => {
-      const stage = connected ? 'waiting for an answer' : 'connecting';
+      const stage = socket ? 'waiting for an answer' : target.connect ? 'before the STARTTLS upgrade completed' : 'connecting';
       finish(interpreter.failed(`timeout after ${target.timeoutMs} ms ${stage}`));
     }, target.timeoutMs);
-    socket.setNoDelay(true);
-    socket.on('connect', () => {
-      connected = true;
-      socket.write(hello);
-    });
-    socket.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      const answer = interpreter.push(chunk);
-      if (answer) finish(answer);
-    });
-    socket.on('end', () => finish(interpreter.closed('closed')));
-    socket.on('close', () => finish(interpreter.closed('closed')));
-    socket.on('error', (err: NodeJS.ErrnoException) => {
-      const reset = err.code === 'ECONNRESET' || err.code === 'EPIPE';
-      if (connected && reset) finish(interpreter.closed('reset'));
-      else finish(interpreter.failed(err.code ?? err.message));
-    });
+    const open = target.connect ?? openTcp;
+    open({ host: target.host, port: target.port, timeoutMs: target.timeoutMs, signal: abandon.signal }).then(
+      (s) => {
+        if (settled) return void s.destroy();
+        socket = s;
+        talk(s);
+      },
+      (err: NodeJS.ErrnoException) => finish(interpreter.failed(reasonOf(err, Boolean(target.connect)))),
+    );
+    const talk = (s: Socket) => {
+      s.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        const answer = interpreter.push(chunk);
+        if (answer) finish(answer);
+      });
+      s.on('end', () => finish(interpreter.closed('closed')));
+      s.on('close', () => finish(interpreter.closed('closed')));
+      s.on('error', (err: NodeJS.ErrnoException) => {
+        const reset = err.code === 'ECONNRESET' || err.code === 'EPIPE';
+        finish(reset ? interpreter.closed('reset') : interpreter.failed(err.code ?? err.message));
+      });
+      // a STARTTLS connector hands the socket over paused, with nothing unread
+      s.resume();
+      s.write(hello);
+    };
   });
+}
+
+/** The code alone for a plain connection (ECONNREFUSED), else what happened, with the code when the message lacks it. */
+function reasonOf(err: NodeJS.ErrnoException, upgrade: boolean): string {
+  if (err.code === 'ETIMEDOUT') return err.message;
+  if (!upgrade && err.code) return err.code;
+  return err.code && !err.message.includes(err.code) ? `${err.code}: ${err.message}` : err.message;
 }

@@ -1,3 +1,5 @@
+import type { Socket } from 'node:net';
+
 /** Protocol versions the wire layer can offer (SSLv2 is out of scope: its hello is another format). */
 export type TlsVersion = 'SSLv3' | 'TLSv1.0' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 
@@ -33,4 +35,21 @@ export interface Endpoint {
   /** SNI name; defaults to `host` unless `host` is an IP address. */
   servername?: string;
   timeoutMs: number;
+  /**
+   * Opens the connection a ClientHello is written to; default plain TCP. A
+   * STARTTLS endpoint gives one that negotiates the upgrade first, so that every
+   * probe connection is a freshly upgraded one.
+   */
+  connect?: Connector;
 }
+
+export interface OpenArgs {
+  host: string;
+  port: number;
+  timeoutMs: number;
+  /** Aborted when the caller gave up: the connector destroys what it opened. */
+  signal?: AbortSignal;
+}
+
+/** A connected socket on which the next bytes written are the client's TLS bytes. */
+export type Connector = (args: OpenArgs) => Promise<Socket>;

@@ -256,16 +256,15 @@ function gitObject(repo: RepoModel, expression: string, repository: object) {
     commitResourcePath: `/${repo.fullName}/commit/${'f'.repeat(40)}`,
     commitUrl: `/${repo.fullName}/commit/${'f'.repeat(40)}`,
   });
-  if (text !== undefined) {
-    return {
-      __typename: 'Blob',
-      ...common(oid(`blob ${Buffer.byteLength(text)}\0${text}`)),
-      byteSize: Buffer.byteLength(text),
-      text,
-      isBinary: false,
-      isTruncated: false,
-    };
-  }
+  const blob = (body: string) => ({
+    __typename: 'Blob',
+    ...common(oid(`blob ${Buffer.byteLength(body)}\0${body}`)),
+    byteSize: Buffer.byteLength(body),
+    text: body,
+    isBinary: false,
+    isTruncated: false,
+  });
+  if (text !== undefined) return blob(text);
   const prefix = path ? `${path}/` : '';
   const entries = [
     ...new Set([...repo.files.keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0])),
@@ -286,6 +285,8 @@ function gitObject(repo: RepoModel, expression: string, repository: object) {
         size: isFile ? Buffer.byteLength(repo.files.get(full) ?? '') : 0,
         isGenerated: false,
         repository,
+        // The entry's object: a Blob with its text for a file, the subtree for a folder.
+        object: () => (isFile ? blob(repo.files.get(full) ?? '') : gitObject(repo, `${rev}:${full}`, repository)),
       };
     }),
   };

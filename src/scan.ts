@@ -21,7 +21,9 @@ import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
 import type { CheckMeta, CollectorIdentity, Severity, Target } from './core/types.js';
+import { shardTargets, type Shard } from './core/shard.js';
 import { acquireLock } from './evidence/lock.js';
+import { removeLeftovers } from './evidence/leftovers.js';
 import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
 import { readRun } from './history/runs.js';
 import { checksOnlyForExcluded, exclusionProblems, markExcluded, type Exclusion } from './policy/applicability.js';
@@ -107,6 +109,8 @@ export interface ScanOptions {
   evidence?: { maxAgeDays?: Record<string, number>; manual?: ManualEvidenceEntry[] };
   /** The run's secret values, which no evidence file may hold; by default from `env` and the sections. */
   secrets?: Secrets;
+  /** Judge only this share of the targets (`--shard I/N`). */
+  shard?: Shard;
 }
 
 export interface ScanOutcome {
@@ -178,6 +182,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
   const lock = out ? await acquireLock(out, { log, now, maxDurationMs: options.maxDurationMs, waitMs: options.lockWaitMs }) : undefined;
   let sandbox: RunningSandbox | undefined;
   try {
+    if (out) await removeLeftovers(out, log);
     const onSkip = (runId: string, reason: string) =>
       log.warn({ runId, reason }, 'a run folder that is not valid evidence is not linked as the previous run');
     const previous = out ? ((await latestRun(out, onSkip)) ?? null) : null;
@@ -205,6 +210,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       targets = [];
       for (const p of providers) if (sections[p.id] !== undefined) targets.push(...(await p.resolveTargets(sections[p.id], runtime)));
     }
+    targets = shardTargets(targets, options.shard);
     const inScope = selected.filter((c) => targets.some((t) => t.provider === c.meta.provider));
     options.onPlan?.({ checks: inScope.length, targets: targets.length });
     log.info({ targets: targets.map((t) => t.id), checks: inScope.length, sandbox: scenario?.name }, 'scan started');
@@ -255,6 +261,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
         targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: recordable(o) })),
         checks: inScope.map((c) => c.meta.id),
         ...(scenario ? { sandbox: scenario.name } : {}),
+        ...(options.shard ? { shard: options.shard } : {}),
         ...(recorded?.manifest.scope.sandbox ? { sandbox: recorded.manifest.scope.sandbox } : {}),
         ...(recorded
           ? {

@@ -86,6 +86,10 @@ function program(io: CliIO): Command {
     .option('--keep <n>', 'keep the newest N complete run folders in --out, prune older ones', count('--keep'))
     .option('--keep-days <days>', 'keep run folders of the last D days in --out, prune older ones', count('--keep-days'))
     .option('--notify-webhook <url>', 'POST a JSON drift summary (with a Slack-compatible text) here when a control regresses', webhookUrl)
+    .option(
+      '--shard <I/N>',
+      'scan only shard I (from 0) of N of the targets; /N or N takes I from $JOB_COMPLETION_INDEX (docs/scale-out.md)',
+    )
     .action(async (opts) => (await import('./commands/scan.js')).scanCommand(opts, io));
 
   cli
@@ -98,6 +102,14 @@ function program(io: CliIO): Command {
     .option('--checks-dir <dir>', 'folder of the plugin checks the run used (repeatable)', collect)
     .option('--json', 'print the verification report as JSON')
     .action(async (runDir, opts) => (await import('./commands/verify.js')).verifyCommand(runDir, opts, io));
+
+  cli
+    .command('merge')
+    .description('Combine the run folders of `scan --shard I/N` (every shard once) into one run folder')
+    .argument('<shard-dirs...>', 'the shard run folders')
+    .requiredOption('-o, --out <dir>', 'output folder of the merged run folder')
+    .option('--log-level <level>', 'log level on stderr')
+    .action(async (dirs, opts) => (await import('./commands/merge.js')).mergeCommand(dirs, opts, io));
 
   cli
     .command('keygen')

@@ -33,6 +33,10 @@ export interface Run {
     sandbox?: string;
     /** Set when this run re-evaluated the snapshot of an earlier run (`scan --replay`): checks judged at that run's time. */
     replayOf?: { runId: string; manifestSha256: string; startedAt: string };
+    /** Set by `scan --shard I/N`: this run judged only shard I of N of the targets (core/shard.ts). */
+    shard?: { index: number; count: number };
+    /** Set by `annexa merge`: the shard runs combined, whose folders are copied under `shards/`. */
+    mergeOf?: { index: number; runId: string; manifestSha256: string }[];
   };
   identities: CollectorIdentity[];
   /** sha256 of the configuration file's bytes, or null when none was read. */

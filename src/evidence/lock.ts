@@ -1,18 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { link, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { UsageError } from '../core/errors.js';
 
 /**
- * One scan at a time per output folder: `<out>/.lock`, created with O_EXCL,
- * holds the owner's pid, host and deadline. Overlapping cron runs would
- * otherwise both name the same previous run and fork the hash chain.
+ * One scan at a time per output folder: `<out>/.lock` holds the owner's pid,
+ * host and deadline. It is written whole under a temporary name and then
+ * hard-linked into place (link fails when the name exists), so that a lock
+ * is never seen half-written, even when its writer is killed. Overlapping
+ * cron runs would otherwise both name the same previous run and fork the
+ * hash chain.
  */
 export const LOCK_FILE = '.lock';
 const TAKEOVER_FILE = '.lock.takeover';
-/** A lock file still empty after this long was left by a process that died while writing it. */
+/** A lock file that cannot be read (written by an older annexa) is judged stale after this long; so is a takeover guard. */
 const UNWRITTEN_STALE_MS = 10_000;
 const POLL_MS = 200;
 /** After its --max-duration, a scan still writes its run folder: the lock stays its own this much longer. */
@@ -74,21 +78,28 @@ export async function acquireLock(out: string, options: LockOptions): Promise<Lo
   }
 }
 
+/** Creates `file` holding `text`, whole, unless it exists; the temporary file is named `.lock.*.tmp`, which scans clean up. */
 async function createExclusive(file: string, text: string): Promise<boolean> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let handle;
   try {
-    handle = await open(file, 'wx', 0o644);
+    handle = await open(tmp, 'wx', 0o644);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new UsageError(`cannot create the lock ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
     await handle.writeFile(text);
     await handle.sync();
-  } finally {
     await handle.close();
+    await link(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new UsageError(`cannot create the lock ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
   }
-  return true;
 }
 
 interface Seen {
@@ -138,9 +149,14 @@ function isAlive(pid: number): boolean {
  */
 async function takeOver(out: string, file: string, staleText: string): Promise<boolean> {
   const guard = path.join(out, TAKEOVER_FILE);
-  if (!(await createExclusive(guard, `${process.pid}\n`))) {
-    const info = await stat(guard).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs > UNWRITTEN_STALE_MS) await rm(guard, { force: true });
+  const mine = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  if (!(await createExclusive(guard, `${JSON.stringify(mine)}\n`))) {
+    // A guard whose writer died (killed mid-takeover) would otherwise hold every later scan back.
+    const seen = await readHolder(guard);
+    if (seen && whyStale(seen, new Date())) {
+      const again = await readFile(guard, 'utf8').catch(() => undefined);
+      if (again === seen.text) await rm(guard, { force: true });
+    }
     await sleep(POLL_MS);
     return false;
   }

@@ -1,9 +1,8 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { completeRuns, listRunFolders, type RunFolder } from '../history/runs.js';
 import { writeAtomic } from './files.js';
-import { MANIFEST } from './run-folder.js';
 
 export interface RetentionPolicy {
   /** Keep the newest N complete runs. */
@@ -26,14 +25,18 @@ export interface PrunedRun {
   prunedAt: string;
 }
 
+/** A run folder being removed is first renamed to this hidden prefix, so that no half-removed run is ever seen. */
+export const PRUNING_PREFIX = '.pruning-';
+
 const DAY_MS = 86_400_000;
 const startOf = (runId: string) => Date.parse(runId.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z.*$/, '$1-$2-$3T$4:$5:$6Z'));
 
 /**
  * Removes the run folders that no rule keeps (a run is kept when any given
- * rule keeps it). Never removes the newest complete run. A complete run that
- * is removed is recorded in pruned.json; its manifest goes first, so that a
- * removal cut short leaves an incomplete folder, never a damaged "complete" one.
+ * rule keeps it). Never removes the newest complete run. The complete runs
+ * removed are recorded in pruned.json first; then each folder is renamed to
+ * a hidden `.pruning-*` name and deleted, so that a removal cut short leaves
+ * no damaged run folder (the next scan deletes the hidden one).
  * Call it while holding the lock of `out`.
  */
 export async function pruneRuns(out: string, policy: RetentionPolicy, now: Date, log: Logger): Promise<PrunedRun[]> {
@@ -48,16 +51,20 @@ export async function pruneRuns(out: string, policy: RetentionPolicy, now: Date,
   const newestAt = folders.indexOf(newest);
   const keeps = (f: RunFolder) => folders.indexOf(f) >= newestAt || keptByCount.has(f.runId) || startOf(f.runId) >= cutoff;
 
-  const pruned: PrunedRun[] = [];
-  for (const f of folders.filter((x) => !keeps(x))) {
-    if (f.manifest) {
-      pruned.push({ runId: f.runId, manifestSha256: f.manifestSha256 ?? null, previous: f.manifest.previous, prunedAt: now.toISOString() });
-      await rm(path.join(f.dir, MANIFEST), { force: true });
-    }
-    await rm(f.dir, { recursive: true, force: true });
-  }
+  const removing = folders.filter((x) => !keeps(x));
+  const pruned: PrunedRun[] = removing.flatMap((f) =>
+    f.manifest ? [{ runId: f.runId, manifestSha256: f.manifestSha256 ?? null, previous: f.manifest.previous, prunedAt: now.toISOString() }] : [],
+  );
   if (pruned.length) {
-    await writeAtomic(path.join(out, PRUNED_FILE), `${JSON.stringify({ runs: [...(await readPruned(out)), ...pruned] }, null, 2)}\n`);
+    // A removal cut short is recorded again by the next one: keep one entry per run.
+    const ids = new Set(pruned.map((p) => p.runId));
+    const earlier = (await readPruned(out)).filter((p) => !ids.has(p.runId));
+    await writeAtomic(path.join(out, PRUNED_FILE), `${JSON.stringify({ runs: [...earlier, ...pruned] }, null, 2)}\n`);
+  }
+  for (const f of removing) {
+    const hidden = path.join(out, `${PRUNING_PREFIX}${f.runId}`);
+    await rename(f.dir, hidden);
+    await rm(hidden, { recursive: true, force: true });
   }
   const removed = folders.length - folders.filter(keeps).length;
   if (removed) log.info({ removed, complete: pruned.map((p) => p.runId), chainNote: PRUNED_FILE }, 'pruned old run folders');

@@ -8,7 +8,7 @@ import { validatorFor } from '../core/schemas.js';
 import type { Result } from '../core/types.js';
 import { Secrets } from '../core/secrets.js';
 import * as files from './files.js';
-import { integrityProblems, latestRun, newRunId, writeRunFolder } from './run-folder.js';
+import { integrityProblems, latestRun, writeRunFolder } from './run-folder.js';
 import { result, sampleRun } from '../../test/helpers/sample-run.js';
 
 const tempOut = () => mkdtemp(path.join(tmpdir(), 'annexa-evidence-'));
@@ -43,14 +43,13 @@ describe('the evidence run folder', () => {
     expect(await integrityProblems(dir)).toEqual([expect.stringMatching(/^results\.json: sha256 [0-9a-f]{64} does not match/)]);
   });
 
-  it('leaves no manifest when a write fails, and never chains to that incomplete run', async () => {
+  it('leaves no run folder when a write fails, and never chains to that incomplete run', async () => {
     const out = await tempOut();
     const complete = await writeRunFolder(out, sampleRun('2026-03-01T10:00:00.000Z'));
     const spy = vi.spyOn(files, 'writeAtomic').mockImplementationOnce(async () => {}).mockRejectedValueOnce(new Error('disk full'));
     await expect(writeRunFolder(out, sampleRun('2026-03-02T10:00:00.000Z'))).rejects.toThrow('disk full');
     spy.mockRestore();
-    const broken = path.join(out, newRunId(new Date('2026-03-02T10:00:00.000Z'), 'abc123'));
-    expect(await readdir(broken)).not.toContain('manifest.json');
+    expect((await readdir(out)).sort()).toEqual([complete.manifest.runId]);
     expect((await latestRun(out))?.runId).toBe(complete.manifest.runId);
   });
 

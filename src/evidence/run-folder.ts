@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { controlCounts, type ControlStatus } from '../core/controls.js';
 import type { Run } from '../core/run.js';
@@ -126,15 +126,38 @@ async function manifestProblem(dir: string, runId: string, text: Buffer): Promis
   return problems.length ? problems.join('; ') : undefined;
 }
 
+/** The hidden folder a run is written in before it is renamed to its run id (see writeRunFolder). */
+export const PARTIAL_PREFIX = '.partial-';
+
 /**
- * Writes `<out>/<runId>/`: each evidence file atomically, then the manifest
- * that names their hashes, last — a folder without a manifest is incomplete.
+ * Writes `<out>/<runId>/`: every file into a hidden `.partial-<runId>`
+ * folder, the manifest that names their hashes last, then renames the folder
+ * into place. A scan killed at any moment leaves either no run folder or a
+ * complete one; its partial folder is removed by the next scan (leftovers.ts).
  */
 export async function writeRunFolder(out: string, run: Run, options: WriteOptions = {}): Promise<{ dir: string; manifest: Manifest; manifestSha256: string }> {
   const secrets = options.secrets ?? new Secrets();
   const previous = options.previous === undefined ? await latestRun(out, options.onSkip) : options.previous;
   const dir = path.join(out, run.id);
-  await mkdir(dir, { recursive: false });
+  const partial = path.join(out, `${PARTIAL_PREFIX}${run.id}`);
+  await mkdir(partial, { recursive: false });
+  try {
+    const written = await writeInto(partial, run, options, previous ?? null, secrets);
+    await publish(partial, dir);
+    return { dir, ...written };
+  } catch (err) {
+    await rm(partial, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function writeInto(
+  partial: string,
+  run: Run,
+  options: WriteOptions,
+  previous: VerifiedRun | null,
+  secrets: Secrets,
+): Promise<{ manifest: Manifest; manifestSha256: string }> {
   // Each file's text is made when it is written, so that a large run holds one of them in memory at a time, not all.
   const contents: Record<string, () => string | Buffer> = {
     'results.json': () =>
@@ -147,8 +170,8 @@ export async function writeRunFolder(out: string, run: Run, options: WriteOption
   for (const [name, make] of Object.entries(contents)) {
     const content = make();
     refuseSecrets(name, content, secrets);
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeAtomic(path.join(dir, name), content);
+    await mkdir(path.dirname(path.join(partial, name)), { recursive: true });
+    await writeAtomic(path.join(partial, name), content);
     files[name] = { sha256: sha256(content), bytes: Buffer.byteLength(content) };
   }
   const manifest: Manifest = {
@@ -175,13 +198,24 @@ export async function writeRunFolder(out: string, run: Run, options: WriteOption
   if (options.sign) {
     const { signature, envelope } = options.sign(manifest);
     refuseSecrets(signature.envelope, envelope, secrets);
-    await writeAtomic(path.join(dir, signature.envelope), envelope);
+    await writeAtomic(path.join(partial, signature.envelope), envelope);
     manifest.signature = signature;
   }
   const manifestText = jsonText(manifest);
   refuseSecrets(MANIFEST, manifestText, secrets);
-  await writeAtomic(path.join(dir, MANIFEST), manifestText);
-  return { dir, manifest, manifestSha256: sha256(manifestText) };
+  await writeAtomic(path.join(partial, MANIFEST), manifestText);
+  return { manifest, manifestSha256: sha256(manifestText) };
+}
+
+/** Renames the written folder to its run id and flushes the parent, so that the rename outlives a power cut too. */
+async function publish(partial: string, dir: string): Promise<void> {
+  await rename(partial, dir);
+  const parent = await open(path.dirname(dir), 'r');
+  try {
+    await parent.sync();
+  } finally {
+    await parent.close();
+  }
 }
 
 /** An evidence file that holds one of the run's secrets is not written: the run fails instead. */

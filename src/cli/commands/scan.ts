@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
 import { DEFAULT_CONFIG_FILE, loadConfig, type AnnexaConfig } from '../../config/config.js';
 import { EXIT, ExitError, UsageError } from '../../core/errors.js';
+import { parseShard } from '../../core/shard.js';
 import { FRAMEWORK_NAMES, rollUpFor, type FrameworkId } from '../../core/frameworks.js';
 import type { FailOn, GateDecision } from '../../core/gate.js';
 import { readPrivateKey, SIGN_KEY_ENV } from '../../evidence/sign.js';
@@ -56,6 +57,7 @@ export interface ScanFlags {
   replay?: string;
   signKey?: string;
   framework?: FrameworkId;
+  shard?: string;
 }
 
 /** `annexa scan`; a failed gate ends it with ExitError(1) once the summary is out. */
@@ -72,6 +74,7 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
     maxDurationMs: flags.maxDuration,
     lockWaitMs: flags.lockWait,
     retention: flags.keep !== undefined || flags.keepDays !== undefined ? { keep: flags.keep, keepDays: flags.keepDays } : undefined,
+    shard: flags.shard === undefined ? undefined : parseShard(flags.shard, io.env),
   };
   options.secrets = runSecrets(options);
   // Quiet is for cron, which mails every line: only warnings and errors are logged unless asked.

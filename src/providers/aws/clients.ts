@@ -1,3 +1,4 @@
+import { attemptTimeoutMs } from '../../core/attempts.js';
 import http from 'node:http';
 import https from 'node:https';
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
@@ -63,8 +64,9 @@ function guarded<T extends Parameters<typeof refuseEmptyBodies>[0]>(client: T, s
   return client;
 }
 
-/** The call time limit; without throwOnRequestTimeout the SDK only warns when it is exceeded. */
-export function timeLimits(ms: number) {
+/** Each attempt's share of the call time limit; without throwOnRequestTimeout the SDK only warns when it is exceeded. */
+export function timeLimits(callTimeoutMs: number) {
+  const ms = attemptTimeoutMs(callTimeoutMs);
   return { requestTimeout: ms, connectionTimeout: ms, throwOnRequestTimeout: true };
 }
 

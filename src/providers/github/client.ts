@@ -15,6 +15,7 @@ export interface ClientOptions {
   apiUrl: string;
   token: string;
   log: Logger;
+  /** Time limit of one attempt (fetch) of a request. */
   timeoutMs: number;
   /** Where the ETag cache lives between runs; no cache without it. */
   stateDir?: string;
@@ -69,6 +70,8 @@ export function createClient(options: ClientOptions): GithubClient {
       error: (message: string) => log.debug(message),
     },
     throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-    retry: { retries: 2 },
+    // 500, 503 and answers that never came are retried up to 4 times, after 0.25, 1, 2.25 and 4 s
+    // (the plugin waits base × n²): one request in ten failing then still ends well, within a call's limit.
+    retry: { retries: 4, retryAfterBaseValue: 250 },
   });
 }

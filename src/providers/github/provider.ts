@@ -1,3 +1,4 @@
+import { attemptTimeoutMs } from '../../core/attempts.js';
 import type { GithubSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import { withoutCredentials } from '../../core/secrets.js';
@@ -77,7 +78,7 @@ export const githubProvider: Provider<'github', GithubTargetOptions, GithubSecti
           apiUrl: target.options.apiUrl,
           token,
           log: runtime.log.child({ provider: 'github', target: target.id }),
-          timeoutMs: runtime.callTimeoutMs,
+          timeoutMs: attemptTimeoutMs(runtime.callTimeoutMs),
           stateDir: runtime.stateDir,
           cacheLedger: runtime.cacheLedger,
         });

@@ -79,6 +79,38 @@ describe('aws sandbox: injected faults', () => {
   });
 });
 
+describe('aws sandbox: faults.inject', () => {
+  it("answers 500 and 503 in each protocol's form, resets connections and spoils bodies", async () => {
+    const sandbox = await startAwsSandbox({
+      accounts: [account],
+      faults: {
+        inject: [
+          { match: ['kms:ListKeys'], percent: 100, kinds: ['internal'] },
+          { match: ['s3:ListBuckets'], percent: 100, kinds: ['unavailable'] },
+          { match: ['iam:ListUsers'], percent: 100, kinds: ['reset'] },
+          { match: ['sts:GetCallerIdentity'], percent: 100, kinds: ['malformed'] },
+        ],
+      },
+    });
+    try {
+      const c = clientsFor(sandbox);
+      const kms = await rejection(c.kms.send(new ListKeysCommand({})));
+      expect([kms.name, kms.$metadata.httpStatusCode]).toEqual(['KMSInternalException', 500]);
+      const s3 = await rejection(c.s3.send(new ListBucketsCommand({})));
+      expect(s3.$metadata.httpStatusCode).toBe(503);
+      const reset = await rejection(c.iam.send(new ListUsersCommand({})));
+      expect(reset.$metadata.httpStatusCode).toBeUndefined();
+      expect(reset.message).toMatch(/socket hang up|ECONNRESET/);
+      const malformed = await rejection(c.sts.send(new GetCallerIdentityCommand({})));
+      expect(malformed.$metadata.httpStatusCode).toBe(200);
+      // Other operations are untouched.
+      expect((await c.iam.send(new GetAccountSummaryCommand({}))).SummaryMap?.Users).toBe(0);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
 describe('aws sandbox: a credential report that takes time', () => {
   it('answers ReportInProgress the configured number of times, then the report', async () => {
     const sandbox = await startAwsSandbox({ accounts: [account], faults: { reportInProgress: 2 } });

@@ -1,3 +1,6 @@
+import { faultInjector, type FaultKind } from '../faults.js';
+import { seeded } from '../random.js';
+import { AwsError, Throttled } from './errors.js';
 import type { DenyRule, FaultsSpec } from './scenario.js';
 
 /** `*` matches any run of characters, `?` one; case-insensitive like IAM action names. */
@@ -17,18 +20,6 @@ export function isDenied(rules: DenyRule[] | undefined, action: string, resource
   });
 }
 
-/** A small seeded generator (mulberry32), so that a throttled run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Faults {
   /** Milliseconds to wait before answering. */
   latency(): number;
@@ -36,11 +27,25 @@ export interface Faults {
   throttled(operation: string): boolean;
   /** The body to send for a successful answer of `operation`: as is, empty or cut in half. */
   spoil(operation: string, body: string): string;
+  /** The fault `faults.inject` draws for this call (`s3:GetBucketEncryption`), if any. */
+  inject(operation: string): FaultKind | undefined;
+}
+
+/** The error an injected `throttle`, `internal` or `unavailable` fault answers with, as `service` names it. */
+export function injectedError(kind: FaultKind, service: string): AwsError | Throttled | undefined {
+  if (kind === 'throttle') return new Throttled();
+  if (kind === 'internal') {
+    const code = service === 's3' ? 'InternalError' : service === 'kms' ? 'KMSInternalException' : 'InternalFailure';
+    return new AwsError(code, 'We encountered an internal error. Please try again.', 500);
+  }
+  if (kind === 'unavailable') return new AwsError('ServiceUnavailable', 'Service is unable to handle request.', 503);
+  return undefined;
 }
 
 export function faultsOf(spec: FaultsSpec | undefined): Faults {
   const random = seeded(spec?.throttle?.seed ?? 1);
   const latencyRandom = seeded(7);
+  const inject = faultInjector(spec?.inject, globMatch);
   return {
     latency() {
       const l = spec?.latencyMs;
@@ -59,5 +64,6 @@ export function faultsOf(spec: FaultsSpec | undefined): Faults {
       if (!fault) return body;
       return fault.body === 'empty' ? '' : body.slice(0, Math.floor(body.length / 2));
     },
+    inject,
   };
 }

@@ -1,3 +1,4 @@
+import type { InjectRule } from '../faults.js';
 import type {
   AnalyzerSpec,
   BackupProtectedSpec,
@@ -205,6 +206,8 @@ export interface FaultsSpec {
   reportInProgress?: number;
   /** Successful answers of matching operations spoiled on the wire: an empty body, or the first half of it. */
   answers?: { actions: string[]; body: 'empty' | 'truncated' }[];
+  /** Per-request faults with seeded chances, matched on `service:Operation` globs (see src/sandbox/faults.ts). */
+  inject?: InjectRule[];
 }
 
 export interface AwsScenario {

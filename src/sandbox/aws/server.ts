@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { AwsError, Denied, Throttled } from './errors.js';
+import { spoilBody } from '../faults.js';
 import type { RateLimiter } from './rate-limits.js';
-import { isDenied, type Faults } from './rules.js';
+import { injectedError, isDenied, type Faults } from './rules.js';
 import type { DenyRule } from './scenario.js';
 import type { Account, World } from './world.js';
 
@@ -26,6 +27,8 @@ export interface Answer {
   status: number;
   headers?: Record<string, string>;
   body: string;
+  /** An injected fault that sends no answer: close the connection, or leave it hanging. */
+  drop?: 'reset' | 'stall';
 }
 
 /** Who is calling: the account the credentials belong to. */
@@ -98,6 +101,10 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
     if (delay > 0) await sleep(delay);
     if (shared.faults.throttled(key)) throw new Throttled();
     if (shared.rateLimiter?.throttled(key, request, callerFor(shared, request.accessKeyId).account.id)) throw new Throttled();
+    const fault = shared.faults.inject(key);
+    if (fault === 'reset' || fault === 'stall') return { status: 0, body: '', drop: fault };
+    const failure = fault && injectedError(fault, handler.service);
+    if (failure) throw failure;
     const caller = callerFor(shared, request.accessKeyId);
     const ctx: CallContext = {
       world: shared.world,
@@ -108,7 +115,8 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
       },
     };
     const out = await handler.handle(op, request, ctx);
-    return out.status < 300 ? { ...out, body: shared.faults.spoil(key, out.body) } : out;
+    if (out.status >= 300) return out;
+    return { ...out, body: fault ? spoilBody(fault, out.body) : shared.faults.spoil(key, out.body) };
   } catch (err) {
     if (err instanceof AwsError || err instanceof Denied || err instanceof Throttled) return handler.renderError(err, request);
     shared.log?.error({ err, service: handler.service }, 'aws sandbox: handler failed');
@@ -132,6 +140,8 @@ export async function listen(handler: ServiceHandler, shared: Shared, hostName =
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       void answer(handler, shared, req, Buffer.concat(chunks).toString('utf8')).then((a) => {
+        if (a.drop === 'reset') return void req.socket.destroy();
+        if (a.drop === 'stall') return; // the client's time limit ends it; stop() closes what is left
         res.writeHead(a.status, { 'content-length': Buffer.byteLength(a.body), ...a.headers });
         res.end(req.method === 'HEAD' ? undefined : a.body);
       });

@@ -1,3 +1,4 @@
+import type { InjectRule } from '../faults.js';
 /**
  * The `github:` section of a sandbox scenario, as written in YAML
  * (schemas/scenario-github.schema.json), and its normalised form with every
@@ -45,6 +46,8 @@ export interface FaultSpec {
   secondaryRateLimit?: { after?: number; count: number; status?: 403 | 429; retryAfterSeconds?: number };
   /** Successful answers of matching routes spoiled on the wire (see schemas/scenario-github.schema.json). */
   answers?: AnswerFault[];
+  /** Per-request faults with seeded chances, matched on route templates (see src/sandbox/faults.ts). */
+  inject?: InjectRule[];
 }
 
 export interface AnswerFault {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compile, error, type RestAnswer, type Route } from './rest-http.js';
+import { drop, githubFaults, secondaryAnswer, type Injected } from './faults.js';
 import { RateLimits } from './limits.js';
 import { rateModel } from './rate-model.js';
 import type { AnswerFault, GithubScenario, SandboxToken } from './scenario.js';
@@ -40,7 +41,6 @@ export interface RunningServer {
 }
 
 const ANONYMOUS_LIMIT = 60;
-const SECONDARY_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits';
 const PRIMARY_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
 
 export function emptyStats(): Stats {
@@ -72,6 +72,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 
   const faultFor = (route: string) => scenario.faults?.answers?.find((f) => f.routes.includes(route));
+  const inject = githubFaults(scenario.faults);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomBytes(8)
@@ -79,6 +80,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       .toUpperCase()
       .replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
     const url = new URL(req.url ?? '/', running.apiUrl);
+    let injected: Injected;
     const send = (answer: RestAnswer & { text?: string }, extra: Record<string, string> = {}) => {
       const headers: Record<string, string> = {
         'x-github-request-id': requestId,
@@ -90,7 +92,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         res.writeHead(answer.status, headers).end();
         return;
       }
-      const text = answer.text ?? JSON.stringify(answer.body);
+      let text = answer.text ?? JSON.stringify(answer.body);
+      if (injected?.kind === 'spoil' && answer.status === 200) text = injected.spoil(text);
       res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(text);
     };
 
@@ -111,6 +114,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           ),
         );
       if (secondaryHit()) return send(secondaryAnswer(requestId, secondary?.status, secondary?.retryAfterSeconds));
+      injected = inject('POST /graphql', requestId);
+      if (injected?.kind === 'drop') return drop(req, injected.how);
+      if (injected?.kind === 'answer') return send(injected.answer);
       const body = await readJson(req);
       const out = opts.graphql ? await opts.graphql(body, token, limits, key) : { status: 404, body: { message: 'Not Found' }, points: 0 };
       const fault = faultFor('POST /graphql');
@@ -152,6 +158,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const routeKey = `GET ${found.route.template}`;
     running.stats.rest.byRoute[routeKey] = (running.stats.rest.byRoute[routeKey] ?? 0) + 1;
     if (secondaryHit()) return send(secondaryAnswer(requestId, secondary?.status, secondary?.retryAfterSeconds));
+    injected = inject(routeKey, requestId);
+    if (injected?.kind === 'drop') return drop(req, injected.how);
+    if (injected?.kind === 'answer') return send(injected.answer);
 
     const window = limits.window('core', key);
     if (window.used >= window.limit) {
@@ -232,15 +241,6 @@ function ifNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const bare = (t: string) => t.trim().replace(/^W\//, '');
   return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
-}
-
-function secondaryAnswer(requestId: string, status: 403 | 429 = 403, retryAfter = 1): RestAnswer {
-  return error(
-    status,
-    `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
-    SECONDARY_DOCS,
-    { 'retry-after': String(retryAfter) },
-  );
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -42,7 +42,9 @@ async function scanWith(faults: { aws?: InjectRule[]; github?: InjectRule[] }, n
 }
 
 const key = (r: Result) => `${r.checkId} ${r.resource}`;
-const verdicts = (o: ScanOutcome) => new Map(o.run.results.map((r) => [key(r), { status: r.status, message: r.message }]));
+// Each scan starts its own sandbox, whose ages are set relative to its start: a message's day count may round to another day.
+const ageless = (message: string) => message.replace(/\d+ days?\b/g, 'N days');
+const verdicts = (o: ScanOutcome) => new Map(o.run.results.map((r) => [key(r), { status: r.status, message: ageless(r.message) }]));
 
 /** Refs of the facts that called `operation`, and of every fact that rests on one of them. */
 function factsCalling(facts: FactRecord[], operation: string): Set<string> {
@@ -72,7 +74,7 @@ function expectOnlyDependentsFailed(clean: ScanOutcome, faulty: ScanOutcome, ope
       expect(now.message, key(r)).toMatch(cause);
       errors += 1;
     } else {
-      expect({ status: now.status, message: now.message }, key(r)).toEqual({ status: r.status, message: r.message });
+      expect({ status: now.status, message: ageless(now.message) }, key(r)).toEqual({ status: r.status, message: ageless(r.message) });
     }
   }
   expect(errors).toBeGreaterThan(0);

@@ -66,11 +66,12 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'rds:DescribeDBClusterSnapshotsCommand': obj({
     DBClusterSnapshots: list(obj({ DBClusterSnapshotIdentifier: str, DBClusterSnapshotArn: str })),
   }),
+  // An unshared snapshot's `restore` attribute carries an empty AttributeValues element, which the SDK reads as [].
   'rds:DescribeDBSnapshotAttributesCommand': obj({
-    DBSnapshotAttributesResult: obj({ DBSnapshotAttributes: list(obj({ AttributeName: str })) }),
+    DBSnapshotAttributesResult: obj({ DBSnapshotAttributes: list(obj({ AttributeName: str, AttributeValues: list(str) })) }),
   }),
   'rds:DescribeDBClusterSnapshotAttributesCommand': obj({
-    DBClusterSnapshotAttributesResult: obj({ DBClusterSnapshotAttributes: list(obj({ AttributeName: str })) }),
+    DBClusterSnapshotAttributesResult: obj({ DBClusterSnapshotAttributes: list(obj({ AttributeName: str, AttributeValues: list(str) })) }),
   }),
   'dynamodb:ListTablesCommand': obj({ TableNames: list(str) }),
   'dynamodb:DescribeContinuousBackupsCommand': obj({ ContinuousBackupsDescription: obj({ ContinuousBackupsStatus: str }) }),

@@ -1,3 +1,4 @@
+import { FactError } from '../../core/facts.js';
 import {
   DescribeDBClusterSnapshotAttributesCommand,
   DescribeDBClusterSnapshotsCommand,
@@ -182,7 +183,11 @@ export function rdsFacts(scope: FactScope, clients: AwsClients): RdsFacts {
                   snapshot.arn,
                 )
               ).DBClusterSnapshotAttributesResult!.DBClusterSnapshotAttributes!;
-        return attributes.filter((a) => a.AttributeName === 'restore').flatMap((a) => a.AttributeValues ?? []);
+        // RDS answers every manual snapshot with its `restore` attribute; without it, who may restore is unknown, not nobody.
+        const restore = attributes.find((a) => a.AttributeName === 'restore');
+        if (!restore?.AttributeValues)
+          throw new FactError({ kind: 'malformed', message: `the snapshot attributes of ${snapshot.id} have no restore attribute` });
+        return restore.AttributeValues;
       }),
   };
 }

@@ -150,6 +150,11 @@ describe('GitHub checks against the acme sandbox, through @octokit/rest', () => 
     }
   });
 
+  it('reads the workflow token settings once per organisation, though two checks judge them', () => {
+    const reads = scan.facts.flatMap((f) => f.calls).filter((c) => c.operation.endsWith('/actions/permissions/workflow'));
+    expect(reads.map((c) => c.target).sort()).toEqual(['github:acme', 'github:acme-labs']);
+  });
+
   it('every check has at least one pass and one fail', async () => {
     const ids = [...new Set(scan.results.map((r) => r.checkId))].sort();
     expect(ids).toEqual(

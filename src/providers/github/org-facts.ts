@@ -16,6 +16,7 @@ import type {
   SelectedActions,
   TwoFactorFilter,
   Viewer,
+  WorkflowPermissions,
 } from './types.js';
 
 /** A 403/404/422 on a route the token may not use, as a denial naming what it needs. */
@@ -36,10 +37,21 @@ const APP_INSTALLATION = /resource not accessible by integration/i;
 
 type OrgFacts = Pick<
   GithubFacts,
-  'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'orgWebhooks'
+  'viewer' | 'orgSettings' | 'membersWithout2fa' | 'twoFactorAccounts' | 'owners' | 'actionsPolicy' | 'workflowPermissions' | 'orgWebhooks'
 >;
 
 export function orgFacts(scope: FactScope, client: () => GithubClient, org: string): OrgFacts {
+  const workflowPermissions = () =>
+    scope.fact('github.org.workflowPermissions', (rec) =>
+      deniedOn([403, 404], PERMISSIONS.orgOwner, 'the default workflow permissions', async (): Promise<WorkflowPermissions> => {
+        const w = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions/workflow', { org });
+        return {
+          defaultWorkflowPermissions: String(w.default_workflow_permissions),
+          // Fail closed: an answer without the field is read as "workflows may approve".
+          canApprovePullRequestReviews: w.can_approve_pull_request_reviews !== false,
+        };
+      }),
+    );
   const login = (m: { login: string }): Member => ({ login: m.login });
   // GitHub lets only owners filter by 2FA: members answer 422 to others, outside collaborators 403.
   const twoFactorAccounts = (who: Affiliation, filter: TwoFactorFilter) =>
@@ -88,11 +100,13 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
           (await getAll<{ login: string }>(rec, client(), 'GET /orgs/{org}/members', { org, role: 'admin' })).map(login),
         ),
       ),
+    // One read of the workflow token settings, whichever of the two facts asks first.
+    workflowPermissions,
     actionsPolicy: () =>
-      scope.fact('github.org.actionsPolicy', (rec) =>
-        deniedOn([403, 404], PERMISSIONS.orgOwner, 'the Actions permissions', async (): Promise<ActionsPolicy> => {
+      scope.fact('github.org.actionsPolicy', async (rec) => {
+        const workflow = await workflowPermissions();
+        return deniedOn([403, 404], PERMISSIONS.orgOwner, 'the Actions permissions', async (): Promise<ActionsPolicy> => {
           const perms = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions', { org });
-          const workflow = await getOne<Record<string, unknown>>(rec, client(), 'GET /orgs/{org}/actions/permissions/workflow', { org });
           const allowedActions = typeof perms.allowed_actions === 'string' ? perms.allowed_actions : null;
           const selected =
             allowedActions === 'selected'
@@ -101,13 +115,11 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
           return {
             enabledRepositories: String(perms.enabled_repositories),
             allowedActions,
-            defaultWorkflowPermissions: String(workflow.default_workflow_permissions),
-            // Fail closed: an answer without the field is read as "workflows may approve".
-            canApprovePullRequestReviews: workflow.can_approve_pull_request_reviews !== false,
+            ...workflow,
             selectedActions: selected && selectedActionsOf(selected),
           };
-        }),
-      ),
+        });
+      }),
     orgWebhooks: () =>
       scope.fact('github.org.hooks', (rec) =>
         deniedOn([403, 404], PERMISSIONS.orgHooks, 'the organization webhooks', async () =>

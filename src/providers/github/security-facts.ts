@@ -6,9 +6,9 @@ import { denied } from './errors.js';
 import { fetchOrgSecurityPolicy } from './graphql-repos.js';
 import { deniedOn } from './org-facts.js';
 import { getAll, getOne } from './rest.js';
-import type { AlertKind, CodeScanning, GithubFacts, OpenAlert, WorkflowPermissions } from './types.js';
+import type { AlertKind, CodeScanning, GithubFacts, OpenAlert } from './types.js';
 
-type SecurityFacts = Pick<GithubFacts, 'workflowPermissions' | 'orgSecurityPolicy' | 'openAlerts' | 'codeScanning'>;
+type SecurityFacts = Pick<GithubFacts, 'orgSecurityPolicy' | 'openAlerts' | 'codeScanning'>;
 type Raw = Record<string, unknown>;
 
 /** GitHub's 403 when the repository has no code-scanning product (Advanced Security, later Code Security) to read. */
@@ -58,19 +58,7 @@ export function securityFacts(
   apiUrl: string,
   repos: GithubFacts['repos'],
 ): SecurityFacts {
-  const workflowPermissions = () =>
-    scope.fact('github.org.workflowPermissions', (rec) =>
-      deniedOn([403, 404], PERMISSIONS.orgOwner, 'the default workflow permissions', async (): Promise<WorkflowPermissions> => {
-        const w = await getOne<Raw>(rec, client(), 'GET /orgs/{org}/actions/permissions/workflow', { org });
-        return {
-          defaultWorkflowPermissions: String(w.default_workflow_permissions),
-          // Fail closed: an answer without the field is read as "workflows may approve".
-          canApprovePullRequestReviews: w.can_approve_pull_request_reviews !== false,
-        };
-      }),
-    );
   return {
-    workflowPermissions,
     orgSecurityPolicy: () =>
       scope.fact('github.org.securityPolicy', (rec) => fetchOrgSecurityPolicy(rec, client(), graphqlUrl(apiUrl), org)),
     openAlerts: (kind) =>

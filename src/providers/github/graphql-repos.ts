@@ -204,7 +204,7 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
     hasVulnerabilityAlertsEnabled: typeof raw.hasVulnerabilityAlertsEnabled === 'boolean' ? raw.hasVulnerabilityAlertsEnabled : null,
     branchProtectionRules: classic,
     rulesets: rulesetsPage ? nodes(rulesetsPage).map(parseRuleset) : null,
-    codeownersPath: codeownersIndex >= 0 ? CODEOWNERS_PATHS[codeownersIndex] : null,
+    codeownersPath: codeownersIndex >= 0 ? (CODEOWNERS_PATHS[codeownersIndex] ?? null) : null,
     securityPolicyPath: policyIndex >= 0 ? (SECURITY_POLICY_PATHS[policyIndex] ?? null) : null,
     workflows: workflowFiles(raw.workflows as Raw | null | undefined),
     deployKeys: list(

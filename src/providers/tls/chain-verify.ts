@@ -75,11 +75,11 @@ export function verifyChain(chain: readonly X509Certificate[], anchors: readonly
 
 /** The path from the leaf to a trust anchor, or the error code of why there is none. */
 function buildPath(chain: readonly X509Certificate[], anchors: readonly X509Certificate[]): string | X509Certificate[] {
-  if (chain.length === 0) return 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
-  const path: X509Certificate[] = [chain[0]];
-  const spare = new Set(chain.slice(1));
-  for (;;) {
-    const current = path[path.length - 1];
+  const [leaf, ...rest] = chain;
+  if (!leaf) return 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+  const path: X509Certificate[] = [leaf];
+  const spare = new Set(rest);
+  for (let current = leaf; ;) {
     const depth = path.length - 1;
     if (anchors.some((a) => a.fingerprint256 === current.fingerprint256)) break;
     const anchor = anchors.find((a) => signed(current, a));
@@ -98,6 +98,7 @@ function buildPath(chain: readonly X509Certificate[], anchors: readonly X509Cert
     if (path.length >= MAX_DEPTH) return 'CERT_CHAIN_TOO_LONG';
     spare.delete(issuer);
     path.push(issuer);
+    current = issuer;
   }
   return path;
 }

@@ -105,7 +105,7 @@ export async function verifyRun(dir: string, options: VerifyOptions = {}): Promi
         recorded: parsed.checks,
         results: parsed.results,
         facts: parsed.facts,
-        targets: manifest.scope.targets as Target[],
+        targets: manifest.scope.targets,
         now: judgedAt(manifest),
         checksDirs: options.checksDirs,
         providers: options.providers,

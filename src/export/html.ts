@@ -123,7 +123,7 @@ function observed(r: Result): string {
 }
 
 function waiverText(r: Result): string {
-  const w = r.waiver as (Result['waiver'] & { ticket?: string }) | undefined;
+  const w = r.waiver;
   if (!w) return '';
   return `<div><strong>Waived</strong> until ${e(w.expires)}${w.approvedBy ? `, approved by ${e(w.approvedBy)}` : ''}${w.ticket ? ` (${e(w.ticket)})` : ''}: ${e(w.reason)}</div>`;
 }

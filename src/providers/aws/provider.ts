@@ -67,7 +67,7 @@ async function sandbox(section: unknown, runtime: ProviderRuntime): Promise<Sand
     endpoints: { ...running.endpoints },
     hosts: { ...running.hosts },
   };
-  const accounts = ((section as { accounts?: ScenarioAccount[] }).accounts ?? []) as ScenarioAccount[];
+  const accounts = (section as { accounts?: ScenarioAccount[] }).accounts ?? [];
   const [home] = running.accounts;
   if (!home) throw new Error('aws sandbox: the scenario has no account');
   const targets: Target<AwsTargetOptions>[] = [awsTarget({ ...base, accountId: home })];

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import tls, { rootCertificates, type PeerCertificate } from 'node:tls';
+import tls, { rootCertificates } from 'node:tls';
 import { constraintError } from './chain-constraints.js';
 
 /**
@@ -105,6 +105,6 @@ function buildPath(chain: readonly X509Certificate[], anchors: readonly X509Cert
 
 /** Why the leaf does not name `name` (tls.checkServerIdentity's rules: SANs, else the CN), or null when it does. */
 export function nameMismatch(name: string, leaf: X509Certificate): string | null {
-  const error = tls.checkServerIdentity(name, leaf.toLegacyObject() as PeerCertificate);
+  const error = tls.checkServerIdentity(name, leaf.toLegacyObject());
   return error ? error.message : null;
 }

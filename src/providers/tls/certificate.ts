@@ -58,7 +58,7 @@ function childOf(node: forge.asn1.Asn1, index: number): forge.asn1.Asn1 {
 /** RSASSA-PSS parameters: [0] hashAlgorithm, defaulting to SHA-1 when absent (RFC 4055). */
 function pssHash(params: forge.asn1.Asn1 | undefined): string | null {
   const fields = (params?.value ?? []) as forge.asn1.Asn1[];
-  const tagged = fields.find((f) => f.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && f.type === 0);
+  const tagged = fields.find((f) => f.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && Number(f.type) === 0);
   if (!tagged) return 'sha1';
   const algo = childOf(childOf(tagged, 0), 0);
   return PSS_HASHES[forge.asn1.derToOid(forge.util.createBuffer(algo.value as string))] ?? null;

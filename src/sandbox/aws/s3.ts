@@ -21,8 +21,8 @@ const SUBRESOURCES: [string, string, string][] = [
   ['versioning', 'GetBucketVersioning', 's3:GetBucketVersioning'],
   ['logging', 'GetBucketLogging', 's3:GetBucketLogging'],
 ];
-const ACTIONS: Record<string, string> = Object.fromEntries([
-  ...SUBRESOURCES.map(([, op, a]) => [op, a]),
+const ACTIONS: Record<string, string> = Object.fromEntries<string>([
+  ...SUBRESOURCES.map(([, op, a]): [string, string] => [op, a]),
   ['ListBuckets', 's3:ListAllMyBuckets'],
   ['HeadBucket', 's3:ListBucket'],
 ]);
@@ -69,7 +69,7 @@ function allBlocked(b: Bucket): boolean {
 function isPublic(policy: Record<string, unknown>): boolean {
   const statements = ([] as unknown[]).concat(policy.Statement ?? []) as Record<string, unknown>[];
   return statements.some((s) => {
-    const p = s.Principal as unknown;
+    const p = s.Principal;
     const anyone =
       p === '*' ||
       (typeof p === 'object' && p !== null && ([] as unknown[]).concat((p as Record<string, unknown>).AWS ?? []).includes('*'));

@@ -55,7 +55,7 @@ export function paginate<T>(ctx: RestContext, items: T[], shape: (item: T) => un
     const q = new URLSearchParams(ctx.query);
     q.set('per_page', String(perPage));
     q.set('page', String(p));
-    return `<${ctx.api}${ctx.url.pathname}?${q}>; rel="${rel}"`;
+    return `<${ctx.api}${ctx.url.pathname}?${q.toString()}>; rel="${rel}"`;
   };
   const links: string[] = [];
   if (page > 1) links.push(link(page - 1, 'prev'));

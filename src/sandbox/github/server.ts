@@ -37,7 +37,7 @@ export interface RunningServer {
   apiUrl: string;
   stats: Stats;
   limits: RateLimits;
-  resetStats(): void;
+  resetStats: () => void;
 }
 
 const ANONYMOUS_LIMIT = 60;

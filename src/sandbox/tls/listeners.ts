@@ -56,7 +56,7 @@ export interface IntermediateScenario {
 
 export interface Listening {
   port: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const NODE_VERSIONS: Record<string, SecureVersion> = {

@@ -58,8 +58,6 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       // Provider and check methods are async by contract: a body that already holds its value returns it without await.
       '@typescript-eslint/require-await': 'off',
-      // NOT yet fixed (issue 8): 14 String(x) of unknown request/answer fields, mostly in the sandbox emulators.
-      '@typescript-eslint/no-base-to-string': 'off',
     },
   },
   { files: ['bin/**', 'bench/**', '.ci/**'], rules: { 'no-console': 'off' } },

@@ -2,6 +2,7 @@ import type { Result } from '../core/types.js';
 import { MANIFEST } from '../evidence/run-folder.js';
 import { SIGNATURE_STATUS } from '../evidence/verify.js';
 import { resultsOf, statusCounts, type Assessment, type ControlView, type VerificationView, type ViewStatus } from './run-view.js';
+import { textOf } from '../core/text.js';
 
 /**
  * Everything that reaches the page goes through here: results carry data
@@ -9,7 +10,7 @@ import { resultsOf, statusCounts, type Assessment, type ControlView, type Verifi
  * subjects), which an attacker may control.
  */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return textOf(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 const e = escapeHtml;
 

@@ -14,7 +14,6 @@ import { PACKAGE_ROOT } from '../src/package-info.js';
 import { scan } from '../src/scan.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { HOSTILE, writeFixtureRun } from './helpers/run-fixture.js';
-import { nth } from './helpers/nth.js';
 
 // NIST's official OSCAL 1.1.3 schema, vendored beside the repository (CI clones shared/ next to it).
 const OSCAL_SCHEMA = path.resolve(PACKAGE_ROOT, '../shared/oscal/oscal_assessment-results_schema-1.1.3.json');

@@ -77,7 +77,7 @@ let jiti: ReturnType<typeof createJiti> | undefined;
 async function importModule(file: string, builtin: boolean): Promise<Record<string, unknown>> {
   if (builtin || !/\.[cm]?ts$/.test(file)) return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   jiti ??= createJiti(import.meta.url, { interopDefault: false, moduleCache: true });
-  return (await jiti.import(file)) as Record<string, unknown>;
+  return jiti.import<Record<string, unknown>>(file);
 }
 
 /**

@@ -80,6 +80,22 @@ describe('an answer that is not what GitHub documents is malformed, never "nothi
     expect(of(scan.results, 'github.repo.deploy-keys').every((r) => r.status === 'error')).toBe(true);
   });
 
+  // GraphQL answers every field a query names: one left out read as "no workflow file" (not applicable) or "no SECURITY.md".
+  it.each([
+    ['github.repo.workflow-hardening', ['workflows'], /graphql RepoDetails: malformed answer: no workflows\b(?!\.)/],
+    ['github.repo.workflow-hardening', ['entries'], /graphql RepoDetails: malformed answer: no workflows\.entries/],
+    ['github.repo.security-policy', ['security1'], /malformed answer: no (repository\.)?security1/],
+  ])('%s: a GraphQL answer without %j is malformed, where the real answer judges', async (check, drop, reason) => {
+    const experiments = (results: { checkId: string; resource: string; status: string }[]) =>
+      of(results, check).find((r) => r.resource === 'github:acme-labs/experiments');
+    const honest = await scanAcme(acmeWith());
+    expect(experiments(honest.results)?.status).toMatch(/^(pass|fail)$/);
+    const spoiled = await scanAcme(acmeWith({ routes: ['POST /graphql'], drop }));
+    const r = experiments(spoiled.results);
+    expect(r).toMatchObject({ status: 'error', observed: { reason: { kind: 'malformed' } } });
+    expect(r?.message).toMatch(reason);
+  });
+
   it('an unreadable GET /user is an error, not a "GitHub App installation"', async () => {
     const scan = await scanAcme(acmeWith({ routes: ['GET /user'], body: 'empty' }));
     expect(scan.principal).not.toBe('GitHub App installation');

@@ -71,6 +71,7 @@ describe('an answer that is not what the API documents is malformed, never "noth
         buckets: [{ name: 'trail-logs', region: 'us-east-1' }],
         trails: [{ name: 'writes-only', homeRegion: 'us-east-1', bucket: 'trail-logs', eventSelectors: [{ readWriteType: 'WriteOnly' }] }],
         rds: { instances: [{ id: 'exposed-db', region: 'us-east-1', public: true }] },
+        configRecorders: [{ region: 'us-east-1', strategy: 'INCLUSION_BY_RESOURCE_TYPES', resourceTypes: ['AWS::S3::Bucket'] }],
       },
     ],
   });
@@ -79,6 +80,8 @@ describe('an answer that is not what the API documents is malformed, never "noth
     ['aws.cloudtrail.multi-region', 'cloudtrail:GetEventSelectors', ['EventSelectors', 'AdvancedEventSelectors'], /no EventSelectors or AdvancedEventSelectors/],
     // a public instance read as private: the check passed
     ['aws.rds.public-access', 'rds:DescribeDBInstances', ['PubliclyAccessible'], /no DBInstances\.0\.PubliclyAccessible/],
+    // a recorder of one resource type read as recording every type: the check passed
+    ['aws.config.recorder', 'config:DescribeConfigurationRecorders', ['recordingGroup'], /no ConfigurationRecorders\.0\.recordingGroup/],
   ])('%s: %s without %j is malformed, naming the field', async (check, action, drop, reason) => {
     const honest = await scanSandbox(fields(), { only: [check] });
     scans.push(honest);

@@ -65,3 +65,19 @@ describe('RDS lists', () => {
     expect(() => expectShape(op, answerSchema(op), { DBSnapshots: [snapshot] })).toThrow(/no DBSnapshots\.0\.Encrypted/);
   });
 });
+
+describe('Config DescribeConfigurationRecorders', () => {
+  const op = 'config:DescribeConfigurationRecordersCommand';
+  it('refuses a customer managed recorder without its recording group: what it records is unknown, not everything', () => {
+    expect(() => expectShape(op, answerSchema(op), { ConfigurationRecorders: [{ name: 'default' }] })).toThrow(
+      /no ConfigurationRecorders\.0\.recordingGroup/,
+    );
+    const group = { recordingGroup: { allSupported: true } };
+    expect(() => expectShape(op, answerSchema(op), { ConfigurationRecorders: [{ name: 'default', ...group }] })).not.toThrow();
+  });
+
+  it('takes a service-linked recorder as it comes (it is not judged)', () => {
+    const linked = { name: 'AWSConfigurationRecorderForX', servicePrincipal: 'x.amazonaws.com' };
+    expect(() => expectShape(op, answerSchema(op), { ConfigurationRecorders: [linked] })).not.toThrow();
+  });
+});

@@ -106,7 +106,15 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
     ),
     ['EventSelectors', 'AdvancedEventSelectors'],
   ),
-  'config:DescribeConfigurationRecordersCommand': obj({ ConfigurationRecorders: list(obj({ name: str })) }),
+  // Config answers a customer managed recorder with its recording group, defaults filled in (allSupported
+  // and the strategy): one without it would read as "records everything". Service-linked recorders are not judged.
+  'config:DescribeConfigurationRecordersCommand': obj({
+    ConfigurationRecorders: list({
+      ...obj({ name: str }),
+      if: { required: ['servicePrincipal'] },
+      else: obj({ recordingGroup: obj({ allSupported: bool }) }),
+    }),
+  }),
   'config:DescribeConfigurationRecorderStatusCommand': obj({ ConfigurationRecordersStatus: list(obj({ name: str, recording: bool })) }),
   'config:DescribeDeliveryChannelStatusCommand': obj({ DeliveryChannelsStatus: list(obj({ name: str })) }),
   'guardduty:ListDetectorsCommand': obj({ DetectorIds: list(str) }),

@@ -86,7 +86,7 @@ describe('an answer that is not what GitHub documents is malformed, never "nothi
     ['github.repo.workflow-hardening', ['entries'], /graphql RepoDetails: malformed answer: no workflows\.entries/],
     ['github.repo.security-policy', ['security1'], /malformed answer: no (repository\.)?security1/],
   ])('%s: a GraphQL answer without %j is malformed, where the real answer judges', async (check, drop, reason) => {
-    const experiments = (results: { checkId: string; resource: string; status: string }[]) =>
+    const experiments = (results: { checkId: string; resource: string; status: string; message: string }[]) =>
       of(results, check).find((r) => r.resource === 'github:acme-labs/experiments');
     const honest = await scanAcme(acmeWith());
     expect(experiments(honest.results)?.status).toMatch(/^(pass|fail)$/);

@@ -21,7 +21,10 @@ describe('CloudTrail GetEventSelectors', () => {
 
   it.each([
     ['basic selectors', { TrailARN, EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] }],
-    ['advanced selectors', { TrailARN, AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }] }],
+    [
+      'advanced selectors',
+      { TrailARN, AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }] },
+    ],
     ['an empty list of basic selectors', { TrailARN, EventSelectors: [] }],
   ])('take an answer with %s', (_, answer) => {
     expect(() => expectShape(op, answerSchema(op), answer)).not.toThrow();

@@ -104,8 +104,11 @@ export async function fetchOrgSecurityPolicy(
       kind: other.type === 'FORBIDDEN' ? 'denied' : 'other',
       message: `GraphQL OrgSecurityPolicy: ${describe(other)}`,
     });
-  const repo = expectShape<{ repository: Raw | null }>('graphql OrgSecurityPolicy', answerSchema('graphql OrgSecurityPolicy'), answer.data)
-    .repository;
+  const repo = expectShape<{ repository: Raw | null }>(
+    'graphql OrgSecurityPolicy',
+    answerSchema('graphql OrgSecurityPolicy'),
+    answer.data,
+  ).repository;
   if (!repo) return { visibility: null, path: null };
   const index = SECURITY_POLICY_PATHS.findIndex((_, i) => (repo[`security${i}`] as Raw | null)?.__typename === 'Blob');
   return { visibility: typeof repo.visibility === 'string' ? repo.visibility : null, path: SECURITY_POLICY_PATHS[index] ?? null };

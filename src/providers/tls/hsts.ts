@@ -57,27 +57,27 @@ function getHead(socket: TLSSocket, host: string, timeoutMs: number): Promise<He
     let buffered = Buffer.alloc(0);
     const timer = setTimeout(() => finish(new Error(`no HTTP answer within ${timeoutMs} ms`)), timeoutMs);
     let done = false;
-    const finish = (err: Error | null, head?: Head) => {
+    const finish = (outcome: Error | Head) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      if (err) reject(err);
-      else resolve(head!);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
     };
     socket.on('data', (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
       try {
         const head = finalHead(buffered);
-        if (head) return finish(null, head);
+        if (head) return finish(head);
       } catch (e) {
-        return finish(e as Error);
+        return finish(e instanceof Error ? e : new Error(String(e)));
       }
       // a head cut at the limit could hide the header, or half of it: no verdict from it
       if (buffered.length > MAX_HEAD_BYTES)
         finish(new Error(`not an HTTP answer: no end of the response head within ${MAX_HEAD_BYTES} bytes`));
     });
     socket.once('end', () => finish(new Error('connection closed before an HTTP answer')));
-    socket.once('error', (e) => finish(e));
+    socket.once('error', (e: Error) => finish(e));
     socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: annexa\r\nAccept: */*\r\nConnection: close\r\n\r\n`);
   });
 }

@@ -78,7 +78,12 @@ describe('an answer that is not what the API documents is malformed, never "noth
   });
   it.each([
     // a trail's selectors read as none, so as "no management events": CloudTrail sends one of the two lists
-    ['aws.cloudtrail.multi-region', 'cloudtrail:GetEventSelectors', ['EventSelectors', 'AdvancedEventSelectors'], /no EventSelectors or AdvancedEventSelectors/],
+    [
+      'aws.cloudtrail.multi-region',
+      'cloudtrail:GetEventSelectors',
+      ['EventSelectors', 'AdvancedEventSelectors'],
+      /no EventSelectors or AdvancedEventSelectors/,
+    ],
     // a public instance read as private: the check passed
     ['aws.rds.public-access', 'rds:DescribeDBInstances', ['PubliclyAccessible'], /no DBInstances\.0\.PubliclyAccessible/],
     // a recorder of one resource type read as recording every type: the check passed

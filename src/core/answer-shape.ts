@@ -30,9 +30,26 @@ export function nullable(schema: Schema): Schema {
   return { anyOf: [schema, { type: 'null' }] };
 }
 
+/** `schema` (an object), which must also hold at least one of `fields`: an answer that carries its data in one of several forms. */
+export function oneOfFields(schema: Schema, fields: string[]): Schema {
+  return { ...schema, anyOf: fields.map((f) => ({ required: [f] })) };
+}
+
 // One instance for every answer shape; answers are validated, never changed (no defaults, no coercion).
 const ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });
 const compiled = new WeakMap<Schema, ValidateFunction>();
+
+/** Every branch of an `anyOf` missed a field: `no A or B` (ajv lists the branches' errors before the anyOf's own). */
+function noneOf(errors: ErrorObject[]): string | undefined {
+  const any = errors.find((e) => e.keyword === 'anyOf');
+  if (!any) return undefined;
+  const missing = errors
+    .filter((e) => e.keyword === 'required' && e.instancePath === any.instancePath)
+    .map((e) => (e.params as { missingProperty: string }).missingProperty);
+  if (missing.length < 2) return undefined;
+  const path = any.instancePath ? `${any.instancePath.slice(1).replaceAll('/', '.')}.` : '';
+  return `no ${missing.map((m) => `${path}${m}`).join(' or ')}`;
+}
 
 function where(e: ErrorObject): string {
   const path = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '';
@@ -62,6 +79,9 @@ export function expectShape<T>(operation: string, schema: Schema, value: unknown
   }
   if (validate(value)) return value as T;
   const first = validate.errors?.[0];
-  const what = !first || (first.instancePath === '' && first.keyword === 'type') ? `the answer was ${kindOf(value)}` : where(first);
+  const what =
+    !first || (first.instancePath === '' && first.keyword === 'type')
+      ? `the answer was ${kindOf(value)}`
+      : (noneOf(validate.errors ?? []) ?? where(first));
   throw new FactError({ kind: 'malformed', message: `${operation}: malformed answer: ${what}`, code: 'MalformedAnswer' });
 }

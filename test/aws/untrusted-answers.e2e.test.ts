@@ -62,6 +62,49 @@ describe('an answer that is not what the API documents is malformed, never "noth
     expect(spoiled.map((r) => r.message).join('\n')).toMatch(/malformed answer|parse error|JSON/i);
   });
 
+  // Fields the service always sends, left out of an answer that otherwise parses: each was read as "off".
+  const fields = (answers?: object[]) => ({
+    ...(answers ? { faults: { answers } } : {}),
+    accounts: [
+      {
+        id: ACCOUNT,
+        regions: ['us-east-1'],
+        buckets: [{ name: 'trail-logs', region: 'us-east-1' }],
+        trails: [{ name: 'writes-only', homeRegion: 'us-east-1', bucket: 'trail-logs', eventSelectors: [{ readWriteType: 'WriteOnly' }] }],
+        rds: { instances: [{ id: 'exposed-db', region: 'us-east-1', public: true }] },
+        configRecorders: [{ region: 'us-east-1', strategy: 'INCLUSION_BY_RESOURCE_TYPES', resourceTypes: ['AWS::S3::Bucket'] }],
+      },
+    ],
+  });
+  it.each([
+    // a trail's selectors read as none, so as "no management events": CloudTrail sends one of the two lists
+    [
+      'aws.cloudtrail.multi-region',
+      'cloudtrail:GetEventSelectors',
+      ['EventSelectors', 'AdvancedEventSelectors'],
+      /no EventSelectors or AdvancedEventSelectors/,
+    ],
+    // a public instance read as private: the check passed
+    ['aws.rds.public-access', 'rds:DescribeDBInstances', ['PubliclyAccessible'], /no DBInstances\.0\.PubliclyAccessible/],
+    // a recorder of one resource type read as recording every type: the check passed
+    ['aws.config.recorder', 'config:DescribeConfigurationRecorders', ['recordingGroup'], /no ConfigurationRecorders\.0\.recordingGroup/],
+  ])('%s: %s without %j is malformed, naming the field', async (check, action, drop, reason) => {
+    const honest = await scanSandbox(fields(), { only: [check] });
+    scans.push(honest);
+    expect(honest.results.filter((r) => r.checkId === check).map((r) => r.status)).toContain('fail');
+
+    const spoiled = await scanSandbox(fields([{ actions: [action], drop }]), { only: [check] });
+    scans.push(spoiled);
+    const results = spoiled.results.filter((r) => r.checkId === check);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.status).toBe('error');
+      expect(r.observed?.reason).toMatchObject({ kind: 'malformed' });
+      expect(r.message).toContain(action);
+      expect(r.message).toMatch(reason);
+    }
+  });
+
   it('names the operation and the missing field', async () => {
     const r = nth(await run('aws.kms.key-policy-public', [{ actions: ['kms:DescribeKey'], body: 'empty' }]), 0);
     expect(r.message).toContain('DescribeKey');

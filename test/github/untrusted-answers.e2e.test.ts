@@ -1,6 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FactStore } from '../../src/core/facts.js';
+import { Pools } from '../../src/core/pools.js';
+import { githubProvider, targetsOf } from '../../src/providers/github/provider.js';
 import type { GithubScenario } from '../../src/sandbox/github/index.js';
 import type { AnswerFault } from '../../src/sandbox/github/scenario.js';
 import { scanSandbox, scenarioSection, startGithubSandbox } from './harness.js';
@@ -81,6 +85,22 @@ describe('an answer that is not what GitHub documents is malformed, never "nothi
     expect(of(scan.results, 'github.repo.deploy-keys').every((r) => r.status === 'error')).toBe(true);
   });
 
+  // GraphQL answers every field a query names: one left out read as "no workflow file" (not applicable) or "no SECURITY.md".
+  it.each([
+    ['github.repo.workflow-hardening', ['workflows'], /graphql RepoDetails: malformed answer: no workflows\b(?!\.)/],
+    ['github.repo.workflow-hardening', ['entries'], /graphql RepoDetails: malformed answer: no workflows\.entries/],
+    ['github.repo.security-policy', ['security1'], /malformed answer: no (repository\.)?security1/],
+  ])('%s: a GraphQL answer without %j is malformed, where the real answer judges', async (check, drop, reason) => {
+    const experiments = (results: { checkId: string; resource: string; status: string; message: string }[]) =>
+      of(results, check).find((r) => r.resource === 'github:acme-labs/experiments');
+    const honest = await scanAcme(acmeWith());
+    expect(experiments(honest.results)?.status).toMatch(/^(pass|fail)$/);
+    const spoiled = await scanAcme(acmeWith({ routes: ['POST /graphql'], drop }));
+    const r = experiments(spoiled.results);
+    expect(r).toMatchObject({ status: 'error', observed: { reason: { kind: 'malformed' } } });
+    expect(r?.message).toMatch(reason);
+  });
+
   it('an unreadable GET /user is an error, not a "GitHub App installation"', async () => {
     const scan = await scanAcme(acmeWith({ routes: ['GET /user'], body: 'empty' }));
     expect(scan.principal).not.toBe('GitHub App installation');
@@ -104,5 +124,36 @@ describe('the GitHub client talks only to its own API', () => {
     expect(elsewhere.requests).toEqual([]);
     const hooks = scan.facts.find((f) => f.key === 'github.org.hooks');
     expect(hooks).toMatchObject({ ok: false, error: { message: expect.stringContaining(new URL(elsewhere.url).host) } });
+  });
+});
+
+describe('a token that sees part of the organisation says so', () => {
+  /** The repositories the token lists, and the warnings logged on the way. */
+  async function listWith(token: string) {
+    const sandbox = await startGithubSandbox(scenarioSection('acme'));
+    try {
+      const warnings: Record<string, unknown>[] = [];
+      const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line) as Record<string, unknown>) });
+      const env = { SANDBOX_TOKEN: sandbox.tokens[token]! };
+      const [target] = targetsOf({ orgs: ['acme'], apiUrl: sandbox.apiUrl, tokenEnv: 'SANDBOX_TOKEN' }, env);
+      const facts = githubProvider.facts(target!, new FactStore(new Pools()), { log, env, callTimeoutMs: 10_000 });
+      return { repos: await facts.repos(), warnings };
+    } finally {
+      await sandbox.stop();
+    }
+  }
+
+  it('a public-only token lists fewer repositories and the run warns with the count it saw', async () => {
+    const all = await listWith('default');
+    expect(all.warnings).toEqual([]);
+    const partial = await listWith('public-only');
+    expect(partial.repos.length).toBeLessThan(all.repos.length);
+    expect(partial.warnings).toEqual([
+      expect.objectContaining({
+        org: 'acme',
+        visible: partial.repos.length,
+        msg: expect.stringMatching(/the token lists \d+ repositories of acme/),
+      }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import tls from 'node:tls';
 import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FactError, FactStore } from '../../src/core/facts.js';
@@ -6,6 +7,11 @@ import { Pools } from '../../src/core/pools.js';
 import { CONNECTIONS_PER_DEADLINE, tlsProvider } from '../../src/providers/tls/provider.js';
 import { toTarget } from '../../src/providers/tls/targets.js';
 import { suiteByName } from '../../src/providers/tls/wire/index.js';
+import { extension, handshake, record, u16, vec16, vec8 } from '../../src/providers/tls/wire/bytes.js';
+import { CONTENT, EXT, HANDSHAKE } from '../../src/providers/tls/wire/constants.js';
+import type { TlsTargetOptions } from '../../src/providers/tls/types.js';
+import { createSandboxCa } from '../../src/sandbox/tls/certs.js';
+import { certificateFor } from '../../src/sandbox/tls/listeners.js';
 import { startRawTlsListener, type RawListener } from '../../src/sandbox/tls/raw-listener.js';
 
 // Servers that answer as an attacker or a broken network would: every TLS fact stays bounded in bytes and time.
@@ -36,8 +42,8 @@ async function listen(onSocket: (socket: Socket) => void): Promise<{ port: numbe
   return { port: address.port, connections: () => connections };
 }
 
-function factsFor(port: number, callTimeoutMs = TIMEOUT_MS) {
-  const target = toTarget({ host: '127.0.0.1', port, kind: 'tls', profile: 'mozilla-intermediate' });
+function factsFor(port: number, callTimeoutMs = TIMEOUT_MS, options: Partial<TlsTargetOptions> = {}) {
+  const target = toTarget({ host: '127.0.0.1', port, kind: 'tls', profile: 'mozilla-intermediate', ...options });
   return tlsProvider.facts(target, new FactStore(new Pools()), { log, env: {}, callTimeoutMs });
 }
 
@@ -116,5 +122,75 @@ describe('hostile TLS servers', () => {
     expect(seen).toBeLessThanOrEqual(CONNECTIONS_PER_DEADLINE + 1);
     await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 2));
     expect(slow.connections()).toBe(seen);
+  });
+});
+
+/** A real TLS listener (sandbox certificate) whose HTTP answer is written byte for byte. */
+async function httpsAnswering(answer: string | Buffer): Promise<number> {
+  const now = new Date();
+  const identity = certificateFor({ name: 'hostile', kind: 'tls', certificate: { key: 'ec-p256' } }, createSandboxCa(now), now);
+  const server = tls.createServer(identity, (socket) => {
+    socket.on('error', () => {});
+    socket.once('data', () => socket.end(answer));
+  });
+  server.on('tlsClientError', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  open.push({ stop: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  return (server.address() as { port: number }).port;
+}
+const hstsOf = async (answer: string | Buffer) => factsFor(await httpsAnswering(answer), 5000, { kind: 'https' }).hsts();
+
+describe('odd answers are malformed or read as the protocol says, never as "not there"', () => {
+  it('a ServerHello for TLS 1.3 without key_share, or with legacy_version 0x0304: TLS 1.3 is inconclusive, not accepted', async () => {
+    const body = (legacy: number, exts: Buffer[]) =>
+      Buffer.concat([u16(legacy), Buffer.alloc(32, 7), vec8(Buffer.alloc(0)), u16(0x1301), Buffer.from([0]), vec16(Buffer.concat(exts))]);
+    for (const hello of [body(0x0303, [extension(EXT.supportedVersions, u16(0x0304))]), body(0x0304, [])]) {
+      const { port } = await listen((socket) =>
+        socket.once('data', () => socket.end(record(CONTENT.handshake, 0x0303, handshake(HANDSHAKE.serverHello, hello)))),
+      );
+      const p = await factsFor(port).protocols();
+      expect(p.accepted).not.toContain('TLSv1.3');
+      expect(p.versions['TLSv1.3']).toMatchObject({
+        kind: 'error',
+        reason: expect.stringMatching(/malformed ServerHello: (TLS 1\.3 ServerHello without key_share|legacy_version 0x304)/),
+      });
+    }
+  });
+
+  it('an SSLv2 record cut after its header: SSLv2 is inconclusive, not refused', async () => {
+    // SSLv2 CLIENT-HELLOs start with a header byte whose top bit is set; TLS hellos are refused with a close
+    const { port } = await listen((socket) =>
+      socket.once('data', (hello: Buffer) => (hello[0]! & 0x80 ? socket.end(Buffer.from([0x80, 0x40])) : socket.end())),
+    );
+    const p = await factsFor(port).protocols();
+    expect(p.versions.SSLv2).toEqual({ kind: 'error', reason: 'SSLv2 record truncated (2 bytes, then closed)' });
+    expect(p.inconclusive).toContain('SSLv2');
+  });
+
+  it('an HTTP head that does not end within 64 KiB is malformed, not judged on what came', async () => {
+    const padding = Array.from({ length: 2000 }, (_, i) => `X-Pad-${i}: ${'a'.repeat(40)}\r\n`).join('');
+    const error = await hstsOf(`HTTP/1.1 200 OK\r\n${padding}Strict-Transport-Security: max-age=63072000\r\n\r\n`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FactError);
+    expect(error).toMatchObject({ kind: 'malformed', message: expect.stringMatching(/no end of the response head within 65536 bytes/) });
+  });
+
+  it('an interim 103 Early Hints answer is skipped: HSTS is read from the final answer', async () => {
+    const h = await hstsOf(
+      'HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\nStrict-Transport-Security: max-age=63072000\r\n\r\n',
+    );
+    expect(h).toMatchObject({ status: 200, header: 'max-age=63072000', maxAge: 63072000 });
+  });
+
+  it('a folded STS header is read whole (RFC 9112 §5.2): its repeated max-age is seen', async () => {
+    const h = await hstsOf('HTTP/1.1 200 OK\r\nStrict-Transport-Security: max-age=63072000\r\n ; max-age=0\r\nX-Other: 1\r\n\r\n');
+    expect(h).toMatchObject({ header: 'max-age=63072000 ; max-age=0', repeatedDirectives: ['max-age'] });
+  });
+
+  it('a MySQL ERR packet without its error code is a malformed STARTTLS answer', async () => {
+    const { port } = await listen((socket) => socket.end(Buffer.from([1, 0, 0, 0, 0xff])));
+    const error = await factsFor(port, 2000, { starttls: 'mysql' })
+      .starttls()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'malformed', message: expect.stringMatching(/ERR packet of 1 bytes/) });
   });
 });

@@ -1,5 +1,5 @@
 import { FactError } from '../../core/facts.js';
-import { bool, list, num, obj, present, str, type Schema } from '../../core/answer-shape.js';
+import { bool, int, list, num, obj, oneOfFields, present, str, type Schema } from '../../core/answer-shape.js';
 
 /**
  * The documented shape of each answer the AWS source reads, by the same
@@ -59,12 +59,23 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'kms:DescribeKeyCommand': obj({ KeyMetadata: obj({ KeyId: str, Arn: str, KeyManager: str, KeyState: str }) }),
   'kms:GetKeyRotationStatusCommand': obj({ KeyRotationEnabled: bool }),
   'kms:GetKeyPolicyCommand': obj({ Policy: str }),
-  // RDS sends the list element even when empty; `Marker` only when there is a next page.
-  'rds:DescribeDBInstancesCommand': obj({ DBInstances: list(obj({ DBInstanceIdentifier: str, DBInstanceArn: str })) }),
-  'rds:DescribeDBClustersCommand': obj({ DBClusters: list(obj({ DBClusterIdentifier: str, DBClusterArn: str })) }),
-  'rds:DescribeDBSnapshotsCommand': obj({ DBSnapshots: list(obj({ DBSnapshotIdentifier: str, DBSnapshotArn: str })) }),
+  // RDS sends the list element even when empty; `Marker` only when there is a next page. The booleans and the
+  // retention the checks judge are sent for every instance, cluster and snapshot (an empty member list as
+  // `<DBClusterMembers/>`): one that is absent is malformed, never "private", "unencrypted" or "no backups".
+  // Only a cluster's PubliclyAccessible is optional: Aurora clusters send none (their instances carry it).
+  'rds:DescribeDBInstancesCommand': obj({
+    DBInstances: list(
+      obj({ DBInstanceIdentifier: str, DBInstanceArn: str, StorageEncrypted: bool, PubliclyAccessible: bool, BackupRetentionPeriod: int }),
+    ),
+  }),
+  'rds:DescribeDBClustersCommand': obj({
+    DBClusters: list(
+      obj({ DBClusterIdentifier: str, DBClusterArn: str, StorageEncrypted: bool, BackupRetentionPeriod: int, DBClusterMembers: list() }),
+    ),
+  }),
+  'rds:DescribeDBSnapshotsCommand': obj({ DBSnapshots: list(obj({ DBSnapshotIdentifier: str, DBSnapshotArn: str, Encrypted: bool })) }),
   'rds:DescribeDBClusterSnapshotsCommand': obj({
-    DBClusterSnapshots: list(obj({ DBClusterSnapshotIdentifier: str, DBClusterSnapshotArn: str })),
+    DBClusterSnapshots: list(obj({ DBClusterSnapshotIdentifier: str, DBClusterSnapshotArn: str, StorageEncrypted: bool })),
   }),
   // An unshared snapshot's `restore` attribute carries an empty AttributeValues element, which the SDK reads as [].
   'rds:DescribeDBSnapshotAttributesCommand': obj({
@@ -86,11 +97,24 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'accessanalyzer:ListFindingsCommand': obj({ findings: list(obj({ id: str, resourceType: str })) }),
   'cloudtrail:DescribeTrailsCommand': obj({ trailList: list(obj({ Name: str, TrailARN: str, HomeRegion: str })) }),
   'cloudtrail:GetTrailStatusCommand': obj({ IsLogging: bool }),
-  'cloudtrail:GetEventSelectorsCommand': obj(
-    { TrailARN: str },
-    { AdvancedEventSelectors: list(obj({ FieldSelectors: list(obj({ Field: str })) })) },
+  // GetEventSelectors returns a trail's basic or its advanced selectors, one of the two (CloudTrail API Reference):
+  // an answer with neither says nothing about what the trail records.
+  'cloudtrail:GetEventSelectorsCommand': oneOfFields(
+    obj(
+      { TrailARN: str },
+      { EventSelectors: list(obj({})), AdvancedEventSelectors: list(obj({ FieldSelectors: list(obj({ Field: str })) })) },
+    ),
+    ['EventSelectors', 'AdvancedEventSelectors'],
   ),
-  'config:DescribeConfigurationRecordersCommand': obj({ ConfigurationRecorders: list(obj({ name: str })) }),
+  // Config answers a customer managed recorder with its recording group, defaults filled in (allSupported
+  // and the strategy): one without it would read as "records everything". Service-linked recorders are not judged.
+  'config:DescribeConfigurationRecordersCommand': obj({
+    ConfigurationRecorders: list({
+      ...obj({ name: str }),
+      if: { required: ['servicePrincipal'] },
+      else: obj({ recordingGroup: obj({ allSupported: bool }) }),
+    }),
+  }),
   'config:DescribeConfigurationRecorderStatusCommand': obj({ ConfigurationRecordersStatus: list(obj({ name: str, recording: bool })) }),
   'config:DescribeDeliveryChannelStatusCommand': obj({ DeliveryChannelsStatus: list(obj({ name: str })) }),
   'guardduty:ListDetectorsCommand': obj({ DetectorIds: list(str) }),

@@ -49,6 +49,7 @@ export function cloudtrailFacts(scope: FactScope, clients: AwsClients, options: 
           (c, o) => client.send(c, o),
           trail.arn,
         );
+        // The answer's shape holds one of the two lists (answers.ts); the other is absent because the trail uses the first kind.
         return {
           basic: (s.EventSelectors ?? []).map((e) => ({
             readWriteType: e.ReadWriteType ?? null,

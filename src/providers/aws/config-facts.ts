@@ -23,15 +23,16 @@ export function configFacts(scope: FactScope, clients: AwsClients): MonitoringFa
         return answer
           .ConfigurationRecorders!.filter((r) => !r.servicePrincipal)
           .map((r) => {
-            const g = r.recordingGroup;
+            // the answer's shape holds a customer managed recorder's group with allSupported (answers.ts);
+            // the lists are optional, and absent means none (the strategy without them predates strategies)
+            const g = r.recordingGroup!;
             return {
               name: r.name!,
-              // Config's default recording group records every supported type.
-              allSupported: g?.allSupported ?? true,
-              includeGlobalResourceTypes: g?.includeGlobalResourceTypes === true,
-              strategy: g?.recordingStrategy?.useOnly ?? null,
-              resourceTypes: g?.resourceTypes ?? [],
-              excludedResourceTypes: g?.exclusionByResourceTypes?.resourceTypes ?? [],
+              allSupported: g.allSupported!,
+              includeGlobalResourceTypes: g.includeGlobalResourceTypes === true,
+              strategy: g.recordingStrategy?.useOnly ?? null,
+              resourceTypes: g.resourceTypes ?? [],
+              excludedResourceTypes: g.exclusionByResourceTypes?.resourceTypes ?? [],
             };
           });
       }),

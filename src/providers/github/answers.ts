@@ -1,4 +1,18 @@
-import { bool, int, list, nullable, obj, str, type Schema } from '../../core/answer-shape.js';
+import { bool, int, list, nullable, obj, present, str, type Schema } from '../../core/answer-shape.js';
+import { CODEOWNERS_PATHS, SECURITY_POLICY_PATHS } from './graphql-query.js';
+
+/** A file looked up by `object(expression:)`: null when the path holds nothing, else an object with its type. */
+const fileObject = nullable(obj({ __typename: str }));
+const lookups = (prefix: string, paths: readonly string[]) => Object.fromEntries(paths.map((_, i) => [`${prefix}${i}`, fileObject]));
+/**
+ * The workflow folder: null when absent; a Tree always lists its entries (git has no tree without
+ * them), each with its name, type and object, so a Tree without them hides workflow files.
+ */
+const workflowTree = nullable({
+  ...obj({ __typename: str }),
+  if: { properties: { __typename: { const: 'Tree' } } },
+  then: obj({ entries: list(obj({ name: str, type: str, object: nullable(obj({ __typename: str })) })) }),
+});
 
 /**
  * The documented shape of each GitHub answer annexa reads, by Octokit route
@@ -47,17 +61,24 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
     ...obj({}, { data: nullable(obj({})), errors: list(obj({ message: str }, { type: str, path: list() })) }),
     anyOf: [{ required: ['data'] }, { required: ['errors'] }],
   },
-  // One repository of the RepoDetails batch; a connection is null only where a field error says why.
-  'graphql repository': obj(
-    { name: str },
-    {
-      viewerPermission: nullable(str),
-      branchProtectionRules: nullable(obj({ nodes: list() })),
-      rulesets: nullable(obj({ nodes: list() })),
-      deployKeys: nullable(obj({ nodes: list() })),
-      collaborators: nullable(obj({ edges: list() })),
-    },
-  ),
+  // One repository of the RepoDetails batch. GraphQL answers every field a query asks for (null where it has
+  // nothing or a field error says why), so a field that is absent is malformed: a missing file lookup or
+  // workflow folder would read as "no SECURITY.md", "no CODEOWNERS" or "no workflows".
+  'graphql repository': obj({
+    name: str,
+    viewerPermission: nullable(str),
+    hasVulnerabilityAlertsEnabled: nullable(bool),
+    defaultBranchRef: present,
+    branchProtectionRules: nullable(obj({ nodes: list() })),
+    rulesets: nullable(obj({ nodes: list() })),
+    deployKeys: nullable(obj({ nodes: list() })),
+    collaborators: nullable(obj({ edges: list() })),
+    workflows: workflowTree,
+    ...lookups('codeowners', CODEOWNERS_PATHS),
+    ...lookups('security', SECURITY_POLICY_PATHS),
+  }),
+  // The data of OrgSecurityPolicy: the organisation's `.github` repository, null when there is none.
+  'graphql OrgSecurityPolicy': obj({ repository: nullable(obj({ visibility: str, ...lookups('security', SECURITY_POLICY_PATHS) })) }),
 };
 
 export function answerSchema(route: string): Schema {

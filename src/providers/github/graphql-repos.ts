@@ -99,13 +99,17 @@ export async function fetchOrgSecurityPolicy(
   org: string,
 ): Promise<OrgSecurityPolicy> {
   const answer = await query(rec, client, url, 'OrgSecurityPolicy', `github:${org}/.github`, ORG_POLICY_QUERY, { owner: org });
-  const repo = answer.data?.repository as Raw | null | undefined;
   const other = (answer.errors ?? []).find((e) => e.type !== 'NOT_FOUND');
   if (other)
     throw new FactError({
       kind: other.type === 'FORBIDDEN' ? 'denied' : 'other',
       message: `GraphQL OrgSecurityPolicy: ${describe(other)}`,
     });
+  const repo = expectShape<{ repository: Raw | null }>(
+    'graphql OrgSecurityPolicy',
+    answerSchema('graphql OrgSecurityPolicy'),
+    answer.data,
+  ).repository;
   if (!repo) return { visibility: null, path: null };
   const index = SECURITY_POLICY_PATHS.findIndex((_, i) => (repo[`security${i}`] as Raw | null)?.__typename === 'Blob');
   return { visibility: typeof repo.visibility === 'string' ? repo.visibility : null, path: SECURITY_POLICY_PATHS[index] ?? null };
@@ -227,8 +231,8 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
 /** The `.yml`/`.yaml` blobs directly in the workflow folder; a folder that is absent (or a file of that name) holds none. */
 function workflowFiles(tree: Raw | null | undefined): WorkflowFile[] {
   if (tree?.__typename !== 'Tree') return [];
-  const entries = (tree.entries as Raw[] | null) ?? [];
-  return entries
+  // the answer's shape holds a Tree's entries (answers.ts)
+  return (tree.entries as Raw[])
     .filter((e) => e.type === 'blob' && /\.ya?ml$/i.test(String(e.name)))
     .map((e): WorkflowFile => {
       const path = `${WORKFLOWS_DIR}/${String(e.name)}`;

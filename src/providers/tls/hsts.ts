@@ -48,7 +48,7 @@ export function parseHsts(header: string | null): ParsedHsts {
 }
 
 interface Head {
-  status: number | null;
+  status: number;
   headers: Map<string, string>;
 }
 
@@ -57,20 +57,24 @@ function getHead(socket: TLSSocket, host: string, timeoutMs: number): Promise<He
     let buffered = Buffer.alloc(0);
     const timer = setTimeout(() => finish(new Error(`no HTTP answer within ${timeoutMs} ms`)), timeoutMs);
     let done = false;
-    const finish = (err: Error | null) => {
+    const finish = (outcome: Error | Head) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      if (err && buffered.indexOf('\r\n\r\n') < 0) return reject(err);
-      try {
-        resolve(parseHead(buffered));
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
     };
     socket.on('data', (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
-      if (buffered.indexOf('\r\n\r\n') >= 0 || buffered.length > MAX_HEAD_BYTES) finish(null);
+      try {
+        const head = finalHead(buffered);
+        if (head) return finish(head);
+      } catch (e) {
+        return finish(e instanceof Error ? e : new Error(String(e)));
+      }
+      // a head cut at the limit could hide the header, or half of it: no verdict from it
+      if (buffered.length > MAX_HEAD_BYTES)
+        finish(new Error(`not an HTTP answer: no end of the response head within ${MAX_HEAD_BYTES} bytes`));
     });
     socket.once('end', () => finish(new Error('connection closed before an HTTP answer')));
     socket.once('error', (e: Error) => finish(e));
@@ -78,18 +82,43 @@ function getHead(socket: TLSSocket, host: string, timeoutMs: number): Promise<He
   });
 }
 
-function parseHead(buf: Buffer): Head {
-  const text = buf.toString('latin1');
-  const lines = text.slice(0, text.indexOf('\r\n\r\n') >= 0 ? text.indexOf('\r\n\r\n') : undefined).split('\r\n');
+/**
+ * The head of the final answer once it is all there: interim 1xx answers (103
+ * Early Hints, RFC 8297) come first and are skipped (RFC 9110 §15.2), since
+ * HSTS is judged on the answer to the request.
+ */
+function finalHead(buf: Buffer): Head | undefined {
+  let at = 0;
+  for (;;) {
+    const end = buf.indexOf('\r\n\r\n', at);
+    if (end < 0) return undefined;
+    const head = parseHead(buf.subarray(at, end).toString('latin1'));
+    if (head.status >= 200 || head.status === 101) return head;
+    at = end + 4;
+  }
+}
+
+function parseHead(text: string): Head {
+  const lines = text.split('\r\n');
   const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(lines[0] ?? '');
   if (!status) throw new Error(`not an HTTP answer: ${JSON.stringify(lines[0]?.slice(0, 60) ?? '')}`);
   const headers = new Map<string, string>();
+  // the field an obs-fold line continues, when it is one we keep
+  let kept: string | null = null;
   for (const line of lines.slice(1)) {
+    // RFC 9112 §5.2: a user agent replaces obs-fold with a space; dropped, it would cut the STS header short
+    if (/^[ \t]/.test(line)) {
+      if (kept !== null) headers.set(kept, `${headers.get(kept) ?? ''} ${line.trim()}`.trim());
+      continue;
+    }
     const colon = line.indexOf(':');
+    kept = null;
     if (colon <= 0) continue;
     const name = line.slice(0, colon).trim().toLowerCase();
     // RFC 6797 §8.1: only the first STS header is processed.
-    if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
+    if (headers.has(name)) continue;
+    headers.set(name, line.slice(colon + 1).trim());
+    kept = name;
   }
   return { status: Number(status[1]), headers };
 }

@@ -37,6 +37,8 @@ export async function probeDheGroup(rec: CallRecorder, base: Omit<ConnectArgs, '
   if ('refused' in answer) return { bits: null, failure: answer.refused };
   if (answer.key?.type !== 'DH')
     return { bits: null, failure: `the server agreed on ${answer.key?.type ?? 'no'} key exchange when offered only DHE` };
+  if (answer.key.size === null)
+    return { bits: null, failure: 'the DHE handshake completed but the size of the server’s group was not reported' };
   return { bits: answer.key.size, failure: null };
 }
 

@@ -1,3 +1,4 @@
+import { dropFields } from '../drop-fields.js';
 import { faultInjector, type FaultKind } from '../faults.js';
 import { seeded } from '../random.js';
 import { AwsError, Throttled } from './errors.js';
@@ -25,7 +26,7 @@ export interface Faults {
   latency(): number;
   /** Whether this call (`iam:ListUsers`, `s3:GetBucketEncryption`) is answered with a throttling error. */
   throttled(operation: string): boolean;
-  /** The body to send for a successful answer of `operation`: as is, empty or cut in half. */
+  /** The body to send for a successful answer of `operation`: as is, without some fields, empty or cut in half. */
   spoil(operation: string, body: string): string;
   /** The fault `faults.inject` draws for this call (`s3:GetBucketEncryption`), if any. */
   inject(operation: string): FaultKind | undefined;
@@ -62,7 +63,9 @@ export function faultsOf(spec: FaultsSpec | undefined): Faults {
     spoil(operation, body) {
       const fault = spec?.answers?.find((a) => a.actions.some((glob) => globMatch(glob, operation)));
       if (!fault) return body;
-      return fault.body === 'empty' ? '' : body.slice(0, Math.floor(body.length / 2));
+      const kept = dropFields(body, fault.drop ?? []);
+      if (fault.body === 'empty') return '';
+      return fault.body === 'truncated' ? kept.slice(0, Math.floor(kept.length / 2)) : kept;
     },
     inject,
   };

@@ -204,8 +204,8 @@ export interface FaultsSpec {
   throttle?: { percent: number; actions?: string[]; seed?: number };
   /** After each GenerateCredentialReport, this many GetCredentialReport calls answer ReportInProgress. */
   reportInProgress?: number;
-  /** Successful answers of matching operations spoiled on the wire: an empty body, or the first half of it. */
-  answers?: { actions: string[]; body: 'empty' | 'truncated' }[];
+  /** Successful answers of matching operations spoiled on the wire: an empty body, the first half of it, or without the fields named in `drop`. */
+  answers?: { actions: string[]; body?: 'empty' | 'truncated'; drop?: string[] }[];
   /** Per-request faults with seeded chances, matched on `service:Operation` globs (see src/sandbox/faults.ts). */
   inject?: InjectRule[];
 }

@@ -54,6 +54,8 @@ export interface AnswerFault {
   /** `GET /orgs/{org}/repos` (Octokit route templates) or `POST /graphql`. */
   routes: string[];
   body?: 'empty' | 'truncated';
+  /** Keys left out of the answer wherever they appear (`workflows`, `archived`): a field GitHub always sends, missing. */
+  drop?: string[];
   /** Sent as the origin of `Link: rel="next"` in place of the API's. */
   linkOrigin?: string;
   /** Answered with a 302 to this origin (same path and query). */

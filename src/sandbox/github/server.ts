@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compile, error, type RestAnswer, type Route } from './rest-http.js';
+import { dropFields } from '../drop-fields.js';
 import { drop, githubFaults, secondaryAnswer, type Injected } from './faults.js';
 import { RateLimits } from './limits.js';
 import { rateModel } from './rate-model.js';
@@ -231,10 +232,11 @@ function spoiled(fault: AnswerFault | undefined, answer: RestAnswer & { text?: s
     next.searchParams.set('page', String(Number(url.searchParams.get('page') ?? '1') + 1));
     headers.link = `<${next.href}>; rel="next"`;
   }
-  const text = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  const whole = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  const text = whole !== undefined && fault.drop ? dropFields(whole, fault.drop) : whole;
   if (fault.body === 'empty') return { ...answer, headers, text: '' };
   if (fault.body === 'truncated' && text !== undefined) return { ...answer, headers, text: text.slice(0, Math.floor(text.length / 2)) };
-  return { ...answer, headers };
+  return text === whole ? { ...answer, headers } : { ...answer, headers, text };
 }
 
 function ifNoneMatch(header: string | undefined, etag: string): boolean {

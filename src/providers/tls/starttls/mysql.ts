@@ -20,6 +20,8 @@ async function readPacket(talk: Conversation): Promise<{ seq: number; payload: B
 export function serverCapabilities(payload: Buffer): { version: string; capabilities: number } {
   if (payload[0] === 0xff) {
     // ERR_Packet: 0xff, error code (2), then a message (with a '#' SQL state when 4.1)
+    if (payload.length < 3)
+      throw new StartTlsMalformed(`MySQL server sent an ERR packet of ${payload.length} bytes, without its error code`);
     const message = payload
       .subarray(3)
       .toString('utf8')

@@ -4,8 +4,11 @@ import { extension, handshake, record, u16, vec16, vec8 } from './bytes.js';
 import { CONTENT, EXT, HANDSHAKE, HELLO_RETRY_RANDOM } from './constants.js';
 import type { TlsVersion } from './types.js';
 
-function serverHello(o: { version: number; suite: number; supported?: number; random?: Buffer }): Buffer {
-  const exts = o.supported ? vec16(extension(EXT.supportedVersions, u16(o.supported))) : Buffer.alloc(0);
+function serverHello(o: { version: number; suite: number; supported?: number; random?: Buffer; keyShare?: boolean }): Buffer {
+  // a TLS 1.3 ServerHello carries the server's key share (X25519, 32 bytes) unless the case says otherwise
+  const share =
+    o.supported && o.keyShare !== false ? [extension(EXT.keyShare, Buffer.concat([u16(0x001d), vec16(Buffer.alloc(32, 9))]))] : [];
+  const exts = o.supported ? vec16(Buffer.concat([extension(EXT.supportedVersions, u16(o.supported)), ...share])) : Buffer.alloc(0);
   const body = Buffer.concat([
     u16(o.version),
     o.random ?? Buffer.alloc(32, 7),
@@ -48,6 +51,18 @@ describe('reading the server’s first answer', () => {
   it('reads a TLS 1.3 ServerHello from supported_versions, not the legacy field', () => {
     const answer = feed([hs(serverHello({ version: 0x0303, suite: 0x1301, supported: 0x0304 }))], 'TLSv1.3');
     expect(answer).toEqual({ kind: 'accepted', version: 'TLSv1.3', suite: 0x1301 });
+  });
+
+  it.each([
+    ['a legacy_version above TLS 1.2', { version: 0x0304, suite: 0x1301 }, /legacy_version 0x304 above TLS 1\.2/],
+    [
+      'a TLS 1.3 ServerHello without key_share',
+      { version: 0x0303, suite: 0x1301, supported: 0x0304, keyShare: false },
+      /without key_share/,
+    ],
+    ['supported_versions selecting TLS 1.2', { version: 0x0303, suite: 0x1301, supported: 0x0303 }, /below TLS 1\.3/],
+  ])('%s is malformed: inconclusive, never TLS 1.3 accepted', (_, hello, reason) => {
+    expect(feed([hs(serverHello(hello))], 'TLSv1.3')).toEqual({ kind: 'error', reason: expect.stringMatching(reason) });
   });
 
   it('counts a HelloRetryRequest as acceptance of TLS 1.3 and its suite', () => {

@@ -1,5 +1,7 @@
 import { Reader, readExtensions } from './bytes.js';
-import { EXT, HELLO_RETRY_RANDOM } from './constants.js';
+import { EXT, HELLO_RETRY_RANDOM, VERSION_CODES } from './constants.js';
+
+const TLS12 = VERSION_CODES['TLSv1.2'];
 
 export interface ServerHello {
   /** The negotiated version: supported_versions when present (TLS 1.3), else the legacy field. */
@@ -21,11 +23,18 @@ export function parseServerHello(body: Buffer): ServerHello {
   const compression = r.u8();
   const extensions = readExtensions(r);
   if (r.remaining !== 0) throw new Error(`${r.remaining} stray bytes after the ServerHello`);
+  // RFC 8446 §4.1.3: TLS 1.3 is negotiated only by supported_versions, with legacy_version 0x0303
+  if (legacyVersion > TLS12) throw new Error(`legacy_version 0x${legacyVersion.toString(16)} above TLS 1.2`);
   let version = legacyVersion;
   const supported = extensions.get(EXT.supportedVersions);
   if (supported) {
     if (supported.length !== 2) throw new Error('supported_versions in a ServerHello must hold one version');
     version = supported.readUInt16BE();
+    // §4.2.1: a server that negotiates an earlier version sends no supported_versions
+    if (version <= TLS12) throw new Error(`supported_versions selecting 0x${version.toString(16)}, below TLS 1.3`);
   }
-  return { version, suite, compression, helloRetryRequest: random.equals(HELLO_RETRY_RANDOM), extensions };
+  const helloRetryRequest = random.equals(HELLO_RETRY_RANDOM);
+  // §4.2.8: a TLS 1.3 ServerHello to a hello without PSKs (ours never offer one) carries the server's key_share
+  if (version > TLS12 && !helloRetryRequest && !extensions.has(EXT.keyShare)) throw new Error('TLS 1.3 ServerHello without key_share');
+  return { version, suite, compression, helloRetryRequest, extensions };
 }

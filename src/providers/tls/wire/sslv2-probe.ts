@@ -12,7 +12,7 @@ import type { Endpoint } from './types.js';
  * handshakes), as testssl.sh reads it. A TLS alert, an SSLv2 ERROR, a close or
  * bytes that are not SSLv2 are refusals: a server that speaks only SSLv3+
  * cannot parse the hello, and says so or hangs up. A SERVER-HELLO whose
- * lengths do not add up, and a timeout, decide nothing.
+ * lengths do not add up, an SSLv2 record cut short, and a timeout, decide nothing.
  */
 export type Sslv2Answer =
   | { kind: 'accepted'; ciphers: string[]; certificateBytes: number }
@@ -45,8 +45,10 @@ export class Sslv2Interpreter implements Interpreter<Sslv2Answer> {
   closed(how: 'closed' | 'reset'): Sslv2Answer {
     const b = this.buf;
     if (b.length === 0) return { kind: 'rejected', reason: `connection ${how} without an answer` };
-    if (b.length >= 3 && b[0]! & 0x80 && b[2] === SSLV2_MSG.serverHello) {
-      return { kind: 'error', reason: `SSLv2 SERVER-HELLO truncated (${b.length} bytes, then ${how})` };
+    // an SSLv2 record cut short says nothing, unless its type byte already says ERROR
+    if (b[0]! & 0x80 && b[2] !== SSLV2_MSG.error) {
+      const what = b[2] === SSLV2_MSG.serverHello ? 'SERVER-HELLO' : 'record';
+      return { kind: 'error', reason: `SSLv2 ${what} truncated (${b.length} bytes, then ${how})` };
     }
     if (isTlsRecord(b)) return { kind: 'rejected', reason: `a truncated TLS record, then ${how}` };
     return { kind: 'rejected', reason: `no SSLv2 answer (${firstBytes(b)}), then ${how}` };

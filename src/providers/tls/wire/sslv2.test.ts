@@ -97,9 +97,17 @@ describe('reading the answer to an SSLv2 CLIENT-HELLO', () => {
     expect(feed([Buffer.from([0x41])])).toMatchObject({ kind: 'rejected', reason: /no SSLv2 answer \(first bytes 41/ });
   });
 
-  it('a SERVER-HELLO cut short, or with lengths that do not add up, decides nothing', () => {
+  it('a SERVER-HELLO or any SSLv2 record cut short, or with lengths that do not add up, decides nothing', () => {
     const whole = serverHello();
     expect(feed([whole.subarray(0, 20)])).toEqual({ kind: 'error', reason: 'SSLv2 SERVER-HELLO truncated (20 bytes, then closed)' });
+    // only the record header, or the header and a type byte: no message to judge
+    expect(feed([whole.subarray(0, 2)])).toEqual({ kind: 'error', reason: 'SSLv2 record truncated (2 bytes, then closed)' });
+    expect(feed([Buffer.from([0x80, 0x10, 5])], 'reset')).toEqual({
+      kind: 'error',
+      reason: 'SSLv2 record truncated (3 bytes, then reset)',
+    });
+    // a cut ERROR still says what it is
+    expect(feed([Buffer.from([0x80, 3, 0])])).toMatchObject({ kind: 'rejected' });
     const odd = feed([serverHello({ specsLength: 4 })]);
     expect(odd).toMatchObject({ kind: 'error', reason: /malformed SSLv2 SERVER-HELLO/ });
   });

@@ -49,8 +49,11 @@ export interface AccountAssignment {
 }
 
 export interface IdentityCenterFacts {
-  /** The configured instance, or the only one ListInstances shows in the region; an error when there is none. */
-  instance(region: string): Promise<IdentityCenterInstance>;
+  /**
+   * The configured instance, or the only one ListInstances shows; an error when there is none. Read in the configured
+   * region, else `regionHint` (the region a reserved role's path names), else the scan's home region.
+   */
+  instance(regionHint: string | null): Promise<IdentityCenterInstance>;
   /** The permission sets provisioned to the account (ListPermissionSetsProvisionedToAccount), each with its name. */
   permissionSets(instance: IdentityCenterInstance, accountId: string): Promise<PermissionSetRef[]>;
   /** Who is assigned the permission set in the account: users and groups by id. */
@@ -62,10 +65,15 @@ export interface IdentityCenterFacts {
 /** sso-admin and identitystore lists take at most 100 per page. */
 const PAGE = 100;
 
-export function identityCenterFacts(scope: FactScope, clients: AwsClients, options: IdentityCenterOptions = {}): IdentityCenterFacts {
+export function identityCenterFacts(
+  scope: FactScope,
+  clients: AwsClients,
+  homeRegion: string,
+  options: IdentityCenterOptions = {},
+): IdentityCenterFacts {
   return {
     instance: (hint) => {
-      const region = options.region ?? hint;
+      const region = options.region ?? hint ?? homeRegion;
       return scope.fact(`aws.identityCenter.instance(${region})`, async (rec) => {
         const sso = clients.ssoAdmin(region);
         const pages = await tokenPages(

@@ -49,7 +49,7 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     guardduty: guarddutyFacts(scope, clients),
     securityhub: securityhubFacts(scope, clients),
     logs: logsFacts(scope, clients),
-    identityCenter: identityCenterFacts(scope, clients, o.identityCenter),
+    identityCenter: identityCenterFacts(scope, clients, o.homeRegion, o.identityCenter),
   };
 }
 

@@ -3,6 +3,7 @@ import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
 import { buildEc2, type Ec2World } from './world-ec2.js';
 import { buildMonitoring, type MonitoringWorld } from './world-monitoring.js';
+import { buildIdentityCenter, type IdentityCenterWorld } from './world-identity-center.js';
 import type {
   AccessKeySpec,
   AccountSpec,
@@ -128,6 +129,7 @@ export interface World {
   homeRegion: string;
   accounts: Account[];
   organization?: { id: string; managementAccount: string };
+  identityCenter?: IdentityCenterWorld;
 }
 
 const ALL_BLOCKED: PublicAccessBlockSpec = {
@@ -145,7 +147,11 @@ export function buildWorld(scenario: AwsScenario, now: Date): World {
         managementAccount: scenario.organization.managementAccount ?? accounts[0].id,
       }
     : undefined;
-  return { now, homeRegion: scenario.homeRegion ?? accounts[0].regions[0], accounts, organization };
+  const homeRegion = scenario.homeRegion ?? accounts[0].regions[0];
+  const identityCenter = scenario.identityCenter
+    ? buildIdentityCenter(scenario.identityCenter, accounts, { region: homeRegion, owner: organization?.managementAccount ?? accounts[0].id }, now)
+    : undefined;
+  return { now, homeRegion, accounts, organization, ...(identityCenter ? { identityCenter } : {}) };
 }
 
 function keysOf(seed: string, specs: AccessKeySpec[] | undefined, now: Date): AccessKey[] {

@@ -22,7 +22,8 @@ const ssoRole = (permissionSet: string, policies = [ADMINISTRATOR_ACCESS], regio
   path: `/aws-reserved/sso.amazonaws.com/${region ? `${region}/` : ''}`,
   attachedPolicies: policies,
 });
-const withSso = (...roles: ReturnType<typeof ssoRole>[]) => details({ users: [{ name: 'alice', attachedPolicies: [ADMINISTRATOR_ACCESS] }], roles });
+const withSso = (...roles: ReturnType<typeof ssoRole>[]) =>
+  details({ users: [{ name: 'alice', attachedPolicies: [ADMINISTRATOR_ACCESS] }], roles });
 const listed = [
   { arn: arn('group/admins'), kind: 'group', via: ['all (inline)'] },
   { arn: arn('role/break-glass'), kind: 'role', via: ['god'] },
@@ -82,7 +83,10 @@ checkTester(check, { target: TARGET }).run({
   'an Identity Center administrator permission set assigned to a group of 4 users counts 4, not one role': {
     facts: {
       ...iamFacts({ authorizationDetails: details({ roles: [ssoRole('AdministratorAccess')] }) }),
-      ...identityCenter({ permissionSets: { AdministratorAccess: { groups: ['g-ops'] } }, groups: { 'g-ops': ['u-1', 'u-2', 'u-3', 'u-4'] } }),
+      ...identityCenter({
+        permissionSets: { AdministratorAccess: { groups: ['g-ops'] } },
+        groups: { 'g-ops': ['u-1', 'u-2', 'u-3', 'u-4'] },
+      }),
     },
     results: [
       {
@@ -116,7 +120,9 @@ checkTester(check, { target: TARGET }).run({
   'a reserved role without administrator access reads no Identity Center': {
     facts: {
       ...iamFacts({
-        authorizationDetails: details({ roles: [ssoRole('ReadOnly', [{ name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }])] }),
+        authorizationDetails: details({
+          roles: [ssoRole('ReadOnly', [{ name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }])],
+        }),
       }),
       ...noIdentityCenter(),
     },
@@ -144,7 +150,9 @@ checkTester(check, { target: TARGET }).run({
       ...iamFacts({ authorizationDetails: withSso(ssoRole('AdministratorAccess')) }),
       ...identityCenter(
         { permissionSets: {} },
-        { instance: new FactError({ kind: 'not_found', message: 'sso:ListInstances in eu-west-1 shows 0 IAM Identity Center instance(s)' }) },
+        {
+          instance: new FactError({ kind: 'not_found', message: 'sso:ListInstances in eu-west-1 shows 0 IAM Identity Center instance(s)' }),
+        },
       ),
     },
     results: [{ resource: TARGET.resource, status: 'error', messageId: 'notCollected', message: 'sso:ListInstances' }],

@@ -28,7 +28,11 @@ function scenario(extra: { deny?: string[]; owner?: string } = {}) {
       users: ['ana', 'ben', 'cleo', 'dan'],
       groups: [{ name: 'ops', members: ['ana', 'ben', 'cleo'] }],
       permissionSets: [
-        { name: 'Admin_Full', policies: ['AdministratorAccess'], assignments: [{ account: MEMBER, groups: ['ops'], users: ['cleo', 'dan'] }] },
+        {
+          name: 'Admin_Full',
+          policies: ['AdministratorAccess'],
+          assignments: [{ account: MEMBER, groups: ['ops'], users: ['cleo', 'dan'] }],
+        },
         { name: 'ReadOnly', policies: ['ReadOnlyAccess'], assignments: [{ account: MEMBER, users: ['ana'] }] },
       ],
     },
@@ -45,7 +49,12 @@ describe('Identity Center administrators through the real SDK clients', () => {
   it('counts the users of the assigned group and the users assigned directly, each once', () => {
     const member = scan.of('aws.iam.admin-principals').get(account(MEMBER));
     expect(member).toMatchObject({ status: 'fail', messageId: 'many', observed: { count: 4 } });
-    const [holders] = member?.observed?.identityCenter as { permissionSet: string; role: string; users: string[]; groups: { members: string[] }[] }[];
+    const [holders] = member?.observed?.identityCenter as {
+      permissionSet: string;
+      role: string;
+      users: string[];
+      groups: { members: string[] }[];
+    }[];
     expect(holders?.permissionSet).toBe('Admin_Full');
     expect(holders?.role).toMatch(/:role\/aws-reserved\/sso\.amazonaws\.com\/eu-west-1\/AWSReservedSSO_Admin_Full_[0-9a-f]{16}$/);
     expect(holders?.users).toHaveLength(2);

@@ -78,7 +78,8 @@ export function identityCenterFacts(
         const sso = clients.ssoAdmin(region);
         const pages = await tokenPages(
           'sso:ListInstances',
-          (NextToken) => send(rec, 'sso-admin', new ListInstancesCommand({ MaxResults: PAGE, NextToken }), (c, o) => sso.send(c, o), region),
+          (NextToken) =>
+            send(rec, 'sso-admin', new ListInstancesCommand({ MaxResults: PAGE, NextToken }), (c, o) => sso.send(c, o), region),
           (p) => p.NextToken,
         );
         const all = pages.flatMap((p) => p.Instances!);

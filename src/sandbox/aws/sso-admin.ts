@@ -13,7 +13,10 @@ import type { IdentityCenterWorld } from './world-identity-center.js';
 const required = (input: Record<string, unknown>, name: string): string => {
   const v = input[name];
   if (typeof v !== 'string' || v === '') {
-    throw new AwsError('ValidationException', `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`);
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`,
+    );
   }
   return v;
 };

@@ -149,7 +149,12 @@ export function buildWorld(scenario: AwsScenario, now: Date): World {
     : undefined;
   const homeRegion = scenario.homeRegion ?? accounts[0].regions[0];
   const identityCenter = scenario.identityCenter
-    ? buildIdentityCenter(scenario.identityCenter, accounts, { region: homeRegion, owner: organization?.managementAccount ?? accounts[0].id }, now)
+    ? buildIdentityCenter(
+        scenario.identityCenter,
+        accounts,
+        { region: homeRegion, owner: organization?.managementAccount ?? accounts[0].id },
+        now,
+      )
     : undefined;
   return { now, homeRegion, accounts, organization, ...(identityCenter ? { identityCenter } : {}) };
 }

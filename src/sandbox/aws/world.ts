@@ -141,20 +141,18 @@ const ALL_BLOCKED: PublicAccessBlockSpec = {
 
 export function buildWorld(scenario: AwsScenario, now: Date): World {
   const accounts = scenario.accounts.map((a) => buildAccount(a, now));
+  const home = accounts[0];
+  if (!home) throw new Error('aws scenario: no accounts');
   const organization = scenario.organization
     ? {
-        id: scenario.organization.id ?? `o-${hexId(`org:${accounts[0].id}`, 10)}`,
-        managementAccount: scenario.organization.managementAccount ?? accounts[0].id,
+        id: scenario.organization.id ?? `o-${hexId(`org:${home.id}`, 10)}`,
+        managementAccount: scenario.organization.managementAccount ?? home.id,
       }
     : undefined;
-  const homeRegion = scenario.homeRegion ?? accounts[0].regions[0];
+  const homeRegion = scenario.homeRegion ?? home.regions[0];
+  if (!homeRegion) throw new Error(`aws scenario: account ${home.id} has no region`);
   const identityCenter = scenario.identityCenter
-    ? buildIdentityCenter(
-        scenario.identityCenter,
-        accounts,
-        { region: homeRegion, owner: organization?.managementAccount ?? accounts[0].id },
-        now,
-      )
+    ? buildIdentityCenter(scenario.identityCenter, accounts, { region: homeRegion, owner: organization?.managementAccount ?? home.id }, now)
     : undefined;
   return { now, homeRegion, accounts, organization, ...(identityCenter ? { identityCenter } : {}) };
 }

@@ -12,6 +12,8 @@ const MANAGEMENT = '100000000001';
 const MEMBER = '200000000002';
 const account = (id: string) => `AWS::::Account:${id}`;
 const audit = { name: 'annexa-audit', policies: ['SecurityAudit'] };
+/** Enough members that the group's listing takes two pages of 100. */
+const crowd = Array.from({ length: 150 }, (_, i) => `user-${i}`);
 
 function scenario(extra: { deny?: string[]; owner?: string } = {}) {
   return {
@@ -25,8 +27,8 @@ function scenario(extra: { deny?: string[]; owner?: string } = {}) {
     identityCenter: {
       region: 'eu-west-1',
       ...(extra.owner ? { account: extra.owner } : {}),
-      users: ['ana', 'ben', 'cleo', 'dan'],
-      groups: [{ name: 'ops', members: ['ana', 'ben', 'cleo'] }],
+      users: ['ana', 'ben', 'cleo', 'dan', ...crowd],
+      groups: [{ name: 'ops', members: ['ana', 'ben', 'cleo', ...crowd] }],
       permissionSets: [
         {
           name: 'Admin_Full',
@@ -46,9 +48,9 @@ describe('Identity Center administrators through the real SDK clients', () => {
   });
   afterAll(() => scan?.handle.stop());
 
-  it('counts the users of the assigned group and the users assigned directly, each once', () => {
+  it('counts the users of the assigned group (every page) and the users assigned directly, each once', () => {
     const member = scan.of('aws.iam.admin-principals').get(account(MEMBER));
-    expect(member).toMatchObject({ status: 'fail', messageId: 'many', observed: { count: 4 } });
+    expect(member).toMatchObject({ status: 'fail', messageId: 'many', observed: { count: 154 } });
     const [holders] = member?.observed?.identityCenter as {
       permissionSet: string;
       role: string;
@@ -58,10 +60,10 @@ describe('Identity Center administrators through the real SDK clients', () => {
     expect(holders?.permissionSet).toBe('Admin_Full');
     expect(holders?.role).toMatch(/:role\/aws-reserved\/sso\.amazonaws\.com\/eu-west-1\/AWSReservedSSO_Admin_Full_[0-9a-f]{16}$/);
     expect(holders?.users).toHaveLength(2);
-    expect(holders?.groups[0]?.members).toHaveLength(3);
+    expect(holders?.groups[0]?.members).toHaveLength(153);
   });
 
-  it('reads Identity Center only for the account with an administrator reserved role, one call per list', () => {
+  it('reads Identity Center only for the account with an administrator reserved role, one call per page', () => {
     expect(scan.of('aws.iam.admin-principals').get(account(MANAGEMENT))).toMatchObject({ status: 'pass', observed: { count: 0 } });
     const { byOperation } = scan.handle.stats!() as { byOperation: Record<string, number> };
     expect(byOperation).toMatchObject({
@@ -69,7 +71,7 @@ describe('Identity Center administrators through the real SDK clients', () => {
       'sso-admin:ListPermissionSetsProvisionedToAccount': 1,
       'sso-admin:DescribePermissionSet': 2,
       'sso-admin:ListAccountAssignments': 1,
-      'identitystore:ListGroupMemberships': 1,
+      'identitystore:ListGroupMemberships': 2,
     });
   });
 });

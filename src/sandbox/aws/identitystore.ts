@@ -1,7 +1,7 @@
 import { AwsError } from './errors.js';
 import { jsonAnswer, jsonError, jsonInput, jsonOperation, jsonPage } from './json.js';
 import type { ServiceHandler } from './server.js';
-import { visibleInstance } from './sso-admin.js';
+import { required, visibleInstance } from './sso-admin.js';
 
 /**
  * The Identity Store of the Identity Center instance (JSON 1.1,
@@ -17,16 +17,17 @@ export function identitystoreService(): ServiceHandler {
       const input = jsonInput(req);
       ctx.authorize(`identitystore:${op}`);
       if (op !== 'ListGroupMemberships') throw new AwsError('UnknownOperationException', `Unknown operation ${op}`);
+      const storeId = required(input, 'IdentityStoreId');
+      const groupId = required(input, 'GroupId');
       const ic = visibleInstance(ctx, req);
-      const storeId = String(input.IdentityStoreId ?? '');
       if (!ic || ic.identityStoreId !== storeId) {
         throw new AwsError(
           'AccessDeniedException',
           `User: ${ctx.caller.arn} is not authorized to perform: identitystore:ListGroupMemberships on resource: identitystore/${storeId}`,
         );
       }
-      const group = ic.groups.find((g) => g.id === input.GroupId);
-      if (!group) throw new AwsError('ResourceNotFoundException', `GROUP not found: ${String(input.GroupId)}`);
+      const group = ic.groups.find((g) => g.id === groupId);
+      if (!group) throw new AwsError('ResourceNotFoundException', `GROUP not found: ${groupId}`);
       const pg = jsonPage(group.members, Number(input.MaxResults ?? 100), input.NextToken, 100);
       return jsonAnswer(req, {
         GroupMemberships: pg.items.map((userId) => ({

@@ -10,7 +10,8 @@ import type { IdentityCenterWorld } from './world-identity-center.js';
  * instance, and reading the instance is AccessDeniedException.
  */
 
-const required = (input: Record<string, unknown>, name: string): string => {
+/** A required string field of a JSON request, or the service's ValidationException. */
+export const required = (input: Record<string, unknown>, name: string): string => {
   const v = input[name];
   if (typeof v !== 'string' || v === '') {
     throw new AwsError(

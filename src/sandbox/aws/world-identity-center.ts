@@ -36,7 +36,6 @@ export function buildIdentityCenter(
 ): IdentityCenterWorld {
   const region = spec.region ?? defaults.region;
   const owner = spec.account ?? defaults.owner;
-  if (!accounts.some((a) => a.id === owner)) throw new Error(`identityCenter.account ${owner} is not an account of the scenario`);
   const instanceId = `ssoins-${hexId(`sso:${owner}`, 16)}`;
   const storeId = `d-${hexId(`store:${owner}`, 10)}`;
   const created = new Date(now.getTime() - 900 * 86_400_000);
@@ -60,9 +59,9 @@ export function buildIdentityCenter(
     if (!NAME.test(ps.name)) throw new Error(`identityCenter permission set "${ps.name}": not a valid permission set name`);
     const where = `permission set ${ps.name}`;
     const assignments = (ps.assignments ?? []).flatMap((a) => {
+      // An account the scenario leaves out (a subset of a larger organisation) keeps its assignments, with no IAM to provision.
       const account = accounts.find((x) => x.id === a.account);
-      if (!account) throw new Error(`identityCenter ${where}: unknown account ${a.account}`);
-      provisionRole(account, ps, region, owner);
+      if (account) provisionRole(account, ps, region, owner);
       return [
         ...(a.users ?? []).map((u) => ({ account: a.account, principalType: 'USER' as const, principalId: userId(u, where) })),
         ...(a.groups ?? []).map((g) => ({ account: a.account, principalType: 'GROUP' as const, principalId: groupId(g, where) })),

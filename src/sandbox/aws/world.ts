@@ -1,3 +1,4 @@
+import { firstPart } from '../../core/text.js';
 import { awsManagedPolicy } from './aws-managed.js';
 import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
@@ -296,7 +297,7 @@ const KEY_USAGE: Record<string, string> = { HMAC: 'GENERATE_VERIFY_MAC', ECC_SEC
 function buildKey(account: string, k: KmsKeySpec, index: number, created: Date): KmsKey {
   const id = k.id ?? uuid(`${account}:${k.region}:key:${k.aliases?.[0] ?? index}`);
   const spec = k.spec ?? 'SYMMETRIC_DEFAULT';
-  const usage = k.usage ?? KEY_USAGE[spec.split('_')[0]] ?? (spec.startsWith('ECC_') ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT');
+  const usage = k.usage ?? KEY_USAGE[firstPart(spec, '_')] ?? (spec.startsWith('ECC_') ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT');
   const manager = k.manager ?? 'CUSTOMER';
   return {
     id,

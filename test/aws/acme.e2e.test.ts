@@ -31,7 +31,8 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'aws.iam.root-mfa': { [root(ACCOUNT)]: 'pass', [root(DEV)]: 'pass', [root(SANDBOX)]: 'fail' },
   'aws.iam.root-access-keys': { [root(ACCOUNT)]: 'fail', [root(DEV)]: 'pass' },
   'aws.iam.password-policy': { [accountId(ACCOUNT)]: 'fail', [accountId(DEV)]: 'pass' },
-  'aws.iam.admin-principals': { [accountId(ACCOUNT)]: 'fail', [accountId(DEV)]: 'pass' },
+  // acme-dev's Identity Center administrator role stands for three people: with OrganizationAccountAccessRole, four.
+  'aws.iam.admin-principals': { [accountId(ACCOUNT)]: 'fail', [accountId(DEV)]: 'fail', [accountId(SANDBOX)]: 'pass' },
   'aws.iam.console-mfa': {
     [user('alice.nguyen')]: 'pass',
     [user('bob.smith')]: 'pass',
@@ -253,6 +254,10 @@ describe('acme through the real AWS SDK', () => {
     });
     const admins = scan.of('aws.iam.admin-principals').get(accountId(ACCOUNT))?.observed?.principals as { arn: string }[];
     expect(admins.map((p) => p.arn)).toContain(user('legacy-backup'));
+    expect(scan.of('aws.iam.admin-principals').get(accountId(DEV))?.observed).toMatchObject({
+      count: 4,
+      identityCenter: [{ permissionSet: 'AdministratorAccess', users: [expect.any(String)], groups: [{ members: expect.any(Array) }] }],
+    });
   });
 
   it('reads each fact once and each bucket through its own region', () => {

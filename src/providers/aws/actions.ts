@@ -69,6 +69,11 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'securityhub:DescribeHubCommand': 'securityhub:DescribeHub',
   'securityhub:GetEnabledStandardsCommand': 'securityhub:GetEnabledStandards',
   'logs:DescribeLogGroupsCommand': 'logs:DescribeLogGroups',
+  'sso-admin:ListInstancesCommand': 'sso:ListInstances',
+  'sso-admin:ListPermissionSetsProvisionedToAccountCommand': 'sso:ListPermissionSetsProvisionedToAccount',
+  'sso-admin:DescribePermissionSetCommand': 'sso:DescribePermissionSet',
+  'sso-admin:ListAccountAssignmentsCommand': 'sso:ListAccountAssignments',
+  'identitystore:ListGroupMembershipsCommand': 'identitystore:ListGroupMemberships',
 };
 
 /**

@@ -124,6 +124,15 @@ export const ANSWERS: Readonly<Record<string, Schema>> = {
   'securityhub:DescribeHubCommand': obj({ HubArn: str }),
   'securityhub:GetEnabledStandardsCommand': obj({ StandardsSubscriptions: list(obj({ StandardsArn: str, StandardsStatus: str })) }),
   'logs:DescribeLogGroupsCommand': obj({ logGroups: list(obj({ logGroupName: str, arn: str })) }),
+  // Identity Center sends its lists even when empty. A group member that is not a user (MemberId is a union that
+  // may grow) is malformed rather than skipped: a skipped member would be an administrator left uncounted.
+  'sso-admin:ListInstancesCommand': obj({ Instances: list(obj({ InstanceArn: str, IdentityStoreId: str })) }),
+  'sso-admin:ListPermissionSetsProvisionedToAccountCommand': obj({ PermissionSets: list(str) }),
+  'sso-admin:DescribePermissionSetCommand': obj({ PermissionSet: obj({ Name: str, PermissionSetArn: str }) }),
+  'sso-admin:ListAccountAssignmentsCommand': obj({
+    AccountAssignments: list(obj({ PrincipalType: { enum: ['USER', 'GROUP'] }, PrincipalId: str })),
+  }),
+  'identitystore:ListGroupMembershipsCommand': obj({ GroupMemberships: list(obj({ MemberId: obj({ UserId: str }) })) }),
 };
 
 export function answerSchema(name: string): Schema {

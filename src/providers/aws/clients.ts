@@ -17,6 +17,8 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
@@ -56,6 +58,9 @@ export interface AwsClients {
   guardduty(region: string): GuardDutyClient;
   securityhub(region: string): SecurityHubClient;
   logs(region: string): CloudWatchLogsClient;
+  /** Identity Center's clients use the credentials that can read it (see identity-center-facts.ts), not the scanned account's role. */
+  ssoAdmin(region: string): SSOAdminClient;
+  identitystore(region: string): IdentitystoreClient;
 }
 
 /** A client whose empty 2xx answers are refused before the SDK reads them as `{}`. */
@@ -135,19 +140,23 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
     requestHandler: timeLimits(settings.callTimeoutMs),
     ...(options.endpoints?.[service] ? { endpoint: options.endpoints[service] } : {}),
   });
-  const credentials = options.roleArn
-    ? sharedAcrossClients(
-        fromTemporaryCredentials({
-          masterCredentials: base,
-          params: {
-            RoleArn: options.roleArn,
-            RoleSessionName: options.sessionName ?? 'annexa',
-            ...(options.externalId ? { ExternalId: options.externalId } : {}),
-          },
-          clientConfig: common('sts', options.homeRegion),
-        }),
-      )
-    : base;
+  const assumed = (role: { roleArn?: string; externalId?: string; sessionName?: string }) =>
+    role.roleArn
+      ? sharedAcrossClients(
+          fromTemporaryCredentials({
+            masterCredentials: base,
+            params: {
+              RoleArn: role.roleArn,
+              RoleSessionName: role.sessionName ?? 'annexa',
+              ...(role.externalId ? { ExternalId: role.externalId } : {}),
+            },
+            clientConfig: common('sts', options.homeRegion),
+          }),
+        )
+      : base;
+  const credentials = assumed(options);
+  let identityCenterCredentials: AwsCredentialIdentityProvider | undefined;
+  const icCredentials = () => (identityCenterCredentials ??= assumed(options.identityCenter ?? {}));
   const cache = new Map<string, unknown>();
   const once = <T>(key: string, make: () => T): T => {
     if (!cache.has(key)) cache.set(key, make());
@@ -214,5 +223,13 @@ export function clientsFor(options: AwsTargetOptions, settings: ClientSettings):
     securityhub: (region) =>
       once(`securityhub:${region}`, () => guarded(new SecurityHubClient({ ...common('securityhub', region), credentials }), 'securityhub')),
     logs: (region) => once(`logs:${region}`, () => guarded(new CloudWatchLogsClient({ ...common('logs', region), credentials }), 'logs')),
+    ssoAdmin: (region) =>
+      once(`sso-admin:${region}`, () =>
+        guarded(new SSOAdminClient({ ...common('sso-admin', region), credentials: icCredentials() }), 'sso-admin'),
+      ),
+    identitystore: (region) =>
+      once(`identitystore:${region}`, () =>
+        guarded(new IdentitystoreClient({ ...common('identitystore', region), credentials: icCredentials() }), 'identitystore'),
+      ),
   };
 }

@@ -20,6 +20,7 @@ import { vpcFacts } from './vpc-facts.js';
 import { guarddutyFacts } from './guardduty-facts.js';
 import { logsFacts } from './logs-facts.js';
 import { securityhubFacts } from './securityhub-facts.js';
+import { identityCenterFacts } from './identity-center-facts.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
@@ -48,6 +49,7 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
     guardduty: guarddutyFacts(scope, clients),
     securityhub: securityhubFacts(scope, clients),
     logs: logsFacts(scope, clients),
+    identityCenter: identityCenterFacts(scope, clients, o.homeRegion, o.identityCenter),
   };
 }
 

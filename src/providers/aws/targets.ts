@@ -50,6 +50,7 @@ export async function resolveAwsTargets(section: AwsSection, runtime: ProviderRu
     homeRegion,
     ...(section.regions?.length ? { regions: section.regions } : {}),
     ...(section.profile ? { profile: section.profile } : {}),
+    ...(section.identityCenter ? { identityCenter: section.identityCenter } : {}),
   };
   const credentials = baseCredentials(shared);
   const clientConfig = {

@@ -1,6 +1,7 @@
 import type { AccessAnalyzerFacts } from './accessanalyzer-facts.js';
 import type { BackupFacts } from './backup-facts.js';
 import type { DynamoDbFacts } from './dynamodb-facts.js';
+import type { IdentityCenterFacts, IdentityCenterOptions } from './identity-center-facts.js';
 import type { InspectorFacts } from './inspector-facts.js';
 import type { RdsFacts } from './rds-facts.js';
 import type { SsmFacts } from './ssm-facts.js';
@@ -230,6 +231,7 @@ export interface AwsFacts {
   guardduty: MonitoringFacts['guardduty'];
   securityhub: MonitoringFacts['securityhub'];
   logs: MonitoringFacts['logs'];
+  identityCenter: IdentityCenterFacts;
 }
 
 /** What a target carries: never a credential. */
@@ -249,6 +251,8 @@ export interface AwsTargetOptions {
   endpoints?: Partial<Record<AwsService, string>>;
   /** Host names the clients resolve themselves, `*.suffix` for every name under one (the sandbox hands `*.localhost`). */
   hosts?: Record<string, string>;
+  /** Where IAM Identity Center is read (`aws.identityCenter`). */
+  identityCenter?: IdentityCenterOptions;
 }
 
 export type AwsService =
@@ -265,6 +269,8 @@ export type AwsService =
   | 'inspector2'
   | 'ssm'
   | 'accessanalyzer'
+  | 'sso-admin'
+  | 'identitystore'
   | MonitoringService;
 
 declare module '../../core/check.js' {

@@ -17,6 +17,8 @@ import { s3Service } from './s3.js';
 import { s3controlService } from './s3control.js';
 import { ssmService } from './ssm.js';
 import { securityhubService } from './securityhub.js';
+import { ssoAdminService } from './sso-admin.js';
+import { identitystoreService } from './identitystore.js';
 import { LOOPBACK_NAMES } from '../../providers/aws/host-lookup.js';
 import { rateLimiter } from './rate-limits.js';
 import { faultsOf } from './rules.js';
@@ -47,6 +49,8 @@ export interface AwsSandboxEndpoints {
   guardduty: string;
   securityhub: string;
   logs: string;
+  'sso-admin': string;
+  identitystore: string;
 }
 
 export interface AwsSandbox {
@@ -112,6 +116,8 @@ export async function startAwsSandbox(scenario: AwsScenario, options: AwsSandbox
     guardduty: guarddutyService(),
     securityhub: securityhubService(),
     logs: logsService(),
+    'sso-admin': ssoAdminService(),
+    identitystore: identitystoreService(),
   };
   const started: Partial<Record<keyof AwsSandboxEndpoints, Listening>> = {};
   try {

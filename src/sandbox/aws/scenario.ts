@@ -10,6 +10,7 @@ import type {
   RdsSnapshotSpec,
 } from './scenario-data.js';
 import type { MonitoringSpec } from './scenario-monitoring.js';
+import type { IdentityCenterSpec } from './scenario-identity-center.js';
 
 /**
  * The `aws:` section of a scenario, as schemas/scenario-aws.schema.json
@@ -221,4 +222,6 @@ export interface AwsScenario {
   faults?: FaultsSpec;
   /** Enforce the real services' request quotas (src/sandbox/aws/rate-limits.ts, docs/benchmark.md). */
   rateLimits?: boolean;
+  /** IAM Identity Center: users, groups and permission sets assigned to the accounts. */
+  identityCenter?: IdentityCenterSpec;
 }

@@ -4,6 +4,7 @@ import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
 import { buildEc2, type Ec2World } from './world-ec2.js';
 import { buildMonitoring, type MonitoringWorld } from './world-monitoring.js';
+import { buildIdentityCenter, type IdentityCenterWorld } from './world-identity-center.js';
 import type {
   AccessKeySpec,
   AccountSpec,
@@ -129,6 +130,7 @@ export interface World {
   homeRegion: string;
   accounts: Account[];
   organization?: { id: string; managementAccount: string };
+  identityCenter?: IdentityCenterWorld;
 }
 
 const ALL_BLOCKED: PublicAccessBlockSpec = {
@@ -150,7 +152,10 @@ export function buildWorld(scenario: AwsScenario, now: Date): World {
     : undefined;
   const homeRegion = scenario.homeRegion ?? home.regions[0];
   if (!homeRegion) throw new Error(`aws scenario: account ${home.id} has no region`);
-  return { now, homeRegion, accounts, organization };
+  const identityCenter = scenario.identityCenter
+    ? buildIdentityCenter(scenario.identityCenter, accounts, { region: homeRegion, owner: organization?.managementAccount ?? home.id }, now)
+    : undefined;
+  return { now, homeRegion, accounts, organization, ...(identityCenter ? { identityCenter } : {}) };
 }
 
 function keysOf(seed: string, specs: AccessKeySpec[] | undefined, now: Date): AccessKey[] {

@@ -56,7 +56,8 @@ function isLinks(links: unknown): links is ControlLink[] {
   return (
     Array.isArray(links) &&
     links.every(
-      (l: Partial<ControlLink> | null) => l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim(),
+      (l: { control?: unknown; rationale?: unknown } | null) =>
+        l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim(),
     )
   );
 }

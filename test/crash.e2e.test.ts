@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,9 @@ aws:
         - { name: bob, console: { changed: { days: 10 } } }
 `;
 const SCAN = ['scan', '--sandbox', 'crash.yaml', '--checks', 'aws.iam.*', '--log-level', 'info', '--keep', '3', '--out', 'evidence'];
+// One V8 compile cache for the test's 34 start-ups of the CLI: the first compiles the SDK and the
+// sources, the others read the bytecode (about a quarter less CPU per start on Node 22).
+const COMPILE_CACHE = mkdtempSync(path.join(tmpdir(), 'annexa-crash-compile-cache-'));
 
 interface Spawned {
   /** Milliseconds from spawn to the "scan started" log line, or undefined if the process was killed before it. */
@@ -49,7 +53,7 @@ function runScan(cwd: string, killAt?: { from: 'spawn' | 'started'; ms: number }
   const began = Date.now();
   const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'src/cli.ts'), ...SCAN], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: COMPILE_CACHE },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { UsageError } from './errors.js';
 import { loadChecks } from './loader.js';
-import { builtinMappingFiles, loadCatalog, loadMappings, mappingProblems, type Mapping } from './mapping.js';
+import { builtinMapping, loadCatalog, loadMappings, mappingProblems, type Mapping } from './mapping.js';
 
 /**
  * The built-in checks and the user's own, with the mapping that ties each to
@@ -12,7 +12,7 @@ export async function loadCheckCatalogue(
   options: { checksDirs?: string[]; mappingFiles?: string[] } = {},
 ): Promise<{ checks: Check[]; mapping: Mapping }> {
   const checks = await loadChecks(options.checksDirs);
-  const mapping = loadMappings([...builtinMappingFiles(), ...(options.mappingFiles ?? [])]);
+  const mapping = loadMappings(options.mappingFiles ?? [], builtinMapping('iso27001-2022'));
   const problems = mappingProblems(
     mapping,
     checks.map((c) => c.meta.id),

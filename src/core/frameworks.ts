@@ -1,15 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from './errors.js';
 import { rollUpControls, type ControlRollup } from './controls.js';
-import { builtinMappingFiles, loadCatalog, loadMappings, MAPPINGS_DIR, type Control, type Mapping } from './mapping.js';
+import { builtinMapping, loadCatalog, MAPPINGS_DIR, type Control, type Mapping } from './mapping.js';
 import type { Result } from './types.js';
 
 /**
  * The catalogues a run's results can be read against. ISO/IEC 27001:2022 is
  * what checks are mapped to; the 2013 Annex A is derived from it through the
- * published correspondence; NIST CSF 2.0 has its own mapping files.
+ * published correspondence; NIST CSF 2.0 has its own links in each check's
+ * mapping entry (mappings/checks/).
  */
 export const FRAMEWORK_IDS = ['iso27001-2022', 'iso27001-2013', 'nist-csf-2.0'] as const;
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
@@ -23,7 +24,6 @@ export const FRAMEWORK_NAMES: Record<FrameworkId, string> = {
 export const CATALOG_2013_FILE = path.join(MAPPINGS_DIR, 'iso27001-2013.json');
 export const CORRESPONDENCE_FILE = path.join(MAPPINGS_DIR, 'iso27001-2013', 'correspondence.yaml');
 export const CSF_CATALOG_FILE = path.join(MAPPINGS_DIR, 'nist-csf-2.0.json');
-export const CSF_MAPPING_DIR = path.join(MAPPINGS_DIR, 'nist-csf-2.0');
 
 /** A catalogue and the mapping of checks onto it, with a rationale per link. */
 export interface Framework {
@@ -42,13 +42,6 @@ export function loadCorrespondence(file = CORRESPONDENCE_FILE): Correspondence {
     data && typeof data === 'object' && Object.values(data).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'));
   if (!ok) throw new UsageError(`${file}: a correspondence is an object of 2022 control → list of 2013 controls`);
   return data as Correspondence;
-}
-
-export function csfMappingFiles(): string[] {
-  return readdirSync(CSF_MAPPING_DIR)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => path.join(CSF_MAPPING_DIR, f));
 }
 
 /**
@@ -105,7 +98,7 @@ export function loadFramework(id: FrameworkId, mapping2022: Mapping): Framework 
     case 'iso27001-2013':
       return { id, name, catalog: loadCatalog(CATALOG_2013_FILE), mapping: deriveMapping2013(mapping2022, loadCorrespondence()) };
     case 'nist-csf-2.0':
-      return { id, name, catalog: loadCatalog(CSF_CATALOG_FILE), mapping: loadMappings(csfMappingFiles()) };
+      return { id, name, catalog: loadCatalog(CSF_CATALOG_FILE), mapping: builtinMapping('nist-csf-2.0') };
   }
 }
 
@@ -115,7 +108,7 @@ export function loadFramework(id: FrameworkId, mapping2022: Mapping): Framework 
  * the same control, otherwise the run's own record is all there is.
  */
 export function mappingFromResults(results: Result[]): Mapping {
-  const builtin = loadMappings(builtinMappingFiles());
+  const builtin = builtinMapping('iso27001-2022');
   const mapping: Mapping = {};
   for (const r of results) {
     const links = (mapping[r.checkId] ??= []);

@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCheckCatalogue } from './catalogue.js';
-import { builtinMappingFiles, loadCatalog, loadMappings, mappingProblems } from './mapping.js';
+import { builtinMapping, loadCatalog, MAPPED_FRAMEWORKS, mappingProblems } from './mapping.js';
 
 const catalog = loadCatalog();
 
@@ -29,7 +32,50 @@ describe('the built-in mapping', () => {
   });
 
   it('maps no check in two files', () => {
-    expect(() => loadMappings(builtinMappingFiles())).not.toThrow();
+    for (const framework of MAPPED_FRAMEWORKS) expect(() => builtinMapping(framework)).not.toThrow();
+  });
+});
+
+describe('the built-in mapping files: one entry per check, covering every framework', () => {
+  const links = '[{ control: A.8.5, rationale: why it is evidence }]';
+  const dirWith = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'annexa-mapping-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+
+  it('reads each framework from its key of the entry', () => {
+    const dir = dirWith({ 'x.yaml': `x.y.z:\n  iso27001-2022: ${links}\n  nist-csf-2.0: [{ control: PR.AA-03, rationale: r }]\n` });
+    expect(builtinMapping('iso27001-2022', dir)).toEqual({ 'x.y.z': [{ control: 'A.8.5', rationale: 'why it is evidence' }] });
+    expect(builtinMapping('nist-csf-2.0', dir)).toEqual({ 'x.y.z': [{ control: 'PR.AA-03', rationale: 'r' }] });
+  });
+
+  it.each([
+    [
+      'a framework missing',
+      `x.y.z:\n  iso27001-2022: ${links}\n`,
+      'x.y.z must map to exactly these frameworks: iso27001-2022, nist-csf-2.0',
+    ],
+    [
+      'a misspelt framework',
+      `x.y.z:\n  iso27001-2022: ${links}\n  nist-csf-2: ${links}\n  nist-csf-2.0: ${links}\n`,
+      'x.y.z must map to exactly these frameworks',
+    ],
+    ['the list of a plugin mapping file', `x.y.z: ${links}\n`, 'x.y.z must map to exactly these frameworks'],
+    [
+      'a link without a rationale',
+      `x.y.z:\n  iso27001-2022: [{ control: A.8.5 }]\n  nist-csf-2.0: ${links}\n`,
+      'x.y.z iso27001-2022 must be a list',
+    ],
+  ])('refuses %s', (_, text, problem) => {
+    expect(() => builtinMapping('iso27001-2022', dirWith({ 'x.yaml': text }))).toThrow(problem);
+  });
+
+  it('refuses a check mapped in two files', () => {
+    const entry = `x.y.z:\n  iso27001-2022: ${links}\n  nist-csf-2.0: ${links}\n`;
+    expect(() => builtinMapping('nist-csf-2.0', dirWith({ 'a.yaml': entry, 'b.yaml': entry }))).toThrow(
+      'b.yaml: x.y.z is already mapped in another mapping file',
+    );
   });
 });
 

@@ -22,38 +22,57 @@ export type Mapping = Record<string, ControlLink[]>;
 
 export const MAPPINGS_DIR = path.join(PACKAGE_ROOT, 'mappings');
 export const CATALOG_FILE = path.join(MAPPINGS_DIR, 'annex-a-2022.json');
-export const BUILTIN_MAPPING_DIR = path.join(MAPPINGS_DIR, 'iso27001-2022');
+/** The built-in checks' mapping: `<provider>.yaml`, one entry per check covering every framework in MAPPED_FRAMEWORKS. */
+export const CHECK_MAPPING_DIR = path.join(MAPPINGS_DIR, 'checks');
+
+/**
+ * The frameworks a built-in check is mapped to directly, each a key of the
+ * check's entry. ISO/IEC 27001:2013 is not among them: its mapping is derived
+ * from the 2022 links through the published correspondence (frameworks.ts).
+ */
+export const MAPPED_FRAMEWORKS = ['iso27001-2022', 'nist-csf-2.0'] as const;
+export type MappedFrameworkId = (typeof MAPPED_FRAMEWORKS)[number];
+
+/** Check id → per framework, the controls it evidences. */
+export type CheckMappings = Record<string, Record<MappedFrameworkId, ControlLink[]>>;
 
 export function loadCatalog(file = CATALOG_FILE): Control[] {
   const data = JSON.parse(readFileSync(file, 'utf8')) as { controls: Control[] };
   return data.controls;
 }
 
-/** Reads one mapping file (YAML): `check.id: [{ control, rationale }]`. */
-export function readMappingFile(file: string): Mapping {
+function readYamlObject(file: string, shape: string): Record<string, unknown> {
   let data: unknown;
   try {
     data = parseYaml(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new UsageError(`${file}: cannot read mapping: ${(err as Error).message}`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data))
-    throw new UsageError(`${file}: a mapping is an object of check id → list of { control, rationale }`);
-  for (const [checkId, links] of Object.entries(data)) {
-    const ok =
-      Array.isArray(links) &&
-      links.every(
-        (l: { control?: unknown; rationale?: unknown } | null) =>
-          l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim(),
-      );
-    if (!ok) throw new UsageError(`${file}: ${checkId} must be a list of { control, rationale } with a non-empty rationale`);
-  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${file}: a mapping is an object of ${shape}`);
+  return data as Record<string, unknown>;
+}
+
+function isLinks(links: unknown): links is ControlLink[] {
+  return (
+    Array.isArray(links) &&
+    links.every(
+      (l: { control?: unknown; rationale?: unknown } | null) =>
+        l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim(),
+    )
+  );
+}
+
+/** Reads one mapping file of the user's own checks (YAML), onto Annex A 2022: `check.id: [{ control, rationale }]`. */
+export function readMappingFile(file: string): Mapping {
+  const data = readYamlObject(file, 'check id → list of { control, rationale }');
+  for (const [checkId, links] of Object.entries(data))
+    if (!isLinks(links)) throw new UsageError(`${file}: ${checkId} must be a list of { control, rationale } with a non-empty rationale`);
   return data as Mapping;
 }
 
-/** Merges mapping files; the same check mapped in two files is an error, not a silent override. */
-export function loadMappings(files: string[]): Mapping {
-  const merged: Mapping = {};
+/** Merges mapping files into `base`; the same check mapped in two files is an error, not a silent override. */
+export function loadMappings(files: string[], base: Mapping = {}): Mapping {
+  const merged: Mapping = { ...base };
   for (const file of files) {
     for (const [checkId, links] of Object.entries(readMappingFile(file))) {
       if (merged[checkId]) throw new UsageError(`${file}: ${checkId} is already mapped in another mapping file`);
@@ -63,11 +82,34 @@ export function loadMappings(files: string[]): Mapping {
   return merged;
 }
 
-export function builtinMappingFiles(): string[] {
-  return readdirSync(BUILTIN_MAPPING_DIR)
+/** Reads one built-in mapping file: `check.id: { <framework>: [{ control, rationale }] }`, every framework in each entry. */
+export function readCheckMappingFile(file: string): CheckMappings {
+  const data = readYamlObject(file, `check id → { ${MAPPED_FRAMEWORKS.join(', ')} } each a list of { control, rationale }`);
+  for (const [checkId, entry] of Object.entries(data)) {
+    const keys = entry && typeof entry === 'object' && !Array.isArray(entry) ? Object.keys(entry).sort() : [];
+    if (keys.join() !== [...MAPPED_FRAMEWORKS].sort().join())
+      throw new UsageError(`${file}: ${checkId} must map to exactly these frameworks: ${MAPPED_FRAMEWORKS.join(', ')}`);
+    for (const [framework, links] of Object.entries(entry as Record<string, unknown>))
+      if (!isLinks(links))
+        throw new UsageError(`${file}: ${checkId} ${framework} must be a list of { control, rationale } with a non-empty rationale`);
+  }
+  return data as CheckMappings;
+}
+
+/** The built-in checks' mapping onto one framework, from every file of `dir`; a check in two files is an error. */
+export function builtinMapping(framework: MappedFrameworkId, dir = CHECK_MAPPING_DIR): Mapping {
+  const files = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => path.join(BUILTIN_MAPPING_DIR, f));
+    .map((f) => path.join(dir, f));
+  const mapping: Mapping = {};
+  for (const file of files) {
+    for (const [checkId, entry] of Object.entries(readCheckMappingFile(file))) {
+      if (mapping[checkId]) throw new UsageError(`${file}: ${checkId} is already mapped in another mapping file`);
+      mapping[checkId] = entry[framework];
+    }
+  }
+  return mapping;
 }
 
 /**

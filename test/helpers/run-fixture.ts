@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { countResults, rollUpControls } from '../../src/core/controls.js';
-import { builtinMappingFiles, loadCatalog, loadMappings } from '../../src/core/mapping.js';
+import { builtinMapping, loadCatalog } from '../../src/core/mapping.js';
 import { budgetOf, type Run } from '../../src/core/run.js';
 import type { FactRecord, Result } from '../../src/core/types.js';
 import { newRunId, writeRunFolder } from '../../src/evidence/run-folder.js';
@@ -43,7 +43,7 @@ function fact(key: string): FactRecord {
  * `signKey` signs it as `scan --sign-key` does.
  */
 export async function writeFixtureRun(out: string, options: { signKey?: KeyObject } = {}): Promise<string> {
-  const mapping = loadMappings(builtinMappingFiles());
+  const mapping = builtinMapping('iso27001-2022');
   const facts = [fact('aws.iam.accountSummary'), fact('aws.s3.buckets')];
   const result = (checkId: string, resource: string, status: Result['status'], message: string, extra: Partial<Result> = {}): Result => ({
     checkId,

@@ -8,7 +8,17 @@ import { scan } from '../src/scan.js';
 import { tempDir } from './helpers/cli.js';
 
 /** A generated AWS estate big enough that each evidence file is written in many chunks (file-writer.ts writes 256 KiB at a time). */
-const SIZES: EstateSizes = { iamUsers: 100, iamRoles: 10, iamPolicies: 10, buckets: 250, kmsKeys: 20, regions: 1, repos: 0, members: 0, tlsEndpoints: 0 };
+const SIZES: EstateSizes = {
+  iamUsers: 100,
+  iamRoles: 10,
+  iamPolicies: 10,
+  buckets: 250,
+  kmsKeys: 20,
+  regions: 1,
+  repos: 0,
+  members: 0,
+  tlsEndpoints: 0,
+};
 
 describe('a large run written piece by piece', () => {
   it('writes results.json and snapshot.json that validate, match the whole-document form and pass verify', async () => {

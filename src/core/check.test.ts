@@ -16,7 +16,15 @@ describe('formatMessage', () => {
 });
 
 describe('each', () => {
-  const meta: CheckMeta = { id: 't.each', title: 't', provider: 'tls', severity: 'low', description: 'd', remediation: 'r', messages: { ok: 'ok {n}' } };
+  const meta: CheckMeta = {
+    id: 't.each',
+    title: 't',
+    provider: 'tls',
+    severity: 'low',
+    description: 'd',
+    remediation: 'r',
+    messages: { ok: 'ok {n}' },
+  };
   const helpers = resultFactory(meta, currentReads);
 
   it('judges every item in order, a bounded number at a time, an uncollected fact an error for its item alone', async () => {

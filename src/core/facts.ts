@@ -80,6 +80,7 @@ export interface FactScope {
 export class FactStore {
   private readonly live = new Map<string, Promise<unknown>>();
   private readonly records = new Map<string, FactRecord>();
+  private readonly refs = new Map<string, string>();
   private readonly replay?: Map<string, FactRecord>;
 
   constructor(
@@ -103,8 +104,16 @@ export class FactStore {
     return [...this.records.values()].sort((a, b) => a.ref.localeCompare(b.ref));
   }
 
+  /** One string per ref, whichever call made it: every result's factRefs name the same strings instead of copies. */
+  private intern(ref: string): string {
+    const known = this.refs.get(ref);
+    if (known !== undefined) return known;
+    this.refs.set(ref, ref);
+    return ref;
+  }
+
   private fact<T>(options: FactScopeOptions, key: string, fetch: (rec: CallRecorder) => Promise<T>): Promise<T> {
-    const ref = `${options.target}/${key}`;
+    const ref = this.intern(`${options.target}/${key}`);
     noteRead(ref);
     let pending = this.live.get(ref) as Promise<T> | undefined;
     if (!pending) {

@@ -135,5 +135,12 @@ export function mappingProblems(mapping: Mapping, checkIds: string[], catalog: C
 
 /** Fills each result's `controls` from the mapping (after the check ran: checks do not know their controls). */
 export function withControls(results: Result[], mapping: Mapping): Result[] {
-  return results.map((r) => ({ ...r, controls: (mapping[r.checkId] ?? []).map((l) => l.control) }));
+  // One list per check, shared by its results: a large run has tens of thousands of results and a few hundred checks.
+  const byCheck = new Map<string, string[]>();
+  const controlsOf = (checkId: string) => {
+    let controls = byCheck.get(checkId);
+    if (!controls) byCheck.set(checkId, (controls = (mapping[checkId] ?? []).map((l) => l.control)));
+    return controls;
+  };
+  return results.map((r) => ({ ...r, controls: controlsOf(r.checkId) }));
 }

@@ -19,6 +19,13 @@ export class Secrets {
     return this;
   }
 
+  /** The length of the longest secret: a text written in pieces is searched across the seams with this much overlap. */
+  get longest(): number {
+    let max = 0;
+    for (const value of this.values.keys()) max = Math.max(max, value.length);
+    return max;
+  }
+
   /** Where the first secret that `text` holds came from, or undefined. */
   sourceIn(text: string): string | undefined {
     for (const [value, source] of this.values) if (text.includes(value)) return source;

@@ -7,6 +7,7 @@ import { loadCatalog } from '../core/mapping.js';
 import { validatorFor } from '../core/schemas.js';
 import type { Result } from '../core/types.js';
 import { Secrets } from '../core/secrets.js';
+import * as writer from './file-writer.js';
 import * as files from './files.js';
 import { integrityProblems, latestRun, writeRunFolder } from './run-folder.js';
 import { result, sampleRun } from '../../test/helpers/sample-run.js';
@@ -46,7 +47,9 @@ describe('the evidence run folder', () => {
   it('leaves no run folder when a write fails, and never chains to that incomplete run', async () => {
     const out = await tempOut();
     const complete = await writeRunFolder(out, sampleRun('2026-03-01T10:00:00.000Z'));
-    const spy = vi.spyOn(files, 'writeAtomic').mockImplementationOnce(async () => {}).mockRejectedValueOnce(new Error('disk full'));
+    // The second evidence file fails half-way: the first is written for real, so the partial folder holds something.
+    const write = writer.writePiecesAtomic;
+    const spy = vi.spyOn(writer, 'writePiecesAtomic').mockImplementationOnce(write).mockRejectedValueOnce(new Error('disk full'));
     await expect(writeRunFolder(out, sampleRun('2026-03-02T10:00:00.000Z'))).rejects.toThrow('disk full');
     spy.mockRestore();
     expect((await readdir(out)).sort()).toEqual([complete.manifest.runId]);

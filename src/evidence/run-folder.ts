@@ -4,7 +4,9 @@ import { controlCounts, type ControlStatus } from '../core/controls.js';
 import type { Run } from '../core/run.js';
 import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
 import { Secrets } from '../core/secrets.js';
-import { sha256, writeAtomic } from './files.js';
+import { writePiecesAtomic } from './file-writer.js';
+import { sha256, sha256OfFile, writeAtomic } from './files.js';
+import { jsonPieces } from './json-pieces.js';
 import type { ManifestSignature } from './sign.js';
 
 export const MANIFEST = 'manifest.json';
@@ -158,17 +160,15 @@ async function writeInto(
   previous: VerifiedRun | null,
   secrets: Secrets,
 ): Promise<{ manifest: Manifest; manifestSha256: string }> {
-  // Each file's text is made when it is written, so that a large run holds one of them in memory at a time, not all.
-  const contents: Record<string, () => string | Buffer> = {
-    'results.json': () =>
-      jsonText({ runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) }),
-    'controls.json': () => jsonText({ runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls }),
-    'snapshot.json': () => jsonText({ runId: run.id, facts: run.facts }),
-    ...Object.fromEntries(Object.entries(options.files ?? {}).map(([name, content]) => [name, () => content])),
+  // The evidence files are written piece by piece (json-pieces.ts): a large run never holds one of them as a whole string.
+  const documents: Record<EvidenceFile, Record<string, unknown>> = {
+    'results.json': { runId: run.id, results: run.results, ...(run.exceptions?.length ? { exceptions: run.exceptions } : {}) },
+    'controls.json': { runId: run.id, framework: run.framework, summary: controlCounts(run.controls), controls: run.controls },
+    'snapshot.json': { runId: run.id, facts: run.facts },
   };
   const files = {} as Manifest['files'];
-  for (const [name, make] of Object.entries(contents)) {
-    const content = make();
+  for (const [name, doc] of Object.entries(documents)) files[name] = await writePiecesAtomic(path.join(partial, name), jsonPieces(doc), secrets);
+  for (const [name, content] of Object.entries(options.files ?? {})) {
     refuseSecrets(name, content, secrets);
     await mkdir(path.dirname(path.join(partial, name)), { recursive: true });
     await writeAtomic(path.join(partial, name), content);
@@ -235,7 +235,7 @@ export async function integrityProblems(dir: string): Promise<string[]> {
   const problems: string[] = [];
   for (const [name, expected] of Object.entries(manifest.files)) {
     try {
-      const actual = sha256(await readFile(path.join(dir, name)));
+      const actual = await sha256OfFile(path.join(dir, name));
       if (actual !== expected.sha256) problems.push(`${name}: sha256 ${actual} does not match the manifest's ${expected.sha256}`);
     } catch (err) {
       problems.push(`${name}: ${(err as Error).message}`);

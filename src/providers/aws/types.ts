@@ -249,6 +249,8 @@ export interface AwsTargetOptions {
   endpoints?: Partial<Record<AwsService, string>>;
   /** Host names the clients resolve themselves, `*.suffix` for every name under one (the sandbox hands `*.localhost`). */
   hosts?: Record<string, string>;
+  /** Set on a shard's share of the account (`scan --shard`): see shard-split.ts for what the share holds. */
+  split?: { index: number; count: number };
 }
 
 export type AwsService =

@@ -21,7 +21,7 @@ import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
 import type { CheckMeta, CollectorIdentity, Severity, Target } from './core/types.js';
-import { elsewhereRecord, shardTargets, type Shard } from './core/shard.js';
+import { elsewhereRecord, shardTargets, wholeTargets, type Shard } from './core/shard.js';
 import { acquireLock } from './evidence/lock.js';
 import { removeLeftovers } from './evidence/leftovers.js';
 import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
@@ -202,7 +202,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
     let targets: Target[];
     if (recorded) {
-      targets = recorded.manifest.scope.targets as Target[];
+      const recordedTargets = recorded.manifest.scope.targets as Target[];
+      // A merged run's snapshot holds every share of a split target: replayed, each is judged once, whole.
+      targets = recorded.manifest.scope.mergeOf ? wholeTargets(recordedTargets) : recordedTargets;
     } else if (scenario) {
       sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;

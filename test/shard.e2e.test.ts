@@ -132,5 +132,8 @@ describe('4 shards of a generated estate (the bench estate, small), merged', () 
     // No result is lost or doubled: the merged results are the unsharded ones, each once.
     const keys = (results: Result[]) => results.map((r) => `${r.checkId} ${unported(r.resource)}`).sort();
     expect(keys(run.merged.run.results)).toEqual(keys(run.whole.run.results));
+    // Replayed, the merged snapshot judges each split account once, whole, as the unsharded scan did.
+    const replayed = await scan({ replay: run.merged.dir, out: false, env: {} });
+    expect(verdicts(replayed.run.results)).toEqual(verdicts(run.whole.run.results));
   }, 300_000);
 });

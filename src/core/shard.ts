@@ -92,3 +92,21 @@ export function elsewhereRecord(byTarget: ReadonlyMap<string, string[]>): { else
   const elsewhere = [...byTarget].map(([target, checks]) => ({ target, checks: [...checks].sort() }));
   return { elsewhere: elsewhere.sort((a, b) => (a.target < b.target ? -1 : 1)) };
 }
+
+/**
+ * The targets of a merged run as one unsharded scan has them: a target
+ * split between shards appears once per share (`options.split`); replaying
+ * the merged snapshot judges it once, whole.
+ */
+export function wholeTargets<T extends Pick<Target, 'id' | 'options'>>(targets: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const t of targets) {
+    if (byId.has(t.id)) continue;
+    const options = t.options;
+    if (options && typeof options === 'object' && 'split' in options) {
+      const { split: _split, ...whole } = options as Record<string, unknown>;
+      byId.set(t.id, { ...t, options: whole });
+    } else byId.set(t.id, t);
+  }
+  return [...byId.values()];
+}

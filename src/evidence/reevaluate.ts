@@ -7,7 +7,7 @@ import { sourceOf } from './checks-record.js';
 import { canonicalJson } from './files.js';
 import { BUILTIN_PROVIDER_IDS } from '../providers/index.js';
 import { evaluateSnapshot } from './replay.js';
-import { elsewhereRecord } from '../core/shard.js';
+import { elsewhereRecord, type ElsewhereRecord } from '../core/shard.js';
 
 export interface ReevaluationFinding {
   problems: string[];
@@ -83,9 +83,15 @@ export async function replayChecks(input: ReevaluationInput) {
   return { problems, ids: new Set(usable.map((c) => c.meta.id)), replayed, elsewhere: elsewhereRecord(elsewhere).elsewhere };
 }
 
-/** Replays the run's checks (replayChecks) and compares the results with results.json. */
-export async function reevaluate(input: ReevaluationInput & { results: Result[] }): Promise<ReevaluationFinding> {
-  const { problems, ids, replayed } = await replayChecks(input);
+/**
+ * Replays the run's checks (replayChecks) and compares the results with
+ * results.json, and, for a shard run, which checks its split targets left
+ * to other shards with what its manifest records.
+ */
+export async function reevaluate(input: ReevaluationInput & { results: Result[]; elsewhere?: ElsewhereRecord }): Promise<ReevaluationFinding> {
+  const { problems, ids, replayed, elsewhere } = await replayChecks(input);
+  if (canonicalJson(elsewhere ?? []) !== canonicalJson(input.elsewhere ?? []))
+    problems.push('scope.shard.elsewhere: the checks that split targets left to other shards do not follow from the snapshot');
   const finding = compareResults(input.results.filter((r) => ids.has(r.checkId)), replayed);
   return { problems: [...problems, ...finding.problems], checks: ids.size, results: finding.results, reproduced: finding.reproduced };
 }

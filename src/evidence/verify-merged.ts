@@ -44,7 +44,7 @@ export async function reevaluateMerged(input: {
     });
     problems.push(...replay.problems.map((p) => `shard ${entry.index}: ${p}`));
     if (canonicalJson(replay.elsewhere ?? []) !== canonicalJson(manifest.scope.shard?.elsewhere ?? []))
-      problems.push(`shard ${entry.index}: the checks its split targets left to other shards (scope.shard.elsewhere) do not follow from its snapshot`);
+      problems.push(`shard ${entry.index}: scope.shard.elsewhere: the checks that split targets left to other shards do not follow from the snapshot`);
     for (const id of replay.ids) ids.add(id);
     shards.push({ targets: manifest.scope.targets, checks: manifest.scope.checks, elsewhere: replay.elsewhere, results: replay.replayed });
   }

@@ -114,6 +114,7 @@ export async function verifyRun(dir: string, options: VerifyOptions = {}): Promi
             now: judgedAt(manifest),
             checksDirs,
             providers,
+            elsewhere: manifest.scope.shard?.elsewhere,
           });
       problems.push(...finding.problems);
       reevaluation = { checks: finding.checks, results: finding.results, reproduced: finding.reproduced };

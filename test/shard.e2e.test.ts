@@ -102,7 +102,17 @@ describe('4 shards of a generated estate (the bench estate, small), merged', () 
   it('split each AWS account by region: regional facts in the owning shard, account-wide ones in one, no result lost or doubled', async () => {
     const cwd = await tempDir('annexa-shard-estate-');
     const file = path.join(cwd, 'estate.json');
-    const sizes = { ...BENCH_ESTATE, iamUsers: 30, iamRoles: 6, iamPolicies: 6, buckets: 48, kmsKeys: 16, repos: 12, members: 8, tlsEndpoints: 4 };
+    const sizes = {
+      ...BENCH_ESTATE,
+      iamUsers: 30,
+      iamRoles: 6,
+      iamPolicies: 6,
+      buckets: 48,
+      kmsKeys: 16,
+      repos: 12,
+      members: 8,
+      tlsEndpoints: 4,
+    };
     await writeFile(file, JSON.stringify(generateEstate({ seed: 5, sizes })));
     const run = await shardsAndWhole(file, cwd);
     await expectSameAsWhole(run);

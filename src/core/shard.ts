@@ -73,7 +73,11 @@ export class ElsewhereError extends Error {
 export type SplitTarget = (target: Target, shard: Shard) => Promise<Target | undefined>;
 
 /** The share of each target that one shard scans: all of them without a shard. */
-export async function shardTargets(targets: Target[], shard: Shard | undefined, splitOf: (t: Target) => SplitTarget | undefined): Promise<Target[]> {
+export async function shardTargets(
+  targets: Target[],
+  shard: Shard | undefined,
+  splitOf: (t: Target) => SplitTarget | undefined,
+): Promise<Target[]> {
   if (!shard) return targets;
   const shares: Target[] = [];
   for (const t of targets) {

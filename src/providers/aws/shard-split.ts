@@ -47,7 +47,9 @@ export function shareFacts(facts: AwsFacts, target: Target<AwsTargetOptions>): A
   const owns = (region: string) => ownsUnit(regionUnit(target.id, region), split);
   const accountWide = ownsUnit(target.id, split);
   const elsewhere = (fact: string) => () =>
-    Promise.reject(new ElsewhereError(`${fact} of ${target.id} is read by the shard that holds the account-wide part (${target.id} is split by region)`));
+    Promise.reject(
+      new ElsewhereError(`${fact} of ${target.id} is read by the shard that holds the account-wide part (${target.id} is split by region)`),
+    );
   return {
     ...facts,
     regions: async () => (await facts.regions()).filter(owns),

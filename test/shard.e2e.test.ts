@@ -2,6 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
+import type { Run } from '../src/core/run.js';
 import { ownsUnit, parseShard, shardOf } from '../src/core/shard.js';
 import type { FactRecord, Result } from '../src/core/types.js';
 import { BENCH_ESTATE, generateEstate } from '../src/sandbox/generate/estate.js';
@@ -59,6 +60,8 @@ async function shardsAndWhole(sandbox: string, cwd: string) {
 async function expectSameAsWhole({ whole, merged }: Awaited<ReturnType<typeof shardsAndWhole>>) {
   expect(verdicts(merged.run.results)).toEqual(verdicts(whole.run.results));
   expect(merged.run.counts).toEqual(whole.run.counts);
+  const who = (run: Run) => run.identities.map((i) => unported(i.target)).sort();
+  expect(who(merged.run)).toEqual(who(whole.run));
   expect(merged.run.controls.map((c) => [c.id, c.status])).toEqual(whole.run.controls.map((c) => [c.id, c.status]));
   const report = await verifyRun(merged.dir);
   expect(report.problems).toEqual([]);

@@ -202,7 +202,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
     let targets: Target[];
     if (recorded) {
-      const recordedTargets = recorded.manifest.scope.targets as Target[];
+      const recordedTargets = recorded.manifest.scope.targets;
       // A merged run's snapshot holds every share of a split target: replayed, each is judged once, whole.
       targets = recorded.manifest.scope.mergeOf ? wholeTargets(recordedTargets) : recordedTargets;
     } else if (scenario) {
@@ -215,7 +215,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const byId = new Map(providers.map((p) => [p.id, p]));
     const store = new FactStore(new Pools(options.pools), recorded?.facts);
     targets = await shardTargets(targets, options.shard, (t) => {
-      const split = byId.get(t.provider)?.split;
+      const provider = byId.get(t.provider);
+      const split = provider?.split?.bind(provider);
       return split && ((target, shard) => split(target, shard, store, runtime));
     });
     const inScope = selected.filter((c) => targets.some((t) => t.provider === c.meta.provider));

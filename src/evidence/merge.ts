@@ -166,7 +166,7 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
       })),
     },
     // Each shard holding a share of a split account identified the same caller: once is enough.
-    identities: [...new Map(shards.flatMap((s) => s.manifest.collector as CollectorIdentity[]).map((i) => [canonicalJson(i), i])).values()],
+    identities: [...new Map(shards.flatMap<CollectorIdentity>((s) => s.manifest.collector).map((i) => [canonicalJson(i), i])).values()],
     configHash: first.manifest.configHash,
     counts: countResults(results),
     budget: sumBudgets(shards),

@@ -53,11 +53,11 @@ export interface SnapshotEvaluation {
   targets: Target[];
   facts: FactRecord[];
   mapping: Mapping;
-  settingsOf(check: Check): Record<string, SettingValue>;
+  settingsOf: (check: Check) => Record<string, SettingValue>;
   now: Date;
   providers?: Provider[];
   /** Called for each check that a split target's share leaves to another shard (see runner.ts). */
-  onElsewhere?(check: Check, target: Target): void;
+  onElsewhere?: (check: Check, target: Target) => void;
 }
 
 /** Runs checks over a stored snapshot through a replay store: no fetcher is called, no API touched. */

@@ -1,5 +1,5 @@
 import type { Provider } from '../core/provider.js';
-import type { FactRecord, Result, Target } from '../core/types.js';
+import type { FactRecord, Result } from '../core/types.js';
 import { CHECKS_FILE, type ChecksDocument } from './checks-record.js';
 import { canonicalJson, sha256 } from './files.js';
 import { compareResults, replayChecks, type ReevaluationFinding } from './reevaluate.js';
@@ -37,7 +37,7 @@ export async function reevaluateMerged(input: {
     const replay = await replayChecks({
       recorded: shard.checks,
       facts: shard.facts,
-      targets: manifest.scope.targets as Target[],
+      targets: manifest.scope.targets,
       now: new Date(clock),
       checksDirs: input.checksDirs,
       providers: input.providers,

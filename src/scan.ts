@@ -21,7 +21,7 @@ import { runSecrets, type Secrets } from './core/secrets.js';
 import { selectChecks } from './core/selection.js';
 import { settingsFor } from './core/settings.js';
 import type { CheckMeta, CollectorIdentity, Severity, Target } from './core/types.js';
-import { shardTargets, type Shard } from './core/shard.js';
+import { elsewhereRecord, shardTargets, wholeTargets, type Shard } from './core/shard.js';
 import { acquireLock } from './evidence/lock.js';
 import { removeLeftovers } from './evidence/leftovers.js';
 import { pruneRuns, type RetentionPolicy } from './evidence/retention.js';
@@ -202,7 +202,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
     let targets: Target[];
     if (recorded) {
-      targets = recorded.manifest.scope.targets;
+      const recordedTargets = recorded.manifest.scope.targets;
+      // A merged run's snapshot holds every share of a split target: replayed, each is judged once, whole.
+      targets = recorded.manifest.scope.mergeOf ? wholeTargets(recordedTargets) : recordedTargets;
     } else if (scenario) {
       sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;
@@ -210,14 +212,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       targets = [];
       for (const p of providers) if (sections[p.id] !== undefined) targets.push(...(await p.resolveTargets(sections[p.id], runtime)));
     }
-    targets = shardTargets(targets, options.shard);
+    const byId = new Map(providers.map((p) => [p.id, p]));
+    const store = new FactStore(new Pools(options.pools), recorded?.facts);
+    targets = await shardTargets(targets, options.shard, (t) => {
+      const provider = byId.get(t.provider);
+      const split = provider?.split?.bind(provider);
+      return split && ((target, shard) => split(target, shard, store, runtime));
+    });
     const inScope = selected.filter((c) => targets.some((t) => t.provider === c.meta.provider));
     options.onPlan?.({ checks: inScope.length, targets: targets.length });
     log.info({ targets: targets.map((t) => t.id), checks: inScope.length, sandbox: scenario?.name }, 'scan started');
 
-    const byId = new Map(providers.map((p) => [p.id, p]));
-    const store = new FactStore(new Pools(options.pools), recorded?.facts);
     const factsOf = factsByTarget(byId, store, runtime);
+    const elsewhere = new Map<string, string[]>();
     const identities = recorded ? recorded.manifest.collector : await identify(targets, byId, factsOf, log);
     const checked = await runChecks({
       checks: inScope,
@@ -231,6 +238,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       checkTimeoutMs: options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs,
       deadline: deadline?.signal,
       onProgress: (done, total) => options.onProgress?.(done, total),
+      onElsewhere: (check, target) => elsewhere.set(target.id, [...(elsewhere.get(target.id) ?? []), check.meta.id]),
     });
     deadline?.clear();
     if (deadline?.signal.aborted)
@@ -261,7 +269,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
         targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: recordable(o) })),
         checks: inScope.map((c) => c.meta.id),
         ...(scenario ? { sandbox: scenario.name } : {}),
-        ...(options.shard ? { shard: options.shard } : {}),
+        ...(options.shard ? { shard: { ...options.shard, ...elsewhereRecord(elsewhere) } } : {}),
         ...(recorded?.manifest.scope.sandbox ? { sandbox: recorded.manifest.scope.sandbox } : {}),
         ...(recorded
           ? {

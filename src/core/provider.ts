@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ProviderFacts } from './check.js';
 import type { CacheLedger } from './cache-ledger.js';
 import type { FactStore } from './facts.js';
+import type { Shard } from './shard.js';
 import type { CollectorIdentity, ProviderId, Target } from './types.js';
 
 export interface ProviderRuntime {
@@ -36,4 +37,11 @@ export interface Provider<P extends ProviderId = ProviderId, O = unknown, S = un
   identity(facts: P extends keyof ProviderFacts ? ProviderFacts[P] : unknown, target: Target<O>): Promise<CollectorIdentity>;
   /** Starts a loopback emulator for the scenario's section of this provider. */
   sandbox?(section: unknown, runtime: ProviderRuntime): Promise<SandboxHandle<O>>;
+  /**
+   * The share of a target that one shard of `scan --shard` scans, for a
+   * provider that splits below the target (AWS: an account × its regions);
+   * `undefined` when the shard holds none of it. Without it, whole targets
+   * are shared out.
+   */
+  split?(target: Target<O>, shard: Shard, store: FactStore, runtime: ProviderRuntime): Promise<Target<O> | undefined>;
 }

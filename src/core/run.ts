@@ -1,5 +1,6 @@
 import type { ExceptionRecord } from '../policy/exceptions.js';
 import type { ControlRollup } from './controls.js';
+import type { ElsewhereRecord } from './shard.js';
 import type { CollectorIdentity, FactRecord, Result, Status } from './types.js';
 import { firstPart } from './text.js';
 
@@ -33,10 +34,13 @@ export interface Run {
     sandbox?: string;
     /** Set when this run re-evaluated the snapshot of an earlier run (`scan --replay`): checks judged at that run's time. */
     replayOf?: { runId: string; manifestSha256: string; startedAt: string };
-    /** Set by `scan --shard I/N`: this run judged only shard I of N of the targets (core/shard.ts). */
-    shard?: { index: number; count: number };
-    /** Set by `annexa merge`: the shard runs combined, whose folders are copied under `shards/`. */
-    mergeOf?: { index: number; runId: string; manifestSha256: string }[];
+    /**
+     * Set by `scan --shard I/N`: this run judged only shard I of N of the targets (core/shard.ts);
+     * `elsewhere`: the checks each split target's share left to the shard that owns the facts they read.
+     */
+    shard?: { index: number; count: number; elsewhere?: ElsewhereRecord };
+    /** Set by `annexa merge`: the shard runs combined, whose folders are copied under `shards/`; `startedAt` is each shard's clock. */
+    mergeOf?: { index: number; runId: string; manifestSha256: string; startedAt?: string }[];
   };
   identities: CollectorIdentity[];
   /** sha256 of the configuration file's bytes, or null when none was read. */

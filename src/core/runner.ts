@@ -3,6 +3,7 @@ import { describeCause, resultFactory, type BaseContext, type Check, type Settin
 import type { FactStore } from './facts.js';
 import type { Provider, ProviderRuntime } from './provider.js';
 import { currentReads, withReads } from './reads.js';
+import { ElsewhereError } from './shard.js';
 import { admitResults } from './result-boundary.js';
 import { WaitClock, withWaitClock } from './waits.js';
 import type { Result, Target } from './types.js';
@@ -24,6 +25,8 @@ export interface RunPlan {
   /** Aborts at `--max-duration`: checks not finished by then end as `error`, and the run is still written. */
   deadline?: AbortSignal;
   onProgress?(done: number, total: number, check: Check, target: Target): void;
+  /** A check that read a fact another shard owns (ElsewhereError): it has no result here, that shard judges it. */
+  onElsewhere?(check: Check, target: Target): void;
 }
 
 /**
@@ -82,6 +85,10 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
         if (!Array.isArray(results)) throw new TypeError(`run() returned ${typeof results}, not an array of results`);
         return admitResults(check, target, results, helpers.error);
       } catch (err) {
+        if (err instanceof ElsewhereError) {
+          plan.onElsewhere?.(check, target);
+          return [];
+        }
         plan.runtime.log.warn({ check: check.meta.id, target: target.id, reason: describeCause(err) }, 'check did not complete');
         return [helpers.error(target.resource, err)];
       }

@@ -50,7 +50,67 @@ export function shardOf(targetId: string, count: number): number {
  */
 export const shardKey = (targetId: string) => targetId.replace(/@[^@]*$/, '');
 
-/** The targets of one shard; all of them without a shard. */
-export function shardTargets<T extends Pick<Target, 'id'>>(targets: T[], shard: Shard | undefined): T[] {
-  return shard ? targets.filter((t) => shardOf(shardKey(t.id), shard.count) === shard.index) : targets;
+/**
+ * Whether shard `shard` owns the unit `key` (a target id, or a part of one:
+ * `aws:123456789012/eu-west-1`), by the same rendezvous hashing.
+ */
+export const ownsUnit = (key: string, shard: Shard) => shardOf(key, shard.count) === shard.index;
+
+/**
+ * Thrown by a fact accessor of a target's share that another shard owns (an
+ * account-wide fact read in a shard that holds only some of the account's
+ * regions): the check reading it is judged on that target by the shard that
+ * owns the fact, so this shard records no result for it.
+ */
+export class ElsewhereError extends Error {
+  override name = 'ElsewhereError';
+}
+
+/**
+ * A provider that splits its targets below the target (AWS: an account's
+ * regions) hands each shard its share; the others are split whole.
+ */
+export type SplitTarget = (target: Target, shard: Shard) => Promise<Target | undefined>;
+
+/** The share of each target that one shard scans: all of them without a shard. */
+export async function shardTargets(
+  targets: Target[],
+  shard: Shard | undefined,
+  splitOf: (t: Target) => SplitTarget | undefined,
+): Promise<Target[]> {
+  if (!shard) return targets;
+  const shares: Target[] = [];
+  for (const t of targets) {
+    const split = splitOf(t);
+    const share = split ? await split(t, shard) : ownsUnit(shardKey(t.id), shard) ? t : undefined;
+    if (share) shares.push(share);
+  }
+  return shares;
+}
+
+/** Which checks each target's share left to other shards (ElsewhereError), as the shard's manifest records it. */
+export type ElsewhereRecord = { target: string; checks: string[] }[];
+
+export function elsewhereRecord(byTarget: ReadonlyMap<string, string[]>): { elsewhere?: ElsewhereRecord } {
+  if (!byTarget.size) return {};
+  const elsewhere = [...byTarget].map(([target, checks]) => ({ target, checks: [...checks].sort() }));
+  return { elsewhere: elsewhere.sort((a, b) => (a.target < b.target ? -1 : 1)) };
+}
+
+/**
+ * The targets of a merged run as one unsharded scan has them: a target
+ * split between shards appears once per share (`options.split`); replaying
+ * the merged snapshot judges it once, whole.
+ */
+export function wholeTargets<T extends Pick<Target, 'id' | 'options'>>(targets: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const t of targets) {
+    if (byId.has(t.id)) continue;
+    const options = t.options;
+    if (options && typeof options === 'object' && 'split' in options) {
+      const { split: _split, ...whole } = options as Record<string, unknown>;
+      byId.set(t.id, { ...t, options: whole });
+    } else byId.set(t.id, t);
+  }
+  return [...byId.values()];
 }

@@ -11,10 +11,9 @@ import { CHECKS_FILE, pluginsOf, type ChecksDocument } from './checks-record.js'
 import { canonicalJson, sha256 } from './files.js';
 import { acquireLock } from './lock.js';
 import { jsonText, MANIFEST, newRunId, writeRunFolder, type Manifest } from './run-folder.js';
+import { judgedAt } from './replay.js';
+import { combineShardResults, SHARDS_FOLDER, type ShardResults } from './shard-results.js';
 import { verifyRun } from './verify.js';
-
-/** Where a merged run keeps a copy of each shard run folder, by shard index. */
-export const SHARDS_FOLDER = 'shards';
 
 interface ShardRun {
   dir: string;
@@ -94,7 +93,19 @@ async function filesOf(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
-const byResult = (a: Result, b: Result) => (`${a.checkId} ${a.resource}` < `${b.checkId} ${b.resource}` ? -1 : 1);
+/** A shard run as combining its results needs it (verify reads the same from the merged run's copies). */
+export const resultsOf = (s: { manifest: Pick<Manifest, 'scope'>; results: Result[] }): ShardResults => ({
+  targets: s.manifest.scope.targets,
+  checks: s.manifest.scope.checks,
+  elsewhere: s.manifest.scope.shard?.elsewhere,
+  results: s.results,
+});
+
+/** Facts of one ref read by several shards (an account's region list, its caller identity): the first shard's. */
+function oncePerRef(facts: FactRecord[]): FactRecord[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => !seen.has(f.ref) && Boolean(seen.add(f.ref)));
+}
 
 function sumBudgets(shards: ShardRun[]): Record<string, Budget> {
   const total: Record<string, Budget> = {};
@@ -124,7 +135,7 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
   const checks = refuseMismatches(shards);
   shards.sort((a, b) => a.manifest.scope.shard!.index - b.manifest.scope.shard!.index);
   const first = shards[0]!;
-  const results = shards.flatMap((s) => s.results).sort(byResult);
+  const results = combineShardResults(shards.map(resultsOf));
   const catalog = first.controls.map(({ id, theme, title }) => ({ id, theme, title }));
   const kept = new Map(first.controls.map((c) => [c.id, c]));
   const controls = rollUpControls(catalog, first.checks.mapping, results).map((c) => {
@@ -147,15 +158,21 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
       targets: shards.flatMap((s) => s.manifest.scope.targets),
       checks: checks.map((c) => c.id),
       ...(first.manifest.scope.sandbox ? { sandbox: first.manifest.scope.sandbox } : {}),
-      mergeOf: shards.map((s) => ({ index: s.manifest.scope.shard!.index, runId: s.manifest.runId, manifestSha256: s.manifestSha256 })),
+      mergeOf: shards.map((s) => ({
+        index: s.manifest.scope.shard!.index,
+        runId: s.manifest.runId,
+        manifestSha256: s.manifestSha256,
+        startedAt: judgedAt(s.manifest).toISOString(),
+      })),
     },
-    identities: shards.flatMap<CollectorIdentity>((s) => s.manifest.collector),
+    // Each shard holding a share of a split account identified the same caller: once is enough.
+    identities: [...new Map(shards.flatMap<CollectorIdentity>((s) => s.manifest.collector).map((i) => [canonicalJson(i), i])).values()],
     configHash: first.manifest.configHash,
     counts: countResults(results),
     budget: sumBudgets(shards),
     results,
     controls,
-    facts: shards.flatMap((s) => s.facts),
+    facts: oncePerRef(shards.flatMap((s) => s.facts)),
     ...(exceptions.length ? { exceptions } : {}),
   };
   const checksDocument: ChecksDocument = { ...first.checks, runId: id, checks };

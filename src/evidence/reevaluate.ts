@@ -7,6 +7,7 @@ import { sourceOf } from './checks-record.js';
 import { canonicalJson } from './files.js';
 import { BUILTIN_PROVIDER_IDS } from '../providers/index.js';
 import { evaluateSnapshot } from './replay.js';
+import { elsewhereRecord, type ElsewhereRecord } from '../core/shard.js';
 
 export interface ReevaluationFinding {
   problems: string[];
@@ -26,22 +27,24 @@ const PRODUCED = ['checkId', 'resource', 'status', 'severity', 'messageId', 'mes
 const produced = (r: Result) =>
   Object.fromEntries(PRODUCED.filter((k) => r[k] !== undefined && !(k === 'factRefs' && r.status === 'error')).map((k) => [k, r[k]]));
 
-/**
- * Runs every check the run recorded over the run's own snapshot, with the
- * settings, targets, clock and mapping it recorded, and compares the results
- * with results.json. A check is only re-run in the version that judged the
- * run (same source sha256); one that is not available is a problem, never a
- * silent pass.
- */
-export async function reevaluate(input: {
+export interface ReevaluationInput {
   recorded: ChecksDocument;
-  results: Result[];
   facts: FactRecord[];
   targets: Target[];
   now: Date;
   checksDirs?: string[];
   providers?: Provider[];
-}): Promise<ReevaluationFinding> {
+}
+
+/**
+ * Runs every check the run recorded over the run's own snapshot, with the
+ * settings, targets, clock and mapping it recorded. A check is only re-run
+ * in the version that judged the run (same source sha256); one that is not
+ * available is a problem, never a silent pass. Returns the replayed results,
+ * the ids of the checks re-run, and the checks that a split target's share
+ * left to another shard.
+ */
+export async function replayChecks(input: ReevaluationInput) {
   const problems: string[] = [];
   const available = new Map((await loadChecks(input.checksDirs)).map((c) => [c.meta.id, c]));
   const usable: Check[] = [];
@@ -66,6 +69,7 @@ export async function reevaluate(input: {
   const known = new Set<string>(input.providers?.map((p) => p.id) ?? BUILTIN_PROVIDER_IDS);
   for (const t of input.targets) if (!known.has(t.provider)) problems.push(`target ${t.id}: provider ${t.provider} is not known to this annexa; its results cannot be re-evaluated`);
   const recordedById = new Map(input.recorded.checks.map((r) => [r.id, r]));
+  const elsewhere = new Map<string, string[]>();
   const replayed = await evaluateSnapshot({
     checks: usable,
     targets: input.targets.filter((t) => known.has(t.provider)),
@@ -74,13 +78,25 @@ export async function reevaluate(input: {
     settingsOf: (c) => recordedById.get(c.meta.id)!.settings,
     now: input.now,
     providers: input.providers,
+    onElsewhere: (check, target) => elsewhere.set(target.id, [...(elsewhere.get(target.id) ?? []), check.meta.id]),
   });
-  const ids = new Set(usable.map((c) => c.meta.id));
-  const finding = compareResults(input.results.filter((r) => ids.has(r.checkId)), replayed);
-  return { problems: [...problems, ...finding.problems], checks: usable.length, results: finding.results, reproduced: finding.reproduced };
+  return { problems, ids: new Set(usable.map((c) => c.meta.id)), replayed, elsewhere: elsewhereRecord(elsewhere).elsewhere };
 }
 
-function compareResults(recorded: Result[], replayed: Result[]) {
+/**
+ * Replays the run's checks (replayChecks) and compares the results with
+ * results.json, and, for a shard run, which checks its split targets left
+ * to other shards with what its manifest records.
+ */
+export async function reevaluate(input: ReevaluationInput & { results: Result[]; elsewhere?: ElsewhereRecord }): Promise<ReevaluationFinding> {
+  const { problems, ids, replayed, elsewhere } = await replayChecks(input);
+  if (canonicalJson(elsewhere ?? []) !== canonicalJson(input.elsewhere ?? []))
+    problems.push('scope.shard.elsewhere: the checks that split targets left to other shards do not follow from the snapshot');
+  const finding = compareResults(input.results.filter((r) => ids.has(r.checkId)), replayed);
+  return { problems: [...problems, ...finding.problems], checks: ids.size, results: finding.results, reproduced: finding.reproduced };
+}
+
+export function compareResults(recorded: Result[], replayed: Result[]) {
   const group = (results: Result[]) => {
     const byKey = new Map<string, Result[]>();
     for (const r of results) byKey.set(`${r.checkId} × ${r.resource}`, [...(byKey.get(`${r.checkId} × ${r.resource}`) ?? []), r]);

@@ -56,6 +56,8 @@ export interface SnapshotEvaluation {
   settingsOf: (check: Check) => Record<string, SettingValue>;
   now: Date;
   providers?: Provider[];
+  /** Called for each check that a split target's share leaves to another shard (see runner.ts). */
+  onElsewhere?: (check: Check, target: Target) => void;
 }
 
 /** Runs checks over a stored snapshot through a replay store: no fetcher is called, no API touched. */
@@ -73,6 +75,7 @@ export async function evaluateSnapshot(input: SnapshotEvaluation): Promise<Resul
     now: input.now,
     concurrency: 16,
     checkTimeoutMs: 120_000,
+    onElsewhere: input.onElsewhere,
   });
   return withControls(results, input.mapping);
 }

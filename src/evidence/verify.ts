@@ -10,6 +10,7 @@ import { chainFindings } from './chain.js';
 import { CHECKS_FILE, pluginsOf, type ChecksDocument } from './checks-record.js';
 import { canonicalJson, sha256 } from './files.js';
 import { reevaluate } from './reevaluate.js';
+import { reevaluateMerged } from './verify-merged.js';
 import { judgedAt } from './replay.js';
 import { jsonText, MANIFEST, type Manifest } from './run-folder.js';
 import { signatureFindings, type SignatureFinding } from './sign.js';
@@ -101,15 +102,20 @@ export async function verifyRun(dir: string, options: VerifyOptions = {}): Promi
   if (parsed) {
     consistencyProblems(manifest, parsed, problems);
     try {
-      const finding = await reevaluate({
-        recorded: parsed.checks,
-        results: parsed.results,
-        facts: parsed.facts,
-        targets: manifest.scope.targets,
-        now: judgedAt(manifest),
-        checksDirs: options.checksDirs,
-        providers: options.providers,
-      });
+      const { checksDirs, providers } = options;
+      // A merged run is judged shard by shard, each at its own clock (verify-merged.ts).
+      const finding = manifest.scope.mergeOf
+        ? await reevaluateMerged({ mergeOf: manifest.scope.mergeOf, results: parsed.results, contents, checksDirs, providers })
+        : await reevaluate({
+            recorded: parsed.checks,
+            results: parsed.results,
+            facts: parsed.facts,
+            targets: manifest.scope.targets,
+            now: judgedAt(manifest),
+            checksDirs,
+            providers,
+            elsewhere: manifest.scope.shard?.elsewhere,
+          });
       problems.push(...finding.problems);
       reevaluation = { checks: finding.checks, results: finding.results, reproduced: finding.reproduced };
     } catch (err) {

@@ -1,7 +1,8 @@
 import type { AwsSection } from '../../config/config.js';
 import type { Provider, ProviderRuntime, SandboxHandle } from '../../core/provider.js';
 import type { Target } from '../../core/types.js';
-import { clientsFor } from './clients.js';
+import type { FactScope } from '../../core/facts.js';
+import { clientsFor, type AwsClients } from './clients.js';
 import { cloudtrailFacts } from './cloudtrail-facts.js';
 import { configFacts } from './config-facts.js';
 import { classify, inspect } from './errors.js';
@@ -21,6 +22,7 @@ import { guarddutyFacts } from './guardduty-facts.js';
 import { logsFacts } from './logs-facts.js';
 import { securityhubFacts } from './securityhub-facts.js';
 import { identityCenterFacts } from './identity-center-facts.js';
+import { shareFacts, splitAwsTarget } from './shard-split.js';
 import { awsTarget, resolveAwsTargets } from './targets.js';
 import type { AwsFacts, AwsTargetOptions } from './types.js';
 
@@ -31,6 +33,10 @@ function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['fac
   const o = target.options;
   const scope = store.scope({ target: target.id, pool: 'aws', classify, inspect, callTimeoutMs: runtime.callTimeoutMs });
   const clients = clientsFor(o, { env: runtime.env, callTimeoutMs: runtime.callTimeoutMs });
+  return shareFacts(accountFacts(scope, clients, o), target);
+}
+
+function accountFacts(scope: FactScope, clients: AwsClients, o: AwsTargetOptions): AwsFacts {
   return {
     ...globalFacts(scope, clients, { regions: o.regions }),
     s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
@@ -100,4 +106,5 @@ export const awsProvider: Provider<'aws', AwsTargetOptions, AwsSection> = {
     return { provider: 'aws', target: target.id, principal: caller.arn, details: { account: caller.account, userId: caller.userId } };
   },
   sandbox,
+  split: (target, shard, store, runtime) => splitAwsTarget(target, shard, facts(target, store, runtime)),
 };

@@ -253,6 +253,8 @@ export interface AwsTargetOptions {
   hosts?: Record<string, string>;
   /** Where IAM Identity Center is read (`aws.identityCenter`). */
   identityCenter?: IdentityCenterOptions;
+  /** Set on a shard's share of the account (`scan --shard`): see shard-split.ts for what the share holds. */
+  split?: { index: number; count: number };
 }
 
 export type AwsService =

@@ -25,8 +25,9 @@ describe('a scan of a generated estate makes exactly the minimum calls', () => {
       awsPerRegion: {
         vpcs: 3,
         securityGroups: 12,
-        instances: 8,
-        volumes: 10,
+        // More than one page of SSM nodes and patch summaries (50).
+        instances: 70,
+        volumes: 72,
         snapshots: 6,
         // More than one page of DescribeLogGroups (50).
         logGroups: 55,

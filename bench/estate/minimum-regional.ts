@@ -6,6 +6,7 @@ import { exposedPorts, fromInternet } from '../../src/judging/aws/security-group
 import type { SecurityGroupRule } from '../../src/providers/aws/ec2-types.js';
 import type { AccountSpec } from '../../src/sandbox/aws/scenario.js';
 import type { Ec2RuleSpec, SecurityGroupSpec } from '../../src/sandbox/aws/scenario-ec2.js';
+import { rulePorts } from '../../src/sandbox/aws/world-ec2.js';
 import type { TrailSpec } from '../../src/sandbox/aws/scenario-monitoring.js';
 
 /**
@@ -54,24 +55,16 @@ function settingDefault<T>(check: Check, name: string): T {
   return spec.default as T;
 }
 
-/** A scenario rule as DescribeSecurityGroupRules answers it (src/sandbox/aws/world-ec2.ts resolves it the same way). */
+/** A scenario rule as DescribeSecurityGroupRules answers it. */
 function ruleFact(r: Ec2RuleSpec, isEgress: boolean): SecurityGroupRule {
-  const [from, to] =
-    r.ports === undefined
-      ? r.protocol === 'tcp' || r.protocol === 'udp'
-        ? [0, 65535]
-        : [-1, -1]
-      : typeof r.ports === 'number'
-        ? [r.ports, r.ports]
-        : r.ports;
-  const all = r.protocol === '-1';
+  const [from, to] = rulePorts(r);
   return {
     ruleId: '',
     groupId: '',
     isEgress,
     ipProtocol: r.protocol,
-    fromPort: all ? -1 : from,
-    toPort: all ? -1 : to,
+    fromPort: from,
+    toPort: to,
     cidrIpv4: !r.source.includes(':') && r.source.includes('/') ? r.source : null,
     cidrIpv6: r.source.includes(':') ? r.source : null,
     prefixListId: r.source.startsWith('pl-') ? r.source : null,

@@ -38,14 +38,14 @@ describe('minimumAws', () => {
       'kms:GetKeyRotationStatus': 1,
     });
     // The account-level block covers every bucket: no bucket-level read.
-    expect(calls['s3:GetPublicAccessBlock']).toBeUndefined();
+    expect(calls['s3:GetBucketPublicAccessBlock']).toBeUndefined();
     // GetCallerIdentity → DescribeRegions → ListKeys → DescribeKey → GetKeyRotationStatus.
     expect(chain).toBe(5);
   });
 
   it('reads each bucket’s own block when the account does not block everything', () => {
     const open = { accounts: [{ ...scenario.accounts[0]!, publicAccessBlock: undefined }] };
-    expect(minimumAws(open).calls['s3:GetPublicAccessBlock']).toBe(3);
+    expect(minimumAws(open).calls['s3:GetBucketPublicAccessBlock']).toBe(3);
   });
 });
 

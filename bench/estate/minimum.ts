@@ -1,5 +1,6 @@
 import type { AwsScenario } from '../../src/sandbox/aws/scenario.js';
 import type { GithubScenario } from '../../src/sandbox/github/scenario.js';
+import { pages, regionCalls, trailCalls, type Calls } from './minimum-regional.js';
 
 /**
  * The fewest API calls that the checks need over a generated estate, by
@@ -7,9 +8,7 @@ import type { GithubScenario } from '../../src/sandbox/github/scenario.js';
  * costs ceil(items / largest page) calls (at least one), and an API that
  * answers for one resource at a time costs one call per resource.
  */
-export type Calls = Record<string, number>;
-
-const pages = (items: number, pageSize: number) => Math.max(1, Math.ceil(items / pageSize));
+export type { Calls };
 
 /** The largest pages of the APIs annexa lists through (their API references). */
 export const PAGE = {
@@ -31,7 +30,10 @@ export function minimumAws(scenario: AwsScenario): { calls: Calls; chain: number
       users.reduce((n, u) => n + (u.mfa ?? []).filter((d) => d.type === 'virtual').length, 0) + (a.root?.mfa === 'virtual' ? 1 : 0);
     const entities = users.length + (a.groups ?? []).length + (a.roles ?? []).length + (a.policies ?? []).length;
     const buckets = a.buckets ?? [];
-    const accountBlock = a.publicAccessBlock === true;
+    const pab = a.publicAccessBlock;
+    const accountBlock =
+      pab === true ||
+      (pab !== undefined && pab.blockPublicAcls && pab.ignorePublicAcls && pab.blockPublicPolicy && pab.restrictPublicBuckets);
     const authPages = pages(entities, PAGE.iamAuthorizationDetails);
     const bucketPages = pages(buckets.length, PAGE.s3Buckets);
     Object.assign(calls, {
@@ -51,7 +53,7 @@ export function minimumAws(scenario: AwsScenario): { calls: Calls; chain: number
       's3:GetBucketPolicy': buckets.length,
     });
     // A bucket's own block is read only where the account's does not already block everything.
-    if (!accountBlock) calls['s3:GetPublicAccessBlock'] = buckets.length;
+    if (!accountBlock) calls['s3:GetBucketPublicAccessBlock'] = buckets.length;
     let kmsChain = 0;
     for (const region of a.regions) {
       const keys = (a.kmsKeys ?? []).filter((k) => k.region === region);
@@ -66,8 +68,20 @@ export function minimumAws(scenario: AwsScenario): { calls: Calls; chain: number
       calls['kms:GetKeyRotationStatus'] = (calls['kms:GetKeyRotationStatus'] ?? 0) + rotating.length;
       kmsChain = Math.max(kmsChain, keyPages + 2);
     }
-    // Identity first; then the longest of: report generate → read, the pages of a list then one call per item.
-    chain = 1 + Math.max(2, authPages, bucketPages + 1, 1 + kmsChain);
+    const add = (more: Calls) => {
+      for (const [op, n] of Object.entries(more)) calls[op] = (calls[op] ?? 0) + n;
+    };
+    const trails = trailCalls(a, accountBlock);
+    add(trails.calls);
+    let regionalChain = 0;
+    for (const region of a.regions) {
+      const r = regionCalls(a, region);
+      add(r.calls);
+      regionalChain = Math.max(regionalChain, r.chain);
+    }
+    // Identity first; then the longest of: report generate → read, the pages of a list then one call per item,
+    // CloudTrail's trails then each one's status and selectors, and (after DescribeRegions) a region's chains.
+    chain = 1 + Math.max(2, authPages, bucketPages + 1, trails.chain, 1 + kmsChain, 1 + regionalChain);
   }
   return { calls, chain };
 }

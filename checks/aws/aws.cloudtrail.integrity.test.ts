@@ -25,6 +25,10 @@ checkTester(check, { target: TARGET }).run({
     facts: facts([trail('main')], { 'main-logs': { publicAccessBlock: null } }, ALL),
     results: [{ resource, status: 'pass', messageId: 'intact' }],
   },
+  'an account-level block of all four covers the bucket: its own is not read (a denied read changes nothing)': {
+    facts: facts([trail('main')], { 'main-logs': { publicAccessBlock: denied('s3:GetBucketPublicAccessBlock') } }, ALL),
+    results: [{ resource, status: 'pass', messageId: 'intact' }],
+  },
   'no validation and no KMS fail, each named': {
     facts: facts([trail('main', { logFileValidation: false, kmsKeyId: null })], { 'main-logs': { publicAccessBlock: NONE } }),
     results: [

@@ -19,7 +19,8 @@ async function integrityProblems(ctx: CheckContext<'aws'>, { trail }: TrailJudge
   // The bucket is read only when it can decide the verdict: the fewest calls.
   if (!trail.bucket) return ['no bucket'];
   const account = await accountBlock(ctx);
-  const block = effectiveBlock(account.block, await ctx.aws.s3.publicAccessBlock(trail.bucket));
+  // An account-level block of all four settings covers the bucket whatever its own says: no need to read it.
+  const block = effectiveBlock(account.block, account.blocksAll ? null : await ctx.aws.s3.publicAccessBlock(trail.bucket));
   const open = PAB_FLAGS.filter((f) => !block[f]);
   if (open.length && account.error) throw account.error;
   return open.length ? [`bucket ${trail.bucket} does not block public access (${open.join(', ')} off)`] : [];
@@ -35,7 +36,7 @@ export default defineCheck({
       'Of the trails that pass aws.cloudtrail.multi-region, at least one has log file validation on (LogFileValidationEnabled: signed ' +
       'digest files reveal a changed or deleted log), is encrypted with a KMS key (KmsKeyId; absent means the bucket default, SSE-S3), and ' +
       'delivers to a bucket that blocks public access — all four flags, from the bucket and account settings together, read from the same ' +
-      "S3 facts as aws.s3.public-access-block, and only when validation and KMS already pass (the bucket cannot change a failing verdict). The bucket of an organisation trail owned by another account is judged in that account's " +
+      "S3 facts as aws.s3.public-access-block, and only when validation and KMS already pass and the account-level block does not already block all four (the bucket cannot change the verdict then). The bucket of an organisation trail owned by another account is judged in that account's " +
       'scan (its owner alone can read it). No qualifying trail fails: there are no complete logs whose integrity could be shown.',
     remediation:
       'Enable log file validation and SSE-KMS on the trail (CloudTrail > Trails > General details), and block public access on its bucket.',

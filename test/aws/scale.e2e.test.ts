@@ -9,14 +9,17 @@ import { loadScenario } from '../../src/sandbox/scenario.js';
 import { runtime, scanSandbox, type SandboxScan } from './harness.js';
 import { nth } from '../helpers/nth.js';
 
-/** The source asks for the largest pages the APIs allow (1000), so "more than one page" means more than 1000. */
+/**
+ * The source asks for the largest pages the APIs allow (1,000 entities or keys, 10,000 buckets), so "more than
+ * one page" means more than that.
+ */
 describe('lists longer than one page', () => {
   let handle: SandboxHandle<AwsTargetOptions>;
   let store: FactStore;
   let facts: ReturnType<typeof awsProvider.facts>;
   beforeAll(async () => {
     handle = await awsProvider.sandbox!(
-      { accounts: largeAwsScenario({ users: 1010, policies: 1004, buckets: 1005, keysPerRegion: 1003 }).accounts },
+      { accounts: largeAwsScenario({ users: 1010, policies: 1004, buckets: 10_005, keysPerRegion: 1003 }).accounts },
       runtime,
     );
     store = new FactStore(new Pools());
@@ -40,8 +43,8 @@ describe('lists longer than one page', () => {
     expect(report.users.filter((u) => !u.isRoot)).toHaveLength(1010);
   });
 
-  it('buckets: ListBuckets followed to the last continuation token', async () => {
-    expect(await facts.s3.buckets()).toHaveLength(1005);
+  it('buckets: ListBuckets in pages of 10,000, followed to the last continuation token', async () => {
+    expect(await facts.s3.buckets()).toHaveLength(10_005);
     expect(callsOf('aws.s3.buckets')).toEqual(['s3:ListAllMyBuckets', 's3:ListAllMyBuckets']);
   });
 

@@ -98,7 +98,8 @@ export function s3Facts(scope: FactScope, clients: AwsClients, options: S3FactOp
       const buckets: Bucket[] = [];
       let ContinuationToken: string | undefined;
       do {
-        const page = await send(rec, 's3', new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken }), (c, o) => s3.send(c, o));
+        // 10,000 is the largest page; asking for pages at all also makes S3 name each bucket's region (BucketRegion).
+        const page = await send(rec, 's3', new ListBucketsCommand({ MaxBuckets: 10_000, ContinuationToken }), (c, o) => s3.send(c, o));
         for (const b of page.Buckets!) {
           buckets.push({
             name: b.Name!,

@@ -1,5 +1,9 @@
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { byIndex, type Pick } from '../generate/pick.js';
+import { dataPart } from './large-data.js';
+import { ec2Part } from './large-ec2.js';
+import { monitoringPart } from './large-monitoring.js';
+import { LARGE_ACCOUNT, pad, type AccountPart, type LargeSizes } from './large-sizes.js';
 import type { AccountSpec, AwsScenario } from './scenario.js';
 
 /**
@@ -11,29 +15,12 @@ import type { AccountSpec, AwsScenario } from './scenario.js';
  * so that counts are predictable: fixtures/scenarios/aws-large.yaml is this
  * function's unseeded output (a test keeps them equal).
  */
-export interface LargeSizes {
-  users: number;
-  policies: number;
-  buckets: number;
-  keysPerRegion: number;
-  /** Default 12. */
-  roles?: number;
-  /** How many of the estate's regions the account enables, buckets and keys spread over (default 2). */
-  regions?: number;
-}
+export type { AccountPart, LargeSizes } from './large-sizes.js';
 
 export const LARGE_SIZES: LargeSizes = { users: 130, policies: 115, buckets: 120, keysPerRegion: 105 };
 
 /** Regions in the order generated accounts enable them. */
 export const ESTATE_REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
-const pad = (i: number) => String(i).padStart(3, '0');
-
-/**
- * One service's share of the generated account. A service added to the
- * sandbox (CloudTrail, EC2, RDS, ...) adds its part to ACCOUNT_PARTS; the
- * parts' keys must not overlap.
- */
-export type AccountPart = (sizes: LargeSizes, regions: string[], pick: Pick) => Partial<AccountSpec>;
 
 const GROUPS = ['platform', 'data', 'support', 'readers'];
 
@@ -92,12 +79,12 @@ const kmsPart: AccountPart = (sizes, regions, pick) => ({
   ),
 });
 
-export const ACCOUNT_PARTS: AccountPart[] = [iamPart, s3Part, kmsPart];
+export const ACCOUNT_PARTS: AccountPart[] = [iamPart, s3Part, kmsPart, ec2Part, monitoringPart, dataPart];
 
 export function largeAwsScenario(sizes: LargeSizes = LARGE_SIZES, pick: Pick = byIndex): AwsScenario {
   const regions = ESTATE_REGIONS.slice(0, sizes.regions ?? 2);
   const account: AccountSpec = {
-    id: '555566667777',
+    id: LARGE_ACCOUNT,
     alias: 'globex-prod',
     regions,
     root: { mfa: 'virtual' },
@@ -118,7 +105,10 @@ export function largeAwsScenario(sizes: LargeSizes = LARGE_SIZES, pick: Pick = b
   return { homeRegion: regions[0]!, accounts: [account] };
 }
 
-const LISTS = new Set(['users', 'groups', 'roles', 'policies', 'buckets', 'kmsKeys']);
+const LISTS = new Set([
+  ...['users', 'groups', 'roles', 'policies', 'buckets', 'kmsKeys', 'trails', 'logGroups'],
+  ...['vpcs', 'securityGroups', 'instances', 'volumes', 'snapshots', 'clusters', 'dynamodbTables', 'backupProtected', 'managedNodes'],
+]);
 
 /** The whole scenario file, as fixtures/scenarios/aws-large.yaml holds it. */
 export function largeScenarioYaml(): string {

@@ -81,7 +81,24 @@ export function callerFor(shared: Shared, accessKeyId: string | undefined): Call
   return { account, arn: account.callerArn, userId: account.callerId };
 }
 
-async function answer(handler: ServiceHandler, shared: Shared, req: http.IncomingMessage, body: string): Promise<Answer> {
+/**
+ * The answer once the scenario's latency has passed since the request arrived: the latency stands for the
+ * service's whole response time, so the emulator's own work (which shares the scanner's machine) runs within
+ * it rather than after it. Throttling and quotas are decided on arrival, as a service decides them.
+ */
+async function answer(handler: ServiceHandler, shared: Shared, req: http.IncomingMessage, body: string, arrived: number): Promise<Answer> {
+  const out = await respond(handler, shared, req, body);
+  const wait = out.delayMs - (performance.now() - arrived);
+  if (wait > 0 && !out.answer.drop) await sleep(wait);
+  return out.answer;
+}
+
+async function respond(
+  handler: ServiceHandler,
+  shared: Shared,
+  req: http.IncomingMessage,
+  body: string,
+): Promise<{ answer: Answer; delayMs: number }> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const scope = parseScope(req, url.searchParams);
   const request: AwsRequest = {
@@ -94,16 +111,17 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
     region: scope.region ?? shared.world.homeRegion,
     accessKeyId: scope.accessKeyId,
   };
+  // An operation the service does not know is refused at once, as before any latency applied.
+  let delayMs = 0;
   try {
     const op = handler.operation(request);
     const key = `${handler.service}:${op}`;
     shared.counts.set(key, (shared.counts.get(key) ?? 0) + 1);
-    const delay = shared.faults.latency();
-    if (delay > 0) await sleep(delay);
+    delayMs = shared.faults.latency();
     if (shared.faults.throttled(key)) throw new Throttled();
     if (shared.rateLimiter?.throttled(key, request, callerFor(shared, request.accessKeyId).account.id)) throw new Throttled();
     const fault = shared.faults.inject(key);
-    if (fault === 'reset' || fault === 'stall') return { status: 0, body: '', drop: fault };
+    if (fault === 'reset' || fault === 'stall') return { answer: { status: 0, body: '', drop: fault }, delayMs };
     const failure = fault && injectedError(fault, handler.service);
     if (failure) throw failure;
     const caller = callerFor(shared, request.accessKeyId);
@@ -116,15 +134,14 @@ async function answer(handler: ServiceHandler, shared: Shared, req: http.Incomin
       },
     };
     const out = await handler.handle(op, request, ctx);
-    if (out.status >= 300) return out;
-    return { ...out, body: fault ? spoilBody(fault, out.body) : shared.faults.spoil(key, out.body) };
+    if (out.status >= 300) return { answer: out, delayMs };
+    return { answer: { ...out, body: fault ? spoilBody(fault, out.body) : shared.faults.spoil(key, out.body) }, delayMs };
   } catch (err) {
-    if (err instanceof AwsError || err instanceof Denied || err instanceof Throttled) return handler.renderError(err, request);
+    if (err instanceof AwsError || err instanceof Denied || err instanceof Throttled)
+      return { answer: handler.renderError(err, request), delayMs };
     shared.log?.error({ err, service: handler.service }, 'aws sandbox: handler failed');
-    return handler.renderError(
-      new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500),
-      request,
-    );
+    const failure = new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+    return { answer: handler.renderError(failure, request), delayMs };
   }
 }
 
@@ -137,10 +154,11 @@ export interface Listening {
 /** Serves one service on 127.0.0.1 and an ephemeral port. */
 export async function listen(handler: ServiceHandler, shared: Shared, hostName = '127.0.0.1'): Promise<Listening> {
   const server = http.createServer((req, res) => {
+    const arrived = performance.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void answer(handler, shared, req, Buffer.concat(chunks).toString('utf8')).then((a) => {
+      void answer(handler, shared, req, Buffer.concat(chunks).toString('utf8'), arrived).then((a) => {
         if (a.drop === 'reset') return void req.socket.destroy();
         if (a.drop === 'stall') return; // the client's time limit ends it; stop() closes what is left
         res.writeHead(a.status, { 'content-length': Buffer.byteLength(a.body), ...a.headers });

@@ -115,6 +115,13 @@ function keyArn(account: string, region: string, key: string | undefined): strin
   return key.startsWith('arn:') ? key : `arn:aws:kms:${region}:${account}:key/${key}`;
 }
 
+/** A rule's port range as EC2 answers it: -1 for every protocol, a TCP or UDP rule without ports covers them all. */
+export function rulePorts(r: Ec2RuleSpec): [number, number] {
+  if (r.protocol === '-1') return [-1, -1];
+  if (r.ports === undefined) return r.protocol === 'tcp' || r.protocol === 'udp' ? [0, 65535] : [-1, -1];
+  return typeof r.ports === 'number' ? [r.ports, r.ports] : r.ports;
+}
+
 export function buildEc2(account: string, spec: Ec2AccountSpec, now: Date, accountCreated: Date): Ec2World {
   const where = (what: string) => `account ${account}: ${what}`;
   const vpcs: Ec2Vpc[] = (spec.vpcs ?? []).map((v) => ({
@@ -182,22 +189,15 @@ export function buildEc2(account: string, spec: Ec2AccountSpec, now: Date, accou
   groupSpecs.forEach((g, gi) => {
     const group = groups[gi]!;
     const rule = (r: Ec2RuleSpec, isEgress: boolean, i: number): Ec2Rule => {
-      const [from, to] =
-        r.ports === undefined
-          ? r.protocol === 'tcp' || r.protocol === 'udp'
-            ? [0, 65535]
-            : [-1, -1]
-          : typeof r.ports === 'number'
-            ? [r.ports, r.ports]
-            : r.ports;
+      const [from, to] = rulePorts(r);
       const src = r.source;
       return {
         id: ec2Id('sgr', `${group.id}:${isEgress ? 'egress' : 'ingress'}:${i}`),
         groupId: group.id,
         isEgress,
         protocol: r.protocol,
-        from: r.protocol === '-1' ? -1 : from,
-        to: r.protocol === '-1' ? -1 : to,
+        from,
+        to,
         ...(src.includes(':')
           ? { cidrIpv6: src }
           : src.includes('/')

@@ -1,4 +1,5 @@
 import { largeAwsScenario } from '../aws/large.js';
+import type { RegionalSizes } from '../aws/large-sizes.js';
 import { generateLargeOrg } from '../github/large-org.js';
 import type { Scenario } from '../scenario.js';
 import { pickFor, type Pick } from './pick.js';
@@ -15,6 +16,8 @@ export interface EstateSizes {
   /** Spread evenly over the regions (rounded up to a whole number per region). */
   kmsKeys: number;
   regions: number;
+  /** Per region: EC2, EBS, VPC, CloudWatch Logs, RDS and DynamoDB resources (default: aws-large's few). */
+  awsPerRegion?: RegionalSizes;
   repos: number;
   members: number;
   tlsEndpoints: number;
@@ -28,6 +31,18 @@ export const BENCH_ESTATE: EstateSizes = {
   buckets: 5000,
   kmsKeys: 1000,
   regions: 4,
+  awsPerRegion: {
+    vpcs: 5,
+    securityGroups: 150,
+    instances: 250,
+    volumes: 375,
+    snapshots: 500,
+    logGroups: 250,
+    rdsInstances: 25,
+    rdsClusters: 5,
+    rdsSnapshots: 30,
+    dynamoTables: 100,
+  },
   repos: 2000,
   members: 500,
   tlsEndpoints: 200,
@@ -55,6 +70,7 @@ export const ESTATE_PARTS: EstatePart[] = [
           buckets: s.buckets,
           keysPerRegion: Math.ceil(s.kmsKeys / s.regions),
           regions: s.regions,
+          ...(s.awsPerRegion ? { perRegion: s.awsPerRegion } : {}),
         },
         pick,
       ),

@@ -82,6 +82,19 @@ function githubWork(minimum: Calls, chain: number): Work {
   };
 }
 
+function tlsWork(m: Measured): Work {
+  const relays = m.sandbox as { connections?: number; peakOpen?: number } | undefined;
+  if (typeof relays?.connections !== 'number') throw new Error('bench: the TLS sandbox did not count its connections');
+  const concurrency = Math.max(pools.size('tls'), relays.peakOpen ?? 0);
+  return { latencyMs, chain: TLS_CHAIN, pools: [{ name: 'tls connections', calls: relays.connections, concurrency }], quotas: [] };
+}
+
+/**
+ * Round trips one endpoint needs one after another at the least: the version probe decides which suites to
+ * enumerate, and an enumeration learns the next suite to offer from the previous answer.
+ */
+const TLS_CHAIN = 2;
+
 function measure(provider: string, out: string): Measured {
   const child = spawnSync(
     process.execPath,
@@ -120,9 +133,11 @@ try {
       minimum = min.calls;
       work = githubWork(minimum, min.chain);
     } else {
-      // The TLS probe plan adapts to each endpoint's answers: its minimum is each distinct probe once.
+      // The TLS probe plan adapts to each endpoint's answers: its minimum is each distinct probe once. Each
+      // connection the probes opened costs at least one round trip, and no more were open at once than the
+      // relays saw (or the pool allows, if more).
       minimum = { probes: m.distinctProbes };
-      work = { latencyMs: 0, chain: 0, pools: [{ name: 'tls', calls: m.distinctProbes, concurrency: pools.size('tls') }], quotas: [] };
+      work = tlsWork(m);
     }
     const bound = lowerBound(work);
     const made = requestsMade(m);

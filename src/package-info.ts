@@ -14,4 +14,4 @@ function findRoot(): string {
 }
 
 export const PACKAGE_ROOT = findRoot();
-export const VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
+export const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -202,7 +202,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     const deadline = options.maxDurationMs ? scanDeadline(options.maxDurationMs) : undefined;
     let targets: Target[];
     if (recorded) {
-      targets = recorded.manifest.scope.targets as Target[];
+      targets = recorded.manifest.scope.targets;
     } else if (scenario) {
       sandbox = await (await import('./sandbox/index.js')).startSandbox(scenario, providers, runtime);
       targets = sandbox.targets;

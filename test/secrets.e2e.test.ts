@@ -90,6 +90,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe("the run's secrets", () => {
   it('reach no evidence file, no state file, no log line and no output', async () => {
     const token = github.tokens.default;
+    if (!token) throw new Error('the GitHub sandbox has no default token');
     // The emulator's secret-scanning alerts carry a fake secret unless asked hide_secret (github.org.open-alerts reads them).
     const planted = { ...PLANTED, token, secretScanningSecret: 'ghp_sandboxFAKE' };
     const dir = await tempDir();

@@ -7,6 +7,7 @@ import type { Result } from '../src/core/types.js';
 import { sha256 } from '../src/evidence/files.js';
 import { jsonText, MANIFEST } from '../src/evidence/run-folder.js';
 import { runCli, tempDir, type CliRun } from './helpers/cli.js';
+import { nth } from './helpers/nth.js';
 
 const PLUGIN = path.resolve(import.meta.dirname, 'fixtures/plugin');
 const CHECKS = 'aws.iam.root-mfa,aws.s3.versioning,github.repo.branch-protection,tls.certificate,tls.tls13-offered';
@@ -61,8 +62,9 @@ beforeAll(async () => {
     );
   const runs = [await scan(), await scan()];
   for (const r of runs) expect(r.stderr).not.toMatch(/^annexa: /m);
-  [first, second] = runs.map((r) => JSON.parse(r.stdout).id as string);
-  stale = JSON.parse(runs[1].stdout).stale;
+  const ids = runs.map((r) => JSON.parse(r.stdout).id as string);
+  [first, second] = [nth(ids, 0), nth(ids, 1)];
+  stale = JSON.parse(nth(runs, 1).stdout).stale;
 }, 240_000);
 
 /** A fresh copy of the two runs; returns the copy's evidence folder. */
@@ -171,7 +173,7 @@ describe('annexa verify', () => {
     const envelopeFile = path.join(out, second, 'attestation.intoto.jsonl');
     const envelope = await readJson(envelopeFile);
     const sig = Buffer.from(envelope.signatures[0].sig, 'base64');
-    sig[0] ^= 1;
+    sig.writeUInt8(sig.readUInt8(0) ^ 1, 0);
     envelope.signatures[0].sig = sig.toString('base64');
     await writeFile(envelopeFile, `${JSON.stringify(envelope)}\n`);
     const tampered = await verify(path.join(out, second));

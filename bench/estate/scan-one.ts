@@ -24,6 +24,7 @@ export function modelled(scenario: Scenario, latency: number): Scenario {
     const g = s.github as { rateLimits?: object };
     s.github = { ...g, latencyMs: latency, rateLimits: { ...g.rateLimits, secondary: true } };
   }
+  if (s.tls) s.tls = { ...(s.tls as object), latencyMs: latency };
   return s;
 }
 

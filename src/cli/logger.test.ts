@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Secrets } from '../core/secrets.js';
 import { createLogger } from './logger.js';
+import { nth } from '../../test/helpers/nth.js';
 
 function capture() {
   const lines: string[] = [];
@@ -24,7 +25,7 @@ describe('the log on stderr', () => {
     log.debug('hidden');
     log.info({ runId: 'r1' }, 'scan finished');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 30, msg: 'scan finished', runId: 'r1', name: 'annexa' });
+    expect(JSON.parse(nth(lines, 0))).toMatchObject({ level: 30, msg: 'scan finished', runId: 'r1', name: 'annexa' });
   });
 
   it('never carries a secret, wherever a provider puts it', () => {
@@ -49,6 +50,6 @@ describe('the log on stderr', () => {
     const log = createLogger({ stdout: stream, stderr: stream, env: {}, cwd: '/' }, 'debug', secrets);
     log.warn({ url: 'http://x:hunter2-planted-value@h/' }, 'request to http://x:hunter2-planted-value@h/ failed');
     expect(lines.join('\n')).not.toContain('hunter2-planted-value');
-    expect(JSON.parse(lines[0]).msg).toBe('request to http://x:[redacted]@h/ failed');
+    expect(JSON.parse(nth(lines, 0)).msg).toBe('request to http://x:[redacted]@h/ failed');
   });
 });

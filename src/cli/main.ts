@@ -3,6 +3,12 @@ import { EXIT, ExitError, UsageError } from '../core/errors.js';
 import { FRAMEWORK_IDS } from '../core/frameworks.js';
 import { SEVERITIES } from '../core/types.js';
 import { VERSION } from '../package-info.js';
+import type { CatalogFlags } from './commands/catalog.js';
+import type { ExportFlags } from './commands/export.js';
+import type { HistoryFlags } from './commands/history.js';
+import type { MergeFlags } from './commands/merge.js';
+import type { ScanFlags } from './commands/scan.js';
+import type { VerifyFlags } from './commands/verify.js';
 import { processIO, type CliIO } from './io.js';
 import { LOG_LEVELS } from './logger.js';
 
@@ -90,7 +96,7 @@ function program(io: CliIO): Command {
       '--shard <I/N>',
       'scan only shard I (from 0) of N of the targets; /N or N takes I from $JOB_COMPLETION_INDEX (docs/scale-out.md)',
     )
-    .action(async (opts) => (await import('./commands/scan.js')).scanCommand(opts, io));
+    .action(async (opts: ScanFlags) => (await import('./commands/scan.js')).scanCommand(opts, io));
 
   cli
     .command('verify')
@@ -101,7 +107,7 @@ function program(io: CliIO): Command {
     .option('--public-key <file>', "Ed25519 public key the run's signature must verify with")
     .option('--checks-dir <dir>', 'folder of the plugin checks the run used (repeatable)', collect)
     .option('--json', 'print the verification report as JSON')
-    .action(async (runDir, opts) => (await import('./commands/verify.js')).verifyCommand(runDir, opts, io));
+    .action(async (runDir: string, opts: VerifyFlags) => (await import('./commands/verify.js')).verifyCommand(runDir, opts, io));
 
   cli
     .command('merge')
@@ -109,13 +115,13 @@ function program(io: CliIO): Command {
     .argument('<shard-dirs...>', 'the shard run folders')
     .requiredOption('-o, --out <dir>', 'output folder of the merged run folder')
     .option('--log-level <level>', 'log level on stderr')
-    .action(async (dirs, opts) => (await import('./commands/merge.js')).mergeCommand(dirs, opts, io));
+    .action(async (dirs: string[], opts: MergeFlags) => (await import('./commands/merge.js')).mergeCommand(dirs, opts, io));
 
   cli
     .command('keygen')
     .description('Write an Ed25519 key pair to sign run folders with: PREFIX.key (mode 0600) and PREFIX.pub')
     .option('--out <prefix>', 'path and name of the two files, without extension (default annexa-signing)')
-    .action(async (opts) => (await import('./commands/keygen.js')).keygenCommand(opts, io));
+    .action(async (opts: { out?: string }) => (await import('./commands/keygen.js')).keygenCommand(opts, io));
 
   const outOption = () => new Option('-o, --out <dir>', 'output folder of the run folders (default ./evidence, or out: in the config)');
   cli
@@ -128,14 +134,16 @@ function program(io: CliIO): Command {
     .addOption(outOption())
     .option('-c, --config <file>', 'configuration file (for out:)')
     .option('--json', 'as JSON')
-    .action(async (runA, runB, opts) => (await import('./commands/history.js')).diffCommand(runA, runB, opts, io));
+    .action(async (runA: string | undefined, runB: string | undefined, opts: HistoryFlags) =>
+      (await import('./commands/history.js')).diffCommand(runA, runB, opts, io),
+    );
   cli
     .command('history')
     .description('List the runs in --out with their gate verdicts and counts')
     .addOption(outOption())
     .option('-c, --config <file>', 'configuration file (for out:)')
     .option('--json', 'as JSON')
-    .action(async (opts) => (await import('./commands/history.js')).historyCommand(opts, io));
+    .action(async (opts: HistoryFlags) => (await import('./commands/history.js')).historyCommand(opts, io));
 
   const catalog = (name: 'checks' | 'controls', description: string) =>
     cli
@@ -146,7 +154,7 @@ function program(io: CliIO): Command {
       .option('--checks-dir <dir>', 'include your own checks from this folder (repeatable)', collect)
       .option('--mapping <file>', 'mapping file for your own checks (repeatable)', collect)
       .addOption(frameworkOption())
-      .action(async (opts) => {
+      .action(async (opts: CatalogFlags) => {
         const commands = await import('./commands/catalog.js');
         await (name === 'checks' ? commands.checksCommand : commands.controlsCommand)(opts, io);
       });
@@ -162,7 +170,7 @@ function program(io: CliIO): Command {
     .addOption(frameworkOption())
     .option('--public-key <file>', "public key the run's signature is verified with for the report, and put in a bundle")
     .option('--checks-dir <dir>', 'folder of the plugin checks the run used, so the report can re-evaluate them (repeatable)', collect)
-    .action(async (runDir, opts) => (await import('./commands/export.js')).exportCommand(runDir, opts, io));
+    .action(async (runDir: string, opts: ExportFlags) => (await import('./commands/export.js')).exportCommand(runDir, opts, io));
 
   return cli;
 }

@@ -1,6 +1,7 @@
 import { FactError } from './facts.js';
 import { withReads } from './reads.js';
 import type { CheckMeta, ProviderId, Result, SettingSpec, SettingType, SettingTypes, Status, Target } from './types.js';
+import { textOf } from './text.js';
 
 /**
  * What each provider hands its checks, keyed by provider id. Providers add
@@ -126,7 +127,7 @@ export function formatMessage(template: string, data: Record<string, unknown> = 
     const value = data[name];
     if (value === undefined) return whole;
     if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
-    return String(value);
+    return textOf(value);
   });
 }
 

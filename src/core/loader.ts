@@ -23,7 +23,7 @@ export function contractProblems(candidate: unknown): string[] {
   const meta = check.meta as Record<string, unknown> | undefined;
   if (!meta || typeof meta !== 'object') return [...problems, 'meta is missing'];
   for (const key of ['id', 'title', 'provider', 'description', 'remediation']) {
-    if (typeof meta[key] !== 'string' || !(meta[key] as string).trim()) problems.push(`meta.${key} must be a non-empty string`);
+    if (typeof meta[key] !== 'string' || !meta[key].trim()) problems.push(`meta.${key} must be a non-empty string`);
   }
   if (typeof meta.id === 'string' && !ID.test(meta.id)) {
     problems.push(`meta.id "${meta.id}" must be dotted lower-case, like aws.iam.root-mfa`);
@@ -77,7 +77,7 @@ let jiti: ReturnType<typeof createJiti> | undefined;
 async function importModule(file: string, builtin: boolean): Promise<Record<string, unknown>> {
   if (builtin || !/\.[cm]?ts$/.test(file)) return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   jiti ??= createJiti(import.meta.url, { interopDefault: false, moduleCache: true });
-  return (await jiti.import(file)) as Record<string, unknown>;
+  return jiti.import<Record<string, unknown>>(file);
 }
 
 /**

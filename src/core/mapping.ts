@@ -42,7 +42,10 @@ export function readMappingFile(file: string): Mapping {
   for (const [checkId, links] of Object.entries(data)) {
     const ok =
       Array.isArray(links) &&
-      links.every((l) => l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim());
+      links.every(
+        (l: { control?: unknown; rationale?: unknown } | null) =>
+          l && typeof l.control === 'string' && typeof l.rationale === 'string' && l.rationale.trim(),
+      );
     if (!ok) throw new UsageError(`${file}: ${checkId} must be a list of { control, rationale } with a non-empty rationale`);
   }
   return data as Mapping;

@@ -6,6 +6,7 @@ import { Pools } from './pools.js';
 import type { Provider } from './provider.js';
 import { factsByTarget, runChecks, type RunPlan } from './runner.js';
 import type { Target } from './types.js';
+import { nth } from '../../test/helpers/nth.js';
 
 /** A provider whose one fact counts how often its API was called. */
 function countingProvider(calls: { n: number }, behaviour: 'ok' | 'denied' = 'ok', latencyMs = 5) {
@@ -85,8 +86,8 @@ describe('runChecks', () => {
     const results = await runChecks(p);
     expect(calls.n).toBe(1);
     expect(results.map((r) => r.status)).toEqual(['pass', 'pass']);
-    expect(results[0].factRefs).toEqual(['demo:1/demo.settings']);
-    const [fact] = p.store.snapshot();
+    expect(results[0]?.factRefs).toEqual(['demo:1/demo.settings']);
+    const fact = nth(p.store.snapshot(), 0);
     expect(fact).toMatchObject({ ref: 'demo:1/demo.settings', ok: true, value: { mfa: true } });
     expect(fact.calls).toEqual([expect.objectContaining({ operation: 'GetSettings', status: 200, requestId: 'req-1', target: 'demo:1' })]);
   });

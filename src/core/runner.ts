@@ -72,7 +72,7 @@ async function runOne(check: Check, target: Target, facts: unknown, plan: RunPla
       else timer = setTimeout(tick, Math.max(plan.checkTimeoutMs - own, 10));
     };
     timer = setTimeout(tick, plan.checkTimeoutMs);
-    onDeadline = () => reject(plan.deadline!.reason);
+    onDeadline = () => reject(plan.deadline?.reason instanceof Error ? plan.deadline.reason : new Error('the run deadline passed'));
     plan.deadline?.addEventListener('abort', onDeadline, { once: true });
   });
   try {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-info.js';
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const SCHEMA_BASE = 'https://annexa.dev/schemas/';
@@ -28,7 +28,7 @@ function instance(): Ajv {
   ajv = new Compiler({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   for (const file of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'))) {
-    ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')));
+    ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')) as AnySchema);
   }
   return ajv;
 }

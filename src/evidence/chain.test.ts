@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainFindings } from './chain.js';
 import { sha256 } from './files.js';
+import { nth } from '../../test/helpers/nth.js';
 
 const ids = ['20260101T000000Z-aaaaaa', '20260102T000000Z-bbbbbb', '20260103T000000Z-cccccc'];
 
@@ -12,9 +13,10 @@ async function folder(links: (number | null)[]): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), 'annexa-chain-'));
   const hashes: string[] = [];
   for (const [i, link] of links.entries()) {
-    const text = JSON.stringify({ runId: ids[i], previous: link === null ? null : { runId: ids[link], manifestSha256: hashes[link] } });
-    await mkdir(path.join(out, ids[i]));
-    await writeFile(path.join(out, ids[i], 'manifest.json'), text);
+    const id = nth(ids, i);
+    const text = JSON.stringify({ runId: id, previous: link === null ? null : { runId: ids[link], manifestSha256: hashes[link] } });
+    await mkdir(path.join(out, id));
+    await writeFile(path.join(out, id, 'manifest.json'), text);
     hashes.push(sha256(text));
   }
   return out;

@@ -149,7 +149,7 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
       ...(first.manifest.scope.sandbox ? { sandbox: first.manifest.scope.sandbox } : {}),
       mergeOf: shards.map((s) => ({ index: s.manifest.scope.shard!.index, runId: s.manifest.runId, manifestSha256: s.manifestSha256 })),
     },
-    identities: shards.flatMap((s) => s.manifest.collector) as CollectorIdentity[],
+    identities: shards.flatMap<CollectorIdentity>((s) => s.manifest.collector),
     configHash: first.manifest.configHash,
     counts: countResults(results),
     budget: sumBudgets(shards),

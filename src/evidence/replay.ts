@@ -53,7 +53,7 @@ export interface SnapshotEvaluation {
   targets: Target[];
   facts: FactRecord[];
   mapping: Mapping;
-  settingsOf(check: Check): Record<string, SettingValue>;
+  settingsOf: (check: Check) => Record<string, SettingValue>;
   now: Date;
   providers?: Provider[];
 }

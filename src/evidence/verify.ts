@@ -5,7 +5,7 @@ import { controlCounts, countResults, rollUpControls, type ControlRollup } from 
 import { UsageError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
 import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
-import type { FactRecord, Result, Target } from '../core/types.js';
+import type { FactRecord, Result } from '../core/types.js';
 import { chainFindings } from './chain.js';
 import { CHECKS_FILE, pluginsOf, type ChecksDocument } from './checks-record.js';
 import { canonicalJson, sha256 } from './files.js';
@@ -105,7 +105,7 @@ export async function verifyRun(dir: string, options: VerifyOptions = {}): Promi
         recorded: parsed.checks,
         results: parsed.results,
         facts: parsed.facts,
-        targets: manifest.scope.targets as Target[],
+        targets: manifest.scope.targets,
         now: judgedAt(manifest),
         checksDirs: options.checksDirs,
         providers: options.providers,

@@ -2,6 +2,7 @@ import type { Result } from '../core/types.js';
 import { MANIFEST } from '../evidence/run-folder.js';
 import { SIGNATURE_STATUS } from '../evidence/verify.js';
 import { resultsOf, statusCounts, type Assessment, type ControlView, type VerificationView, type ViewStatus } from './run-view.js';
+import { textOf } from '../core/text.js';
 
 /**
  * Everything that reaches the page goes through here: results carry data
@@ -9,7 +10,7 @@ import { resultsOf, statusCounts, type Assessment, type ControlView, type Verifi
  * subjects), which an attacker may control.
  */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return textOf(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 const e = escapeHtml;
 
@@ -123,7 +124,7 @@ function observed(r: Result): string {
 }
 
 function waiverText(r: Result): string {
-  const w = r.waiver as (Result['waiver'] & { ticket?: string }) | undefined;
+  const w = r.waiver;
   if (!w) return '';
   return `<div><strong>Waived</strong> until ${e(w.expires)}${w.approvedBy ? `, approved by ${e(w.approvedBy)}` : ''}${w.ticket ? ` (${e(w.ticket)})` : ''}: ${e(w.reason)}</div>`;
 }

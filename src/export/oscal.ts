@@ -25,7 +25,7 @@ const props = (entries: [string, unknown][]) =>
   entries.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([n, v]) => prop(n, v));
 
 function waiverProps(r: Result): Prop[] {
-  const w = r.waiver as (Result['waiver'] & { ticket?: string }) | undefined;
+  const w = r.waiver;
   if (!w) return [];
   return props([
     ['waiver-reason', w.reason],

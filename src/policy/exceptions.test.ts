@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../core/types.js';
 import { applyExceptions, exceptionKey, exceptionProblems, expiresWithin, isExpired, sourced, type Exception } from './exceptions.js';
+import { nth } from '../../test/helpers/nth.js';
 
 const now = new Date('2026-11-30T12:00:00Z');
 const exception = (over: Partial<Exception> = {}): Exception => ({
@@ -38,13 +39,13 @@ describe('exceptions (risk acceptance)', () => {
         ticket: 'RISK-12',
       },
     });
-    expect(results[1].waiver).toBeUndefined();
-    expect(results[2].waiver).toBeUndefined();
+    expect(nth(results, 1).waiver).toBeUndefined();
+    expect(nth(results, 2).waiver).toBeUndefined();
     expect(records).toEqual([expect.objectContaining({ state: 'active', waived: 1 })]);
   });
 
   it('never waive an error: a result that could not be evaluated is not an assessed risk', () => {
-    expect(applyExceptions([result('error')], [exception()], now).results[0].waiver).toBeUndefined();
+    expect(nth(applyExceptions([result('error')], [exception()], now).results, 0).waiver).toBeUndefined();
   });
 
   it('cover their expiry day whole and lapse the day after', () => {
@@ -52,7 +53,7 @@ describe('exceptions (risk acceptance)', () => {
     expect(isExpired(e, now)).toBe(false);
     expect(isExpired(e, new Date('2026-12-01T00:00:00Z'))).toBe(true);
     const { results, records } = applyExceptions([result('fail')], [e], new Date('2026-12-01T00:00:00Z'));
-    expect(results[0].waiver).toBeUndefined();
+    expect(nth(results, 0).waiver).toBeUndefined();
     expect(records[0]).toMatchObject({ state: 'expired', waived: 0 });
   });
 
@@ -67,7 +68,7 @@ describe('exceptions (risk acceptance)', () => {
     expect(exceptionProblems(past, ['aws.s3.versioning'], new Set(), now)).toEqual([
       'annexa.config.yaml: exceptions.0.expires: 2026-01-31 is already past for a new exception (check aws.s3.versioning)',
     ]);
-    expect(exceptionProblems(past, ['aws.s3.versioning'], new Set([exceptionKey(past[0].exception)]), now)).toEqual([]);
+    expect(exceptionProblems(past, ['aws.s3.versioning'], new Set([exceptionKey(nth(past, 0).exception)]), now)).toEqual([]);
   });
 
   it('refuse a check pattern that matches no check', () => {

@@ -5,9 +5,9 @@ export const BUILTIN_PROVIDER_IDS = ['aws', 'github', 'tls'] as const;
 
 // Each provider is imported only when a scan needs it: a TLS scan never loads the AWS SDK or Octokit.
 const loaders: Record<(typeof BUILTIN_PROVIDER_IDS)[number], () => Promise<Provider>> = {
-  aws: async () => (await import('./aws/provider.js')).awsProvider as Provider,
-  github: async () => (await import('./github/provider.js')).githubProvider as Provider,
-  tls: async () => (await import('./tls/provider.js')).tlsProvider as Provider,
+  aws: async () => (await import('./aws/provider.js')).awsProvider,
+  github: async () => (await import('./github/provider.js')).githubProvider,
+  tls: async () => (await import('./tls/provider.js')).tlsProvider,
 };
 
 /** The built-in providers whose ids are in `wanted` (all of them by default), in reporting order. */

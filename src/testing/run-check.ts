@@ -41,7 +41,7 @@ export async function runCheck<P extends ProviderId>(
   const store = new FactStore(new Pools());
   const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1000 };
   return runChecks({
-    checks: [check as Check],
+    checks: [check],
     targets: [target],
     store,
     factsOf: factsByTarget(new Map([[provider, fake]]), store, runtime),

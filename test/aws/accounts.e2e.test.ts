@@ -8,6 +8,7 @@ import type { Target } from '../../src/core/types.js';
 import { awsProvider } from '../../src/providers/aws/provider.js';
 import type { AwsTargetOptions } from '../../src/providers/aws/types.js';
 import { awsChecks, runtime } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 /**
  * Live mode pointed at the emulator only through the SDK's own settings:
@@ -118,7 +119,8 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
       [`arn:aws:iam::${MANAGEMENT}:root`, 'pass'],
       [`arn:aws:iam::${MEMBER}:root`, 'fail'],
     ]);
-    const who = await awsProvider.identity(factsOf(targets[1]) as never, targets[1]);
+    const member = nth(targets, 1);
+    const who = await awsProvider.identity(factsOf(member) as never, member);
     expect(who.principal).toMatch(new RegExp(`^arn:aws:sts::${MEMBER}:assumed-role/annexa-audit/`));
   });
 
@@ -148,7 +150,7 @@ describe('live mode through AWS_ENDPOINT_URL_* and the default credential chain'
     );
     const { results } = await rootMfa(targets);
     expect(results).toHaveLength(1);
-    expect(results[0].status).toBe('error');
+    expect(results[0]?.status).toBe('error');
   });
 
   it('without usable credentials, resolving targets is a usage error', async () => {

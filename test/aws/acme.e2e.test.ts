@@ -8,6 +8,7 @@ import { factsByTarget, runChecks } from '../../src/core/runner.js';
 import { settingsFor } from '../../src/core/settings.js';
 import { awsProvider } from '../../src/providers/aws/provider.js';
 import { awsChecks, runtime, scanSandbox, type SandboxScan } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 /**
  * The acme scenario through the real SDK: each check's verdict per resource,
@@ -296,7 +297,7 @@ describe('acme through the real AWS SDK', () => {
       const perBucket = r.factRefs.filter((ref) => ref.endsWith(')'));
       expect([r.resource, perBucket.every((ref) => ref.endsWith(`(${name})`))]).toEqual([r.resource, true]);
     }
-    const key = [...scan.of('aws.kms.key-spec').values()][0];
+    const key = nth([...scan.of('aws.kms.key-spec').values()], 0);
     expect(key.factRefs.filter((ref) => ref.includes('describeKey'))).toHaveLength(1);
   });
 });

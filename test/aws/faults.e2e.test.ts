@@ -3,6 +3,7 @@ import { FactStore } from '../../src/core/facts.js';
 import { Pools } from '../../src/core/pools.js';
 import { awsProvider } from '../../src/providers/aws/provider.js';
 import { runtime, scanSandbox, type SandboxScan } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 const ACCOUNT = '111122223333';
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -35,20 +36,20 @@ describe('faults the real services show', () => {
   it('throttling past the retry budget is an error of kind throttled, never a pass', async () => {
     // A call time limit past the SDK's whole retry budget: this is about the budget, not the limit.
     const s = await scan({ throttle: { percent: 100, actions: ['iam:GetAccountSummary'] } }, 60_000);
-    const [r] = s.results;
+    const r = nth(s.results, 0);
     expect(r.status).toBe('error');
     expect(r.observed?.reason).toMatchObject({ kind: 'throttled' });
   }, 60_000); // the SDK's backoff between throttled attempts is seconds long, as it should be
 
   it('answers slower than the call time limit are an error of kind timeout', async () => {
     const s = await scan({ latencyMs: 1500 }, 200);
-    const [r] = s.results;
+    const r = nth(s.results, 0);
     expect(r.status).toBe('error');
     expect(r.observed?.reason).toMatchObject({ kind: 'timeout' });
   });
 
   it('an endpoint nobody listens on is an error of kind unreachable', async () => {
-    const [target] = scans[0].handle.targets;
+    const target = nth(nth(scans, 0).handle.targets, 0);
     const closed = { ...target, options: { ...target.options, endpoints: { ...target.options.endpoints, iam: 'http://127.0.0.1:9' } } };
     const facts = awsProvider.facts(closed, new FactStore(new Pools()), runtime);
     await expect(facts.iam.accountSummary()).rejects.toMatchObject({

@@ -9,7 +9,7 @@ const doc = readFileSync(path.join(ROOT, 'docs/aws-permissions.md'), 'utf8');
 
 /** The action list of the first JSON policy in the document. */
 function documentedActions(): string[] {
-  const json = doc.match(/```json\n([\s\S]*?)```/)![1];
+  const json = doc.match(/```json\n([\s\S]*?)```/)?.[1] ?? '';
   const policy = JSON.parse(json) as { Statement: { Action: string[] }[] };
   return policy.Statement.flatMap((s) => s.Action);
 }
@@ -22,9 +22,9 @@ function importedCommands(): string[] {
   const found = new Set<string>();
   for (const file of readdirSync(SOURCE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const text = readFileSync(path.join(SOURCE, file), 'utf8');
-    for (const m of text.matchAll(/import \{([^}]*)\} from '@aws-sdk\/client-([a-z0-9-]+)'/g)) {
-      const service = SERVICE_OF_PACKAGE[m[2]] ?? m[2];
-      for (const name of m[1].matchAll(/\b(\w+Command)\b(?:\s+as\s+\w+)?/g)) found.add(`${service}:${name[1]}`);
+    for (const [, names = '', pkg = ''] of text.matchAll(/import \{([^}]*)\} from '@aws-sdk\/client-([a-z0-9-]+)'/g)) {
+      const service = SERVICE_OF_PACKAGE[pkg] ?? pkg;
+      for (const [, name] of names.matchAll(/\b(\w+Command)\b(?:\s+as\s+\w+)?/g)) found.add(`${service}:${name}`);
     }
   }
   return [...found].sort();

@@ -8,6 +8,7 @@ import { clientsFor } from '../../src/providers/aws/clients.js';
 import { inRegion } from '../../src/providers/aws/s3-facts.js';
 import type { AwsTargetOptions } from '../../src/providers/aws/types.js';
 import { runtime, scanSandbox, type SandboxScan } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 const ACCOUNT = '111122223333';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -63,7 +64,7 @@ describe('every enabled region, each bucket through its own region', () => {
   });
 
   it('follows a 301 PermanentRedirect to the region it names', async () => {
-    const options: AwsTargetOptions = { ...s.handle.targets[0].options };
+    const options: AwsTargetOptions = { ...nth(s.handle.targets, 0).options };
     const clients = clientsFor(options, { env: {}, callTimeoutMs: 5000 });
     const calls: CallRecord[] = [];
     const rec = {
@@ -93,7 +94,7 @@ describe('every enabled region, each bucket through its own region', () => {
   });
 
   it('scans only the configured regions, without DescribeRegions', async () => {
-    const [target] = s.handle.targets;
+    const target = nth(s.handle.targets, 0);
     const facts = awsProvider.facts(
       { ...target, options: { ...target.options, regions: ['eu-west-1'] } },
       new FactStore(new Pools()),

@@ -3,6 +3,7 @@ import { awsProvider } from '../../src/providers/aws/provider.js';
 import { FactStore } from '../../src/core/facts.js';
 import { Pools } from '../../src/core/pools.js';
 import { runtime, scanSandbox, type SandboxScan } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 const scans: SandboxScan[] = [];
 afterAll(() => Promise.all(scans.map((s) => s.handle.stop())));
@@ -33,7 +34,7 @@ describe('aws.iam.root-mfa end to end', () => {
       { only: ['aws.iam.root-mfa'] },
     );
     scans.push(scan);
-    const [r] = scan.results;
+    const r = nth(scan.results, 0);
     expect(r.status).toBe('error');
     expect(r.message).toContain('iam:GetAccountSummary');
     expect(r.observed?.reason).toMatchObject({ kind: 'denied', permission: 'iam:GetAccountSummary', status: 403 });
@@ -42,7 +43,7 @@ describe('aws.iam.root-mfa end to end', () => {
   it('records the caller as the collector identity', async () => {
     const handle = await awsProvider.sandbox!({ accounts: [account('111122223333', 'none')] }, runtime);
     try {
-      const [target] = handle.targets;
+      const target = nth(handle.targets, 0);
       expect(target).toMatchObject({ id: 'aws:111122223333', options: { sandbox: true } });
       expect(JSON.stringify(target.options)).not.toMatch(/secret/i);
       const facts = awsProvider.facts(target, new FactStore(new Pools()), runtime);

@@ -7,6 +7,7 @@ import type { AwsTargetOptions } from '../../src/providers/aws/types.js';
 import { largeAwsScenario } from '../../src/sandbox/aws/large.js';
 import { loadScenario } from '../../src/sandbox/scenario.js';
 import { runtime, scanSandbox, type SandboxScan } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 /** The source asks for the largest pages the APIs allow (1000), so "more than one page" means more than 1000. */
 describe('lists longer than one page', () => {
@@ -19,7 +20,7 @@ describe('lists longer than one page', () => {
       runtime,
     );
     store = new FactStore(new Pools());
-    facts = awsProvider.facts(handle.targets[0], store, runtime);
+    facts = awsProvider.facts(nth(handle.targets, 0), store, runtime);
   });
   afterAll(() => handle?.stop());
   const callsOf = (key: string) =>

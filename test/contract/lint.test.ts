@@ -40,6 +40,18 @@ describe('lint: what a check may import', { timeout: 180_000 }, () => {
   });
 });
 
+describe('lint: the type-checked rule set on checks and fetchers', { timeout: 180_000 }, () => {
+  it('a type assertion that changes nothing fails lint: it hides what the data really is', async () => {
+    const code = 'export function run(names: string[]) {\n  return names as string[];\n}\n';
+    expect(await hitsOf('@typescript-eslint/no-unnecessary-type-assertion', code)).toBe(1);
+  });
+
+  it('an untyped value passed on fails lint: `any` would carry unchecked data into a typed call', async () => {
+    const code = 'export function run(answer: string) {\n  return Math.abs(JSON.parse(answer));\n}\n';
+    expect(await hitsOf('@typescript-eslint/no-unsafe-argument', code)).toBe(1);
+  });
+});
+
 describe('lint: promises in checks and fetchers', { timeout: 180_000 }, () => {
   const rule = '@typescript-eslint/no-floating-promises';
 

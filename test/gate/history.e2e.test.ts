@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { integrityProblems } from '../../src/evidence/run-folder.js';
 import { after, before, writeRunFolder } from '../helpers/drift-runs.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { nth } from '../helpers/nth.js';
 
 const E2E = { timeout: 180_000 };
 const FIRST = '20261129T060000Z-aaaaaa';
@@ -109,9 +110,10 @@ describe('drift at the end of a scan, and --notify-webhook', () => {
           ),
         );
         expect(received).toHaveLength(1);
-        expect(received[0].req.method).toBe('POST');
-        expect(received[0].req.headers['content-type']).toBe('application/json');
-        const payload = JSON.parse(received[0].body);
+        const hook = nth(received, 0);
+        expect(hook.req.method).toBe('POST');
+        expect(hook.req.headers['content-type']).toBe('application/json');
+        const payload = JSON.parse(hook.body);
         expect(payload.previousRunId).toBe(first);
         expect(payload.regressedControls.map((c: { id: string }) => c.id)).toEqual(regressing);
         expect(payload.text).toMatch(new RegExp(`^annexa: ${regressing.length} Annex A controls? regressed in run ${payload.runId}\\n• `));

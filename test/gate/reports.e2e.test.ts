@@ -90,7 +90,7 @@ describe('--format: reports that CI systems show natively', () => {
         expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('annexa.config.yaml');
         expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
       }
-      const waived = run.results.filter((r: { suppressions?: { status: string }[] }) => r.suppressions?.[0].status === 'accepted');
+      const waived = run.results.filter((r: { suppressions?: { status: string }[] }) => r.suppressions?.[0]?.status === 'accepted');
       expect(waived).toHaveLength(results.filter((r) => r.waiver).length);
       expect(waived.length).toBeGreaterThan(0);
       const fingerprints = run.results.map(

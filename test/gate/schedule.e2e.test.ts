@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { integrityProblems, MANIFEST } from '../../src/evidence/run-folder.js';
 import { sha256 } from '../../src/evidence/files.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { nth } from '../helpers/nth.js';
 
 const E2E = { timeout: 180_000 };
 // In run order: two runs may start in the same second.
@@ -23,7 +24,7 @@ describe('scans on a schedule share one --out safely', () => {
       const [a, b] = await Promise.all([runCli(scanArgs(out)), runCli(scanArgs(out))]);
       const refused = [a, b].filter((r) => r.code === 2);
       expect(refused).toHaveLength(1);
-      expect(refused[0].stderr).toMatch(
+      expect(refused[0]?.stderr).toMatch(
         new RegExp(
           `^annexa: ${out} is locked by another scan \\(pid ${process.pid} on ${hostname()}, since .*\\); retry later, or wait for it with --lock-wait SECONDS\\n$`,
         ),
@@ -41,11 +42,11 @@ describe('scans on a schedule share one --out safely', () => {
       const manifests = await Promise.all(ids.map((id) => manifestOf(path.join(out, id))));
       expect(manifests[0].previous).toBeNull();
       for (let i = 1; i < ids.length; i++) {
-        expect(manifests[i].previous).toEqual({
+        expect(manifests[i]?.previous).toEqual({
           runId: ids[i - 1],
-          manifestSha256: sha256(await readFile(path.join(out, ids[i - 1], MANIFEST))),
+          manifestSha256: sha256(await readFile(path.join(out, nth(ids, i - 1), MANIFEST))),
         });
-        expect(await integrityProblems(path.join(out, ids[i]))).toEqual([]);
+        expect(await integrityProblems(path.join(out, nth(ids, i)))).toEqual([]);
       }
       expect((await readdir(out)).includes('.lock')).toBe(false);
     },

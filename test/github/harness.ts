@@ -15,6 +15,7 @@ import { githubProvider, targetsOf } from '../../src/providers/github/provider.j
 import type { GithubTargetOptions } from '../../src/providers/github/types.js';
 import { startGithubSandbox, type GithubSandbox, type GithubScenario } from '../../src/sandbox/github/index.js';
 import { SCENARIOS_DIR } from '../../src/sandbox/scenario.js';
+import { nth } from '../helpers/nth.js';
 
 /** The `github` section of a built-in scenario. */
 export function scenarioSection(name: string): GithubScenario {
@@ -58,7 +59,8 @@ export async function scanSandbox(
   const store = new FactStore(new Pools());
   const facts = new Map(targets.map((t) => [t.id, githubProvider.facts(t, store, runtime)]));
   // As scan() does: a target whose identity cannot be read still runs, its checks erring with the reason.
-  const identity = await githubProvider.identity(facts.get(targets[0].id)!, targets[0]).catch(() => undefined);
+  const first = nth(targets, 0);
+  const identity = await githubProvider.identity(facts.get(first.id)!, first).catch(() => undefined);
   const results = await runChecks({
     checks: await githubChecks(),
     targets,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateLargeOrg } from '../../src/sandbox/github/large-org.js';
 import { pointsOf, scanSandbox, startGithubSandbox } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 const repos = Number(process.argv[2] ?? 2000);
 const members = Number(process.argv[3] ?? 1500);
@@ -43,7 +44,7 @@ try {
       `${r.label.padEnd(20)} REST ${r.rest} (304: ${r.notModified}), GraphQL ${r.graphql} points → ${r.points} points, ${(r.points / inScope).toFixed(3)} per repository, ${r.seconds}s; ${r.errors}\n`,
     );
   }
-  process.stdout.write(`rescan share: ${((runs[1].points / runs[0].points) * 100).toFixed(1)}% of the full scan\n`);
+  process.stdout.write(`rescan share: ${((nth(runs, 1).points / nth(runs, 0).points) * 100).toFixed(1)}% of the full scan\n`);
 } finally {
   await sandbox.stop();
   await rm(stateDir, { recursive: true, force: true });

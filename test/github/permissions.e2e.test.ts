@@ -7,6 +7,11 @@ const find = (s: ScanOutcome, checkId: string, resource: string) => s.results.fi
 describe('a token without admin rights: error naming the permission, never pass or fail from hidden data', () => {
   let sandbox: GithubSandbox;
   const scans: Record<string, ScanOutcome> = {};
+  const scanOf = (token: string): ScanOutcome => {
+    const s = scans[token];
+    if (!s) throw new Error(`no scan for the ${token} token`);
+    return s;
+  };
   beforeAll(async () => {
     sandbox = await startGithubSandbox(scenarioSection('acme'));
     for (const token of ['readonly', 'auditor']) scans[token] = await scanSandbox(sandbox, { token, orgs: ['acme'] });
@@ -14,7 +19,7 @@ describe('a token without admin rights: error naming the permission, never pass 
   afterAll(() => sandbox?.stop());
 
   it.each(['readonly', 'auditor'])('%s: organisation settings hidden from a non-owner are errors naming the scope', (token) => {
-    const s = scans[token];
+    const s = scanOf(token);
     for (const id of ['github.org.two-factor-required', 'github.org.default-permission', 'github.org.actions-policy']) {
       expect(find(s, id, 'github:acme')).toMatchObject({ status: 'error', message: expect.stringContaining('admin:org') });
     }
@@ -33,7 +38,7 @@ describe('a token without admin rights: error naming the permission, never pass 
     (token) => {
       for (const repo of ['platform-api', 'web-app', 'legacy-billing']) {
         for (const id of ['github.repo.branch-protection', 'github.repo.status-checks']) {
-          expect(find(scans[token], id, `github:acme/${repo}`)).toMatchObject({
+          expect(find(scanOf(token), id, `github:acme/${repo}`)).toMatchObject({
             status: 'error',
             message: expect.stringContaining('admin on the repository'),
           });
@@ -46,14 +51,14 @@ describe('a token without admin rights: error naming the permission, never pass 
     ['readonly', '404'],
     ['auditor', '403'],
   ])('%s: repository webhooks answered %s are an error naming the hook scope', (token, status) => {
-    expect(find(scans[token], 'github.repo.webhook-tls', 'github:acme/legacy-billing')).toMatchObject({
+    expect(find(scanOf(token), 'github.repo.webhook-tls', 'github:acme/legacy-billing')).toMatchObject({
       status: 'error',
       message: expect.stringMatching(new RegExp(`${status}.*read:repo_hook`)),
     });
   });
 
   it('security_and_analysis, vulnerability alerts and deploy keys hidden from a writer are errors', () => {
-    const s = scans.readonly;
+    const s = scanOf('readonly');
     expect(find(s, 'github.repo.secret-scanning', 'github:acme/platform-api')).toMatchObject({
       status: 'error',
       message: expect.stringContaining('security manager'),
@@ -69,7 +74,7 @@ describe('a token without admin rights: error naming the permission, never pass 
   });
 
   it.each(['readonly', 'auditor'])('%s: the workflow token, member privileges and open alerts need an owner: errors naming it', (token) => {
-    const s = scans[token];
+    const s = scanOf(token);
     expect(find(s, 'github.org.workflow-token', 'github:acme')).toMatchObject({
       status: 'error',
       message: expect.stringContaining('admin:org'),
@@ -85,7 +90,7 @@ describe('a token without admin rights: error naming the permission, never pass 
   });
 
   it('code-scanning analyses need security_events: an error naming it, while default setup is still read', () => {
-    const s = scans.readonly;
+    const s = scanOf('readonly');
     expect(find(s, 'github.repo.code-scanning', 'github:acme/mobile-app')).toMatchObject({
       status: 'error',
       message: expect.stringMatching(/403.*security_events/),
@@ -96,7 +101,7 @@ describe('a token without admin rights: error naming the permission, never pass 
   });
 
   it('what a writer may see is still judged', () => {
-    const s = scans.readonly;
+    const s = scanOf('readonly');
     expect(find(s, 'github.org.owner-count', 'github:acme')?.status).toBe('pass');
     expect(find(s, 'github.repo.outside-collaborators', 'github:acme/legacy-billing')?.status).toBe('fail');
   });
@@ -107,7 +112,9 @@ describe('a token without admin rights: error naming the permission, never pass 
     );
     for (const token of ['readonly', 'auditor']) {
       expect(
-        scans[token].results.filter((r) => admin.includes(r.checkId) && r.status !== 'error').map((r) => `${r.checkId} ${r.resource}`),
+        scanOf(token)
+          .results.filter((r) => admin.includes(r.checkId) && r.status !== 'error')
+          .map((r) => `${r.checkId} ${r.resource}`),
       ).toEqual([]);
     }
   });

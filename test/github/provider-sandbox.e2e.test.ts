@@ -5,6 +5,7 @@ import { Pools } from '../../src/core/pools.js';
 import type { ProviderRuntime } from '../../src/core/provider.js';
 import { SANDBOX_TOKEN_ENV, githubProvider } from '../../src/providers/github/provider.js';
 import { scenarioSection } from './harness.js';
+import { nth } from '../helpers/nth.js';
 
 describe('githubProvider.sandbox', () => {
   it('starts the emulator, hands its token through the per-scan env, and returns targets that name the variable only', async () => {
@@ -17,8 +18,9 @@ describe('githubProvider.sandbox', () => {
         expect(t.options.tokenEnv).toBe(SANDBOX_TOKEN_ENV);
         expect(JSON.stringify(t)).not.toContain(runtime.env[SANDBOX_TOKEN_ENV]!);
       }
-      const facts = githubProvider.facts(handle.targets[0], new FactStore(new Pools()), runtime);
-      const identity = await githubProvider.identity(facts, handle.targets[0]);
+      const target = nth(handle.targets, 0);
+      const facts = githubProvider.facts(target, new FactStore(new Pools()), runtime);
+      const identity = await githubProvider.identity(facts, target);
       expect(identity).toMatchObject({ provider: 'github', target: 'github:acme', principal: expect.any(String) });
       expect((identity.details?.scopes as string[] | null)?.length).toBeGreaterThan(0);
       expect(handle.stats?.()).toMatchObject({ rest: { requests: expect.any(Number) } });

@@ -19,6 +19,6 @@ describe('scan({ sandbox: "acme" }) — what `annexa scan --sandbox` runs', () =
     }
     expect(run.identities.find((i) => i.provider === 'github')?.principal).toMatch(/\S/);
     expect(run.budget.github).toMatchObject({ requests: expect.any(Number), points: expect.any(Number) });
-    expect(run.budget.github.points).toBeGreaterThan(0);
+    expect(run.budget.github?.points).toBeGreaterThan(0);
   });
 });

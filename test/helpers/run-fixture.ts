@@ -6,6 +6,7 @@ import { budgetOf, type Run } from '../../src/core/run.js';
 import type { FactRecord, Result } from '../../src/core/types.js';
 import { newRunId, writeRunFolder } from '../../src/evidence/run-folder.js';
 import { signRun } from '../../src/evidence/sign.js';
+import { nth } from './nth.js';
 
 /**
  * Strings an audited system could hand annexa (a bucket name, a repository
@@ -50,8 +51,8 @@ export async function writeFixtureRun(out: string, options: { signKey?: KeyObjec
     status,
     severity: checkId === 'aws.iam.root-mfa' ? 'critical' : 'high',
     message,
-    factRefs: [checkId.startsWith('aws.iam') ? facts[0].ref : facts[1].ref],
-    controls: mapping[checkId].map((l) => l.control),
+    factRefs: [nth(facts, checkId.startsWith('aws.iam') ? 0 : 1).ref],
+    controls: (mapping[checkId] ?? []).map((l) => l.control),
     ...extra,
   });
   const results = [

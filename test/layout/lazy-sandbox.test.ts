@@ -16,7 +16,7 @@ function staticallyReached(entry: string): Set<string> {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(STATIC)) {
+    for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(STATIC)) {
       const target = path.resolve(path.dirname(file), spec);
       if (target.endsWith('.js')) queue.push(target.replace(/\.js$/, '.ts'));
     }

@@ -237,7 +237,7 @@ describe('an unreachable endpoint', () => {
   });
 
   it('records the failure as an unreachable fact', () => {
-    const handshake = facts.find((f) => f.key === 'tls.handshake' && f.target.endsWith(`:${sandbox.endpoints.gone.split(':')[1]}`));
+    const handshake = facts.find((f) => f.key === 'tls.handshake' && f.target.endsWith(`:${sandbox.endpoints.gone?.split(':')[1]}`));
     expect(handshake).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
   });
 });

@@ -8,6 +8,7 @@ import { Pools } from '../../src/core/pools.js';
 import { UsageError } from '../../src/core/errors.js';
 import { tlsProvider } from '../../src/providers/tls/provider.js';
 import { endpointId, expectedNameOf, parseHostPort, resolveEndpoints, sniOf } from '../../src/providers/tls/targets.js';
+import { nth } from '../helpers/nth.js';
 
 const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 1000 };
 
@@ -22,16 +23,19 @@ describe('TLS targets', () => {
       resource: 'tls:example.com:443',
       options: { port: 443, kind: 'https', profile: 'mozilla-intermediate' },
     });
-    expect(b.options.kind).toBe('https');
-    expect(c.options.kind).toBe('tls');
+    expect(b?.options.kind).toBe('https');
+    expect(c?.options.kind).toBe('tls');
   });
 
   it('keeps kind, SNI, profile and the CA file the config gives', () => {
-    const [t] = resolveEndpoints({
-      caFile: '/etc/ca.pem',
-      profile: 'mozilla-modern',
-      endpoints: [{ host: '10.0.0.5', port: 443, sni: 'www.example.com', kind: 'tls' }],
-    });
+    const t = nth(
+      resolveEndpoints({
+        caFile: '/etc/ca.pem',
+        profile: 'mozilla-modern',
+        endpoints: [{ host: '10.0.0.5', port: 443, sni: 'www.example.com', kind: 'tls' }],
+      }),
+      0,
+    );
     expect(t.id).toBe('tls:www.example.com@10.0.0.5:443');
     expect(t.options).toEqual({
       host: '10.0.0.5',
@@ -78,7 +82,7 @@ describe('TLS targets', () => {
   });
 
   it('names the local host as the collector', async () => {
-    const [t] = resolveEndpoints({ endpoints: [{ host: 'example.com' }] });
+    const t = nth(resolveEndpoints({ endpoints: [{ host: 'example.com' }] }), 0);
     expect(await tlsProvider.identity(tlsProvider.facts(t, new FactStore(new Pools()), runtime), t)).toMatchObject({
       provider: 'tls',
       target: 'tls:example.com:443',

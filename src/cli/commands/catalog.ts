@@ -5,7 +5,7 @@ import { loadFramework, type FrameworkId } from '../../core/frameworks.js';
 import { colourEnabled, type CliIO } from '../io.js';
 import { pluginSources, type PluginFlags } from '../plugins.js';
 
-interface CatalogFlags extends PluginFlags {
+export interface CatalogFlags extends PluginFlags {
   json?: boolean;
   config?: string;
   framework?: FrameworkId;

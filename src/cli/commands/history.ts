@@ -8,7 +8,7 @@ import { completeRuns, listRunFolders, readRun } from '../../history/runs.js';
 import { RUN_ID } from '../../evidence/run-folder.js';
 import { colourEnabled, type CliIO } from '../io.js';
 
-interface HistoryFlags {
+export interface HistoryFlags {
   out?: string;
   config?: string;
   json?: boolean;

@@ -88,7 +88,7 @@ function keyProblem(leaf: CertificateInfo, limits: CertificateLimits): string | 
 /** Certificates whose signature matters: all but a self-issued root at the end of a longer chain (its self-signature proves nothing). */
 function signedCertificates(chain: CertificateInfo[]): CertificateInfo[] {
   const last = chain[chain.length - 1];
-  return chain.length > 1 && last.selfIssued ? chain.slice(0, -1) : chain;
+  return chain.length > 1 && last?.selfIssued ? chain.slice(0, -1) : chain;
 }
 
 /** The values a certificate verdict rests on, for `observed`. */

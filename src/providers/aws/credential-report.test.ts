@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCredentialReport } from './credential-report.js';
+import { nth } from '../../../test/helpers/nth.js';
 
 const HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
@@ -21,7 +22,7 @@ describe('parseCredentialReport', () => {
       passwordLastUsed: '2026-05-01T10:00:00+00:00',
     });
     expect(alice).toMatchObject({ isRoot: false, passwordEnabled: true, passwordLastUsed: null, mfaActive: false });
-    expect(alice.accessKeys).toEqual([
+    expect(alice?.accessKeys).toEqual([
       { slot: 1, active: true, lastRotated: '2024-02-02T00:00:00+00:00', lastUsedDate: '2026-05-30T00:00:00+00:00', lastUsedService: 's3' },
       { slot: 2, active: false, lastRotated: null, lastUsedDate: null, lastUsedService: null },
     ]);
@@ -30,7 +31,7 @@ describe('parseCredentialReport', () => {
   it('reads columns by name, whatever their order', () => {
     const csv =
       'arn,user,mfa_active,password_enabled,access_key_2_active,access_key_1_active\narn:aws:iam::1:user/b,b,true,false,true,false\n';
-    const [b] = parseCredentialReport(csv);
+    const b = nth(parseCredentialReport(csv), 0);
     expect(b).toMatchObject({ user: 'b', mfaActive: true, passwordEnabled: false });
     expect(b.accessKeys.map((k) => k.active)).toEqual([false, true]);
   });

@@ -40,8 +40,8 @@ describe('aws.iam.authorizationDetails', () => {
         },
       ],
     });
-    expect(d.policies[0].document.Statement).toEqual([expect.objectContaining({ Action: 's3:GetObject' })]);
-    expect(d.users[0].inlinePolicies[0].document.Statement).toHaveLength(1);
+    expect(d.policies[0]?.document.Statement).toEqual([expect.objectContaining({ Action: 's3:GetObject' })]);
+    expect(d.users[0]?.inlinePolicies[0]?.document.Statement).toHaveLength(1);
   });
 
   it.each([

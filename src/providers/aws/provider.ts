@@ -67,8 +67,10 @@ async function sandbox(section: unknown, runtime: ProviderRuntime): Promise<Sand
     endpoints: { ...running.endpoints },
     hosts: { ...running.hosts },
   };
-  const accounts = ((section as { accounts?: ScenarioAccount[] }).accounts ?? []) as ScenarioAccount[];
-  const targets: Target<AwsTargetOptions>[] = [awsTarget({ ...base, accountId: running.accounts[0] })];
+  const accounts = (section as { accounts?: ScenarioAccount[] }).accounts ?? [];
+  const [home] = running.accounts;
+  if (!home) throw new Error('aws sandbox: the scenario has no account');
+  const targets: Target<AwsTargetOptions>[] = [awsTarget({ ...base, accountId: home })];
   for (const account of accounts.slice(1)) {
     const role = SANDBOX_AUDIT_ROLES.map((name) => account.roles?.find((r) => r.name === name)).find(Boolean);
     if (!role) {

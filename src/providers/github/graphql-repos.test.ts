@@ -80,7 +80,7 @@ describe('parseRepo', () => {
         { type: 'DELETION', parameters: null },
       ],
     });
-    expect(d.rulesets?.[0].bypassActors?.[0].actor).toBe('Team:sre');
+    expect(d.rulesets?.[0]?.bypassActors?.[0]?.actor).toBe('Team:sre');
     expect(d.deployKeys).toEqual([{ title: 'ci', readOnly: false }]);
   });
 
@@ -99,7 +99,7 @@ describe('parseRepo', () => {
   it('reads an absent force-push answer as allowed (fail closed)', () => {
     const rule = { ...raw.branchProtectionRules.nodes[0], allowsForcePushes: undefined };
     const d = parseRepo({ ...raw, branchProtectionRules: { nodes: [rule] } });
-    expect(d.branchProtectionRules?.[0].allowsForcePushes).toBe(true);
+    expect(d.branchProtectionRules?.[0]?.allowsForcePushes).toBe(true);
   });
 
   it('reads the workflow folder: .yml/.yaml blobs only, text kept, a truncated or binary blob without text says why', () => {

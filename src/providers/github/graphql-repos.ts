@@ -14,6 +14,7 @@ import {
   moreOfRulesetQuery,
 } from './graphql-query.js';
 import type { BypassActor, ClassicRule, OrgSecurityPolicy, RepoDetails, RepoPermission, Ruleset, WorkflowFile } from './types.js';
+import { textOf } from '../../core/text.js';
 
 interface GqlError {
   type?: string;
@@ -204,7 +205,7 @@ export function parseRepo(raw: Raw, errors: GqlError[] = []): RepoDetails {
     hasVulnerabilityAlertsEnabled: typeof raw.hasVulnerabilityAlertsEnabled === 'boolean' ? raw.hasVulnerabilityAlertsEnabled : null,
     branchProtectionRules: classic,
     rulesets: rulesetsPage ? nodes(rulesetsPage).map(parseRuleset) : null,
-    codeownersPath: codeownersIndex >= 0 ? CODEOWNERS_PATHS[codeownersIndex] : null,
+    codeownersPath: codeownersIndex >= 0 ? (CODEOWNERS_PATHS[codeownersIndex] ?? null) : null,
     securityPolicyPath: policyIndex >= 0 ? (SECURITY_POLICY_PATHS[policyIndex] ?? null) : null,
     workflows: workflowFiles(raw.workflows as Raw | null | undefined),
     deployKeys: list(
@@ -257,7 +258,7 @@ function parseClassic(n: Raw): ClassicRule {
 /** `Team:slug`, `App:slug` or `User:login`: the name a config allow-lists. */
 function actorName(actor: Raw | null | undefined): string | null {
   if (!actor) return null;
-  return `${String(actor.__typename)}:${String(actor.slug ?? actor.login ?? '')}`;
+  return `${String(actor.__typename)}:${textOf(actor.slug ?? actor.login ?? '')}`;
 }
 
 const allowanceActor = (n: Raw) => actorName(n.actor as Raw | null) ?? 'unknown actor';
@@ -269,7 +270,7 @@ function parseRuleset(n: Raw): Ruleset {
     name: String(n.name),
     enforcement: String(n.enforcement),
     target: (n.target as string | null) ?? null,
-    source: String((n.source as Raw | null)?.__typename ?? 'unknown'),
+    source: textOf((n.source as Raw | null)?.__typename ?? 'unknown'),
     refInclude: refName ? (refName.include ?? []) : null,
     refExclude: refName?.exclude ?? [],
     rules: nodes(n.rules as Page<Raw>).map((r) => {

@@ -131,7 +131,7 @@ export function orgFacts(scope: FactScope, client: () => GithubClient, org: stri
 
 /** The owner-only member privileges of GET /orgs/{org}; `null` when GitHub sent none of them (not an owner). */
 function memberRepoPrivilegesOf(data: Record<string, unknown>): MemberRepoPrivileges | null {
-  const flag = (k: string) => (typeof data[k] === 'boolean' ? (data[k] as boolean) : null);
+  const flag = (k: string) => (typeof data[k] === 'boolean' ? data[k] : null);
   const p: MemberRepoPrivileges = {
     createRepositories: flag('members_can_create_repositories'),
     createPublic: flag('members_can_create_public_repositories'),

@@ -3,10 +3,11 @@ import { UsageError } from '../../core/errors.js';
 import { targetsOf } from './provider.js';
 import { nextLink } from './rest.js';
 import { inScope } from './repo-facts.js';
+import { nth } from '../../../test/helpers/nth.js';
 
 describe('GitHub targets', () => {
   it('one target per organisation; options name the token variable, never the token', () => {
-    const [t] = targetsOf({ orgs: ['acme'], repositories: { exclude: ['sandbox-*'] } }, { GITHUB_TOKEN: 'ghp_secret' });
+    const t = nth(targetsOf({ orgs: ['acme'], repositories: { exclude: ['sandbox-*'] } }, { GITHUB_TOKEN: 'ghp_secret' }), 0);
     expect(t).toEqual({
       provider: 'github',
       id: 'github:acme',
@@ -24,11 +25,11 @@ describe('GitHub targets', () => {
   });
 
   it('takes the API URL from the config, else GITHUB_API_URL', () => {
-    expect(targetsOf({ orgs: ['a'] }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghe.example.com/api/v3' })[0].options.apiUrl).toBe(
+    expect(targetsOf({ orgs: ['a'] }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghe.example.com/api/v3' })[0]?.options.apiUrl).toBe(
       'https://ghe.example.com/api/v3',
     );
     expect(
-      targetsOf({ orgs: ['a'], apiUrl: 'http://127.0.0.1:1' }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://x' })[0].options.apiUrl,
+      targetsOf({ orgs: ['a'], apiUrl: 'http://127.0.0.1:1' }, { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://x' })[0]?.options.apiUrl,
     ).toBe('http://127.0.0.1:1');
   });
 
@@ -54,7 +55,10 @@ describe('GitHub targets', () => {
   });
 
   it('keeps credentials out of the API URL it records', () => {
-    const [t] = targetsOf({ orgs: ['a'], apiUrl: 'http://user:s3cret-pass@127.0.0.1:1/?access_token=abcdef123456' }, { GITHUB_TOKEN: 't' });
+    const t = nth(
+      targetsOf({ orgs: ['a'], apiUrl: 'http://user:s3cret-pass@127.0.0.1:1/?access_token=abcdef123456' }, { GITHUB_TOKEN: 't' }),
+      0,
+    );
     expect(t.options.apiUrl).toBe('http://127.0.0.1:1/');
   });
 

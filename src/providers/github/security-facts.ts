@@ -7,6 +7,7 @@ import { fetchOrgSecurityPolicy } from './graphql-repos.js';
 import { deniedOn } from './org-facts.js';
 import { getAll, getOne } from './rest.js';
 import type { AlertKind, CodeScanning, GithubFacts, OpenAlert } from './types.js';
+import { textOf } from '../../core/text.js';
 
 type SecurityFacts = Pick<GithubFacts, 'orgSecurityPolicy' | 'openAlerts' | 'codeScanning'>;
 type Raw = Record<string, unknown>;
@@ -115,7 +116,7 @@ export function securityFacts(
         return {
           defaultSetup,
           lastAnalysisAt: last ? String(last.created_at) : null,
-          lastAnalysisTool: last ? String((last.tool as Raw | undefined)?.name ?? 'unknown') : null,
+          lastAnalysisTool: last ? textOf((last.tool as Raw | undefined)?.name ?? 'unknown') : null,
         };
       }),
   };

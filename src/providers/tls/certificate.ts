@@ -37,23 +37,30 @@ const PSS_HASHES: Record<string, string> = {
 export function signatureAlgorithmOf(der: Buffer): { oid: string | null; name: string | null; hash: string | null } {
   try {
     const cert = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
-    const algId = (cert.value as forge.asn1.Asn1[])[1].value as forge.asn1.Asn1[];
-    const oid = forge.asn1.derToOid(forge.util.createBuffer(algId[0].value as string));
+    const algId = childOf(cert, 1);
+    const oid = forge.asn1.derToOid(forge.util.createBuffer(childOf(algId, 0).value as string));
     const known = SIGNATURE_ALGORITHMS[oid];
     let hash = known?.hash ?? null;
-    if (oid === '1.2.840.113549.1.1.10') hash = pssHash(algId[1]);
+    if (oid === '1.2.840.113549.1.1.10') hash = pssHash((algId.value as forge.asn1.Asn1[])[1]);
     return { oid, name: known?.name ?? null, hash };
   } catch {
     return { oid: null, name: null, hash: null };
   }
 }
 
+/** The `index`th element of an ASN.1 SEQUENCE; a missing one is a malformed certificate. */
+function childOf(node: forge.asn1.Asn1, index: number): forge.asn1.Asn1 {
+  const child = (node.value as forge.asn1.Asn1[])[index];
+  if (!child) throw new Error(`ASN.1 element ${index} missing`);
+  return child;
+}
+
 /** RSASSA-PSS parameters: [0] hashAlgorithm, defaulting to SHA-1 when absent (RFC 4055). */
 function pssHash(params: forge.asn1.Asn1 | undefined): string | null {
   const fields = (params?.value ?? []) as forge.asn1.Asn1[];
-  const tagged = fields.find((f) => f.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && f.type === 0);
+  const tagged = fields.find((f) => f.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && Number(f.type) === 0);
   if (!tagged) return 'sha1';
-  const algo = ((tagged.value as forge.asn1.Asn1[])[0].value as forge.asn1.Asn1[])[0];
+  const algo = childOf(childOf(tagged, 0), 0);
   return PSS_HASHES[forge.asn1.derToOid(forge.util.createBuffer(algo.value as string))] ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import tls, { rootCertificates, type PeerCertificate } from 'node:tls';
+import tls, { rootCertificates } from 'node:tls';
 import { constraintError } from './chain-constraints.js';
 
 /**
@@ -75,11 +75,11 @@ export function verifyChain(chain: readonly X509Certificate[], anchors: readonly
 
 /** The path from the leaf to a trust anchor, or the error code of why there is none. */
 function buildPath(chain: readonly X509Certificate[], anchors: readonly X509Certificate[]): string | X509Certificate[] {
-  if (chain.length === 0) return 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
-  const path: X509Certificate[] = [chain[0]];
-  const spare = new Set(chain.slice(1));
-  for (;;) {
-    const current = path[path.length - 1];
+  const [leaf, ...rest] = chain;
+  if (!leaf) return 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+  const path: X509Certificate[] = [leaf];
+  const spare = new Set(rest);
+  for (let current = leaf; ;) {
     const depth = path.length - 1;
     if (anchors.some((a) => a.fingerprint256 === current.fingerprint256)) break;
     const anchor = anchors.find((a) => signed(current, a));
@@ -98,12 +98,13 @@ function buildPath(chain: readonly X509Certificate[], anchors: readonly X509Cert
     if (path.length >= MAX_DEPTH) return 'CERT_CHAIN_TOO_LONG';
     spare.delete(issuer);
     path.push(issuer);
+    current = issuer;
   }
   return path;
 }
 
 /** Why the leaf does not name `name` (tls.checkServerIdentity's rules: SANs, else the CN), or null when it does. */
 export function nameMismatch(name: string, leaf: X509Certificate): string | null {
-  const error = tls.checkServerIdentity(name, leaf.toLegacyObject() as PeerCertificate);
+  const error = tls.checkServerIdentity(name, leaf.toLegacyObject());
   return error ? error.message : null;
 }

@@ -65,7 +65,7 @@ function getHead(socket: TLSSocket, host: string, timeoutMs: number): Promise<He
       try {
         resolve(parseHead(buffered));
       } catch (e) {
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       }
     };
     socket.on('data', (chunk: Buffer) => {
@@ -73,7 +73,7 @@ function getHead(socket: TLSSocket, host: string, timeoutMs: number): Promise<He
       if (buffered.indexOf('\r\n\r\n') >= 0 || buffered.length > MAX_HEAD_BYTES) finish(null);
     });
     socket.once('end', () => finish(new Error('connection closed before an HTTP answer')));
-    socket.once('error', (e) => finish(e));
+    socket.once('error', (e: Error) => finish(e));
     socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: annexa\r\nAccept: */*\r\nConnection: close\r\n\r\n`);
   });
 }

@@ -129,7 +129,7 @@ async function readCapped(answer: Response): Promise<{ der: Buffer } | { failure
   const reader = answer.body?.getReader();
   if (!reader) return { failure: 'responder answered with no body' };
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = (await reader.read()) as { done: true; value?: undefined } | { done: false; value: Uint8Array };
     if (done) break;
     size += value.length;
     if (size > MAX_ANSWER_BYTES) {

@@ -53,8 +53,10 @@ export function withRawChain(h: HandshakeFact, answer: ChainAnswer, trusted: rea
   } catch (err) {
     return { ...h, source: null, rawProbe: { ...negotiated, failure: `unreadable certificate: ${(err as Error).message}` } };
   }
+  const leaf = certs[0];
+  if (!leaf) return { ...h, source: null, rawProbe: { ...negotiated, failure: 'no certificate in the answer' } };
   const verdict = verifyChain(certs, trustAnchors(trusted), now);
-  const mismatch = nameMismatch(h.expectedName, certs[0]);
+  const mismatch = nameMismatch(h.expectedName, leaf);
   return {
     ...h,
     authorized: verdict.error === null,

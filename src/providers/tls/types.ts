@@ -218,8 +218,8 @@ export interface GroupsFact {
 /** The accessors a TLS check reads through `ctx.tls`. */
 export interface TlsFacts {
   endpoint: TlsEndpointInfo;
-  protocols(): Promise<ProtocolsFact>;
-  suites(version: string): Promise<SuitesFact>;
+  protocols: () => Promise<ProtocolsFact>;
+  suites: (version: string) => Promise<SuitesFact>;
   handshake(): Promise<HandshakeFact>;
   hsts(): Promise<HstsFact>;
   /** OCSP status of the leaf (stapled, else asked of its responder). */
@@ -229,7 +229,7 @@ export interface TlsFacts {
   /** Read only when an ECDHE suite or TLS 1.3 is accepted. */
   groups(): Promise<GroupsFact>;
   /** Read only when `endpoint.starttls` is set: whether the server upgrades at all. */
-  starttls(): Promise<StartTlsFact>;
+  starttls: () => Promise<StartTlsFact>;
 }
 
 declare module '../../core/check.js' {

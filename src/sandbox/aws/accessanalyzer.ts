@@ -1,6 +1,7 @@
 import { AwsError } from './errors.js';
 import { restAnswer, restErrors, restInput, restOperation, restPage } from './rest-json.js';
 import type { ServiceHandler } from './server.js';
+import { textOf } from '../../core/text.js';
 
 /**
  * IAM Access Analyzer (REST-JSON): ListAnalyzers (optionally by `type`) and
@@ -29,7 +30,7 @@ export function accessAnalyzerService(): ServiceHandler {
       }
       const input = restInput(req);
       const analyzer = data.analyzers.find((a) => a.arn === input.analyzerArn && a.region === req.region);
-      ctx.authorize('access-analyzer:ListFindings', String(input.analyzerArn ?? '*'));
+      ctx.authorize('access-analyzer:ListFindings', textOf(input.analyzerArn ?? '*'));
       if (!analyzer) throw new AwsError('ResourceNotFoundException', `Analyzer ${String(input.analyzerArn)} not found`, 404);
       const filter = (input.filter ?? {}) as Record<string, Criterion>;
       for (const key of Object.keys(filter))

@@ -2,6 +2,7 @@ import { AwsError } from './errors.js';
 import { epochSeconds, jsonAnswer, jsonError, jsonInput } from './json.js';
 import type { AwsRequest, CallContext, ServiceHandler } from './server.js';
 import type { TrailState } from './world-monitoring.js';
+import { textOf } from '../../core/text.js';
 
 /**
  * CloudTrail (JSON 1.1, `CloudTrail_20131101.*`). DescribeTrails in a region
@@ -25,7 +26,7 @@ function visible(ctx: CallContext, req: AwsRequest, shadows: boolean): TrailStat
 }
 
 function findTrail(ctx: CallContext, req: AwsRequest, name: unknown): TrailState {
-  const ref = String(name ?? '');
+  const ref = textOf(name ?? '');
   if (!ref) {
     throw new AwsError(
       'InvalidTrailNameException',

@@ -1,6 +1,7 @@
 import { AwsError } from './errors.js';
 import { epochSeconds, jsonAnswer, jsonError, jsonInput, jsonOperation } from './json.js';
 import type { Answer, AwsRequest, ServiceHandler } from './server.js';
+import { textOf } from '../../core/text.js';
 
 /**
  * DynamoDB (JSON 1.0, `DynamoDB_20120810.*`): ListTables by name order with
@@ -43,7 +44,7 @@ export function dynamodbService(): ServiceHandler {
           );
         }
         case 'DescribeContinuousBackups': {
-          const name = String(input.TableName ?? '');
+          const name = textOf(input.TableName ?? '');
           const t = tables.find((x) => x.name === name || x.arn === name);
           ctx.authorize(
             'dynamodb:DescribeContinuousBackups',

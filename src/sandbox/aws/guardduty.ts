@@ -98,10 +98,7 @@ export function guarddutyService(): ServiceHandler {
           const d = detectorOf(ctx, req);
           ctx.authorize('guardduty:ListFindings', `arn:aws:guardduty:${d.region}:${account}:detector/${d.id}`);
           const input = restInput(req);
-          const criterion = ((input.findingCriteria as { criterion?: Record<string, Condition> } | undefined)?.criterion ?? {}) as Record<
-            string,
-            Condition
-          >;
+          const criterion = (input.findingCriteria as { criterion?: Record<string, Condition> } | undefined)?.criterion ?? {};
           const matching = d.findings.filter((f) => Object.entries(criterion).every(([field, c]) => meets(f, field, c)));
           const pg = restPage(matching, op, input.maxResults, input.nextToken, { max: 50, fallback: 50, invalid: 'BadRequestException' });
           return restAnswer(req, { findingIds: pg.items.map((f) => f.id), nextToken: pg.next ?? '' });

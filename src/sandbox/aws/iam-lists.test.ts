@@ -34,6 +34,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startAwsSandbox, type AwsSandbox, type AwsScenario } from './index.js';
 import { clientsFor, rejection } from '../../../test/support/aws/sandbox.js';
+import { nth } from '../../../test/helpers/nth.js';
 
 const acme = loadScenario('acme').aws as AwsScenario;
 const ACCOUNT = '418295730612';
@@ -54,7 +55,7 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
     expect(first.IsTruncated).toBe(true);
     expect(first.Marker).toBeTruthy();
     const second = await iam.send(new ListUsersCommand({ MaxItems: 4, Marker: first.Marker }));
-    expect(second.Users?.[0].UserName).not.toBe(first.Users?.[0].UserName);
+    expect(nth(second.Users, 0).UserName).not.toBe(nth(first.Users, 0).UserName);
     const names: string[] = [];
     for await (const page of paginateListUsers({ client: iam, pageSize: 3 }, {})) names.push(...page.Users!.map((u) => u.UserName!));
     expect(names).toHaveLength(11);
@@ -120,7 +121,7 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
     expect(
       (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'engineers' }))).AttachedPolicies?.map((p) => p.PolicyName),
     ).toEqual(['PowerUserAccess', 'engineers-deploy']);
-    expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'legacy-etl' }))).AttachedPolicies?.[0].PolicyArn).toBe(
+    expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'legacy-etl' }))).AttachedPolicies?.[0]?.PolicyArn).toBe(
       `arn:aws:iam::${ACCOUNT}:policy/legacy/legacy-full-access`,
     );
     expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'legacy-backup' }))).PolicyNames).toEqual(['backup-everything']);
@@ -153,9 +154,9 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
 
   it('MFA devices: per user, and the virtual ones across the account (root hardware MFA is not among them)', async () => {
     const bob = await iam.send(new ListMFADevicesCommand({ UserName: 'bob.smith' }));
-    expect(bob.MFADevices?.[0].SerialNumber).toMatch(/^GAHT[0-9A-F]{8}$/);
+    expect(bob.MFADevices?.[0]?.SerialNumber).toMatch(/^GAHT[0-9A-F]{8}$/);
     const alice = await iam.send(new ListMFADevicesCommand({ UserName: 'alice.nguyen' }));
-    expect(alice.MFADevices?.[0].SerialNumber).toBe(`arn:aws:iam::${ACCOUNT}:mfa/alice.nguyen`);
+    expect(alice.MFADevices?.[0]?.SerialNumber).toBe(`arn:aws:iam::${ACCOUNT}:mfa/alice.nguyen`);
     const v = await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned' }));
     expect(v.VirtualMFADevices?.map((d) => d.User?.UserName)).toEqual(['alice.nguyen', 'erin.ops', 'frank.miller', 'heidi.new']);
     expect(v.VirtualMFADevices?.some((d) => d.SerialNumber?.endsWith('root-account-mfa-device'))).toBe(false);
@@ -164,13 +165,14 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
   it('access keys and their last use', async () => {
     const keys = (await iam.send(new ListAccessKeysCommand({ UserName: 'bob.smith' }))).AccessKeyMetadata!;
     expect(keys.map((k) => k.Status)).toEqual(['Active', 'Inactive']);
-    expect(keys[0].AccessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
-    const used = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keys[0].AccessKeyId }));
+    const key = nth(keys, 0);
+    expect(key.AccessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    const used = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId }));
     expect(used.UserName).toBe('bob.smith');
     expect(used.AccessKeyLastUsed).toMatchObject({ ServiceName: 'ecs', Region: 'eu-west-1' });
     expect(used.AccessKeyLastUsed?.LastUsedDate).toBeInstanceOf(Date);
     const grace = (await iam.send(new ListAccessKeysCommand({ UserName: 'grace.lee' }))).AccessKeyMetadata!;
-    const never = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: grace[0].AccessKeyId }));
+    const never = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: nth(grace, 0).AccessKeyId }));
     expect(never.AccessKeyLastUsed).toEqual({ ServiceName: 'N/A', Region: 'N/A' });
   });
 
@@ -193,14 +195,14 @@ describe('aws sandbox: IAM lists and documents over the real SDK', () => {
     expect(pages).toBe(Math.ceil((11 + 5 + 5 + all.policies.length) / 7));
     const one = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['User'] }));
     const backup = one.UserDetailList!.find((u) => u.UserName === 'legacy-backup')!;
-    expect(decode(backup.UserPolicyList?.[0].PolicyDocument).Statement[0].Action).toBe('*');
+    expect(decode(backup.UserPolicyList?.[0]?.PolicyDocument).Statement[0].Action).toBe('*');
     expect(one.UserDetailList!.find((u) => u.UserName === 'frank.miller')?.GroupList).toEqual(['analysts', 'finance']);
     expect(one.RoleDetailList).toEqual([]);
     const roles = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role', 'LocalManagedPolicy'] }));
     expect(roles.RoleDetailList?.find((r) => r.RoleName === 'acme-app-prod')?.RoleLastUsed?.Region).toBe('us-east-1');
     const app = roles.Policies!.find((p) => p.PolicyName === 'acme-app-data')!;
     expect(app.DefaultVersionId).toBe('v3');
-    expect(decode(app.PolicyVersionList?.[0].Document).Statement).toHaveLength(2);
+    expect(decode(app.PolicyVersionList?.[0]?.Document).Statement).toHaveLength(2);
     expect(roles.Policies?.some((p) => p.Arn?.startsWith('arn:aws:iam::aws:'))).toBe(false);
   });
 

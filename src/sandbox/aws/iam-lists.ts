@@ -140,7 +140,7 @@ function accountDetails(p: URLSearchParams, ctx: CallContext, op: string): XmlOb
   const want = (f: string) => filters.length === 0 || filters.includes(f);
   const entries: Entry[] = [];
   if (want('User')) {
-    for (const u of a.users as User[]) {
+    for (const u of a.users) {
       entries.push({
         list: 'UserDetailList',
         item: {
@@ -155,11 +155,11 @@ function accountDetails(p: URLSearchParams, ctx: CallContext, op: string): XmlOb
     }
   }
   if (want('Group')) {
-    for (const g of a.groups as Group[])
+    for (const g of a.groups)
       entries.push({ list: 'GroupDetailList', item: { ...groupXml(g), GroupPolicyList: inline(g), AttachedManagedPolicies: attached(g) } });
   }
   if (want('Role')) {
-    for (const r of a.roles as Role[]) {
+    for (const r of a.roles) {
       const { Description: _d, MaxSessionDuration: _m, ...base } = roleXml(r);
       entries.push({
         list: 'RoleDetailList',

@@ -47,7 +47,7 @@ describe('aws sandbox: STS and IAM account answers over the real SDK', () => {
     const report = await c.iam.send(new GetCredentialReportCommand({}));
     expect(report.ReportFormat).toBe('text/csv');
     const lines = Buffer.from(report.Content!).toString('utf8').split('\n');
-    expect(lines[0].split(',')).toEqual([...CREDENTIAL_REPORT_COLUMNS]);
+    expect(lines[0]?.split(',')).toEqual([...CREDENTIAL_REPORT_COLUMNS]);
     const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [CREDENTIAL_REPORT_COLUMNS[i], v])));
     const root = rows[0];
     expect(root.user).toBe('<root_account>');

@@ -15,7 +15,7 @@ function digest(seed: string): Buffer {
 export function iamId(prefix: string, seed: string, length = 21): string {
   const bytes = digest(seed);
   let out = prefix;
-  for (let i = 0; out.length < length; i++) out += BASE32[bytes[i % bytes.length] % 32];
+  for (let i = 0; out.length < length; i++) out += BASE32[bytes.readUInt8(i % bytes.length) % 32];
   return out;
 }
 

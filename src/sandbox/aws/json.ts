@@ -1,5 +1,6 @@
 import { AwsError, Denied, Throttled } from './errors.js';
 import type { Answer, AwsRequest } from './server.js';
+import { textOf } from '../../core/text.js';
 
 /**
  * The AWS JSON 1.1 protocol (KMS, Organizations): POST `/` with
@@ -57,7 +58,7 @@ export function jsonPage<T>(items: T[], size: number, token: unknown, max: numbe
   }
   let start = 0;
   if (token !== undefined && token !== null) {
-    start = Number(Buffer.from(String(token), 'base64').toString('utf8'));
+    start = Number(Buffer.from(textOf(token), 'base64').toString('utf8'));
     if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidMarkerException', 'Invalid marker');
   }
   const next = start + size < items.length ? Buffer.from(String(start + size)).toString('base64') : undefined;

@@ -31,7 +31,7 @@ describe('aws sandbox: KMS over the real SDK', () => {
     const all = await us.send(new ListKeysCommand({}));
     expect(all.Keys).toHaveLength(6);
     expect(all.Truncated).toBe(false);
-    expect(all.Keys?.[0].KeyArn).toMatch(new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/[0-9a-f-]{36}$`));
+    expect(all.Keys?.[0]?.KeyArn).toMatch(new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/[0-9a-f-]{36}$`));
     expect((await eu.send(new ListKeysCommand({}))).Keys).toHaveLength(3);
     const first = await us.send(new ListKeysCommand({ Limit: 4 }));
     expect([first.Keys?.length, first.Truncated, typeof first.NextMarker]).toEqual([4, true, 'string']);

@@ -2,6 +2,7 @@ import { AwsError } from './errors.js';
 import { epochSeconds, jsonAnswer, jsonError, jsonInput, jsonOperation, jsonPage } from './json.js';
 import type { AwsRequest, CallContext, ServiceHandler } from './server.js';
 import type { KmsKey } from './world.js';
+import { textOf } from '../../core/text.js';
 
 /**
  * KMS (JSON 1.1, `TrentService.*`): keys of the caller's account in the
@@ -38,7 +39,7 @@ function keysIn(ctx: CallContext, req: AwsRequest): KmsKey[] {
 
 /** Resolves a key id, key ARN and (where the operation allows) an alias name or alias ARN. */
 function findKey(ctx: CallContext, req: AwsRequest, keyId: unknown, aliases: boolean): KmsKey {
-  const id = String(keyId ?? '');
+  const id = textOf(keyId ?? '');
   if (!id)
     throw new AwsError(
       'ValidationException',
@@ -165,7 +166,7 @@ export function kmsService(): ServiceHandler {
           const k = findKey(ctx, req, input.KeyId, false);
           ctx.authorize('kms:GetKeyPolicy', k.arn);
           const name = input.PolicyName ?? 'default';
-          if (name !== 'default') throw new AwsError('NotFoundException', `No such policy exists: ${String(name)}`);
+          if (name !== 'default') throw new AwsError('NotFoundException', `No such policy exists: ${textOf(name)}`);
           return jsonAnswer(req, { Policy: JSON.stringify(k.policy, null, 2), PolicyName: 'default' });
         }
         default:

@@ -1,6 +1,7 @@
 import { AwsError } from './errors.js';
 import { jsonAnswer, jsonError, jsonInput, jsonOperation } from './json.js';
 import type { ServiceHandler } from './server.js';
+import { textOf } from '../../core/text.js';
 
 /**
  * CloudWatch Logs (JSON 1.1, `Logs_20140328.*`): the caller's log groups in
@@ -24,12 +25,12 @@ export function logsService(): ServiceHandler {
           `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`,
         );
       }
-      const prefix = String(input.logGroupNamePrefix ?? '');
+      const prefix = textOf(input.logGroupNamePrefix ?? '');
       const groups = ctx.caller.account.monitoring.logGroups
         .filter((g) => g.region === req.region && g.name.startsWith(prefix))
         .sort((a, b) => a.name.localeCompare(b.name));
       // The token names the last group of the page before, as an opaque string.
-      const token = input.nextToken === undefined ? undefined : Buffer.from(String(input.nextToken), 'base64').toString('utf8');
+      const token = input.nextToken === undefined ? undefined : Buffer.from(textOf(input.nextToken), 'base64').toString('utf8');
       if (token !== undefined && !groups.some((g) => g.name === token))
         throw new AwsError('InvalidParameterException', 'The specified nextToken is invalid.');
       const start = token === undefined ? 0 : groups.findIndex((g) => g.name === token) + 1;

@@ -80,6 +80,6 @@ describe('scenario validation and references', () => {
       },
       new Date(),
     );
-    expect(w.accounts[0].policies.map((p) => p.arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect(w.accounts[0]?.policies.map((p) => p.arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
   });
 });

@@ -1,6 +1,7 @@
 import { AwsError, Denied, Throttled } from './errors.js';
 import { jsonInput } from './json.js';
 import type { Answer, AwsRequest } from './server.js';
+import { textOf } from '../../core/text.js';
 
 /**
  * The AWS REST-JSON protocol (GuardDuty, Security Hub, Backup, Inspector2,
@@ -76,7 +77,7 @@ export function restPage<T>(
     );
   let start = 0;
   if (token !== undefined && token !== null && token !== '') {
-    const m = /^(\w+):(\d+)$/.exec(Buffer.from(String(token), 'base64').toString('utf8'));
+    const m = /^(\w+):(\d+)$/.exec(Buffer.from(textOf(token), 'base64').toString('utf8'));
     if (!m || m[1] !== op) throw new AwsError(invalid, 'The request is rejected because the input nextToken is not valid.');
     start = Number(m[2]);
   }

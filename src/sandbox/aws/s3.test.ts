@@ -90,9 +90,9 @@ describe('aws sandbox: S3 and S3 Control over the real SDK', () => {
       BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] },
     });
     const dsse = await eu.s3.send(new GetBucketEncryptionCommand({ Bucket: 'acme-eu-analytics' }));
-    expect(dsse.ServerSideEncryptionConfiguration?.Rules?.[0].ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('aws:kms:dsse');
+    expect(dsse.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('aws:kms:dsse');
     const sse = await us.s3.send(new GetBucketEncryptionCommand({ Bucket: 'acme-marketing-site' }));
-    expect(sse.ServerSideEncryptionConfiguration?.Rules?.[0].ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+    expect(sse.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
     const none = await rejection(eu.s3.send(new GetBucketEncryptionCommand({ Bucket: 'acme-eu-customer-exports' })));
     expect([none.name, none.$metadata.httpStatusCode]).toEqual(['ServerSideEncryptionConfigurationNotFoundError', 404]);
   });
@@ -183,7 +183,7 @@ describe('aws sandbox: S3 denials and absent configurations', () => {
       'User: arn:aws:iam::123456789012:user/annexa-scanner is not authorized to perform: s3:GetEncryptionConfiguration on resource: "arn:aws:s3:::locked" because no identity-based policy allows the s3:GetEncryptionConfiguration action',
     );
     const open = await c.s3.send(new GetBucketEncryptionCommand({ Bucket: 'open' }));
-    expect(open.ServerSideEncryptionConfiguration?.Rules?.[0].ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
+    expect(open.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
     const pab = await rejection(c.s3control.send(new GetAccountPublicAccessBlockCommand({ AccountId: '123456789012' })));
     expect([pab.name, pab.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403]);
     expect(pab.message).toContain('s3:GetAccountPublicAccessBlock');

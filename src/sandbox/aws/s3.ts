@@ -21,11 +21,18 @@ const SUBRESOURCES: [string, string, string][] = [
   ['versioning', 'GetBucketVersioning', 's3:GetBucketVersioning'],
   ['logging', 'GetBucketLogging', 's3:GetBucketLogging'],
 ];
-const ACTIONS: Record<string, string> = Object.fromEntries([
-  ...SUBRESOURCES.map(([, op, a]) => [op, a]),
+const ACTIONS: Record<string, string> = Object.fromEntries<string>([
+  ...SUBRESOURCES.map(([, op, a]): [string, string] => [op, a]),
   ['ListBuckets', 's3:ListAllMyBuckets'],
   ['HeadBucket', 's3:ListBucket'],
 ]);
+
+/** The IAM action an operation needs; every operation the handler routes has one. */
+function actionOf(op: string): string {
+  const action = ACTIONS[op];
+  if (!action) throw new Error(`s3 sandbox: no IAM action for ${op}`);
+  return action;
+}
 
 function headers(req: AwsRequest, contentType = 'application/xml'): Record<string, string> {
   return {
@@ -62,7 +69,7 @@ function allBlocked(b: Bucket): boolean {
 function isPublic(policy: Record<string, unknown>): boolean {
   const statements = ([] as unknown[]).concat(policy.Statement ?? []) as Record<string, unknown>[];
   return statements.some((s) => {
-    const p = s.Principal as unknown;
+    const p = s.Principal;
     const anyone =
       p === '*' ||
       (typeof p === 'object' && p !== null && ([] as unknown[]).concat((p as Record<string, unknown>).AWS ?? []).includes('*'));
@@ -91,7 +98,7 @@ function listBuckets(req: AwsRequest, ctx: CallContext): Answer {
       pageItems.map((b) => ({ Name: b.name, CreationDate: b.created, BucketRegion: b.region })),
       'Bucket',
     ),
-    ContinuationToken: more ? Buffer.from(pageItems[pageItems.length - 1].name).toString('base64') : undefined,
+    ContinuationToken: more ? Buffer.from(pageItems.at(-1)?.name ?? '').toString('base64') : undefined,
     Prefix: req.query.has('prefix') ? prefix : undefined,
   });
 }
@@ -172,7 +179,7 @@ export function s3Service(): ServiceHandler {
     operation: s3Operation,
     handle(op, req, ctx) {
       if (op === 'ListBuckets') {
-        ctx.authorize(ACTIONS[op]);
+        ctx.authorize(actionOf(op));
         return listBuckets(req, ctx);
       }
       const name = bucketName(req);
@@ -189,8 +196,8 @@ export function s3Service(): ServiceHandler {
           { 'x-amz-bucket-region': bucket.region },
         );
       }
-      ctx.authorize(ACTIONS[op], bucket.arn);
-      if (owner !== ctx.caller.account) throw new Denied(ACTIONS[op], bucket.arn, ctx.caller.arn);
+      ctx.authorize(actionOf(op), bucket.arn);
+      if (owner !== ctx.caller.account) throw new Denied(actionOf(op), bucket.arn, ctx.caller.arn);
       return bucketOperation(op, req, ctx, owner, bucket);
     },
     renderError(err, req) {

@@ -77,6 +77,7 @@ export function callerFor(shared: Shared, accessKeyId: string | undefined): Call
   const known = accessKeyId ? shared.credentials.get(accessKeyId) : undefined;
   if (known) return known;
   const account = shared.world.accounts[0];
+  if (!account) throw new Error('aws sandbox: the scenario has no account');
   return { account, arn: account.callerArn, userId: account.callerId };
 }
 

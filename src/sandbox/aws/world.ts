@@ -1,3 +1,4 @@
+import { firstPart } from '../../core/text.js';
 import { awsManagedPolicy } from './aws-managed.js';
 import { buildDataWorld, type DataWorld } from './data-world.js';
 import { ago, hexId, iamId, uuid } from './ids.js';
@@ -139,13 +140,17 @@ const ALL_BLOCKED: PublicAccessBlockSpec = {
 
 export function buildWorld(scenario: AwsScenario, now: Date): World {
   const accounts = scenario.accounts.map((a) => buildAccount(a, now));
+  const home = accounts[0];
+  if (!home) throw new Error('aws scenario: no accounts');
   const organization = scenario.organization
     ? {
-        id: scenario.organization.id ?? `o-${hexId(`org:${accounts[0].id}`, 10)}`,
-        managementAccount: scenario.organization.managementAccount ?? accounts[0].id,
+        id: scenario.organization.id ?? `o-${hexId(`org:${home.id}`, 10)}`,
+        managementAccount: scenario.organization.managementAccount ?? home.id,
       }
     : undefined;
-  return { now, homeRegion: scenario.homeRegion ?? accounts[0].regions[0], accounts, organization };
+  const homeRegion = scenario.homeRegion ?? home.regions[0];
+  if (!homeRegion) throw new Error(`aws scenario: account ${home.id} has no region`);
+  return { now, homeRegion, accounts, organization };
 }
 
 function keysOf(seed: string, specs: AccessKeySpec[] | undefined, now: Date): AccessKey[] {
@@ -287,7 +292,7 @@ const KEY_USAGE: Record<string, string> = { HMAC: 'GENERATE_VERIFY_MAC', ECC_SEC
 function buildKey(account: string, k: KmsKeySpec, index: number, created: Date): KmsKey {
   const id = k.id ?? uuid(`${account}:${k.region}:key:${k.aliases?.[0] ?? index}`);
   const spec = k.spec ?? 'SYMMETRIC_DEFAULT';
-  const usage = k.usage ?? KEY_USAGE[spec.split('_')[0]] ?? (spec.startsWith('ECC_') ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT');
+  const usage = k.usage ?? KEY_USAGE[firstPart(spec, '_')] ?? (spec.startsWith('ECC_') ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT');
   const manager = k.manager ?? 'CUSTOMER';
   return {
     id,

@@ -113,8 +113,8 @@ describe('the acme scenario', () => {
     }
     const seen: Record<string, Set<boolean>> = {};
     for (const v of verdicts) for (const [check, ok] of Object.entries(v)) (seen[check] ??= new Set()).add(ok);
-    const webhook = seen['github.repo.webhook-tls'];
-    for (const ok of seen['org hooks']) webhook.add(ok);
+    const webhook = (seen['github.repo.webhook-tls'] ??= new Set());
+    for (const ok of seen['org hooks'] ?? []) webhook.add(ok);
     delete seen['org hooks'];
     const known = (await loadChecks()).map((c) => c.meta.id);
     expect(Object.keys(seen).filter((id) => !known.includes(id))).toEqual([]);

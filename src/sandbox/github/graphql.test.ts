@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario.js';
 import { startGithubSandbox, type GithubSandbox, type GithubScenario } from './index.js';
 import { generateLargeOrg } from './large-org.js';
+import { nth } from '../../../test/helpers/nth.js';
 
 let acme: GithubSandbox;
 const gql = (sb: GithubSandbox, token = 'default') =>
@@ -92,10 +93,10 @@ describe('GraphQL over the scenario', () => {
 
   it('answers rulesets with typed rule parameters and bypass actors', async () => {
     const r = await gql(acme)<RepoAnswer>(REPO, { owner: 'acme', name: 'infra-terraform' });
-    const [rs] = r.repository.rulesets.nodes;
+    const rs = nth(r.repository.rulesets.nodes, 0);
     expect(rs.enforcement).toBe('ACTIVE');
     expect(rs.rules.nodes.map((n) => n.type)).toEqual(['DELETION', 'NON_FAST_FORWARD', 'PULL_REQUEST', 'REQUIRED_STATUS_CHECKS']);
-    expect(rs.rules.nodes[2].parameters).toEqual({
+    expect(rs.rules.nodes[2]?.parameters).toEqual({
       __typename: 'PullRequestParameters',
       requiredApprovingReviewCount: 1,
       dismissStaleReviewsOnPush: true,
@@ -205,7 +206,7 @@ describe('GraphQL over the scenario', () => {
 describe('GraphQL validation, cost and rate limit', () => {
   it('rejects what GitHub rejects: unknown fields, missing first/last, first over 100, too many nodes', async () => {
     const unknown = await errorsOf(gql(acme)('{ repository(owner: "acme", name: "web-app") { protectedness } }'));
-    expect(unknown[0].message).toMatch(/Cannot query field "protectedness" on type "Repository"/);
+    expect(unknown[0]?.message).toMatch(/Cannot query field "protectedness" on type "Repository"/);
     const unpaged = await errorsOf(gql(acme)('{ organization(login: "acme") { repositories { nodes { name } } } }'));
     expect(unpaged).toEqual([expect.objectContaining({ type: 'MISSING_PAGINATION_BOUNDARIES' })]);
     const tooMany = await errorsOf(

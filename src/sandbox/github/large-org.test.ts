@@ -8,9 +8,9 @@ describe('generateLargeOrg', () => {
   it('is deterministic and has the size asked for', () => {
     const a = generateLargeOrg(300, 40);
     expect(a).toEqual(generateLargeOrg(300, 40));
-    expect(a.orgs?.[0].repos).toHaveLength(300);
-    expect(a.orgs?.[0].members).toHaveLength(40);
-    const repos = a.orgs?.[0].repos ?? [];
+    expect(a.orgs?.[0]?.repos).toHaveLength(300);
+    expect(a.orgs?.[0]?.members).toHaveLength(40);
+    const repos = a.orgs?.[0]?.repos ?? [];
     expect(repos.filter((r) => r.archived)).toHaveLength(12);
     expect(repos.filter((r) => r.rulesets).length).toBe(75);
     expect(repos.filter((r) => r.branch_protection).length).toBe(75);

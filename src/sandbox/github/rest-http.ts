@@ -25,6 +25,13 @@ export interface Route {
   handle(ctx: RestContext): RestAnswer;
 }
 
+/** A path parameter of the matched route: its template declares it, so a missing one is a route-table bug. */
+export function param(ctx: RestContext, name: string): string {
+  const value = ctx.params[name];
+  if (value === undefined) throw new Error(`route has no {${name}} parameter`);
+  return value;
+}
+
 const DOCS = 'https://docs.github.com/rest';
 
 /** GitHub's error body: `{ message, documentation_url, status }`. */
@@ -48,7 +55,7 @@ export function paginate<T>(ctx: RestContext, items: T[], shape: (item: T) => un
     const q = new URLSearchParams(ctx.query);
     q.set('per_page', String(perPage));
     q.set('page', String(p));
-    return `<${ctx.api}${ctx.url.pathname}?${q}>; rel="${rel}"`;
+    return `<${ctx.api}${ctx.url.pathname}?${q.toString()}>; rel="${rel}"`;
   };
   const links: string[] = [];
   if (page > 1) links.push(link(page - 1, 'prev'));
@@ -72,6 +79,6 @@ export function compile(template: string): (path: string) => Record<string, stri
   return (path) => {
     const m = re.exec(path);
     if (!m) return null;
-    return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+    return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
   };
 }

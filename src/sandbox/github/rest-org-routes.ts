@@ -1,5 +1,5 @@
 import type { components } from '@octokit/openapi-types';
-import { error, notFound, ok, paginate, type RestContext, type RestAnswer, type Route } from './rest-http.js';
+import { error, notFound, ok, paginate, param, type RestContext, type RestAnswer, type Route } from './rest-http.js';
 import { hookShape, orgShape, repoShape, userId, userShape } from './rest-shapes.js';
 import { isOrgAdmin, repoPermission, type OrgModel } from './world.js';
 
@@ -8,7 +8,7 @@ import { isOrgAdmin, repoPermission, type OrgModel } from './world.js';
 const D = 'https://docs.github.com/rest';
 
 function withOrg(ctx: RestContext, docs: string, then: (org: OrgModel) => RestAnswer): RestAnswer {
-  const org = ctx.world.org(ctx.params.org);
+  const org = ctx.world.org(param(ctx, 'org'));
   return org ? then(org) : notFound(docs);
 }
 
@@ -128,8 +128,9 @@ export const orgRoutes: Route[] = [
           sources: (_v, f) => !f,
           member: () => true,
         };
-        if (!wanted[type]) return error(422, 'Validation Failed', `${D}/repos/repos#list-organization-repositories`);
-        const visible = org.repos.filter((r) => repoPermission(ctx.token, r) !== null && wanted[type](r.visibility, r.spec.fork ?? false));
+        const kind = wanted[type];
+        if (!kind) return error(422, 'Validation Failed', `${D}/repos/repos#list-organization-repositories`);
+        const visible = org.repos.filter((r) => repoPermission(ctx.token, r) !== null && kind(r.visibility, r.spec.fork ?? false));
         // GitHub's default order for an organisation is by creation time; names break ties here.
         const sort = ctx.query.get('sort') ?? 'created';
         const sorted = sort === 'full_name' ? [...visible].sort((a, b) => a.name.localeCompare(b.name)) : visible;

@@ -1,5 +1,5 @@
 import type { components } from '@octokit/openapi-types';
-import { error, notFound, ok, paginate, type RestAnswer, type RestContext, type Route } from './rest-http.js';
+import { error, notFound, ok, paginate, param, type RestAnswer, type RestContext, type Route } from './rest-http.js';
 import { contentFileShape, deployKeyShape, protectionShape, rulesetShape, rulesOf } from './rest-repo-shapes.js';
 import { hookShape, repoShape, userId, userShape } from './rest-shapes.js';
 import { permits } from './scenario.js';
@@ -11,7 +11,7 @@ const D = 'https://docs.github.com/rest';
 
 /** 404 for a repository the token cannot see, exactly as for one that does not exist. */
 function withRepo(ctx: RestContext, docs: string, then: (repo: RepoModel) => RestAnswer): RestAnswer {
-  const repo = ctx.world.org(ctx.params.owner)?.repo(ctx.params.repo);
+  const repo = ctx.world.org(param(ctx, 'owner'))?.repo(param(ctx, 'repo'));
   if (!repo || repoPermission(ctx.token, repo) === null) return notFound(docs);
   return then(repo);
 }
@@ -30,7 +30,7 @@ function listDirectory(ctx: RestContext, repo: RepoModel, dir: string): RestAnsw
   const names = new Map<string, 'file' | 'dir'>();
   for (const path of repo.files.keys()) {
     if (!path.startsWith(prefix)) continue;
-    const [head, ...rest] = path.slice(prefix.length).split('/');
+    const [head = '', ...rest] = path.slice(prefix.length).split('/');
     names.set(head, rest.length ? 'dir' : 'file');
   }
   if (!names.size && dir) return undefined;
@@ -82,7 +82,7 @@ export const repoRoutes: Route[] = [
     docs: `${D}/branches/branch-protection#get-branch-protection`,
     handle: (ctx) =>
       adminOnly(ctx, `${D}/branches/branch-protection#get-branch-protection`, (repo) => {
-        const branch = ctx.params.branch;
+        const branch = param(ctx, 'branch');
         if (!repo.branches.includes(branch)) return error(404, 'Branch not found', `${D}/branches/branch-protection#get-branch-protection`);
         const p = protectionFor(repo, branch);
         return p
@@ -118,7 +118,7 @@ export const repoRoutes: Route[] = [
     handle: (ctx) =>
       withRepo(ctx, `${D}/repos/rules#get-rules-for-a-branch`, (repo) => {
         const active = repo.rulesets.filter(
-          (rs) => (rs.enforcement ?? 'active') === 'active' && rulesetCovers(rs, repo, ctx.params.branch),
+          (rs) => (rs.enforcement ?? 'active') === 'active' && rulesetCovers(rs, repo, param(ctx, 'branch')),
         );
         return paginate(
           ctx,
@@ -205,7 +205,7 @@ export const repoRoutes: Route[] = [
         const ref = ctx.query.get('ref');
         if (ref && !repo.branches.includes(ref) && ref !== repo.defaultBranch)
           return error(404, `No commit found for the ref ${ref}`, `${D}/repos/contents#get-repository-content`);
-        const path = ctx.params.path.replace(/\/$/, '');
+        const path = param(ctx, 'path').replace(/\/$/, '');
         const text = repo.files.get(path);
         if (text !== undefined) return ok(contentFileShape(ctx.api, repo, path, text));
         return listDirectory(ctx, repo, path) ?? notFound(`${D}/repos/contents#get-repository-content`);

@@ -57,7 +57,7 @@ function cursorPage<T>(ctx: RestContext, items: T[], shape: (item: T) => unknown
     const q = new URLSearchParams(ctx.query);
     q.set('per_page', String(perPage));
     q.set('after', Buffer.from(`cursor:${start + perPage}`).toString('base64url'));
-    headers.link = `<${ctx.api}${ctx.url.pathname}?${q}>; rel="next"`;
+    headers.link = `<${ctx.api}${ctx.url.pathname}?${q.toString()}>; rel="next"`;
   }
   return { status: 200, body: page.map(shape), headers };
 }

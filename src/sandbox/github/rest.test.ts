@@ -5,6 +5,7 @@ import { statusOf } from '../../../test/support/github/octokit.js';
 import { loadScenario } from '../scenario.js';
 import { startGithubSandbox, type GithubSandbox, type GithubScenario } from './index.js';
 import { generateLargeOrg } from './large-org.js';
+import { nth } from '../../../test/helpers/nth.js';
 
 let acme: GithubSandbox;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -81,7 +82,7 @@ describe('identity and organisation', () => {
     const wf = await client(acme).rest.actions.getGithubActionsDefaultWorkflowPermissionsOrganization({ org: 'acme' });
     expect(wf.data.default_workflow_permissions).toBe('read');
     const hooks = await client(acme).rest.orgs.listWebhooks({ org: 'acme' });
-    expect(hooks.data[0].config).toMatchObject({ url: 'https://hooks.acme.example/github', insecure_ssl: '0', secret: '********' });
+    expect(hooks.data[0]?.config).toMatchObject({ url: 'https://hooks.acme.example/github', insecure_ssl: '0', secret: '********' });
     expect((await statusOf(client(acme, 'readonly').rest.orgs.listWebhooks({ org: 'acme' }))).status).toBe(404);
     expect((await statusOf(client(acme, 'readonly').rest.actions.getGithubActionsPermissionsOrganization({ org: 'acme' }))).status).toBe(
       403,
@@ -124,7 +125,7 @@ describe('repositories', () => {
 
   it('lists rulesets, their bypass actors to admins only, and the active rules of a branch', async () => {
     const sets = await client(acme).rest.repos.getRepoRulesets({ owner: 'acme', repo: 'infra-terraform' });
-    const full = await client(acme).rest.repos.getRepoRuleset({ owner: 'acme', repo: 'infra-terraform', ruleset_id: sets.data[0].id });
+    const full = await client(acme).rest.repos.getRepoRuleset({ owner: 'acme', repo: 'infra-terraform', ruleset_id: nth(sets.data, 0).id });
     // The enterprise-owner bypass is GraphQL's alone: REST has no actor type for it.
     expect(full.data.bypass_actors).toEqual([
       { actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' },
@@ -133,7 +134,7 @@ describe('repositories', () => {
     const asReader = await client(acme, 'readonly').rest.repos.getRepoRuleset({
       owner: 'acme',
       repo: 'infra-terraform',
-      ruleset_id: sets.data[0].id,
+      ruleset_id: nth(sets.data, 0).id,
     });
     expect(asReader.data.bypass_actors).toBeUndefined();
     const rules = await client(acme).rest.repos.getBranchRules({ owner: 'acme', repo: 'web-app', branch: 'main' });
@@ -149,7 +150,7 @@ describe('repositories', () => {
 
   it('serves hooks, deploy keys, outside collaborators and files', async () => {
     const hooks = await client(acme).rest.repos.listWebhooks({ owner: 'acme', repo: 'legacy-billing' });
-    expect(hooks.data[0].config).toEqual({ url: 'http://billing-hooks.acme.example/notify', content_type: 'json', insecure_ssl: '1' });
+    expect(hooks.data[0]?.config).toEqual({ url: 'http://billing-hooks.acme.example/notify', content_type: 'json', insecure_ssl: '1' });
     const keys = await client(acme).rest.repos.listDeployKeys({ owner: 'acme', repo: 'mobile-app' });
     expect(keys.data.map((k) => k.read_only)).toEqual([true, false]);
     const outside = await client(acme).rest.repos.listCollaborators({ owner: 'acme', repo: 'platform-api', affiliation: 'outside' });

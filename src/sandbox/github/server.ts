@@ -37,7 +37,7 @@ export interface RunningServer {
   apiUrl: string;
   stats: Stats;
   limits: RateLimits;
-  resetStats(): void;
+  resetStats: () => void;
 }
 
 const ANONYMOUS_LIMIT = 60;
@@ -98,7 +98,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     };
 
     const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const token = auth ? (world.token(auth[1]) ?? null) : null;
+    const token = auth?.[1] ? (world.token(auth[1]) ?? null) : null;
     if (auth && !token) return send(error(401, 'Bad credentials', 'https://docs.github.com/rest'));
     const key = token?.name ?? 'anonymous';
     const identity: Record<string, string> = token ? { 'x-oauth-scopes': token.scopes.join(', '), 'x-accepted-oauth-scopes': '' } : {};

@@ -10,11 +10,14 @@ import { startRawTlsListener } from './raw-listener.js';
 import { startSslv2Listener } from './sslv2-listener.js';
 import { sslv2KindByName } from '../../providers/tls/wire/sslv2.js';
 import { startStartTlsListener } from './starttls.js';
+import { startLatencyRelay, type RelayCounters } from './latency-relay.js';
 
 /** The scenario's `tls` section (validated by schemas/scenario-tls.schema.json). */
 export interface TlsScenario {
   ca?: { commonName?: string };
   endpoints?: EndpointScenario[];
+  /** Round-trip time added in front of every endpoint (the bench's modelled network); none by default. */
+  latencyMs?: number;
 }
 
 /**
@@ -34,10 +37,15 @@ export async function startTlsSandbox(
   };
   const targets = [];
   const endpoints: Record<string, string> = {};
+  const relays: RelayCounters = { connections: 0, open: 0, peakOpen: 0 };
   try {
     for (const e of section.endpoints ?? []) {
-      const listening = await startEndpoint(e, ca, now, ocsp);
+      let listening = await startEndpoint(e, ca, now, ocsp);
       running.push(listening);
+      if (section.latencyMs && !e.unreachable) {
+        listening = await startLatencyRelay(listening.port, section.latencyMs, relays);
+        running.push(listening);
+      }
       const options: TlsTargetOptions = {
         host: '127.0.0.1',
         port: listening.port,
@@ -56,7 +64,7 @@ export async function startTlsSandbox(
     throw err;
   }
   runtime.log.debug({ endpoints }, 'tls sandbox listening');
-  return { targets, endpoints, stop };
+  return { targets, endpoints, stop, stats: () => ({ connections: relays.connections, peakOpen: relays.peakOpen }) };
 }
 
 /** The OCSP responder and a closed port for `unreachable`, started only when an endpoint's leaf names one. */

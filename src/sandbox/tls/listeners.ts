@@ -56,7 +56,7 @@ export interface IntermediateScenario {
 
 export interface Listening {
   port: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const NODE_VERSIONS: Record<string, SecureVersion> = {
@@ -69,6 +69,7 @@ const DAY_MS = 86_400_000;
 
 export function parseKeySpec(text = 'rsa-2048'): KeySpec {
   const [type, size] = text.split('-');
+  if (size === undefined) throw new Error(`key spec "${text}" is not type-size (rsa-2048, ec-p256)`);
   if (type === 'ec') return { type: 'ec', curve: `P-${size.slice(1)}` as 'P-256' };
   return { type: 'rsa', bits: Number(size) };
 }
@@ -94,7 +95,7 @@ export function certificateFor(e: EndpointScenario, ca: Issuer, now: Date, ocspU
     issuer = intermediate;
   }
   const cert = issueCertificate({
-    commonName: c.commonName ?? sans[0],
+    commonName: c.commonName ?? sans[0] ?? e.servername ?? '127.0.0.1',
     sans,
     keys,
     ...window,

@@ -66,7 +66,7 @@ export class Reader {
   }
 
   u8(): number {
-    return this.bytes(1)[0];
+    return this.bytes(1).readUInt8();
   }
 
   u16(): number {

@@ -5,12 +5,13 @@ import { parseClientHello } from './parse-client-hello.js';
 import { RecordReader } from './records.js';
 import { suitesFor } from './suites.js';
 import type { TlsVersion } from './types.js';
+import { nth } from '../../../../test/helpers/nth.js';
 
 function roundTrip(version: TlsVersion, suites: number[], servername?: string) {
   const bytes = buildClientHello({ version, suites, servername });
   const events = new RecordReader().push(bytes);
   expect(events).toHaveLength(1);
-  const [event] = events;
+  const event = nth(events, 0);
   if (event.type !== 'handshake' || event.msgType !== HANDSHAKE.clientHello) throw new Error('not a ClientHello');
   return { bytes, recordVersion: event.recordVersion, hello: parseClientHello(event.body) };
 }

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
 import { suiteByName, suitesFor } from './suites.js';
 import { serverPool, testEcCertificate } from '../../../../test/support/tls/test-servers.js';
+import { nth } from '../../../../test/helpers/nth.js';
 
 const id = (name: string): number => suiteByName(name)!.id;
 const pool = serverPool();
@@ -32,7 +33,7 @@ describe('enumerateSuites by elimination', () => {
     const candidates = suitesFor('TLSv1.2');
     // the first bundle holds the two ECDHE suites, a later one the static RSA suite the server prefers
     const result = await enumerateSuites({ ...base, port, version: 'TLSv1.2', maxSuitesPerHello: 20 });
-    expect(candidates.indexOf(id(serverOrder[0]))).toBeGreaterThanOrEqual(22);
+    expect(candidates.indexOf(id(nth(serverOrder, 0)))).toBeGreaterThanOrEqual(22);
     expect(result.accepted).toEqual(serverOrder.map(id)); // ranked again: the picks did not compete
     expect(result.handshakes).toBe(3 + Math.ceil((candidates.length - 3) / 20) + 2);
   });

@@ -15,7 +15,7 @@ const MAX_HANDSHAKE = 1 << 17;
 
 function describeGarbage(buf: Buffer): string {
   // SSLv2 framing: 2-byte header with the top bit set, then the message type (1 client, 4 server hello)
-  if (buf[0] & 0x80 && buf.length >= 3 && (buf[2] === 4 || buf[2] === 1)) {
+  if (buf.length >= 3 && buf.readUInt8(0) & 0x80 && (buf[2] === 4 || buf[2] === 1)) {
     return `SSLv2 ${buf[2] === 4 ? 'ServerHello' : 'ClientHello'} instead of TLS`;
   }
   return `not a TLS answer (${firstBytes(buf)})`;
@@ -50,8 +50,8 @@ export class RecordReader {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     const events: WireEvent[] = [];
     while (!this.broken && this.buf.length >= HEADER) {
-      const contentType = this.buf[0];
-      const major = this.buf[1];
+      const contentType = this.buf.readUInt8(0);
+      const major = this.buf.readUInt8(1);
       const length = this.buf.readUInt16BE(3);
       if (contentType < CONTENT.changeCipherSpec || contentType > CONTENT.applicationData || major !== 3) {
         return this.fail(events, describeGarbage(this.buf));
@@ -71,7 +71,8 @@ export class RecordReader {
   /** At end of stream: what the unfinished bytes were, if any. */
   finish(): WireEvent | undefined {
     if (this.broken || this.pending === 0) return undefined;
-    if (this.buf.length > 0 && (this.buf[0] < CONTENT.changeCipherSpec || this.buf[0] > CONTENT.applicationData)) {
+    const first = this.buf[0];
+    if (first !== undefined && (first < CONTENT.changeCipherSpec || first > CONTENT.applicationData)) {
       return { type: 'malformed', reason: describeGarbage(this.buf) };
     }
     return { type: 'malformed', reason: `answer truncated (${this.pending} bytes of an unfinished record or message)` };
@@ -95,7 +96,7 @@ export class RecordReader {
       if (this.hs.length < 4 + length) return;
       events.push({
         type: 'handshake',
-        msgType: this.hs[0],
+        msgType: this.hs.readUInt8(0),
         body: this.hs.subarray(4, 4 + length),
         recordVersion: this.hsVersion,
       });
@@ -109,7 +110,7 @@ export class RecordReader {
       return;
     }
     for (let i = 0; i < fragment.length; i += 2) {
-      events.push({ type: 'alert', level: fragment[i], description: fragment[i + 1] });
+      events.push({ type: 'alert', level: fragment.readUInt8(i), description: fragment.readUInt8(i + 1) });
     }
   }
 }

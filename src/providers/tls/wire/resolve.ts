@@ -21,8 +21,9 @@ export async function pinAddress<T extends Endpoint>(o: T): Promise<{ endpoint: 
   try {
     const addresses = await Promise.race([lookup(o.host, { all: true }), timeout]);
     // IPv4 first, as testssl.sh does by default: "localhost" may list ::1 where a server listens on 127.0.0.1 only
-    const { address } = addresses.find((a) => a.family === 4) ?? addresses[0];
-    return { endpoint: { ...o, host: address, servername: o.servername ?? o.host } };
+    const chosen = addresses.find((a) => a.family === 4) ?? addresses[0];
+    if (!chosen) return { error: `no address for ${o.host}` };
+    return { endpoint: { ...o, host: chosen.address, servername: o.servername ?? o.host } };
   } catch (err) {
     return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
   } finally {

@@ -37,16 +37,18 @@ export function connection<T, N = T>(
   if (typeof args.first === 'number') end = Math.min(end, start + args.first);
   if (typeof args.last === 'number') start = Math.max(start, end - args.last);
   const indices = Array.from({ length: Math.max(0, end - start) }, (_, k) => start + k);
-  const nodes = indices.map((i) => node(items[i]));
+  // every index lies in [start, end), within items
+  const nodes = indices.map((i) => node(items[i]!));
+  const [first, last] = [indices[0], indices.at(-1)];
   return {
     totalCount: items.length,
     nodes,
-    edges: indices.map((i, k) => ({ cursor: cursorOf(i), node: nodes[k], ...edge(items[i]) })),
+    edges: indices.map((i, k) => ({ cursor: cursorOf(i), node: nodes[k], ...edge(items[i]!) })),
     pageInfo: {
       hasNextPage: end < items.length,
       hasPreviousPage: start > 0,
-      startCursor: indices.length ? cursorOf(indices[0]) : null,
-      endCursor: indices.length ? cursorOf(indices[indices.length - 1]) : null,
+      startCursor: first === undefined ? null : cursorOf(first),
+      endCursor: last === undefined ? null : cursorOf(last),
     },
   };
 }

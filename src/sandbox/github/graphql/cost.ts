@@ -3,6 +3,7 @@ import {
   getNamedType,
   isCompositeType,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -48,7 +49,13 @@ export function analyse(
   }
   const op = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   const out = { requests: 0, nodes: 0, dryRun: false, errors: [] as GraphQLError[] };
-  const root = op && (op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : null);
+  const root =
+    op &&
+    (op.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : op.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : null);
   if (!op || !root) return { cost: 1, nodeCount: 0, dryRun: false, errors: out.errors };
   const defaults = Object.fromEntries((op.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.defaultValue]));
 

@@ -1,4 +1,13 @@
-import { execute, parse, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import {
+  execute,
+  Kind,
+  OperationTypeNode,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { web } from '../rest-shapes.js';
 import type { GraphqlEndpoint } from '../server.js';
 import type { World } from '../world.js';
@@ -48,8 +57,8 @@ export async function graphqlEndpoint(world: World, apiUrl: () => string): Promi
     if (invalid.length) return answer({ errors: format(invalid) });
     const variables = (req.variables ?? {}) as Record<string, unknown>;
     const operationName = typeof req.operationName === 'string' ? req.operationName : undefined;
-    const ops = document.definitions.filter((d) => d.kind === 'OperationDefinition');
-    if (ops.some((o) => o.operation !== 'query')) {
+    const ops = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (ops.some((o) => o.operation !== OperationTypeNode.QUERY)) {
       return answer({ errors: [{ type: 'FORBIDDEN', message: 'The annexa sandbox is read-only: only queries are served.' }] });
     }
     const cost = analyse(schema, document, operationName, variables);

@@ -83,14 +83,15 @@ export function repositoryModel(repo: RepoModel, ctx: GraphqlContext) {
 function refModel(repo: RepoModel, branch: string, admin: boolean, repository: object) {
   const active = repo.rulesets.filter((rs) => (rs.enforcement ?? 'active') === 'active' && rulesetCovers(rs, repo, branch));
   // The rule GitHub applies to the branch: its exact name first, then the oldest matching pattern.
-  const protection = repo.protection.indexOf(protectionFor(repo, branch) as ProtectionSpec);
+  const rule = protectionFor(repo, branch);
+  const protection = rule ? repo.protection.indexOf(rule) : -1;
   return {
     __typename: 'Ref',
     id: nodeId('REF', repo.id),
     name: branch,
     prefix: 'refs/heads/',
     repository,
-    branchProtectionRule: admin && protection >= 0 ? protectionModel(repo, repo.protection[protection], protection, repository) : null,
+    branchProtectionRule: admin && rule && protection >= 0 ? protectionModel(repo, rule, protection, repository) : null,
     rules: (args: PageArgs) =>
       connection(
         active.flatMap((rs) => ruleModels(rs, repository)),

@@ -23,7 +23,12 @@ describe('validators precompiled at build time (scripts/schema-validators.mjs)',
     ['config', '', 'the example config', example],
     ['config', '', 'an unknown key', { ...example, colour: 'red' }],
     ['config', '', 'a probe concurrency of 0', { tls: { probeConcurrency: 0 } }],
-    ['config', '', 'a date that is not one', { exceptions: [{ check: 'x', resources: ['y'], reason: 'r', approvedBy: 'a', expires: '2026-13-40' }] }],
+    [
+      'config',
+      '',
+      'a date that is not one',
+      { exceptions: [{ check: 'x', resources: ['y'], reason: 'r', approvedBy: 'a', expires: '2026-13-40' }] },
+    ],
     ['config', '#/definitions/exceptionsFile', 'an exceptions file without exceptions', {}],
     ['results', '#/definitions/result', 'a result without a status', { checkId: 'tls.hsts', resource: 'tls:x:443' }],
   ];

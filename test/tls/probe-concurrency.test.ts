@@ -9,7 +9,12 @@ import { serverPool } from '../support/tls/test-servers.js';
 const runtime = { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 5000 };
 const pool = serverPool();
 afterAll(pool.stopAll);
-const server = { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA', honorCipherOrder: true } as const;
+const server = {
+  minVersion: 'TLSv1.2',
+  maxVersion: 'TLSv1.3',
+  ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA',
+  honorCipherOrder: true,
+} as const;
 
 /** What the TLS checks read of an endpoint, probed with `probeConcurrency` connections at once. */
 async function collect(port: number, probeConcurrency: number) {

@@ -59,11 +59,7 @@ function slices(candidates: number[], count: number): number[][] {
 const MIN_SLICE = 16;
 
 /** Elimination over one list of candidates, bundle by bundle: what it found, and whether every pick saw all the others. */
-async function eliminate(
-  o: EnumerateOptions,
-  candidates: number[],
-  size: number,
-): Promise<Enumeration & { competed: boolean }> {
+async function eliminate(o: EnumerateOptions, candidates: number[], size: number): Promise<Enumeration & { competed: boolean }> {
   const remaining = [...candidates];
   const accepted: number[] = [];
   const offeredAtPick: Set<number>[] = [];

@@ -83,7 +83,9 @@ export async function probeSslv2(o: Endpoint): Promise<Sslv2Answer> {
   const pinned = await pinAddress(o);
   if ('error' in pinned) return { kind: 'error', reason: pinned.error };
   const target = pinned.endpoint;
-  return gated(target.gate, () => exchange(target, buildSslv2ClientHello(), new Sslv2Interpreter()), (outcome) =>
-    outcome.status === 'fulfilled' ? hungUp(outcome.value) : true,
+  return gated(
+    target.gate,
+    () => exchange(target, buildSslv2ClientHello(), new Sslv2Interpreter()),
+    (outcome) => (outcome.status === 'fulfilled' ? hungUp(outcome.value) : true),
   );
 }

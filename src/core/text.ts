@@ -4,7 +4,7 @@ export const firstPart = (text: string, separator: string): string => text.split
 /** A value as text: scalars as String() writes them, objects and arrays as JSON (never "[object Object]"). */
 export function textOf(value: unknown): string {
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value as string | number | boolean | bigint | symbol | null | undefined);
+  return String(value);
 }
 
 /** The first line of a message whose later lines are detail (a parser's code excerpt, a stack). */

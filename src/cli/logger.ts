@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type pretty from 'pino-pretty';
 import type { Secrets } from '../core/secrets.js';
 import type { CliIO } from './io.js';
 
@@ -40,6 +41,10 @@ export function createLogger(io: CliIO, level?: string, secrets?: Secrets): Logg
     // Whatever path a secret value took into a line (an error message, a URL), it leaves as [redacted].
     ...(secrets ? { hooks: { streamWrite: (line: string) => secrets.redact(line) } } : {}),
   };
-  if (tty) return pino(options, pretty({ destination: io.stderr, sync: true, colorize: io.env.NO_COLOR === undefined }));
+  if (tty) {
+    // loaded only for a terminal: a scheduled or CI scan writes JSON and never pays for the pretty-printer
+    const prettyStream = createRequire(import.meta.url)('pino-pretty') as typeof pretty;
+    return pino(options, prettyStream({ destination: io.stderr, sync: true, colorize: io.env.NO_COLOR === undefined }));
+  }
   return pino(options, io.stderr);
 }

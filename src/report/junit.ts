@@ -1,4 +1,5 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLBuilder } from 'fast-xml-parser';
 import type { Run } from '../core/run.js';
 import type { Result } from '../core/types.js';
 
@@ -37,7 +38,9 @@ export function renderJunit(run: Run): string {
       testsuite: suites,
     },
   };
-  return `${new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(doc)}`;
+  // required here, and as its one-file CommonJS build: a scan without --format junit never loads it
+  const { XMLBuilder: Builder } = createRequire(import.meta.url)('fast-xml-parser') as { XMLBuilder: typeof XMLBuilder };
+  return `${new Builder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(doc)}`;
 }
 
 function testCase(r: Result) {

@@ -1,6 +1,7 @@
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
 import { DEFAULT_CONFIG_FILE, loadConfig, type AnnexaConfig } from '../../config/config.js';
 import { EXIT, ExitError, UsageError } from '../../core/errors.js';
@@ -91,8 +92,10 @@ export async function scanCommand(flags: ScanFlags, io: CliIO): Promise<void> {
     });
 
   const showProgress = Boolean(io.stderr.isTTY) && !flags.json && !flags.quiet;
-  const bar = showProgress
-    ? new SingleBar({
+  // the progress bar is loaded only for a terminal that shows it
+  const Bar = showProgress ? (createRequire(import.meta.url)('cli-progress') as { SingleBar: typeof SingleBar }).SingleBar : undefined;
+  const bar = Bar
+    ? new Bar({
         stream: io.stderr,
         format: 'scanning {bar} {value}/{total} check runs · {duration}s',
         hideCursor: true,

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import tls, { type ConnectionOptions, type TLSSocket } from 'node:tls';
 import type { ClientRefusal } from './types.js';
+import { gated, type ConnectionGate } from './wire/gate.js';
 import { OpenError } from './wire/tcp.js';
 import type { Connector } from './wire/types.js';
 
@@ -51,6 +52,21 @@ export interface ConnectArgs {
   connect?: Connector;
   /** Aborted when the fact's time is up. */
   signal?: AbortSignal;
+  /** Bounds the connections open at once to this endpoint (`tls.probeConcurrency`); held until the socket is done. */
+  gate?: ConnectionGate;
+}
+
+/** A connection the server ended before any TLS answer: what a server that serves one connection at a time does to the others. */
+const HANG_UP = /ECONNRESET|EPIPE|ECONNREFUSED|socket disconnected|socket hang up/;
+
+/** Whether a node:tls attempt ended in a bare hang-up (thrown, or read as a refusal with its message). */
+export function tlsHungUp(outcome: PromiseSettledResult<unknown>): boolean {
+  if (outcome.status === 'fulfilled') {
+    const refused = (outcome.value as { refused?: unknown } | null)?.refused;
+    return typeof refused === 'string' && HANG_UP.test(refused);
+  }
+  const err = outcome.reason as { code?: string; message?: string } | undefined;
+  return HANG_UP.test(`${err?.code ?? ''} ${err?.message ?? ''}`);
 }
 
 const stapled = new WeakMap<TLSSocket, Buffer>();
@@ -155,7 +171,7 @@ export interface Attempt<T> {
  * first refusal. Unreachable endpoints and a failing retry are thrown.
  */
 export async function withFallback<T>(args: ConnectArgs, use: (socket: TLSSocket) => Promise<T>): Promise<Attempt<T>> {
-  const run = async (extra?: ConnectionOptions) => {
+  const once = async (extra?: ConnectionOptions) => {
     const socket = await connectTls({ ...args, extra: { ...args.extra, ...extra } });
     try {
       return await use(socket);
@@ -163,6 +179,7 @@ export async function withFallback<T>(args: ConnectArgs, use: (socket: TLSSocket
       socket.destroy();
     }
   };
+  const run = (extra?: ConnectionOptions) => gated(args.gate, () => once(extra), tlsHungUp);
   try {
     return { value: await run(), clientRefusal: null };
   } catch (err) {

@@ -1,6 +1,6 @@
 import type { CallRecorder } from '../../core/facts.js';
-import pLimit from 'p-limit';
-import { connectTls, EndpointUnreachable, HandshakeFailed, type ConnectArgs } from './connect.js';
+import { connectTls, EndpointUnreachable, HandshakeFailed, tlsHungUp, type ConnectArgs } from './connect.js';
+import { gated } from './wire/gate.js';
 import type { DheGroupFact, GroupAnswer, GroupsFact } from './types.js';
 
 /**
@@ -16,9 +16,14 @@ const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'];
 /** Curves OpenSSL 3 offers only up to TLS 1.2. */
 const LEGACY_CURVES = ['secp256k1', 'secp224r1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1'];
 
-async function attempt(
-  args: ConnectArgs,
-): Promise<{ key: { type: string; name: string | null; size: number | null } | null } | { refused: string }> {
+type Outcome = { key: { type: string; name: string | null; size: number | null } | null } | { refused: string };
+
+/** One handshake, within the endpoint's gate: the ephemeral key agreed on, or the handshake's refusal. */
+function attempt(args: ConnectArgs): Promise<Outcome> {
+  return gated(args.gate, () => attemptOnce(args), tlsHungUp);
+}
+
+async function attemptOnce(args: ConnectArgs): Promise<Outcome> {
   try {
     const socket = await connectTls(args);
     const eph = socket.getEphemeralKeyInfo();
@@ -42,19 +47,16 @@ export async function probeDheGroup(rec: CallRecorder, base: Omit<ConnectArgs, '
   return { bits: answer.key.size, failure: null };
 }
 
-/** One handshake per named group, each offered alone: which the server agrees on. At most `concurrency` at a time. */
-export async function probeGroups(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>, concurrency = 1): Promise<GroupsFact> {
+/** One handshake per named group, each offered alone: which the server agrees on. As many at a time as the endpoint's gate allows. */
+export async function probeGroups(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>): Promise<GroupsFact> {
   const offered = [...GROUPS.map((g) => [g, undefined] as const), ...LEGACY_CURVES.map((g) => [g, 'TLSv1.2'] as const)];
-  const limit = pLimit(concurrency);
   const answers: Record<string, GroupAnswer> = {};
   // one call for the whole fact, so that its time limit bounds every handshake in it
   await rec.call({ operation: 'tls:handshake(groups)' }, (signal) =>
     Promise.all(
-      offered.map(([group, maxVersion]) =>
-        limit(async () => {
-          answers[group] = await groupAnswer({ ...base, signal }, group, maxVersion);
-        }),
-      ),
+      offered.map(async ([group, maxVersion]) => {
+        answers[group] = await groupAnswer({ ...base, signal }, group, maxVersion);
+      }),
     ),
   );
   const ordered = Object.fromEntries(offered.map(([g]) => [g, answers[g]!]));

@@ -16,6 +16,7 @@ import { chainHints, withRawFallback } from './raw-certificate.js';
 import { sslv2Suites } from './sslv2-facts.js';
 import { assertUpgrades, negotiate, starttlsConnector } from './starttls/index.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
+import { ConnectionGate, DEFAULT_PROBE_CONCURRENCY } from './wire/gate.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
 /**
@@ -47,8 +48,6 @@ function assertCaFile(file: string): void {
  * stalled one should not cost more than a few.
  */
 export const CONNECTIONS_PER_DEADLINE = 4;
-/** Named-group handshakes in flight at once on one endpoint: each is independent, and four stay polite. */
-const GROUP_PROBES_AT_ONCE = 4;
 
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
@@ -73,6 +72,8 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       timeoutMs: runtime.callTimeoutMs,
       // every connection of every probe is a freshly upgraded one
       ...(starttls ? { connect: starttlsConnector(starttls) } : {}),
+      // every connection of every fact of this endpoint, so that the setting bounds them all
+      gate: new ConnectionGate(o.probeConcurrency ?? DEFAULT_PROBE_CONCURRENCY),
     };
     const extraCa = Boolean(o.caPem || o.caFile);
     // Read inside the fetchers: a replayed run must not touch the file system.
@@ -115,7 +116,7 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
           version === 'SSLv2' ? sslv2Suites(await facts.protocols()) : probeSuites(rec, base, version),
         ),
       dheGroup: () => scope.fact('tls.dheGroup', (rec) => probeDheGroup(rec, base)),
-      groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base, GROUP_PROBES_AT_ONCE)),
+      groups: () => scope.fact('tls.groups', (rec) => probeGroups(rec, base)),
       starttls: () =>
         scope.fact('tls.starttls', (rec) => {
           if (!starttls) throw new Error('not a STARTTLS endpoint');

@@ -76,6 +76,7 @@ export function resolveEndpoints(section: TlsSection | undefined): Target<TlsTar
       profile,
       ...(section?.caFile ? { caFile: section.caFile } : {}),
       ...(spec.starttls ? { starttls: spec.starttls } : {}),
+      ...(section?.probeConcurrency ? { probeConcurrency: section.probeConcurrency } : {}),
     };
     const target = toTarget(options);
     if (!byId.has(target.id)) byId.set(target.id, target);

@@ -25,6 +25,8 @@ export interface TlsTargetOptions {
   loopbackOnly?: boolean;
   /** Upgrade a plaintext connection by this protocol's negotiation first (`smtp://host:25`). */
   starttls?: StartTlsProtocol;
+  /** Connections the probes of this endpoint keep open at once (`tls.probeConcurrency`, default 8). */
+  probeConcurrency?: number;
 }
 
 /** The endpoint as checks see it: where, what kind, which profile. */

@@ -80,6 +80,25 @@ export function startTcp(onConnection: (socket: Socket) => void): Promise<Runnin
   return listenTracked(server);
 }
 
+/**
+ * A node:tls server behind a front that serves one connection at a time, as
+ * some appliances and busy daemons do: a connection that arrives while another
+ * is open is hung up on at once (`reset`: with a TCP RST), before any byte.
+ */
+export function startOneAtATime(options: TlsOptions, hangUp: 'close' | 'reset' = 'close'): Promise<Running> {
+  const tlsServer = createTlsServer({ ...testCertificate(), ...options }, (s) => s.end());
+  tlsServer.on('tlsClientError', () => undefined);
+  let busy = false;
+  return startTcp((socket) => {
+    if (busy) return void (hangUp === 'reset' ? socket.resetAndDestroy() : socket.destroy());
+    busy = true;
+    socket.once('close', () => {
+      busy = false;
+    });
+    tlsServer.emit('connection', socket);
+  });
+}
+
 /** A port with nothing listening: bound, then closed. */
 export async function closedPort(): Promise<number> {
   const running = await startTcp(() => undefined);
@@ -91,6 +110,7 @@ export async function closedPort(): Promise<number> {
 export function serverPool(): {
   tls(options: TlsOptions): Promise<number>;
   tcp(onConnection: (s: Socket) => void): Promise<number>;
+  oneAtATime(options: TlsOptions, hangUp?: 'close' | 'reset'): Promise<number>;
   stopAll(): Promise<void>;
 } {
   const running: Running[] = [];
@@ -101,6 +121,7 @@ export function serverPool(): {
   return {
     tls: async (options) => keep(await startNodeTls(options)),
     tcp: async (onConnection) => keep(await startTcp(onConnection)),
+    oneAtATime: async (options, hangUp) => keep(await startOneAtATime(options, hangUp)),
     stopAll: async () => {
       await Promise.all(running.map((r) => r.stop()));
     },

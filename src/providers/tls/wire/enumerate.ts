@@ -22,7 +22,9 @@ export interface Enumeration {
  * Enumeration by elimination: offer every remaining candidate, record the
  * server's pick, remove it, repeat until the server refuses. That costs one
  * handshake per accepted suite plus one refusal per bundle of candidates,
- * instead of one per known suite.
+ * instead of one per known suite. When the endpoint's gate lets N connections
+ * be open at once, the candidates are dealt into N slices, commonest first,
+ * each eliminated on its own connections at the same time.
  */
 export async function enumerateSuites(options: EnumerateOptions): Promise<Enumeration> {
   checkEndpoint(options);
@@ -30,7 +32,35 @@ export async function enumerateSuites(options: EnumerateOptions): Promise<Enumer
   const pinned = await pinAddress(options);
   if ('error' in pinned) return { accepted: [], handshakes: 0, inconclusive: pinned.error };
   const o = pinned.endpoint;
-  const remaining = [...new Set(o.candidates ?? suitesFor(o.version))];
+  const candidates = [...new Set(o.candidates ?? suitesFor(o.version))];
+  const found = await Promise.all(slices(candidates, o.gate?.width ?? 1).map((slice) => eliminate(o, slice, size)));
+  const accepted = found.flatMap((f) => f.accepted);
+  let handshakes = found.reduce((n, f) => n + f.handshakes, 0);
+  const inconclusive = found.find((f) => f.inconclusive)?.inconclusive;
+  if (inconclusive) return { accepted, handshakes, inconclusive };
+  // The order is the server's only if every suite was on offer at each earlier pick; when bundles or
+  // slices kept some apart, rank the (short) accepted list once more, all in one hello.
+  const competed = found.filter((f) => f.accepted.length).length <= 1 && found.every((f) => f.competed);
+  if (competed) return { accepted, handshakes };
+  const ranked = await rank(o, accepted);
+  handshakes += ranked.handshakes;
+  return { accepted: ranked.order, handshakes };
+}
+
+/** `candidates` dealt into `count` contiguous slices (fewer when there are few), so the commonest stay together. */
+function slices(candidates: number[], count: number): number[][] {
+  const per = Math.max(MIN_SLICE, Math.ceil(candidates.length / count));
+  const out: number[][] = [];
+  for (let i = 0; i < candidates.length; i += per) out.push(candidates.slice(i, i + per));
+  return out.length ? out : [[]];
+}
+
+/** The smallest slice worth a connection of its own: a short list is eliminated in one. */
+const MIN_SLICE = 16;
+
+/** Elimination over one list of candidates, bundle by bundle: what it found, and whether every pick saw all the others. */
+async function eliminate(o: EnumerateOptions, candidates: number[], size: number): Promise<Enumeration & { competed: boolean }> {
+  const remaining = [...candidates];
   const accepted: number[] = [];
   const offeredAtPick: Set<number>[] = [];
   let handshakes = 0;
@@ -39,7 +69,7 @@ export async function enumerateSuites(options: EnumerateOptions): Promise<Enumer
     const offer = remaining.slice(0, size);
     const answer = await probeOnce({ ...o, suites: offer });
     handshakes++;
-    if (answer.kind === 'error') return { accepted, handshakes, inconclusive: answer.reason };
+    if (answer.kind === 'error') return { accepted, handshakes, inconclusive: answer.reason, competed: false };
     if (answer.kind === 'accepted') {
       accepted.push(answer.suite);
       offeredAtPick.push(new Set(offer));
@@ -49,12 +79,8 @@ export async function enumerateSuites(options: EnumerateOptions): Promise<Enumer
     if (answer.alert?.name === 'protocol_version' || answer.negotiated) break;
     remaining.splice(0, size); // nothing left in this bundle is accepted
   }
-  // The order is the server's only if every suite was on offer at each earlier pick; when bundles kept
-  // some apart, rank the (short) accepted list once more, all in one hello.
   const competed = accepted.every((suite, j) => offeredAtPick.slice(0, j).every((offer) => offer.has(suite)));
-  if (competed) return { accepted, handshakes };
-  const ranked = await rank(o, accepted);
-  return { accepted: ranked.order, handshakes: handshakes + ranked.handshakes };
+  return { accepted, handshakes, competed };
 }
 
 /** The server's order among suites it is known to accept; the discovery order if a probe fails. */

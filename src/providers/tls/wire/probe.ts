@@ -1,6 +1,7 @@
 import { AnswerInterpreter } from './answer.js';
 import { MAX_SUITES_PER_RECORD, buildClientHello } from './client-hello.js';
 import { exchange } from './exchange.js';
+import { gated } from './gate.js';
 import { pinAddress } from './resolve.js';
 import { suitesFor } from './suites.js';
 import { TLS_VERSIONS, type Endpoint, type ProbeAnswer, type TlsVersion } from './types.js';
@@ -32,7 +33,21 @@ export function chunkSize(o: { maxSuitesPerHello?: number }): number {
 /** One ClientHello with exactly these suites: one connection. */
 export function probeOnce(o: Endpoint & { version: TlsVersion; suites: readonly number[] }): Promise<ProbeAnswer> {
   const hello = buildClientHello({ version: o.version, suites: o.suites, servername: o.servername ?? o.host });
-  return exchange(o, hello, new AnswerInterpreter(o.version, new Set(o.suites)));
+  return gated(
+    o.gate,
+    () => exchange(o, hello, new AnswerInterpreter(o.version, new Set(o.suites))),
+    (outcome) => (outcome.status === 'fulfilled' ? hungUp(outcome.value) : true),
+  );
+}
+
+/**
+ * An answer that says only that the connection ended: a refusal with neither
+ * an alert nor a ServerHello, or an exchange that failed (but for a timeout,
+ * which a retry would only repeat).
+ */
+export function hungUp(a: { kind: string; reason?: string; alert?: unknown; negotiated?: unknown }): boolean {
+  if (a.kind === 'rejected') return !a.alert && !a.negotiated && /without an answer/.test(a.reason ?? '');
+  return a.kind === 'error' && !/timeout|stopped/.test(a.reason ?? '');
 }
 
 /**
@@ -55,7 +70,7 @@ export async function probe(o: ProbeOptions): Promise<ProbeAnswer> {
   return last as ProbeAnswer;
 }
 
-/** Which of SSLv3 … TLS 1.3 the server accepts, each probed with every catalogued suite of that version, in parallel. */
+/** Which of SSLv3 … TLS 1.3 the server accepts, each probed with every catalogued suite of that version, in parallel (within the gate). */
 export async function acceptedVersions(o: Endpoint & { maxSuitesPerHello?: number }): Promise<Record<TlsVersion, ProbeAnswer>> {
   checkEndpoint(o);
   const pinned = await pinAddress(o);

@@ -1,6 +1,7 @@
 import { alertName, CONTENT } from './constants.js';
 import { exchange, type Interpreter } from './exchange.js';
-import { checkEndpoint } from './probe.js';
+import { gated } from './gate.js';
+import { checkEndpoint, hungUp } from './probe.js';
 import { firstBytes } from './records.js';
 import { pinAddress } from './resolve.js';
 import { buildSslv2ClientHello, parseSslv2ServerHello, SSLV2_ERRORS, SSLV2_MSG, sslv2CipherName } from './sslv2.js';
@@ -83,5 +84,10 @@ export async function probeSslv2(o: Endpoint): Promise<Sslv2Answer> {
   checkEndpoint(o);
   const pinned = await pinAddress(o);
   if ('error' in pinned) return { kind: 'error', reason: pinned.error };
-  return exchange(pinned.endpoint, buildSslv2ClientHello(), new Sslv2Interpreter());
+  const target = pinned.endpoint;
+  return gated(
+    target.gate,
+    () => exchange(target, buildSslv2ClientHello(), new Sslv2Interpreter()),
+    (outcome) => (outcome.status === 'fulfilled' ? hungUp(outcome.value) : true),
+  );
 }

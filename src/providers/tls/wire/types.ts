@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import type { ConnectionGate } from './gate.js';
 
 /** Protocol versions the wire layer can offer (SSLv2 is out of scope: its hello is another format). */
 export type TlsVersion = 'SSLv3' | 'TLSv1.0' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
@@ -43,6 +44,8 @@ export interface Endpoint {
   connect?: Connector;
   /** Aborted when the fact's time is up: no new connection starts, open ones are closed. */
   signal?: AbortSignal;
+  /** Bounds the connections open at once to this endpoint, across probes (`tls.probeConcurrency`). */
+  gate?: ConnectionGate;
 }
 
 export interface OpenArgs {

@@ -1,0 +1,80 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
+
+/** `tls.probeConcurrency` when the config does not say: connections one endpoint's probes keep open at once. */
+export const DEFAULT_PROBE_CONCURRENCY = 8;
+
+/**
+ * The connections one endpoint's probes may have open at once. Some servers
+ * serve one connection at a time and hang up on (or reset) the others, which
+ * a probe would read as a refusal. So an answer that only says "hung up",
+ * given while another connection to the endpoint was open, is not trusted: the
+ * gate turns serial for the rest of the scan (one connection at a time) and
+ * asks again, alone, once the server has had a moment to see the others
+ * closed. From then on every hang-up is asked once more that way. A server
+ * that hangs up on hellos it cannot serve gives the same answer alone, and is
+ * read exactly as a serial scan reads it.
+ */
+export class ConnectionGate {
+  private readonly limit: LimitFunction;
+  private started = 0;
+  private dropping = false;
+
+  constructor(concurrency: number) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`probe concurrency must be a positive integer`);
+    this.limit = pLimit(concurrency);
+  }
+
+  /** Connections open at once now: the setting, or 1 once a hang-up among others made the endpoint serial. */
+  get width(): number {
+    return this.limit.concurrency;
+  }
+
+  /**
+   * Runs one connection's worth of work within the limit. `hungUp` says whether
+   * its outcome (an answer or an error) is a bare hang-up, the kind a server
+   * that drops concurrent connections gives.
+   */
+  async run<T>(attempt: () => Promise<T>, hungUp: (outcome: PromiseSettledResult<T>) => boolean): Promise<T> {
+    const first = await this.limit(async () => {
+      const mark = ++this.started;
+      const crowded = this.limit.activeCount > 1;
+      const outcome = await settle(attempt);
+      return { outcome, overlapped: crowded || this.started !== mark };
+    });
+    if (!hungUp(first.outcome) || !(first.overlapped || this.dropping)) return unwrap(first.outcome);
+    this.dropping = true;
+    this.limit.concurrency = 1;
+    // queued behind every open connection, so it runs alone, after the server had time to see them closed
+    return this.limit(async () => {
+      await delay(SETTLE_MS);
+      return attempt();
+    });
+  }
+}
+
+/** How long a server that counts connections may take to see the last one closed. */
+const SETTLE_MS = 200;
+
+async function settle<T>(attempt: () => Promise<T>): Promise<PromiseSettledResult<T>> {
+  try {
+    return { status: 'fulfilled', value: await attempt() };
+  } catch (reason) {
+    return { status: 'rejected', reason };
+  }
+}
+
+function unwrap<T>(outcome: PromiseSettledResult<T>): T {
+  if (outcome.status === 'fulfilled') return outcome.value;
+  // the attempt's own error, passed on as it was thrown
+  throw outcome.reason;
+}
+
+/** Runs `attempt` through `gate` when there is one, else directly (a probe outside a scan: tests, the bench). */
+export function gated<T>(
+  gate: ConnectionGate | undefined,
+  attempt: () => Promise<T>,
+  hungUp: (outcome: PromiseSettledResult<T>) => boolean,
+): Promise<T> {
+  return gate ? gate.run(attempt, hungUp) : attempt();
+}

@@ -71,6 +71,23 @@ export function tlsHungUp(outcome: PromiseSettledResult<unknown>): boolean {
 
 const stapled = new WeakMap<TLSSocket, Buffer>();
 
+/**
+ * TLS contexts by trust list and handshake options. Given `ca`, node builds a context per connection,
+ * parsing every root again and holding native memory until the socket is collected; an endpoint's
+ * probes share one list (provider.ts), so they share its contexts.
+ */
+const contexts = new WeakMap<readonly string[], Map<string, tls.SecureContext>>();
+
+function contextFor(ca: readonly string[], options: ConnectionOptions | undefined): tls.SecureContext {
+  let byOptions = contexts.get(ca);
+  if (!byOptions) contexts.set(ca, (byOptions = new Map<string, tls.SecureContext>()));
+  // The options that shape a context are plain values (versions, ciphers, curves).
+  const key = JSON.stringify(options ?? {});
+  let context = byOptions.get(key);
+  if (!context) byOptions.set(key, (context = tls.createSecureContext({ ...options, ca: [...ca] })));
+  return context;
+}
+
 /** The OCSP answer the server stapled in the handshake of `socket` (status_request), if any. */
 export function stapledOcsp(socket: TLSSocket): Buffer | undefined {
   return stapled.get(socket);
@@ -113,7 +130,7 @@ export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
       const s = tls.connect({
         ...(plain ? { socket: plain } : { host: args.host, port: args.port }),
         ...(args.servername ? { servername: args.servername } : {}),
-        ...(args.ca ? { ca: args.ca } : {}),
+        ...(args.ca ? { secureContext: contextFor(args.ca, args.extra) } : {}),
         // Trust is judged from socket.authorized afterwards, so that an untrusted
         // chain is still read and reported rather than refused.
         rejectUnauthorized: false,

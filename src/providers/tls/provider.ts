@@ -77,7 +77,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     };
     const extraCa = Boolean(o.caPem || o.caFile);
     // Read inside the fetchers: a replayed run must not touch the file system.
-    const ca = () => (extraCa ? [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')] : undefined);
+    // One list per endpoint, read on first use: connect.ts keeps one TLS context per list.
+    let caList: string[] | undefined;
+    const ca = () => (extraCa ? (caList ??= [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')]) : undefined);
     const facts: TlsFacts = {
       endpoint: {
         host: o.host,

@@ -250,6 +250,27 @@ checkTester(check, { target: TARGET, now: NOW }).run(
       },
       results: fails('EC key on secp224r1 (224 bits, minimum 256)'),
     },
+    'an EC key whose size was not read (a brainpool curve) is an error, not 0 bits': {
+      facts: {
+        endpoint: endpoint(),
+        handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: null, curve: 'brainpoolP256r1' }), ROOT] })),
+      },
+      results: [
+        {
+          resource: R,
+          status: 'error',
+          messageId: 'missingData',
+          message: 'size of the EC key on brainpoolP256r1 not read (inconclusive)',
+        },
+      ],
+    },
+    'a key of unknown size still fails for what is known wrong (an expired leaf)': {
+      facts: {
+        endpoint: endpoint(),
+        handshake: answers(handshake({ chain: [cert({ keyType: 'rsa', keyBits: null, validTo: '2026-01-01T00:00:00Z' }), ROOT] })),
+      },
+      results: [{ resource: R, status: 'fail', messageId: 'problems' }],
+    },
     'a DSA key fails': {
       facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ keyType: 'dsa', keyBits: 2048 }), ROOT] })) },
       results: fails('key type dsa is not RSA or EC'),

@@ -1,5 +1,11 @@
 import { defineCheck } from '../../src/core/check.js';
-import { certificateProblems, certificateSummary, chainNotRead, expiresSoon } from '../../src/judging/tls/certificate-rules.js';
+import {
+  certificateProblems,
+  certificateSummary,
+  chainNotRead,
+  expiresSoon,
+  keySizeNotRead,
+} from '../../src/judging/tls/certificate-rules.js';
 import { PROFILES } from '../../src/judging/tls/profiles.js';
 import { revocationProblem, revocationSummary, revocationUnconfirmed } from '../../src/judging/tls/revocation-rules.js';
 
@@ -10,7 +16,7 @@ export default defineCheck({
     provider: 'tls',
     severity: 'high',
     description:
-      'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin (expiry warning: fewer than `minDaysLeft` days left, default 30, fails with the date in `observed.expiresOn`, message `expiresSoon` when nothing else is wrong), the key is RSA 2048+ or EC 256+, signatures use SHA-256+, the CA has not revoked the leaf (OCSP: the stapled answer, else the responder the leaf names; revoked fails; an unreachable responder, an unusable answer or status unknown is an error, never a pass; a leaf that names no responder is not asked, CRLs are not read), and the lifetime is at most the profile’s maximum (Mozilla intermediate 366 days, modern 90) unless `maxLifetimeDays` says otherwise. Publicly trusted CAs may issue at most 200 days from 15 March 2026 (CA/Browser Forum Baseline Requirements §6.3.2; 100 days from 2027, 47 from 2029): see docs/tls.md.',
+      'The chain verifies against the system roots (or the configured CA bundle), a SAN names the endpoint, the validity window holds with margin (expiry warning: fewer than `minDaysLeft` days left, default 30, fails with the date in `observed.expiresOn`, message `expiresSoon` when nothing else is wrong), the key is RSA 2048+ or EC 256+ (a size node cannot read, e.g. on a brainpool curve, is an error, never 0 bits or a pass), signatures use SHA-256+, the CA has not revoked the leaf (OCSP: the stapled answer, else the responder the leaf names; revoked fails; an unreachable responder, an unusable answer or status unknown is an error, never a pass; a leaf that names no responder is not asked, CRLs are not read), and the lifetime is at most the profile’s maximum (Mozilla intermediate 366 days, modern 90) unless `maxLifetimeDays` says otherwise. Publicly trusted CAs may issue at most 200 days from 15 March 2026 (CA/Browser Forum Baseline Requirements §6.3.2; 100 days from 2027, 47 from 2029): see docs/tls.md.',
     remediation:
       'Reissue from a trusted CA: endpoint name in a SAN, RSA-2048+ or P-256+ key, SHA-256+ signature, a lifetime within the profile (90 days suits both); automate renewal (ACME).',
     messages: {
@@ -49,6 +55,8 @@ export default defineCheck({
     const soon = expiresSoon(h, ctx.now, ctx.settings.minDaysLeft);
     if (soon && problems.length === 1) return [ctx.fail(r, 'expiresSoon', { ...observed, ...soon })];
     if (problems.length) return [ctx.fail(r, 'problems', observed)];
+    const keyUnknown = keySizeNotRead(h);
+    if (keyUnknown) return [ctx.missing(r, keyUnknown, observed)];
     const unconfirmed = revocationUnconfirmed(rev);
     if (unconfirmed) return [ctx.missing(r, `revocation not confirmed: ${unconfirmed}`, observed)];
     return [ctx.pass(r, 'ok', observed)];

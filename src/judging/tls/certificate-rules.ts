@@ -70,6 +70,8 @@ export function daysLeft(leaf: CertificateInfo, now: Date): number {
 }
 
 function keyProblem(leaf: CertificateInfo, limits: CertificateLimits): string | null {
+  // A size node could not read (a curve it does not know) is judged by keySizeNotRead, never as 0 bits.
+  if (leaf.keyBits === null && (leaf.keyType === 'rsa' || leaf.keyType === 'rsa-pss' || leaf.keyType === 'ec')) return null;
   const bits = leaf.keyBits ?? 0;
   switch (leaf.keyType) {
     case 'rsa':
@@ -83,6 +85,18 @@ function keyProblem(leaf: CertificateInfo, limits: CertificateLimits): string | 
     default:
       return `key type ${leaf.keyType ?? 'unknown'} is not RSA or EC`;
   }
+}
+
+/**
+ * Why the leaf's key cannot be judged (inconclusive, never a pass): an RSA or EC key whose size node did
+ * not report, such as one on a brainpool curve. Null when the size is known or the type needs none.
+ */
+export function keySizeNotRead(h: HandshakeFact): string | null {
+  const leaf = h.chain[0];
+  if (!leaf || leaf.keyBits !== null) return null;
+  if (leaf.keyType !== 'rsa' && leaf.keyType !== 'rsa-pss' && leaf.keyType !== 'ec') return null;
+  const curve = leaf.keyType === 'ec' ? ` on ${leaf.curve ?? 'an unnamed curve'}` : '';
+  return `size of the ${leaf.keyType.toUpperCase()} key${curve} not read (inconclusive)`;
 }
 
 /** Certificates whose signature matters: all but a self-issued root at the end of a longer chain (its self-signature proves nothing). */

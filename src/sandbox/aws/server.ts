@@ -167,8 +167,10 @@ export async function listen(handler: ServiceHandler, shared: Shared, hostName =
     });
   });
   // Node's agent keeps a socket for the server's keep-alive hint less one second: a 1 s hint meant no reuse at all,
-  // and a new connection for every call.
-  server.keepAliveTimeout = 5000;
+  // and a new connection for every call. A 5 s hint raced the SDK's retry backoff (seconds long): an agent timer
+  // firing late under load reused a socket the server was closing, and the last attempt read a reset instead of
+  // its answer. AWS front ends keep an idle connection about a minute; so does the emulator.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -3,7 +3,7 @@ import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import type { GuardDutyDetector, GuardDutyFinding, MonitoringFacts } from './monitoring-types.js';
-import { tokenPages } from './token-pages.js';
+import { allPages } from './paging.js';
 
 /** GuardDuty's lists and GetFindings take at most 50 per call. */
 const PAGE = 50;
@@ -21,7 +21,7 @@ export function guarddutyFacts(scope: FactScope, clients: AwsClients): Monitorin
     detectors: (region) =>
       scope.fact(`aws.guardduty.detectors(${region})`, async (rec) => {
         const client = clients.guardduty(region);
-        const pages = await tokenPages(
+        const pages = await allPages(
           'guardduty:ListDetectors',
           (NextToken) =>
             send(rec, 'guardduty', new ListDetectorsCommand({ MaxResults: PAGE, NextToken }), (c, o) => client.send(c, o), region),
@@ -38,7 +38,7 @@ export function guarddutyFacts(scope: FactScope, clients: AwsClients): Monitorin
       scope.fact(`aws.guardduty.highFindings(${region},${detectorId})`, async (rec) => {
         const client = clients.guardduty(region);
         const FindingCriteria = { Criterion: { severity: { GreaterThanOrEqual: HIGH }, 'service.archived': { Equals: ['false'] } } };
-        const pages = await tokenPages(
+        const pages = await allPages(
           'guardduty:ListFindings',
           (NextToken) =>
             send(

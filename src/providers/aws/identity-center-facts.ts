@@ -8,7 +8,7 @@ import {
 import { FactError, type FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
-import { tokenPages } from './token-pages.js';
+import { allPages } from './paging.js';
 
 /**
  * IAM Identity Center (sso-admin and identitystore), read to learn who stands
@@ -76,7 +76,7 @@ export function identityCenterFacts(
       const region = options.region ?? hint ?? homeRegion;
       return scope.fact(`aws.identityCenter.instance(${region})`, async (rec) => {
         const sso = clients.ssoAdmin(region);
-        const pages = await tokenPages(
+        const pages = await allPages(
           'sso:ListInstances',
           (NextToken) =>
             send(rec, 'sso-admin', new ListInstancesCommand({ MaxResults: PAGE, NextToken }), (c, o) => sso.send(c, o), region),
@@ -108,7 +108,7 @@ export function identityCenterFacts(
       scope.fact(`aws.identityCenter.permissionSets(${instance.instanceArn},${accountId})`, async (rec) => {
         const sso = clients.ssoAdmin(instance.region);
         const InstanceArn = instance.instanceArn;
-        const pages = await tokenPages(
+        const pages = await allPages(
           'sso:ListPermissionSetsProvisionedToAccount',
           (NextToken) =>
             send(
@@ -136,7 +136,7 @@ export function identityCenterFacts(
     accountAssignments: (instance, accountId, permissionSetArn) =>
       scope.fact(`aws.identityCenter.accountAssignments(${instance.instanceArn},${accountId},${permissionSetArn})`, async (rec) => {
         const sso = clients.ssoAdmin(instance.region);
-        const pages = await tokenPages(
+        const pages = await allPages(
           'sso:ListAccountAssignments',
           (NextToken) =>
             send(
@@ -161,7 +161,7 @@ export function identityCenterFacts(
     groupMembers: (instance, groupId) =>
       scope.fact(`aws.identityCenter.groupMembers(${instance.identityStoreId},${groupId})`, async (rec) => {
         const store = clients.identitystore(instance.region);
-        const pages = await tokenPages(
+        const pages = await allPages(
           'identitystore:ListGroupMemberships',
           (NextToken) =>
             send(

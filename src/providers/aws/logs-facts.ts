@@ -3,7 +3,7 @@ import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import type { MonitoringFacts } from './monitoring-types.js';
-import { tokenPages } from './token-pages.js';
+import { allPages } from './paging.js';
 
 /** CloudWatch Logs facts, per region: every log group, 50 a page (DescribeLogGroups' largest). */
 export function logsFacts(scope: FactScope, clients: AwsClients): MonitoringFacts['logs'] {
@@ -11,7 +11,7 @@ export function logsFacts(scope: FactScope, clients: AwsClients): MonitoringFact
     logGroups: (region) =>
       scope.fact(`aws.logs.logGroups(${region})`, async (rec) => {
         const client = clients.logs(region);
-        const pages = await tokenPages(
+        const pages = await allPages(
           'logs:DescribeLogGroups',
           (nextToken) => send(rec, 'logs', new DescribeLogGroupsCommand({ limit: 50, nextToken }), (c, o) => client.send(c, o), region),
           (p) => p.nextToken,

@@ -2,7 +2,8 @@ import { FactError } from '../../core/facts.js';
 
 /**
  * Follows a service's next-page token to the end, one call per page. A token
- * the service hands back twice would loop forever: that answer is malformed.
+ * the service hands back twice would loop forever: that answer is malformed,
+ * never the end of the list.
  */
 export async function allPages<P>(
   operation: string,
@@ -17,7 +18,13 @@ export async function allPages<P>(
     pages.push(page);
     token = nextOf(page) || undefined;
     if (token !== undefined) {
-      if (seen.has(token)) throw new FactError({ kind: 'malformed', message: `${operation}: the same page token came back twice` });
+      if (seen.has(token)) {
+        throw new FactError({
+          kind: 'malformed',
+          message: `${operation}: malformed answer: the page token repeats`,
+          code: 'MalformedAnswer',
+        });
+      }
       seen.add(token);
     }
   } while (token !== undefined);

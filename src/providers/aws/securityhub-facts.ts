@@ -4,7 +4,7 @@ import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { errorCode } from './errors.js';
 import type { MonitoringFacts } from './monitoring-types.js';
-import { tokenPages } from './token-pages.js';
+import { allPages } from './paging.js';
 
 /**
  * Security Hub's answer to an account that has not enabled it in the
@@ -32,7 +32,7 @@ export function securityhubFacts(scope: FactScope, clients: AwsClients): Monitor
     enabledStandards: (region) =>
       scope.fact(`aws.securityhub.enabledStandards(${region})`, async (rec) => {
         const client = clients.securityhub(region);
-        const pages = await tokenPages(
+        const pages = await allPages(
           'securityhub:GetEnabledStandards',
           (NextToken) =>
             send(rec, 'securityhub', new GetEnabledStandardsCommand({ MaxResults: 100, NextToken }), (c, o) => client.send(c, o), region),

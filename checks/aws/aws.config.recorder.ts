@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
 import type { ConfigRecorder } from '../../src/providers/aws/monitoring-types.js';
-import { eachRegion, regionResource } from '../../src/judging/aws/regions.js';
+import { eachRegion, regionResource } from '../../src/judging/aws/regional.js';
 
 /** Whether the recorder records `type`, by its recording strategy (absent: allSupported decides, as before strategies existed). */
 function records(r: ConfigRecorder, type: string): boolean {

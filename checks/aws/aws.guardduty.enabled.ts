@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
 import { daysSince } from '../../src/judging/aws/judge.js';
-import { eachRegion, regionResource } from '../../src/judging/aws/regions.js';
+import { eachRegion, regionResource } from '../../src/judging/aws/regional.js';
 
 export default defineCheck({
   meta: {

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachRegion, regionResource } from '../../src/judging/aws/regions.js';
+import { eachRegion, regionResource } from '../../src/judging/aws/regional.js';
 
 export default defineCheck({
   meta: {

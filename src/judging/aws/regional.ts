@@ -20,12 +20,22 @@ export function ec2Arn(target: Target, region: string, path: string, withAccount
   return `arn:${partition}:ec2:${region}:${withAccount ? account : ''}:${path}`;
 }
 
+/**
+ * `regionalArn` for each region: the resource id of a service's state in one
+ * region (e.g. the hub `hub/default`, or `detector/*` for a region that may
+ * have none).
+ */
+export function regionResource(ctx: CheckContext<'aws'>, service: string, suffix: string): (region: string) => string {
+  return (region) => regionalArn(ctx, service, region, suffix);
+}
+
+/** Judges every scanned region on its own; `judge` is handed the region and its resource id. */
 export async function eachRegion(
   ctx: CheckContext<'aws'>,
   resourceOf: (region: string) => string,
-  judge: (region: string) => Promise<Result | Result[]>,
+  judge: (region: string, resource: string) => Promise<Result | Result[]>,
 ): Promise<Result[]> {
-  return ctx.each(await ctx.aws.regions(), resourceOf, judge);
+  return ctx.each(await ctx.aws.regions(), resourceOf, (region) => judge(region, resourceOf(region)));
 }
 
 /** Results, or the one not-applicable result about the whole account when there are none. */

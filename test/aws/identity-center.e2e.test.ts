@@ -10,18 +10,20 @@ import { scanSandbox, type SandboxScan } from './harness.js';
  */
 const MANAGEMENT = '100000000001';
 const MEMBER = '200000000002';
+const SECOND = '300000000003';
 const account = (id: string) => `AWS::::Account:${id}`;
 const audit = { name: 'annexa-audit', policies: ['SecurityAudit'] };
 /** Enough members that the group's listing takes two pages of 100. */
 const crowd = Array.from({ length: 150 }, (_, i) => `user-${i}`);
 
-function scenario(extra: { deny?: string[]; owner?: string } = {}) {
+function scenario(extra: { deny?: string[]; owner?: string; second?: boolean } = {}) {
+  const members = extra.second ? [MEMBER, SECOND] : [MEMBER];
   return {
     homeRegion: 'us-east-1',
     organization: {},
     accounts: [
       { id: MANAGEMENT, regions: ['us-east-1'], roles: [audit] },
-      { id: MEMBER, regions: ['us-east-1'], roles: [audit] },
+      ...members.map((id) => ({ id, regions: ['us-east-1'], roles: [audit] })),
     ],
     ...(extra.deny ? { deny: extra.deny } : {}),
     identityCenter: {
@@ -33,7 +35,7 @@ function scenario(extra: { deny?: string[]; owner?: string } = {}) {
         {
           name: 'Admin_Full',
           policies: ['AdministratorAccess'],
-          assignments: [{ account: MEMBER, groups: ['ops'], users: ['cleo', 'dan'] }],
+          assignments: members.map((account) => ({ account, groups: ['ops'], users: ['cleo', 'dan'] })),
         },
         { name: 'ReadOnly', policies: ['ReadOnlyAccess'], assignments: [{ account: MEMBER, users: ['ana'] }] },
       ],
@@ -73,6 +75,27 @@ describe('Identity Center administrators through the real SDK clients', () => {
       'sso-admin:ListAccountAssignments': 1,
       'identitystore:ListGroupMemberships': 2,
     });
+  });
+});
+
+describe('Identity Center behind several accounts', () => {
+  it('reads the instance, the permission sets and the groups once for the run, not once per account', async () => {
+    const scan = await scanSandbox(scenario({ second: true }), { only: ['aws.iam.admin-principals'] });
+    try {
+      for (const id of [MEMBER, SECOND]) {
+        expect(scan.of('aws.iam.admin-principals').get(account(id))).toMatchObject({ status: 'fail', observed: { count: 154 } });
+      }
+      const { byOperation } = scan.handle.stats!() as { byOperation: Record<string, number> };
+      expect(byOperation).toMatchObject({
+        'sso-admin:ListInstances': 1,
+        'sso-admin:ListPermissionSetsProvisionedToAccount': 2,
+        'sso-admin:DescribePermissionSet': 2,
+        'sso-admin:ListAccountAssignments': 2,
+        'identitystore:ListGroupMemberships': 2,
+      });
+    } finally {
+      await scan.handle.stop();
+    }
   });
 });
 

@@ -16,7 +16,8 @@ import { allPages } from './paging.js';
  * home region and is readable only from the management account or the
  * delegated administrator account: these calls go with the credentials of
  * `aws.identityCenter.roleArn`, else the scanner's own (never the scanned
- * member account's role, which sees no organisation instance).
+ * member account's role, which sees no organisation instance). So the same
+ * for every account: `scope` is the run's, and each fact is read once.
  */
 
 /** Where to find the instance, from `aws.identityCenter` in the config. */
@@ -71,6 +72,18 @@ export function identityCenterFacts(
   homeRegion: string,
   options: IdentityCenterOptions = {},
 ): IdentityCenterFacts {
+  /** A permission set's name: the same in every account it is provisioned to, so read once. */
+  const permissionSetName = (instance: IdentityCenterInstance, PermissionSetArn: string) =>
+    scope.fact(`aws.identityCenter.permissionSet(${PermissionSetArn})`, async (rec) => {
+      const d = await send(
+        rec,
+        'sso-admin',
+        new DescribePermissionSetCommand({ InstanceArn: instance.instanceArn, PermissionSetArn }),
+        (c, o) => clients.ssoAdmin(instance.region).send(c, o),
+        PermissionSetArn,
+      );
+      return d.PermissionSet!.Name!;
+    });
   return {
     instance: (hint) => {
       const region = options.region ?? hint ?? homeRegion;
@@ -121,16 +134,7 @@ export function identityCenterFacts(
           (p) => p.NextToken,
         );
         const sets: PermissionSetRef[] = [];
-        for (const PermissionSetArn of pages.flatMap((p) => p.PermissionSets!)) {
-          const d = await send(
-            rec,
-            'sso-admin',
-            new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn }),
-            (c, o) => sso.send(c, o),
-            PermissionSetArn,
-          );
-          sets.push({ arn: PermissionSetArn, name: d.PermissionSet!.Name! });
-        }
+        for (const arn of pages.flatMap((p) => p.PermissionSets!)) sets.push({ arn, name: await permissionSetName(instance, arn) });
         return sets;
       }),
     accountAssignments: (instance, accountId, permissionSetArn) =>

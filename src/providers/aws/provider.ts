@@ -32,11 +32,17 @@ export const SANDBOX_AUDIT_ROLES = ['annexa-readonly', 'annexa-audit', 'Organiza
 function facts(target: Target<AwsTargetOptions>, store: Parameters<Provider['facts']>[1], runtime: ProviderRuntime): AwsFacts {
   const o = target.options;
   const scope = store.scope({ target: target.id, pool: 'aws', classify, inspect, callTimeoutMs: runtime.callTimeoutMs });
+  // One Identity Center, read with the same credentials (aws.identityCenter or the scanner's own) for every
+  // account of the run: its facts are memoised once for the run, not once per account.
+  const identityCenter = store.scope({ target: IDENTITY_CENTER, pool: 'aws', classify, inspect, callTimeoutMs: runtime.callTimeoutMs });
   const clients = clientsFor(o, { env: runtime.env, callTimeoutMs: runtime.callTimeoutMs });
-  return shareFacts(accountFacts(scope, clients, o), target);
+  return shareFacts(accountFacts(scope, identityCenter, clients, o), target);
 }
 
-function accountFacts(scope: FactScope, clients: AwsClients, o: AwsTargetOptions): AwsFacts {
+/** The fact scope of the run's IAM Identity Center (`aws.identityCenter` is one setting for all accounts). */
+const IDENTITY_CENTER = 'aws:identity-center';
+
+function accountFacts(scope: FactScope, identityCenter: FactScope, clients: AwsClients, o: AwsTargetOptions): AwsFacts {
   return {
     ...globalFacts(scope, clients, { regions: o.regions }),
     s3: s3Facts(scope, clients, { accountId: o.accountId, partition: o.partition, homeRegion: o.homeRegion }),
@@ -55,7 +61,7 @@ function accountFacts(scope: FactScope, clients: AwsClients, o: AwsTargetOptions
     guardduty: guarddutyFacts(scope, clients),
     securityhub: securityhubFacts(scope, clients),
     logs: logsFacts(scope, clients),
-    identityCenter: identityCenterFacts(scope, clients, o.homeRegion, o.identityCenter),
+    identityCenter: identityCenterFacts(identityCenter, clients, o.homeRegion, o.identityCenter),
   };
 }
 

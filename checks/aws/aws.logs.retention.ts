@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachRegion, regionResource } from '../../src/judging/aws/regional.js';
+import { eachRegion, orNone, regionResource } from '../../src/judging/aws/regional.js';
 
 export default defineCheck({
   meta: {
@@ -40,6 +40,6 @@ export default defineCheck({
         return g.kmsKeyId ? ctx.pass(g.arn, 'kept', observed) : ctx.fail(g.arn, 'notKmsEncrypted', observed);
       });
     });
-    return results.length ? results : [ctx.notApplicable(ctx.target.resource, 'noLogGroups')];
+    return orNone(ctx, results, 'noLogGroups');
   },
 });

@@ -49,6 +49,13 @@ describe('sharedAcrossClients', () => {
     expect(calls).toBe(3);
   });
 
+  it('renews once for every client that finds the credentials near their expiry at the same time', async () => {
+    let calls = 0;
+    const shared = sharedAcrossClients(async () => identity(calls++ === 0 ? 2 : 60));
+    await Promise.all([shared(), shared(), shared()]);
+    expect(calls).toBe(2);
+  });
+
   it('does not keep a failed attempt', async () => {
     let calls = 0;
     const shared = sharedAcrossClients(async () => {

@@ -120,9 +120,12 @@ export function sharedAcrossClients(provider: AwsCredentialIdentityProvider): Aw
       throw err;
     }));
   return async () => {
-    const identity = await (current ?? renew());
+    const pending = current ?? renew();
+    const identity = await pending;
     const expires = identity.expiration?.getTime();
-    return expires !== undefined && expires - Date.now() < RENEW_BEFORE_MS ? renew() : identity;
+    if (expires === undefined || expires - Date.now() >= RENEW_BEFORE_MS) return identity;
+    // Clients that found the same credentials stale together wait for one renewal, not one each.
+    return current !== undefined && current !== pending ? current : renew();
   };
 }
 

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { eachRegion, regionalArn } from '../../src/judging/aws/regional.js';
+import { eachRegion, regionResource } from '../../src/judging/aws/regional.js';
 
 /** Analyzer types that report external access; the unused- and internal-access types do not. */
 const EXTERNAL_ACCESS = new Set(['ACCOUNT', 'ORGANIZATION']);
@@ -25,27 +25,22 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    return eachRegion(
-      ctx,
-      (region) => regionalArn(ctx, 'access-analyzer', region, 'analyzer/*'),
-      async (region) => {
-        const resource = regionalArn(ctx, 'access-analyzer', region, 'analyzer/*');
-        const all = await ctx.aws.accessAnalyzer.analyzers(region);
-        const active = all.filter((a) => EXTERNAL_ACCESS.has(a.type) && a.status === 'ACTIVE');
-        const seen = all.map((a) => `${a.name} (${a.type}, ${a.status})`);
-        if (!active.length) return ctx.fail(resource, 'noAnalyzer', { region, analyzersSeen: seen });
-        const findings = (await Promise.all(active.map((a) => ctx.aws.accessAnalyzer.activeFindings(region, a.arn)))).flat();
-        const byResource = new Map(findings.map((f) => [f.resource ?? f.id, f]));
-        const o = { region, analyzers: active.map((a) => `${a.name} (${a.type})`) };
-        if (!byResource.size) return ctx.pass(resource, 'noExternalAccess', o);
-        const exposed = [...byResource.values()];
-        return ctx.fail(resource, 'externalAccess', {
-          ...o,
-          findingCount: exposed.length,
-          publicCount: exposed.filter((f) => f.isPublic).length,
-          resources: exposed.slice(0, 20).map((f) => `${f.resourceType} ${f.resource ?? f.id}`),
-        });
-      },
-    );
+    return eachRegion(ctx, regionResource(ctx, 'access-analyzer', 'analyzer/*'), async (region, resource) => {
+      const all = await ctx.aws.accessAnalyzer.analyzers(region);
+      const active = all.filter((a) => EXTERNAL_ACCESS.has(a.type) && a.status === 'ACTIVE');
+      const seen = all.map((a) => `${a.name} (${a.type}, ${a.status})`);
+      if (!active.length) return ctx.fail(resource, 'noAnalyzer', { region, analyzersSeen: seen });
+      const findings = (await Promise.all(active.map((a) => ctx.aws.accessAnalyzer.activeFindings(region, a.arn)))).flat();
+      const byResource = new Map(findings.map((f) => [f.resource ?? f.id, f]));
+      const o = { region, analyzers: active.map((a) => `${a.name} (${a.type})`) };
+      if (!byResource.size) return ctx.pass(resource, 'noExternalAccess', o);
+      const exposed = [...byResource.values()];
+      return ctx.fail(resource, 'externalAccess', {
+        ...o,
+        findingCount: exposed.length,
+        publicCount: exposed.filter((f) => f.isPublic).length,
+        resources: exposed.slice(0, 20).map((f) => `${f.resourceType} ${f.resource ?? f.id}`),
+      });
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/core/check.js';
-import { ec2Arn } from '../../src/judging/aws/regional.js';
+import { eachRegion, ec2Arn } from '../../src/judging/aws/regional.js';
 
 export default defineCheck({
   meta: {
@@ -19,12 +19,11 @@ export default defineCheck({
     },
   },
   async run(ctx) {
-    return ctx.each(
-      await ctx.aws.regions(),
+    return eachRegion(
+      ctx,
       (region) => ec2Arn(ctx.target, region, 'volume/*'),
-      async (region) => {
+      async (region, resource) => {
         const setting = await ctx.aws.ebs.encryptionByDefault(region);
-        const resource = ec2Arn(ctx.target, region, 'volume/*');
         const observed = { region, enabled: setting.enabled, sseType: setting.sseType };
         return setting.enabled ? ctx.pass(resource, 'on', observed) : ctx.fail(resource, 'off', observed);
       },

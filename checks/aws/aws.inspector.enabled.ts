@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
 import { daysSince } from '../../src/judging/aws/judge.js';
-import { eachRegion, regionalArn } from '../../src/judging/aws/regional.js';
+import { eachRegion, regionResource } from '../../src/judging/aws/regional.js';
 
 const SCAN_TYPES = ['ec2', 'ecr', 'lambda'] as const;
 
@@ -35,23 +35,18 @@ export default defineCheck({
   },
   async run(ctx) {
     const { maxCriticalAgeDays } = ctx.settings;
-    return eachRegion(
-      ctx,
-      (region) => regionalArn(ctx, 'inspector2', region, '*'),
-      async (region) => {
-        const resource = regionalArn(ctx, 'inspector2', region, '*');
-        const s = await ctx.aws.inspector.status(region);
-        const o = { region, status: s.status, ec2: s.ec2, ecr: s.ecr, lambda: s.lambda };
-        if (s.status !== 'ENABLED') return ctx.fail(resource, 'notEnabled', o);
-        const notScanning = SCAN_TYPES.filter((t) => s[t] !== 'ENABLED');
-        if (notScanning.length) return ctx.fail(resource, 'scanTypesOff', { ...o, notScanning });
-        const findings = await ctx.aws.inspector.activeCriticalFindings(region);
-        const old = findings.filter((f) => (daysSince(f.firstObservedAt, ctx.now) ?? Infinity) > maxCriticalAgeDays);
-        const counts = { ...o, criticalCount: findings.length, oldCriticalCount: old.length, maxCriticalAgeDays };
-        return old.length
-          ? ctx.fail(resource, 'oldCriticalFindings', { ...counts, oldest: old.slice(0, 10).map((f) => f.arn) })
-          : ctx.pass(resource, 'scanning', counts);
-      },
-    );
+    return eachRegion(ctx, regionResource(ctx, 'inspector2', '*'), async (region, resource) => {
+      const s = await ctx.aws.inspector.status(region);
+      const o = { region, status: s.status, ec2: s.ec2, ecr: s.ecr, lambda: s.lambda };
+      if (s.status !== 'ENABLED') return ctx.fail(resource, 'notEnabled', o);
+      const notScanning = SCAN_TYPES.filter((t) => s[t] !== 'ENABLED');
+      if (notScanning.length) return ctx.fail(resource, 'scanTypesOff', { ...o, notScanning });
+      const findings = await ctx.aws.inspector.activeCriticalFindings(region);
+      const old = findings.filter((f) => (daysSince(f.firstObservedAt, ctx.now) ?? Infinity) > maxCriticalAgeDays);
+      const counts = { ...o, criticalCount: findings.length, oldCriticalCount: old.length, maxCriticalAgeDays };
+      return old.length
+        ? ctx.fail(resource, 'oldCriticalFindings', { ...counts, oldest: old.slice(0, 10).map((f) => f.arn) })
+        : ctx.pass(resource, 'scanning', counts);
+    });
   },
 });

@@ -5,6 +5,7 @@ import { serverPool, testCertificate } from '../../../test/support/tls/test-serv
 import { FactStore } from '../../core/facts.js';
 import { Pools } from '../../core/pools.js';
 import { connectTls } from './connect.js';
+import { openTcp } from './wire/tcp.js';
 import { tlsProvider } from './provider.js';
 import { toTarget } from './targets.js';
 
@@ -41,5 +42,18 @@ describe('one TLS context per trust list and handshake options', () => {
     // the server hangs up without an HTTP answer: the connection is what counts here
     await facts.hsts().catch(() => null);
     expect(made).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses options node cannot build a context from at once, over a STARTTLS connection too', async () => {
+    const port = await pool.tls({});
+    const ca = [testCertificate().cert];
+    const extra = { ecdhCurve: 'no-such-curve' };
+    // groupAnswer (key-exchange.ts) reads this refusal as "this client cannot offer the group"
+    for (const connect of [undefined, openTcp]) {
+      const t0 = performance.now();
+      const args = { host: '127.0.0.1', port, ca, timeoutMs: 5000, extra, ...(connect ? { connect } : {}) };
+      await expect(connectTls(args)).rejects.toThrow(/ECDH curve/);
+      expect(performance.now() - t0).toBeLessThan(2500);
+    }
   });
 });

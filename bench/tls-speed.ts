@@ -3,15 +3,11 @@
 // (the built CLI: `npm run build` first) against `testssl.sh -p -E -S` on the same endpoint, run in
 // pairs (alternating which goes first), and prints each pair, the medians and their ratio. testssl.sh
 // is optional (`apt-get install testssl.sh`); without it only annexa is timed. Reports; asserts nothing.
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import { tlsProvider } from '../src/providers/tls/provider.js';
 import type { TlsTargetOptions } from '../src/providers/tls/types.js';
-import type { TlsScenario } from '../src/sandbox/tls/index.js';
-import { loadScenario } from '../src/sandbox/scenario.js';
+import { findTestssl, runTestssl, startAcmeTls, timed } from './tls/testssl.js';
 
 const runs = Number(process.argv[2] ?? 5);
 const root = path.join(import.meta.dirname, '..');
@@ -21,13 +17,9 @@ if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) {
   process.exit(0);
 }
 // ANNEXA_BENCH_NO_TESTSSL=1 times annexa alone (testssl.sh takes minutes on a loaded machine)
-const testssl = process.env.ANNEXA_BENCH_NO_TESTSSL
-  ? undefined
-  : ['testssl', 'testssl.sh'].map((n) => spawnSync('which', [n], { encoding: 'utf8' }).stdout.trim()).find(Boolean);
+const testssl = process.env.ANNEXA_BENCH_NO_TESTSSL ? null : findTestssl();
 
-const acme = loadScenario(path.join(root, 'fixtures', 'scenarios', 'acme.yaml')).tls as TlsScenario;
-const www = { ...acme, endpoints: (acme.endpoints ?? []).filter((e) => e.name === 'www') };
-const sandbox = await tlsProvider.sandbox!(www, { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 10_000 });
+const sandbox = await startAcmeTls(['www']);
 const target = sandbox.targets[0]!.options as TlsTargetOptions;
 const dir = mkdtempSync(path.join(tmpdir(), 'annexa-tls-speed-'));
 const caFile = path.join(dir, 'ca.pem');
@@ -39,27 +31,8 @@ writeFileSync(
 );
 
 // the sandbox serves from this process: the tools run as child processes while its event loop stays free
-function timed(cmd: string, args: string[]): Promise<{ ms: number; status: number | null }> {
-  const t0 = performance.now();
-  const child = spawn(cmd, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ ms: performance.now() - t0, status })));
-}
-
 const annexa = () => timed(process.execPath, [cli, 'scan', '--config', config, '--out', path.join(dir, 'evidence'), '--quiet']);
-const other = () =>
-  timed(testssl!, [
-    '--quiet',
-    '--color',
-    '0',
-    '--warnings',
-    'off',
-    '--ip',
-    '127.0.0.1',
-    '-p',
-    '-E',
-    '-S',
-    `${target.servername}:${target.port}`,
-  ]);
+const other = () => runTestssl(testssl!, { ip: '127.0.0.1', name: target.servername!, port: target.port }, ['-p', '-E', '-S']);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const a: number[] = [];

@@ -4,7 +4,7 @@
 // time of each. STARTTLS endpoints (smtp, imap, postgres …) are scanned with `--starttls PROTOCOL`; a server
 // that never upgrades counts as agreeing when both tools say plaintext only. Skipped (exit 0) when
 // testssl.sh is not installed. Reports figures; asserts nothing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { Pools } from '../src/core/pools.js';
 import type { Target } from '../src/core/types.js';
 import { tlsProvider } from '../src/providers/tls/provider.js';
 import type { SuitesFact, TlsTargetOptions } from '../src/providers/tls/types.js';
-import { loadScenario } from '../src/sandbox/scenario.js';
+import { findTestssl, runTestssl, startAcmeTls } from './tls/testssl.js';
 
 const VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 const TESTSSL_VERSION_IDS: Record<string, string> = {
@@ -49,14 +49,6 @@ const TESTSSL_STARTTLS: Record<string, string> = { submission: 'smtp' };
 const log = pino({ level: 'silent' });
 const runtime = { log, env: process.env, callTimeoutMs: 10_000 };
 
-function findTestssl(): string | null {
-  for (const name of ['testssl', 'testssl.sh']) {
-    const which = spawnSync('which', [name], { encoding: 'utf8' });
-    if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
-  }
-  return null;
-}
-
 /** What annexa collects for the protocol and suite verdicts (plus handshake and HSTS, as a scan does). */
 async function annexa(target: Target<TlsTargetOptions>): Promise<Verdicts> {
   const t0 = performance.now();
@@ -86,25 +78,15 @@ async function testssl(
   const file = path.join(dir, `${target.options.port}.json`);
   const name = target.options.servername ?? target.options.host;
   const starttls = target.options.starttls;
-  const args = [
+  const options = [
     ...(starttls ? ['--starttls', TESTSSL_STARTTLS[starttls] ?? starttls] : []),
-    '--quiet',
-    '--color',
-    '0',
-    '--warnings',
-    'off',
-    '--ip',
-    target.options.host,
     '-p',
     // STARTTLS scans redo the dialogue on every connection, which makes testssl.sh's -s minutes long: protocols only
     ...(starttls ? [] : ['-s']),
     '--jsonfile',
     file,
-    `${name}:${target.options.port}`,
   ];
-  const t0 = performance.now();
-  await new Promise<void>((resolve) => spawn(bin, args, { stdio: 'ignore' }).on('close', () => resolve()));
-  const ms = performance.now() - t0;
+  const { ms } = await runTestssl(bin, { ip: target.options.host, name, port: target.options.port }, options);
   const findings = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; finding: string }>;
   const offered = (id: string) => /^offered/.test(findings.find((f) => f.id === id)?.finding ?? '');
   // testssl.sh 3.0.8 says so in optimal_proto when the server does not upgrade (and may stop with a scan problem)
@@ -138,7 +120,7 @@ async function main(): Promise<void> {
   }
   const version = /testssl\S*\s+([\d.]+\S*)/.exec(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout)?.[1] ?? '?';
   const wanted = process.argv.slice(2);
-  const sandbox = await tlsProvider.sandbox!(loadScenario('acme').tls, runtime);
+  const sandbox = await startAcmeTls();
   const dir = mkdtempSync(path.join(tmpdir(), 'annexa-testssl-'));
   const rows: string[][] = [];
   let agreeProto = 0;

@@ -1,10 +1,15 @@
-import type { RevocationFact } from '../../src/providers/tls/types.js';
+import type { CertificateInfo, RevocationFact, TlsEndpointInfo } from '../../src/providers/tls/types.js';
 import { checkTester, type CheckCase } from '../../src/testing/check-tester.js';
 import { answers, failing } from '../../src/testing/run-check.js';
 import { cert, endpoint, handshake, NOW, RESOURCE, ROOT, TARGET } from '../../test/support/tls/facts.js';
 import check from './tls.certificate.js';
 
 const R = RESOURCE;
+/** The facts of an endpoint (the default one unless `at` says) presenting `leaf` under ROOT: all that most cases vary. */
+const underRoot = (leaf: Partial<CertificateInfo>, at: Partial<TlsEndpointInfo> = {}) => ({
+  endpoint: endpoint(at),
+  handshake: answers(handshake({ chain: [cert(leaf), ROOT] })),
+});
 const fails = (message: string) => [{ resource: R, status: 'fail' as const, messageId: 'problems', message }];
 const rawProbe = {
   completed: false,
@@ -58,8 +63,7 @@ checkTester(check, { target: TARGET, now: NOW }).run(
     },
     'a revoked leaf with other problems lists the revocation first': {
       facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ keyBits: 1024 }), ROOT] })),
+        ...underRoot({ keyBits: 1024 }),
         revocation: answers(revocation({ status: 'revoked' })),
       },
       results: fails('revoked by its CA (OCSP, http://ocsp.acme.test/), RSA key of 1024 bits'),
@@ -99,8 +103,7 @@ checkTester(check, { target: TARGET, now: NOW }).run(
     },
     'an unusable answer does not hide the certificate’s own problems': {
       facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ keyBits: 1024 }), ROOT] })),
+        ...underRoot({ keyBits: 1024 }),
         revocation: answers(revocation({ status: null, failure: 'responder answered HTTP 500' })),
       },
       results: [
@@ -146,19 +149,11 @@ checkTester(check, { target: TARGET, now: NOW }).run(
       ],
     },
     'an EC P-256 leaf passes': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(
-          handshake({ chain: [cert({ keyType: 'ec', keyBits: 256, curve: 'prime256v1', signatureHash: 'sha256' }), ROOT] }),
-        ),
-      },
+      facts: underRoot({ keyType: 'ec', keyBits: 256, curve: 'prime256v1', signatureHash: 'sha256' }),
       results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { key: 'ec 256 prime256v1' } }],
     },
     'an Ed25519 leaf passes': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ keyType: 'ed25519', keyBits: null, signatureHash: 'intrinsic' }), ROOT] })),
-      },
+      facts: underRoot({ keyType: 'ed25519', keyBits: null, signatureHash: 'intrinsic' }),
       results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { key: 'ed25519' } }],
     },
     'an untrusted (self-signed) chain fails with OpenSSL’s code': {
@@ -178,24 +173,15 @@ checkTester(check, { target: TARGET, now: NOW }).run(
       results: fails('does not name www.acme.test'),
     },
     'an expired leaf fails': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2025-01-01T00:00:00Z', validTo: '2026-01-01T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2025-01-01T00:00:00Z', validTo: '2026-01-01T00:00:00Z' }),
       results: fails('expired on 2026-01-01'),
     },
     'a not-yet-valid leaf fails': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2026-07-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2026-07-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z' }),
       results: fails('not valid before 2026-07-01'),
     },
     'a leaf expiring in 10 days fails under the default 30-day margin': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }),
       results: [
         {
           resource: R,
@@ -207,54 +193,34 @@ checkTester(check, { target: TARGET, now: NOW }).run(
       ],
     },
     'a leaf expiring in 10 days under minDaysLeft 14 warns with its date': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }),
       settings: { minDaysLeft: 14 },
       results: [{ resource: R, status: 'fail', messageId: 'expiresSoon', observed: { expiresOn: '2026-06-11', minDaysLeft: 14 } }],
     },
     'a leaf with 14 days left exactly passes minDaysLeft 14 (fewer than, not at most)': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-15T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-15T00:00:00Z' }),
       settings: { minDaysLeft: 14 },
       results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { daysLeft: 14 } }],
     },
     'a leaf expiring soon with another problem lists both under problems': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(
-          handshake({ chain: [cert({ keyBits: 1024, validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] }),
-        ),
-      },
+      facts: underRoot({ keyBits: 1024, validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }),
       results: fails('expires in 10 days, on 2026-06-11 (minimum 30), RSA key of 1024 bits (minimum 2048)'),
     },
     'the same leaf passes with minDaysLeft 5 from the config': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2026-03-01T00:00:00Z', validTo: '2026-06-11T00:00:00Z' }),
       settings: { minDaysLeft: 5 },
       results: [{ resource: R, status: 'pass', messageId: 'ok', observed: { daysLeft: 10 } }],
     },
     'an RSA-1024 key fails': {
-      facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ keyBits: 1024 }), ROOT] })) },
+      facts: underRoot({ keyBits: 1024 }),
       results: fails('RSA key of 1024 bits (minimum 2048)'),
     },
     'an EC P-224 key fails': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 224, curve: 'secp224r1' }), ROOT] })),
-      },
+      facts: underRoot({ keyType: 'ec', keyBits: 224, curve: 'secp224r1' }),
       results: fails('EC key on secp224r1 (224 bits, minimum 256)'),
     },
     'an EC key whose size was not read (a brainpool curve) is an error, not 0 bits': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: null, curve: 'brainpoolP256r1' }), ROOT] })),
-      },
+      facts: underRoot({ keyType: 'ec', keyBits: null, curve: 'brainpoolP256r1' }),
       results: [
         {
           resource: R,
@@ -265,28 +231,19 @@ checkTester(check, { target: TARGET, now: NOW }).run(
       ],
     },
     'a key of unknown size still fails for what is known wrong (an expired leaf)': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ keyType: 'rsa', keyBits: null, validTo: '2026-01-01T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ keyType: 'rsa', keyBits: null, validTo: '2026-01-01T00:00:00Z' }),
       results: [{ resource: R, status: 'fail', messageId: 'problems' }],
     },
     'a DSA key fails': {
-      facts: { endpoint: endpoint(), handshake: answers(handshake({ chain: [cert({ keyType: 'dsa', keyBits: 2048 }), ROOT] })) },
+      facts: underRoot({ keyType: 'dsa', keyBits: 2048 }),
       results: fails('key type dsa is not RSA or EC'),
     },
     'a SHA-1 signature on the leaf fails': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ signatureHash: 'sha1', signatureAlgorithm: 'sha1WithRSAEncryption' }), ROOT] })),
-      },
+      facts: underRoot({ signatureHash: 'sha1', signatureAlgorithm: 'sha1WithRSAEncryption' }),
       results: fails('SHA1 signature on CN=www.acme.test'),
     },
     'an unknown signature algorithm fails': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ signatureHash: null, signatureAlgorithmOid: '1.2.3.4' }), ROOT] })),
-      },
+      facts: underRoot({ signatureHash: null, signatureAlgorithmOid: '1.2.3.4' }),
       results: fails('unknown signature algorithm 1.2.3.4 on CN=www.acme.test'),
     },
     'a SHA-1 self-signed leaf alone fails on its signature too': {
@@ -297,32 +254,20 @@ checkTester(check, { target: TARGET, now: NOW }).run(
       results: fails('SHA1 signature'),
     },
     'a 5-year lifetime fails': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2024-01-01T00:00:00Z', validTo: '2029-01-01T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2024-01-01T00:00:00Z', validTo: '2029-01-01T00:00:00Z' }),
       results: fails('lifetime of 1827 days (maximum 366)'),
     },
     'a 398-day lifetime fails the intermediate profile’s 366 days': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }),
       results: fails('lifetime of 398 days (maximum 366)'),
     },
     'the same lifetime passes with maxLifetimeDays 398 from the config': {
-      facts: {
-        endpoint: endpoint(),
-        handshake: answers(handshake({ chain: [cert({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }), ROOT] })),
-      },
+      facts: underRoot({ validFrom: '2026-03-01T00:00:00Z', validTo: '2027-04-03T00:00:00Z' }),
       settings: { maxLifetimeDays: 398 },
       results: [{ resource: R, status: 'pass', messageId: 'ok' }],
     },
     'an EC leaf of 245 days (the default leaf) fails mozilla-modern’s 90 days': {
-      facts: {
-        endpoint: endpoint({ profile: 'mozilla-modern' }),
-        handshake: answers(handshake({ chain: [cert({ keyType: 'ec', keyBits: 256, curve: 'prime256v1' }), ROOT] })),
-      },
+      facts: underRoot({ keyType: 'ec', keyBits: 256, curve: 'prime256v1' }, { profile: 'mozilla-modern' }),
       results: fails('lifetime of 245 days (maximum 90)'),
     },
     'no certificate at all fails': {

@@ -69,16 +69,19 @@ export function daysLeft(leaf: CertificateInfo, now: Date): number {
   return Math.floor((Date.parse(leaf.validTo) - now.getTime()) / DAY_MS);
 }
 
+/** Key types judged by their size. A size node could not read (a curve it does not know) is keySizeNotRead's, never 0 bits. */
+const SIZED_KEYS: readonly string[] = ['rsa', 'rsa-pss', 'ec'];
+
 function keyProblem(leaf: CertificateInfo, limits: CertificateLimits): string | null {
-  // A size node could not read (a curve it does not know) is judged by keySizeNotRead, never as 0 bits.
-  if (leaf.keyBits === null && (leaf.keyType === 'rsa' || leaf.keyType === 'rsa-pss' || leaf.keyType === 'ec')) return null;
-  const bits = leaf.keyBits ?? 0;
+  const bits = leaf.keyBits;
   switch (leaf.keyType) {
     case 'rsa':
     case 'rsa-pss':
-      return bits < limits.minRsaBits ? `RSA key of ${bits} bits (minimum ${limits.minRsaBits})` : null;
+      return bits !== null && bits < limits.minRsaBits ? `RSA key of ${bits} bits (minimum ${limits.minRsaBits})` : null;
     case 'ec':
-      return bits < limits.minEcBits ? `EC key on ${leaf.curve ?? 'an unknown curve'} (${bits} bits, minimum ${limits.minEcBits})` : null;
+      return bits !== null && bits < limits.minEcBits
+        ? `EC key on ${leaf.curve ?? 'an unknown curve'} (${bits} bits, minimum ${limits.minEcBits})`
+        : null;
     case 'ed25519':
     case 'ed448':
       return null;
@@ -93,8 +96,7 @@ function keyProblem(leaf: CertificateInfo, limits: CertificateLimits): string | 
  */
 export function keySizeNotRead(h: HandshakeFact): string | null {
   const leaf = h.chain[0];
-  if (!leaf || leaf.keyBits !== null) return null;
-  if (leaf.keyType !== 'rsa' && leaf.keyType !== 'rsa-pss' && leaf.keyType !== 'ec') return null;
+  if (!leaf?.keyType || leaf.keyBits !== null || !SIZED_KEYS.includes(leaf.keyType)) return null;
   const curve = leaf.keyType === 'ec' ? ` on ${leaf.curve ?? 'an unnamed curve'}` : '';
   return `size of the ${leaf.keyType.toUpperCase()} key${curve} not read (inconclusive)`;
 }

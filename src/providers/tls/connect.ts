@@ -127,20 +127,28 @@ export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
     args.signal?.addEventListener('abort', onAbort, { once: true });
     abandon.signal.addEventListener('abort', () => args.signal?.removeEventListener('abort', onAbort), { once: true });
     const handshake = (plain?: Socket) => {
-      const s = tls.connect({
-        ...(plain ? { socket: plain } : { host: args.host, port: args.port }),
-        ...(args.servername ? { servername: args.servername } : {}),
-        ...(args.ca ? { secureContext: contextFor(args.ca, args.extra) } : {}),
-        // Trust is judged from socket.authorized afterwards, so that an untrusted
-        // chain is still read and reported rather than refused.
-        rejectUnauthorized: false,
-        // Name matching is judged separately (tls.checkServerIdentity on the leaf), so that
-        // `authorized` speaks of the chain alone.
-        checkServerIdentity: () => undefined,
-        // ask for a stapled OCSP answer (tls.connect hands requestOCSP to its TLSSocket; @types/node lists it there only)
-        ...({ requestOCSP: true } as ConnectionOptions),
-        ...args.extra,
-      });
+      let s: TLSSocket;
+      try {
+        s = tls.connect({
+          ...(plain ? { socket: plain } : { host: args.host, port: args.port }),
+          ...(args.servername ? { servername: args.servername } : {}),
+          ...(args.ca ? { secureContext: contextFor(args.ca, args.extra) } : {}),
+          // Trust is judged from socket.authorized afterwards, so that an untrusted
+          // chain is still read and reported rather than refused.
+          rejectUnauthorized: false,
+          // Name matching is judged separately (tls.checkServerIdentity on the leaf), so that
+          // `authorized` speaks of the chain alone.
+          checkServerIdentity: () => undefined,
+          // ask for a stapled OCSP answer (tls.connect hands requestOCSP to its TLSSocket; @types/node lists it there only)
+          ...({ requestOCSP: true } as ConnectionOptions),
+          ...args.extra,
+        });
+      } catch (err) {
+        // options node cannot build a context from (an ECDH curve this OpenSSL lacks) throw here: node's error at
+        // once (key-exchange.ts reads it), never, after a STARTTLS upgrade, a rejection nobody handles and a timeout
+        plain?.destroy();
+        return fail(err as Error);
+      }
       socket = s;
       s.once('OCSPResponse', (answer: Buffer | null) => {
         if (answer?.length) stapled.set(s, answer);

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { Listening } from './listeners.js';
+import { listenTracked } from './raw-listener.js';
 
 /** What the relays of one sandbox counted: each connection costs the client at least one round trip. */
 export interface RelayCounters {
@@ -16,35 +17,18 @@ export interface RelayCounters {
  * docs/benchmark.md). Equal delays keep the bytes in order: Node fires timers
  * of the same duration in the order they were set.
  */
-export async function startLatencyRelay(upstreamPort: number, roundTripMs: number, counters: RelayCounters): Promise<Listening> {
+export function startLatencyRelay(upstreamPort: number, roundTripMs: number, counters: RelayCounters): Promise<Listening> {
   const oneWay = roundTripMs / 2;
-  const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     counters.connections += 1;
     counters.peakOpen = Math.max(counters.peakOpen, ++counters.open);
     client.once('close', () => (counters.open -= 1));
     const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-    }
     relay(client, upstream, oneWay);
     relay(upstream, client, oneWay);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('tls sandbox: the latency relay has no port');
-  return {
-    port: address.port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  // stop() ends the clients' connections; each takes its upstream one with it, half a round trip later (relay)
+  return listenTracked(server);
 }
 
 /** `from`'s bytes, end and failure reach `to` after `delayMs`. */

@@ -21,6 +21,11 @@ describe('enumerateSuites by elimination', () => {
     expect(result).toEqual({ accepted: serverOrder.map(id), handshakes: 4 });
   });
 
+  it('has nothing to offer and opens no connection for an empty candidate list', async () => {
+    const port = await server({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: openssl });
+    expect(await enumerateSuites({ ...base, port, version: 'TLSv1.2', candidates: [] })).toEqual({ accepted: [], handshakes: 0 });
+  });
+
   it('offers every catalogued suite by default, in bundles of fewer than 128 (as testssl.sh does)', async () => {
     const port = await server({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: openssl, honorCipherOrder: true });
     const result = await enumerateSuites({ ...base, port, version: 'TLSv1.2' });

@@ -52,7 +52,7 @@ function slices(candidates: number[], count: number): number[][] {
   const per = Math.max(MIN_SLICE, Math.ceil(candidates.length / count));
   const out: number[][] = [];
   for (let i = 0; i < candidates.length; i += per) out.push(candidates.slice(i, i + per));
-  return out.length ? out : [[]];
+  return out;
 }
 
 /** The smallest slice worth a connection of its own: a short list is eliminated in one. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export function sha256(data: string | Buffer): string {
@@ -42,6 +42,12 @@ export async function writeAtomicWith<T>(file: string, write: (handle: FileHandl
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+/** Every entry below `dir` that is not a folder, as a path relative to it with `/` between parts (as a manifest names files). */
+export async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 /** JSON with object keys sorted, so that two values compare equal whatever order their keys were written in. */

@@ -36,7 +36,7 @@ for (const [name, pointer] of [...names.map((n) => [n, '']), ...PARTS]) {
 }
 process.stdout.write(`schema-validators: ${names.length + PARTS.length} validators in ${path.relative(root, out)}\n`);
 
-/** The file name of one validator; src/core/schemas.ts names it the same way. */
+/** The file name of one validator: src/core/schemas.ts's precompiledFile, which its test holds alike. */
 function validatorFile(name, pointer) {
   return `${name}${pointer.replace(/[^A-Za-z0-9]+/g, '.')}.cjs`;
 }

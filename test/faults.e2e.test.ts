@@ -7,6 +7,7 @@ import { verifyRun } from '../src/evidence/verify.js';
 import type { InjectRule } from '../src/sandbox/faults.js';
 import { scan, type ScanOutcome } from '../src/scan.js';
 import { tempDir } from './helpers/cli.js';
+import { ageless } from './helpers/per-sandbox.js';
 
 /**
  * The acme estate (AWS and GitHub) scanned through the real SDK and Octokit
@@ -42,8 +43,6 @@ async function scanWith(faults: { aws?: InjectRule[]; github?: InjectRule[] }, n
 }
 
 const key = (r: Result) => `${r.checkId} ${r.resource}`;
-// Each scan starts its own sandbox, whose ages are set relative to its start: a message's day count may round to another day.
-const ageless = (message: string) => message.replace(/\d+ days?\b/g, 'N days');
 const verdicts = (o: ScanOutcome) => new Map(o.run.results.map((r) => [key(r), { status: r.status, message: ageless(r.message) }]));
 
 /** Refs of the facts that called `operation`, and of every fact that rests on one of them. */

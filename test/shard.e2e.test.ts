@@ -10,14 +10,9 @@ import { mergeShards } from '../src/evidence/merge.js';
 import { verifyRun } from '../src/evidence/verify.js';
 import { scan } from '../src/scan.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { unported } from './helpers/per-sandbox.js';
 
 const log = pino({ level: 'silent' });
-// Each scan starts its own sandbox: the TLS listeners' ports differ, and ages (set relative to the sandbox's start) can round to another day.
-const unported = (text: string) =>
-  text
-    .replace(/@127\.0\.0\.1:\d+/g, '@127.0.0.1:PORT')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'DATE')
-    .replace(/\d+ days/g, 'N days');
 const verdicts = (results: Result[]) => results.map((r) => unported(`${r.checkId} ${r.resource} ${r.status} ${r.message}`)).sort();
 
 describe('--shard I/N', () => {

@@ -263,6 +263,20 @@ describe('annexa verify', () => {
     expect(stdout).toMatch(/but its snapshot gives fail/);
   }, 60_000);
 
+  it('exits 1 when a shard manifest says a split target left checks to other shards that its snapshot does not (unsigned run)', async () => {
+    const out = await copyEvidence();
+    const runDir = path.join(out, first);
+    const manifest = await readJson(path.join(runDir, MANIFEST));
+    manifest.scope.shard = { index: 0, count: 2, elsewhere: [{ target: manifest.scope.targets[0].id, checks: ['aws.iam.root-mfa'] }] };
+    manifest.signature = null;
+    await rm(path.join(runDir, 'attestation.intoto.jsonl'));
+    await writeFile(path.join(runDir, MANIFEST), jsonText(manifest));
+    await rm(path.join(out, second), { recursive: true });
+    const { code, stdout } = await runCli(['verify', runDir, '--checks-dir', path.join(work, 'plugin')], { cwd: work });
+    expect(code).toBe(1);
+    expect(stdout).toContain('scope.shard.elsewhere: the checks that split targets left to other shards do not follow from the snapshot');
+  }, 60_000);
+
   it('exits 1, not 2, when a file is replaced by JSON of another shape with its hash recomputed', async () => {
     const out = await copyEvidence();
     const runDir = path.join(out, first);

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { FactError } from './facts.js';
 import { withReads } from './reads.js';
 import type { CheckMeta, ProviderId, Result, SettingSpec, SettingType, SettingTypes, Status, Target } from './types.js';
@@ -27,13 +28,13 @@ export type SettingsOf<S extends SettingSpecs> = string extends keyof S
 
 export type Observed = Record<string, unknown>;
 
+/** How many items of one `ctx.each` are judged at once: far more than the API pools run, far fewer than an estate holds. */
+export const EACH_IN_FLIGHT = 64;
+
 /**
  * Message ids that every check has without declaring them: the results that
  * say why no verdict could be reached.
  */
-/** How many items of one `ctx.each` are judged at once: far more than the API pools run, far fewer than an estate holds. */
-export const EACH_IN_FLIGHT = 64;
-
 export const CORE_MESSAGES = {
   /** A fact could not be collected (denied, throttled, timed out, malformed answer). */
   notCollected: 'could not collect: {reason}',
@@ -176,27 +177,22 @@ export function resultFactory(meta: CheckMeta, factRefs: () => string[]): Result
     async each<T>(items: readonly T[], resourceOf: (item: T) => string, judge: (item: T) => Promise<Result | Result[]>) {
       // Each item starts from the reads made before the loop: an earlier item's reads are not its own.
       const before = factRefs();
-      const judged: Result[][] = [];
-      let next = 0;
-      let failed = false;
       // A bounded number of items is judged at once: 5,000 buckets started together per check hold
       // every one's pending reads in memory at the same time, while the API pools admit a few calls anyway.
-      const worker = async () => {
-        while (!failed && next < items.length) {
-          const i = next++;
-          const item = items[i] as T;
-          try {
-            judged[i] = [await withReads(() => judge(item), before)].flat();
-          } catch (err) {
-            if (!(err instanceof FactError)) {
-              failed = true;
+      const limit = pLimit(EACH_IN_FLIGHT);
+      const judged = await Promise.all(
+        items.map((item) =>
+          limit(async () => {
+            try {
+              return [await withReads(() => judge(item), before)].flat();
+            } catch (err) {
+              if (err instanceof FactError) return [error(resourceOf(item), err)];
+              limit.clearQueue(); // a bug in the check: start no more items
               throw err;
             }
-            judged[i] = [error(resourceOf(item), err)];
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(EACH_IN_FLIGHT, items.length) }, worker));
+          }),
+        ),
+      );
       return judged.flat();
     },
   };

@@ -73,13 +73,16 @@ export function readMappingFile(file: string): Mapping {
 /** Merges mapping files into `base`; the same check mapped in two files is an error, not a silent override. */
 export function loadMappings(files: string[], base: Mapping = {}): Mapping {
   const merged: Mapping = { ...base };
-  for (const file of files) {
-    for (const [checkId, links] of Object.entries(readMappingFile(file))) {
-      if (merged[checkId]) throw new UsageError(`${file}: ${checkId} is already mapped in another mapping file`);
-      merged[checkId] = links;
-    }
-  }
+  for (const file of files) addLinks(merged, file, Object.entries(readMappingFile(file)));
   return merged;
+}
+
+/** Adds one file's links to `mapping`; a check it already maps (from another file) is an error, not a silent override. */
+function addLinks(mapping: Mapping, file: string, links: [string, ControlLink[]][]): void {
+  for (const [checkId, controls] of links) {
+    if (mapping[checkId]) throw new UsageError(`${file}: ${checkId} is already mapped in another mapping file`);
+    mapping[checkId] = controls;
+  }
 }
 
 /** Reads one built-in mapping file: `check.id: { <framework>: [{ control, rationale }] }`, every framework in each entry. */
@@ -103,12 +106,12 @@ export function builtinMapping(framework: MappedFrameworkId, dir = CHECK_MAPPING
     .sort()
     .map((f) => path.join(dir, f));
   const mapping: Mapping = {};
-  for (const file of files) {
-    for (const [checkId, entry] of Object.entries(readCheckMappingFile(file))) {
-      if (mapping[checkId]) throw new UsageError(`${file}: ${checkId} is already mapped in another mapping file`);
-      mapping[checkId] = entry[framework];
-    }
-  }
+  for (const file of files)
+    addLinks(
+      mapping,
+      file,
+      Object.entries(readCheckMappingFile(file)).map(([checkId, entry]) => [checkId, entry[framework]]),
+    );
   return mapping;
 }
 

@@ -6,7 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT } from '../package-info.js';
-import { validatorFor } from './schemas.js';
+import { precompiledFile, validatorFor } from './schemas.js';
 
 // inside the package, so that the validators resolve ajv's runtime helpers as dist/ does
 const cache = path.join(PACKAGE_ROOT, 'node_modules', '.cache');
@@ -26,6 +26,12 @@ describe('validators precompiled at build time (scripts/schema-validators.mjs)',
     [
       'config',
       '',
+      'an unknown key and a probe concurrency of 0 (every error, not the first)',
+      { colour: 'red', tls: { probeConcurrency: 0 } },
+    ],
+    [
+      'config',
+      '',
       'a date that is not one',
       { exceptions: [{ check: 'x', resources: ['y'], reason: 'r', approvedBy: 'a', expires: '2026-13-40' }] },
     ],
@@ -40,7 +46,8 @@ describe('validators precompiled at build time (scripts/schema-validators.mjs)',
   for (const [name, pointer, what, doc] of cases) {
     it(`judge ${what} as ajv compiling ${name}${pointer} does, with the same errors`, () => {
       const fresh = validatorFor(name, pointer);
-      const built = precompiled(`${name}${pointer.replace(/[^A-Za-z0-9]+/g, '.')}.cjs`);
+      // named as validatorFor looks for it in dist/
+      const built = precompiled(precompiledFile(name, pointer));
       expect(built(doc)).toBe(fresh(doc));
       expect(built.errors ?? null).toEqual(fresh.errors ?? null);
     });

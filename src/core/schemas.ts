@@ -35,11 +35,16 @@ function instance(): Ajv {
 
 /** The validator of `schemas/<name>.schema.json`, or of one of its parts (`#/definitions/result`). */
 export function validatorFor(name: string, pointer = ''): ValidateFunction {
-  const precompiled = path.join(PRECOMPILED_DIR, `${name}${pointer.replace(/[^A-Za-z0-9]+/g, '.')}.cjs`);
+  const precompiled = path.join(PRECOMPILED_DIR, precompiledFile(name, pointer));
   if (existsSync(precompiled)) return require(precompiled) as ValidateFunction;
   const validate = instance().getSchema(`${SCHEMA_BASE}${name}.schema.json${pointer}`);
   if (!validate) throw new Error(`no schema ${name} in ${SCHEMAS_DIR}`);
   return validate;
+}
+
+/** The file name scripts/schema-validators.mjs gives the validator of `name` (and `pointer`); its test holds the two alike. */
+export function precompiledFile(name: string, pointer = ''): string {
+  return `${name}${pointer.replace(/[^A-Za-z0-9]+/g, '.')}.cjs`;
 }
 
 /** Ajv errors as lines a person can act on: where, and what was expected. */

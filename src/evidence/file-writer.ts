@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Secrets } from '../core/secrets.js';
+import { writeAtomicWith } from './files.js';
 import type { FileHash } from './run-folder.js';
 
 /** Pieces are gathered up to this many characters before each write, so that 30,000 small pieces are not 30,000 writes. */
@@ -9,25 +10,14 @@ const CHUNK = 1 << 18;
 
 /**
  * Writes a file from pieces of text as they are produced, hashing them on
- * the way, to a temporary name that is flushed and renamed into place on
- * `close()` (as writeAtomic does for a whole buffer). A piece that would
- * put one of the run's secrets into the file, alone or with the text before
- * it, fails the write: the file is removed, never renamed into place.
+ * the way, to a temporary name that is flushed and renamed into place at
+ * the end (writeAtomicWith, as writeAtomic does for a whole buffer). A
+ * piece that would put one of the run's secrets into the file, alone or
+ * with the text before it, fails the write: the file is removed, never
+ * renamed into place.
  */
 export async function writePiecesAtomic(file: string, pieces: Iterable<string>, secrets?: Secrets): Promise<FileHash> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(tmp, 'wx', 0o644);
-  try {
-    const hash = await writeAll(handle, pieces, path.basename(file), secrets);
-    await handle.sync();
-    await handle.close();
-    await rename(tmp, file);
-    return hash;
-  } catch (err) {
-    await handle.close().catch(() => {});
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  return writeAtomicWith(file, (handle) => writeAll(handle, pieces, path.basename(file), secrets));
 }
 
 async function writeAll(handle: FileHandle, pieces: Iterable<string>, name: string, secrets?: Secrets): Promise<FileHash> {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export function sha256(data: string | Buffer): string {
@@ -20,18 +20,34 @@ export async function sha256OfFile(file: string): Promise<string> {
  * a partial one.
  */
 export async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
+  await writeAtomicWith(file, (handle) => handle.writeFile(data));
+}
+
+/**
+ * Runs `write` on a new file at a temporary name beside `file`, flushes it
+ * and renames it into place (writeAtomic); if anything fails, the temporary
+ * file is removed and `file` is left as it was.
+ */
+export async function writeAtomicWith<T>(file: string, write: (handle: FileHandle) => Promise<T>): Promise<T> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx', 0o644);
   try {
-    await handle.writeFile(data);
+    const value = await write(handle);
     await handle.sync();
-  } catch (err) {
     await handle.close();
+    await rename(tmp, file);
+    return value;
+  } catch (err) {
+    await handle.close().catch(() => {});
     await rm(tmp, { force: true });
     throw err;
   }
-  await handle.close();
-  await rename(tmp, file);
+}
+
+/** Every entry below `dir` that is not a folder, as a path relative to it with `/` between parts (as a manifest names files). */
+export async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 /** JSON with object keys sorted, so that two values compare equal whatever order their keys were written in. */

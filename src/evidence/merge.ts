@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { countResults, rollUpControls, type ControlRollup } from '../core/controls.js';
@@ -8,7 +8,7 @@ import type { Budget, Run } from '../core/run.js';
 import type { CollectorIdentity, FactRecord, Result } from '../core/types.js';
 import type { ExceptionRecord } from '../policy/exceptions.js';
 import { CHECKS_FILE, pluginsOf, type ChecksDocument } from './checks-record.js';
-import { canonicalJson, sha256 } from './files.js';
+import { canonicalJson, filesIn, sha256 } from './files.js';
 import { acquireLock } from './lock.js';
 import { jsonText, MANIFEST, newRunId, writeRunFolder, type Manifest } from './run-folder.js';
 import { judgedAt } from './replay.js';
@@ -86,11 +86,6 @@ function refuseMismatches(shards: ShardRun[]): ChecksDocument['checks'] {
   const missing = Array.from({ length: count! }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length) throw new UsageError(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing: a merge needs every shard`);
   return [...checks.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-async function filesOf(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 /** A shard run as combining its results needs it (verify reads the same from the merged run's copies). */
@@ -178,7 +173,7 @@ export async function mergeShards(dirs: string[], out: string, log: Logger): Pro
   const checksDocument: ChecksDocument = { ...first.checks, runId: id, checks };
   const files: Record<string, Buffer | string> = { [CHECKS_FILE]: jsonText(checksDocument) };
   for (const s of shards)
-    for (const name of await filesOf(s.dir)) files[`${SHARDS_FOLDER}/${s.manifest.scope.shard!.index}/${name}`] = await readFile(path.join(s.dir, name));
+    for (const name of await filesIn(s.dir)) files[`${SHARDS_FOLDER}/${s.manifest.scope.shard!.index}/${name}`] = await readFile(path.join(s.dir, name));
   await mkdir(out, { recursive: true });
   const lock = await acquireLock(out, { log });
   try {

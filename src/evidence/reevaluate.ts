@@ -34,6 +34,8 @@ export interface ReevaluationInput {
   now: Date;
   checksDirs?: string[];
   providers?: Provider[];
+  /** For a shard run: the checks its manifest says its split targets left to other shards. */
+  elsewhere?: ElsewhereRecord;
 }
 
 /**
@@ -42,7 +44,8 @@ export interface ReevaluationInput {
  * in the version that judged the run (same source sha256); one that is not
  * available is a problem, never a silent pass. Returns the replayed results,
  * the ids of the checks re-run, and the checks that a split target's share
- * left to another shard.
+ * left to another shard (a problem when they are not those `elsewhere`
+ * records).
  */
 export async function replayChecks(input: ReevaluationInput) {
   const problems: string[] = [];
@@ -80,18 +83,18 @@ export async function replayChecks(input: ReevaluationInput) {
     providers: input.providers,
     onElsewhere: (check, target) => elsewhere.set(target.id, [...(elsewhere.get(target.id) ?? []), check.meta.id]),
   });
-  return { problems, ids: new Set(usable.map((c) => c.meta.id)), replayed, elsewhere: elsewhereRecord(elsewhere).elsewhere };
+  const left = elsewhereRecord(elsewhere).elsewhere;
+  if (canonicalJson(left ?? []) !== canonicalJson(input.elsewhere ?? []))
+    problems.push('scope.shard.elsewhere: the checks that split targets left to other shards do not follow from the snapshot');
+  return { problems, ids: new Set(usable.map((c) => c.meta.id)), replayed, elsewhere: left };
 }
 
 /**
  * Replays the run's checks (replayChecks) and compares the results with
- * results.json, and, for a shard run, which checks its split targets left
- * to other shards with what its manifest records.
+ * results.json.
  */
-export async function reevaluate(input: ReevaluationInput & { results: Result[]; elsewhere?: ElsewhereRecord }): Promise<ReevaluationFinding> {
-  const { problems, ids, replayed, elsewhere } = await replayChecks(input);
-  if (canonicalJson(elsewhere ?? []) !== canonicalJson(input.elsewhere ?? []))
-    problems.push('scope.shard.elsewhere: the checks that split targets left to other shards do not follow from the snapshot');
+export async function reevaluate(input: ReevaluationInput & { results: Result[] }): Promise<ReevaluationFinding> {
+  const { problems, ids, replayed } = await replayChecks(input);
   const finding = compareResults(input.results.filter((r) => ids.has(r.checkId)), replayed);
   return { problems: [...problems, ...finding.problems], checks: ids.size, results: finding.results, reproduced: finding.reproduced };
 }

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { controlCounts, countResults, rollUpControls, type ControlRollup } from '../core/controls.js';
 import { UsageError } from '../core/errors.js';
@@ -8,7 +8,7 @@ import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
 import type { FactRecord, Result } from '../core/types.js';
 import { chainFindings } from './chain.js';
 import { CHECKS_FILE, pluginsOf, type ChecksDocument } from './checks-record.js';
-import { canonicalJson, sha256 } from './files.js';
+import { canonicalJson, filesIn, sha256 } from './files.js';
 import { reevaluate } from './reevaluate.js';
 import { reevaluateMerged } from './verify-merged.js';
 import { judgedAt } from './replay.js';
@@ -175,11 +175,6 @@ async function fileFindings(dir: string, manifest: Manifest, problems: string[])
   const known = new Set([MANIFEST, ...(envelope ? [envelope] : []), ...Object.keys(manifest.files ?? {})]);
   for (const name of await filesIn(dir)) if (!known.has(name)) problems.push(`${name}: in the run folder but not covered by the manifest`);
   return { contents, checked: entries.length, matching };
-}
-
-async function filesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 interface Evidence {

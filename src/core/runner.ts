@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import { describeCause, resultFactory, type BaseContext, type Check, type SettingValue } from './check.js';
 import type { FactStore } from './facts.js';
 import type { Provider, ProviderRuntime } from './provider.js';
@@ -35,21 +34,24 @@ export interface RunPlan {
  * of the scan goes on.
  */
 export async function runChecks(plan: RunPlan): Promise<Result[]> {
-  const limit = pLimit(plan.concurrency);
-
+  if (!Number.isInteger(plan.concurrency) || plan.concurrency < 1)
+    throw new TypeError(`concurrency must be a positive integer, got ${plan.concurrency}`);
   const tasks = plan.targets.flatMap((target) =>
     plan.checks.filter((check) => check.meta.provider === target.provider).map((check) => ({ check, target })),
   );
+  // Workers take the next task when one is done: no queue holds a waiting closure for each of the tasks.
+  const results: Result[][] = new Array<Result[]>(tasks.length);
+  let next = 0;
   let done = 0;
-  const results = await Promise.all(
-    tasks.map(({ check, target }) =>
-      limit(async () => {
-        const out = await runOne(check, target, plan.factsOf(target), plan);
-        plan.onProgress?.(++done, tasks.length, check, target);
-        return out;
-      }),
-    ),
-  );
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      const { check, target } = tasks[index]!;
+      results[index] = await runOne(check, target, plan.factsOf(target), plan);
+      plan.onProgress?.(++done, tasks.length, check, target);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(plan.concurrency, tasks.length) }, worker));
   return results.flat();
 }
 

@@ -32,10 +32,16 @@ export function modelled(scenario: Scenario, latency: number): Scenario {
   return s;
 }
 
-const scenario = modelled(generateEstate({ seed, providers: [provider] }), latencyMs);
+// The generated estate is not kept: the scan reads it from its file, as `annexa scan --sandbox FILE` does.
 const dir = mkdtempSync(path.join(tmpdir(), 'annexa-estate-'));
-const file = path.join(dir, `${scenario.name}-${provider}.json`);
-writeFileSync(file, JSON.stringify(scenario));
+const file = writeEstate(dir);
+
+function writeEstate(into: string): string {
+  const scenario = modelled(generateEstate({ seed, providers: [provider] }), latencyMs);
+  const written = path.join(into, `${scenario.name}-${provider}.json`);
+  writeFileSync(written, JSON.stringify(scenario));
+  return written;
+}
 
 let sandboxStats: Record<string, unknown> | undefined;
 // Only the measured provider is loaded: another's SDK (the AWS one alone is about 130 MB) would count in its peak RSS.

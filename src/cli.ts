@@ -11,7 +11,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const { boundMemory } = await import('./cli/memory-bounds.js');
-boundMemory();
+const { boundHeapGrowth } = await import('./cli/heap-growth.js');
+boundHeapGrowth();
 const { main } = await import('./cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { boundMemory } from '../../src/cli/memory-bounds.js';
+import { boundHeapGrowth } from '../../src/cli/heap-growth.js';
 import type { Provider } from '../../src/core/provider.js';
 import { loadBuiltinProviders } from '../../src/providers/index.js';
 import { generateEstate } from '../../src/sandbox/generate/estate.js';
@@ -12,8 +12,8 @@ import { scan } from '../../src/scan.js';
 import type { Scenario } from '../../src/sandbox/scenario.js';
 import { withRemoteSandbox } from './remote-sandbox.js';
 
-// The memory bounds that `annexa` sets up at start-up (src/cli.ts): the part's memory is what a user's scan would take.
-boundMemory();
+// The heap setting that `annexa scan` applies at start-up (src/cli.ts): the part's memory is what a user's scan would take.
+boundHeapGrowth();
 
 const [provider = 'aws', seedText = '1', latencyText = '20', out = mkdtempSync(path.join(tmpdir(), 'annexa-bench-'))] =
   process.argv.slice(2);

@@ -1,3 +1,4 @@
+import { boundedMap } from './bounded-map.js';
 import { FactError } from './facts.js';
 import { withReads } from './reads.js';
 import type { CheckMeta, ProviderId, Result, SettingSpec, SettingType, SettingTypes, Status, Target } from './types.js';
@@ -178,26 +179,14 @@ export function resultFactory(meta: CheckMeta, factRefs: () => string[]): Result
       const before = factRefs();
       // A bounded number of items is judged at once: 5,000 buckets started together per check hold
       // every one's pending reads in memory at the same time, while the API pools admit a few calls anyway.
-      // Workers take the next item when one is done, so that no queue holds a waiting task per item either.
-      const judged: Result[][] = new Array<Result[]>(items.length);
-      let next = 0;
-      let failed = false;
-      const worker = async () => {
-        while (!failed && next < items.length) {
-          const index = next++;
-          const item = items[index] as T;
-          try {
-            judged[index] = [await withReads(() => judge(item), before)].flat();
-          } catch (err) {
-            if (!(err instanceof FactError)) {
-              failed = true; // a bug in the check: start no more items
-              throw err;
-            }
-            judged[index] = [error(resourceOf(item), err)];
-          }
+      const judged = await boundedMap(items, EACH_IN_FLIGHT, async (item) => {
+        try {
+          return [await withReads(() => judge(item), before)].flat();
+        } catch (err) {
+          if (err instanceof FactError) return [error(resourceOf(item), err)];
+          throw err; // a bug in the check: no more items are started
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(EACH_IN_FLIGHT, items.length) }, worker));
+      });
       return judged.flat();
     },
   };

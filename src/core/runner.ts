@@ -1,3 +1,4 @@
+import { boundedMap } from './bounded-map.js';
 import { describeCause, resultFactory, type BaseContext, type Check, type SettingValue } from './check.js';
 import type { FactStore } from './facts.js';
 import type { Provider, ProviderRuntime } from './provider.js';
@@ -34,24 +35,15 @@ export interface RunPlan {
  * of the scan goes on.
  */
 export async function runChecks(plan: RunPlan): Promise<Result[]> {
-  if (!Number.isInteger(plan.concurrency) || plan.concurrency < 1)
-    throw new TypeError(`concurrency must be a positive integer, got ${plan.concurrency}`);
   const tasks = plan.targets.flatMap((target) =>
     plan.checks.filter((check) => check.meta.provider === target.provider).map((check) => ({ check, target })),
   );
-  // Workers take the next task when one is done: no queue holds a waiting closure for each of the tasks.
-  const results: Result[][] = new Array<Result[]>(tasks.length);
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      const { check, target } = tasks[index]!;
-      results[index] = await runOne(check, target, plan.factsOf(target), plan);
-      plan.onProgress?.(++done, tasks.length, check, target);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(plan.concurrency, tasks.length) }, worker));
+  const results = await boundedMap(tasks, plan.concurrency, async ({ check, target }) => {
+    const out = await runOne(check, target, plan.factsOf(target), plan);
+    plan.onProgress?.(++done, tasks.length, check, target);
+    return out;
+  });
   return results.flat();
 }
 

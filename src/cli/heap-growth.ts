@@ -12,13 +12,13 @@ export const HEAP_GROWING_PERCENT = 50;
  * Bounds the heap's growth between full collections (docs/benchmark.md,
  * "Memory"). It only makes collections more frequent: the heap's maximum
  * size is untouched, so a large estate never runs out of heap because of it.
- * A `--heap-growing-percent` of the user's own (node flags or NODE_OPTIONS) wins.
+ * A `--heap-growing-percent` of the user's own (`node --heap-growing-percent=N annexa …`;
+ * node refuses V8 flags in NODE_OPTIONS) wins.
  */
 export function boundHeapGrowth({
   execArgv = process.execArgv,
-  nodeOptions = process.env.NODE_OPTIONS ?? '',
   setFlags = setFlagsFromString,
-}: { execArgv?: readonly string[]; nodeOptions?: string; setFlags?: (flags: string) => void } = {}): void {
-  const own = [...execArgv, nodeOptions].some((arg) => /--heap[-_]growing[-_]percent\b/.test(arg));
+}: { execArgv?: readonly string[]; setFlags?: (flags: string) => void } = {}): void {
+  const own = execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg));
   if (!own) setFlags(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

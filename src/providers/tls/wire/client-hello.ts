@@ -51,6 +51,23 @@ function serverNameExtension(name: string): Buffer {
   return extension(EXT.serverName, vec16(entry));
 }
 
+/**
+ * An endpoint's probes send the same extensions hello after hello (only the suites and randoms change): built
+ * once per kind of hello, for the last few hundred kinds.
+ */
+const extensionsByHello = new Map<string, readonly Buffer[]>();
+const MAX_CACHED_EXTENSIONS = 512;
+
+function cachedExtensions(o: HelloOptions): readonly Buffer[] {
+  const key = `${o.version} ${o.servername ?? ''} ${o.groups?.join(',') ?? ''} ${o.supportedVersions?.join(',') ?? ''}`;
+  let exts = extensionsByHello.get(key);
+  if (!exts) {
+    if (extensionsByHello.size >= MAX_CACHED_EXTENSIONS) extensionsByHello.clear();
+    extensionsByHello.set(key, (exts = extensionsFor(o)));
+  }
+  return exts;
+}
+
 function extensionsFor(o: HelloOptions): Buffer[] {
   if (o.version === 'SSLv3') return []; // SSLv3 predates extensions; the SCSV stands in for renegotiation_info
   const exts: Buffer[] = [];
@@ -93,7 +110,7 @@ export function buildClientHello(o: HelloOptions): Buffer {
   }
   const tls13 = o.version === 'TLSv1.3';
   const suites = o.version === 'SSLv3' ? [...o.suites, RENEGOTIATION_SCSV] : [...o.suites];
-  const exts = extensionsFor(o);
+  const exts = [...cachedExtensions(o)];
   const head = [
     u16(tls13 ? VERSION_CODES['TLSv1.2'] : VERSION_CODES[o.version]),
     randomBytes(32),

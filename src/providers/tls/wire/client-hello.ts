@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomFillSync } from 'node:crypto';
 import { isIP } from 'node:net';
 import { extension, handshake, list16, record, u16, vec16, vec8 } from './bytes.js';
 import {
@@ -34,6 +34,22 @@ const HELLO_OVERHEAD = 512;
 
 /** Most suites one hello can carry inside one record. */
 export const MAX_SUITES_PER_RECORD = Math.floor((MAX_RECORD - HELLO_OVERHEAD) / 2);
+
+/**
+ * Random bytes for hellos, drawn from a pool refilled 4 KiB at a time: a call into the random generator per
+ * hello cost more than the rest of the hello. Each hello still gets bytes no other hello had.
+ */
+const randomPool = Buffer.alloc(4096);
+let randomLeft = 0;
+
+function fresh(n: number): Buffer {
+  if (randomLeft < n) {
+    randomFillSync(randomPool);
+    randomLeft = randomPool.length;
+  }
+  randomLeft -= n;
+  return Buffer.from(randomPool.subarray(randomLeft, randomLeft + n));
+}
 
 /**
  * Only the public half is sent: the probe reads the ServerHello and closes, no secret is ever derived,
@@ -113,9 +129,9 @@ export function buildClientHello(o: HelloOptions): Buffer {
   const exts = [...cachedExtensions(o)];
   const head = [
     u16(tls13 ? VERSION_CODES['TLSv1.2'] : VERSION_CODES[o.version]),
-    randomBytes(32),
+    fresh(32),
     // TLS 1.3 middlebox compatibility mode sends a 32-byte legacy session id (RFC 8446 §D.4)
-    vec8(tls13 ? randomBytes(32) : Buffer.alloc(0)),
+    vec8(tls13 ? fresh(32) : Buffer.alloc(0)),
     vec16(list16(suites)),
     vec8(Buffer.from([0])), // compression: null only
   ];

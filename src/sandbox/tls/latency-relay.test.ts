@@ -55,4 +55,15 @@ describe('the latency relay in front of a sandbox endpoint', () => {
     // the hello and the hang-up that answers it: one round trip
     expect(counters).toMatchObject({ connections: 1, roundTrips: 1 });
   });
+
+  it('counts no round trip for what follows the client leaving', async () => {
+    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
+    const socket = await relayed(10, counters);
+    socket.write('abc');
+    await once(socket, 'data');
+    socket.destroy();
+    // the upstream's close comes back through the relay, half a round trip after the client's reached it
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(counters).toMatchObject({ connections: 1, open: 0, roundTrips: 1 });
+  });
 });

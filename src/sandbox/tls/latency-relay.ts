@@ -30,8 +30,9 @@ export function startLatencyRelay(upstreamPort: number, roundTripMs: number, cou
     counters.peakOpen = Math.max(counters.peakOpen, ++counters.open);
     client.once('close', () => (counters.open -= 1));
     const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort });
+    // the client sent bytes and is still there: the server's next word (bytes or a hang-up) ends a round trip
     let awaitingAnswer = false;
-    relay(client, upstream, oneWay, () => (awaitingAnswer = true));
+    relay(client, upstream, oneWay, (sent) => (awaitingAnswer = sent));
     relay(upstream, client, oneWay, () => {
       if (awaitingAnswer) counters.roundTrips += 1;
       awaitingAnswer = false;
@@ -41,17 +42,17 @@ export function startLatencyRelay(upstreamPort: number, roundTripMs: number, cou
   return listenTracked(server);
 }
 
-/** `from`'s bytes, end and failure reach `to` after `delayMs`; `spoke` hears of each. */
-function relay(from: net.Socket, to: net.Socket, delayMs: number, spoke: () => void): void {
+/** `from`'s bytes, end and failure reach `to` after `delayMs`; `spoke` hears of each: true for bytes, false for the end. */
+function relay(from: net.Socket, to: net.Socket, delayMs: number, spoke: (sent: boolean) => void): void {
   from.on('data', (chunk: Buffer) => {
-    spoke();
+    spoke(true);
     setTimeout(() => {
       if (!to.destroyed) to.write(chunk);
     }, delayMs);
   });
   let ended = false;
   from.on('end', () => {
-    spoke();
+    spoke(false);
     ended = true;
     setTimeout(() => to.end(), delayMs);
   });
@@ -59,7 +60,7 @@ function relay(from: net.Socket, to: net.Socket, delayMs: number, spoke: () => v
   from.on('error', () => undefined);
   from.on('close', (hadError: boolean) => {
     if (hadError || !ended) {
-      spoke();
+      spoke(false);
       setTimeout(() => to.destroy(), delayMs);
     }
   });

@@ -54,7 +54,8 @@ function relay(from: net.Socket, to: net.Socket, delayMs: number, spoke: (sent: 
   from.on('end', () => {
     spoke(false);
     ended = true;
-    setTimeout(() => to.end(), delayMs);
+    // ending a side already gone only builds an error nobody reads
+    setTimeout(() => to.destroyed || to.end(), delayMs);
   });
   // A reset (or a close without FIN) on one side is a reset on the other: the probe must see what the server did.
   from.on('error', () => undefined);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extension, handshake, record, u16, vec16, vec8 } from './bytes.js';
+import { alert, hs, serverHello } from '../../../../test/support/tls/server-records.js';
+import { extension, handshake, u16, vec16, vec8 } from './bytes.js';
 import { buildClientHello } from './client-hello.js';
-import { CONTENT, EXT, HANDSHAKE, HELLO_RETRY_RANDOM } from './constants.js';
+import { EXT, HANDSHAKE, HELLO_RETRY_RANDOM } from './constants.js';
 import { GroupInterpreter } from './group-probe.js';
 import { parseClientHello } from './parse-client-hello.js';
 
@@ -10,20 +11,6 @@ const X25519 = 29;
 const ECDHE_RSA_AES128_GCM = 0xc02f;
 const TLS_AES_128_GCM = 0x1301;
 
-function serverHello(o: { version: number; suite: number; exts?: Buffer[]; random?: Buffer }): Buffer {
-  const exts = o.exts?.length ? vec16(Buffer.concat(o.exts)) : Buffer.alloc(0);
-  const body = Buffer.concat([
-    u16(o.version),
-    o.random ?? Buffer.alloc(32, 7),
-    vec8(Buffer.alloc(0)),
-    u16(o.suite),
-    Buffer.from([0]),
-    exts,
-  ]);
-  return handshake(HANDSHAKE.serverHello, body);
-}
-const hs = (...msgs: Buffer[]): Buffer => record(CONTENT.handshake, 0x0303, Buffer.concat(msgs));
-const alert = (level: number, description: number): Buffer => record(CONTENT.alert, 0x0303, Buffer.from([level, description]));
 /** A HelloRetryRequest selecting `group` (RFC 8446 §4.1.4: key_share holds the selected group alone). */
 const retry = (group: number, suite = TLS_AES_128_GCM) =>
   hs(

@@ -1,12 +1,12 @@
-import { MAX_BYTES_BEFORE_HELLO } from './answer.js';
+import { FlightReader, MAX_BYTES_BEFORE_HELLO } from './answer.js';
 import { Reader } from './bytes.js';
 import { buildClientHello } from './client-hello.js';
-import { EXT, HANDSHAKE, NAMED_GROUPS, VERSION_CODES, alertName, versionOfCode } from './constants.js';
+import { EXT, HANDSHAKE, NAMED_GROUPS, VERSION_CODES, alertName } from './constants.js';
 import { exchange, type Interpreter } from './exchange.js';
 import { gated } from './gate.js';
 import { checkEndpoint, hungUp } from './probe.js';
-import { RecordReader, type WireEvent } from './records.js';
-import { parseServerHello } from './server-hello.js';
+import type { WireEvent } from './records.js';
+import { readServerHello } from './server-hello.js';
 import { SUITES } from './suites.js';
 import type { Endpoint, ProbeAnswer, TlsVersion } from './types.js';
 
@@ -64,9 +64,7 @@ export function probeGroup(o: GroupProbeOptions): Promise<GroupProbeAnswer> {
  * HelloRetryRequest), then before TLS 1.3 the messages up to the
  * ServerKeyExchange. Pure (no socket), so every odd answer can be tested on bytes.
  */
-export class GroupInterpreter implements Interpreter<GroupProbeAnswer> {
-  private readonly reader = new RecordReader();
-  private received = 0;
+export class GroupInterpreter extends FlightReader<GroupProbeAnswer> implements Interpreter<GroupProbeAnswer> {
   private warning?: string;
   /** Set once a ServerHello before TLS 1.3 agreed on an ECDHE suite: the ServerKeyExchange names the curve. */
   private agreed?: TlsVersion;
@@ -75,17 +73,12 @@ export class GroupInterpreter implements Interpreter<GroupProbeAnswer> {
     private readonly group: number,
     private readonly offered: ReadonlySet<number>,
     private readonly upTo: TlsVersion,
-  ) {}
+  ) {
+    super();
+  }
 
-  push(chunk: Buffer): GroupProbeAnswer | undefined {
-    this.received += chunk.length;
-    for (const event of this.reader.push(chunk)) {
-      const answer = this.judge(event);
-      if (answer) return answer;
-    }
-    if (this.received > MAX_BYTES_BEFORE_HELLO)
-      return { kind: 'error', reason: `more than ${MAX_BYTES_BEFORE_HELLO} bytes without the group agreed` };
-    return undefined;
+  protected tooLong(): GroupProbeAnswer {
+    return { kind: 'error', reason: `more than ${MAX_BYTES_BEFORE_HELLO} bytes without the group agreed` };
   }
 
   closed(how: 'closed' | 'reset'): GroupProbeAnswer {
@@ -102,7 +95,7 @@ export class GroupInterpreter implements Interpreter<GroupProbeAnswer> {
     return { kind: 'error', reason };
   }
 
-  private judge(event: WireEvent): GroupProbeAnswer | undefined {
+  protected judge(event: WireEvent): GroupProbeAnswer | undefined {
     switch (event.type) {
       case 'malformed':
         return { kind: 'error', reason: event.reason };
@@ -127,14 +120,9 @@ export class GroupInterpreter implements Interpreter<GroupProbeAnswer> {
   }
 
   private judgeHello(body: Buffer): GroupProbeAnswer | undefined {
-    let hello;
-    try {
-      hello = parseServerHello(body);
-    } catch (err) {
-      return { kind: 'error', reason: `malformed ServerHello: ${(err as Error).message}` };
-    }
-    const version = versionOfCode(hello.version);
-    if (!version) return { kind: 'error', reason: `ServerHello with unknown version 0x${hello.version.toString(16)}` };
+    const read = readServerHello(body);
+    if ('kind' in read) return read;
+    const { hello, version } = read;
     if (hello.version > VERSION_CODES[this.upTo])
       return { kind: 'error', reason: `server answered ${version} to a hello offering at most ${this.upTo}` };
     // a client that offers TLS 1.0 at the least (node's, at its most permissive) ends an SSLv3 answer there

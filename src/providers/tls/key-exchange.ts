@@ -16,7 +16,7 @@ import type { DheGroupFact, GroupAnswer, GroupsFact } from './types.js';
 
 /** Groups offered in every version, TLS 1.3 included. */
 const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'];
-/** Curves offered only up to TLS 1.2 (TLS 1.3 gives brainpool other code points; OpenSSL 3 serves these only up to 1.2). */
+/** Curves offered only up to TLS 1.2: RFC 8446 leaves them out of TLS 1.3 (brainpool has other code points there). */
 const LEGACY_CURVES = ['secp256k1', 'secp224r1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1'];
 
 type Outcome = { key: { type: string; name: string | null; size: number | null } | null } | { refused: string };

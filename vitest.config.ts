@@ -13,17 +13,19 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One module cache per worker, not one per file: a fresh process per file re-imported the AWS SDK,
+    // Octokit and the sandbox for each of ~90 end-to-end files (most of the suite's CPU). Files that
+    // change process.env put it back (test/helpers/env.ts).
+    isolate: false,
     // Most tests wait on loopback servers, not the CPU: two workers use a 2-core machine fully.
     maxWorkers: 2,
     projects: [
-      // Pure tables: one module cache per worker (no isolation) saves re-importing the SDKs per file.
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['checks/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: SERVERS,
-          isolate: false,
         },
       },
       { extends: true, test: { name: 'e2e', include: SERVERS } },

@@ -4,16 +4,16 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers/cli.js';
+import { withCompileCache } from './helpers/cli-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/annexa.js');
+const run = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: withCompileCache({ ...process.env, NO_COLOR: '1' }) });
 
 // The published binary runs dist/ with plain node: no tsx, no vitest. `npm run build` (which .ci/run
 // does before the tests) makes dist/; without it there is nothing to run.
 describe.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))('the built binary (bin/annexa.js over dist/)', () => {
-  const run = (args: string[], cwd: string) =>
-    spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-
   it('finds its checks, mappings and schemas from any working folder', async () => {
     const cwd = await tempDir();
     const checks = run(['checks', '--json'], cwd);
@@ -58,8 +58,6 @@ describe.skipIf(!existsSync(path.join(ROOT, 'dist/src/cli.js')))(
   'checks of your own, through the built binary',
   { timeout: 60_000 },
   () => {
-    const run = (args: string[], cwd: string) =>
-      spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const ids = (stdout: string) => JSON.parse(stdout).map((c: { id: string }) => c.id);
 
     /** A project folder holding a copy of a fixture plugin in `annexa-checks/`, with this package.json. */

@@ -2,10 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONCURRENCY } from '../src/cli/main.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { CLI, withCompileCache } from './helpers/cli-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -126,12 +126,11 @@ async function config(dir: string, text: string): Promise<string> {
 describe('the annexa binary', () => {
   it('exits with the code main() returns, as a process', async () => {
     const cwd = await tempDir();
-    const tsx = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-    const run = spawnSync(
-      process.execPath,
-      ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--bogus'],
-      { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-    );
+    const run = spawnSync(process.execPath, [...CLI, 'scan', '--sandbox', '--bogus'], {
+      cwd,
+      encoding: 'utf8',
+      env: withCompileCache({ ...process.env, NO_COLOR: '1' }),
+    });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe("annexa: error: unknown option '--bogus'");
     expect(readdirSync(cwd)).toEqual([]);
@@ -139,12 +138,10 @@ describe('the annexa binary', () => {
 
   it('says on stderr what an interruption did, exits 2, and leaves no manifest behind', async () => {
     const cwd = await tempDir();
-    const tsx = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-    const child = spawn(
-      process.execPath,
-      ['--import', pathToFileURL(tsx).href, path.join(ROOT, 'src/cli.ts'), 'scan', '--sandbox', '--out', 'evidence'],
-      { cwd, env: { ...process.env, NO_COLOR: '1' } },
-    );
+    const child = spawn(process.execPath, [...CLI, 'scan', '--sandbox', '--out', 'evidence'], {
+      cwd,
+      env: withCompileCache({ ...process.env, NO_COLOR: '1' }),
+    });
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve) =>

@@ -1,22 +1,19 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { integrityProblems, latestRun, MANIFEST, RUN_ID } from '../src/evidence/run-folder.js';
 import { verifyRun } from '../src/evidence/verify.js';
 import { seeded } from '../src/sandbox/random.js';
 import { tempDir } from './helpers/cli.js';
+import { CLI, withCompileCache } from './helpers/cli-process.js';
 
 /**
  * `annexa scan` killed with SIGKILL at seeded moments: from its start-up to
  * past its end, so that kills land while the sandbox answers, while the run
  * folder is written, while retention prunes and while the lock is taken over.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 // Trials run in two lanes (one per core of a small CI machine), each with its own output folder.
 const LANES = 2;
 const TRIALS_PER_LANE = 15;
@@ -34,9 +31,6 @@ aws:
         - { name: bob, console: { changed: { days: 10 } } }
 `;
 const SCAN = ['scan', '--sandbox', 'crash.yaml', '--checks', 'aws.iam.*', '--log-level', 'info', '--keep', '3', '--out', 'evidence'];
-// One V8 compile cache for the test's 34 start-ups of the CLI: the first compiles the SDK and the
-// sources, the others read the bytecode (about a quarter less CPU per start on Node 22).
-const COMPILE_CACHE = mkdtempSync(path.join(tmpdir(), 'annexa-crash-compile-cache-'));
 
 interface Spawned {
   /** Milliseconds from spawn to the "scan started" log line, or undefined if the process was killed before it. */
@@ -51,9 +45,9 @@ interface Spawned {
 /** Runs one scan in `cwd`; `killAt` says when to SIGKILL it (from spawn, or from "scan started"). */
 function runScan(cwd: string, killAt?: { from: 'spawn' | 'started'; ms: number }): Promise<Spawned> {
   const began = Date.now();
-  const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'src/cli.ts'), ...SCAN], {
+  const child = spawn(process.execPath, [...CLI, ...SCAN], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: COMPILE_CACHE },
+    env: withCompileCache({ ...process.env, NO_COLOR: '1' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -141,5 +135,5 @@ describe('annexa scan killed with SIGKILL at seeded moments', () => {
     expect(trials).toHaveLength(LANES * TRIALS_PER_LANE);
     // The seeds spread the kills: some scans died, some finished.
     expect(trials.some((t) => t.outcome === 'SIGKILL')).toBe(true);
-  }, 1_200_000); // about 75 s on an idle 2-core machine: 30 start-ups of the CLI
+  }, 1_200_000); // about 75 s on an idle 2-core machine: 34 start-ups of the CLI
 });

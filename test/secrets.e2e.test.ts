@@ -8,6 +8,7 @@ import { awsProvider } from '../src/providers/aws/provider.js';
 import type { AwsTargetOptions } from '../src/providers/aws/types.js';
 import { startGithubSandbox, type GithubSandbox } from '../src/sandbox/github/index.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { restoreEnvAfterAll, stubEnv } from './helpers/env.js';
 import { scenarioSection } from './github/harness.js';
 
 /**
@@ -42,7 +43,7 @@ const AWS_ENV: Record<string, string> = {
 
 let aws: SandboxHandle<AwsTargetOptions>;
 let github: GithubSandbox;
-const saved = { ...process.env };
+restoreEnvAfterAll();
 
 beforeAll(async () => {
   aws = await awsProvider.sandbox!(
@@ -60,14 +61,14 @@ beforeAll(async () => {
     { log: pino({ level: 'silent' }), env: {}, callTimeoutMs: 10_000 },
   );
   github = await startGithubSandbox(scenarioSection('acme'));
-  // The SDK reads its settings from process.env; vitest runs each file in its own process.
-  for (const [service, name] of Object.entries(AWS_ENV)) process.env[`AWS_ENDPOINT_URL_${name}`] = aws.endpoints[service];
+  // The SDK reads its settings from process.env.
+  for (const [service, name] of Object.entries(AWS_ENV)) stubEnv({ [`AWS_ENDPOINT_URL_${name}`]: aws.endpoints[service] });
   // A proxy's credentials in an endpoint URL, as some users route the SDK through one.
   const iam = new URL(aws.endpoints.iam!);
   iam.username = 'proxy';
   iam.password = PLANTED.endpointPassword;
-  process.env.AWS_ENDPOINT_URL_IAM = iam.href;
-  Object.assign(process.env, {
+  stubEnv({ AWS_ENDPOINT_URL_IAM: iam.href });
+  stubEnv({
     AWS_ACCESS_KEY_ID: 'AKIAPLANTEDPLANTED01',
     AWS_SECRET_ACCESS_KEY: PLANTED.awsSecret,
     AWS_REGION: 'us-east-1',
@@ -77,7 +78,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  process.env = saved;
   await aws?.stop();
   await github?.stop();
 });

@@ -38,7 +38,7 @@ describe('--shard I/N', () => {
 
 /** 4 shards of a scenario and one unsharded scan of it, each with its own sandbox. */
 async function shardsAndWhole(sandbox: string, cwd: string) {
-  const base = { sandbox, env: {}, callTimeoutMs: 10_000 };
+  const base = { sandbox, env: {} };
   const whole = await scan({ ...base, out: path.join(cwd, 'whole') });
   const shards = [];
   for (let index = 0; index < 4; index++)

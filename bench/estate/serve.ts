@@ -12,9 +12,12 @@ process.once('message', (start: { provider: string; section: unknown }) => {
     const env: NodeJS.ProcessEnv = {};
     const runtime: ProviderRuntime = { log: pino({ level: 'silent' }), env, callTimeoutMs: 30_000 };
     const handle: SandboxHandle = await provider.sandbox(start.section, runtime);
+    const cpuAtServe = process.cpuUsage();
     process.on('message', (msg) => {
       if (msg !== 'stop') return;
-      const stats = handle.stats?.();
+      // The emulator's CPU while serving (start-up excluded): it shares the machine's cores with the scan.
+      const cpu = process.cpuUsage(cpuAtServe);
+      const stats = { ...handle.stats?.(), emulatorCpuMs: Math.round((cpu.user + cpu.system) / 1000) };
       void handle.stop().then(() => process.send!({ stats }, () => process.exit(0)));
     });
     process.send!({ targets: handle.targets, endpoints: handle.endpoints, env });

@@ -9,6 +9,7 @@ import { awsProvider } from '../../src/providers/aws/provider.js';
 import type { AwsTargetOptions } from '../../src/providers/aws/types.js';
 import { awsChecks, runtime } from './harness.js';
 import { nth } from '../helpers/nth.js';
+import { restoreEnvAfterAll, stubEnv } from '../helpers/env.js';
 
 /**
  * Live mode pointed at the emulator only through the SDK's own settings:
@@ -56,13 +57,13 @@ const ENV_NAMES: Record<string, string> = {
 
 let handle: SandboxHandle<AwsTargetOptions>;
 let live: ProviderRuntime;
-const saved = { ...process.env };
+restoreEnvAfterAll();
 
 beforeAll(async () => {
   handle = await awsProvider.sandbox!(scenario, runtime);
-  // The SDK reads these from process.env itself; vitest runs each file in its own process.
-  for (const [service, name] of Object.entries(ENV_NAMES)) process.env[`AWS_ENDPOINT_URL_${name}`] = handle.endpoints[service];
-  Object.assign(process.env, {
+  // The SDK reads these from process.env itself.
+  for (const [service, name] of Object.entries(ENV_NAMES)) stubEnv({ [`AWS_ENDPOINT_URL_${name}`]: handle.endpoints[service] });
+  stubEnv({
     AWS_ACCESS_KEY_ID: 'AKIAFIXTUREFIXTURE01',
     AWS_SECRET_ACCESS_KEY: 'fixture-value-not-a-secret',
     AWS_REGION: 'us-east-1',
@@ -73,7 +74,6 @@ beforeAll(async () => {
   live = { ...runtime, env: process.env };
 });
 afterAll(async () => {
-  process.env = saved;
   await handle?.stop();
 });
 

@@ -1,16 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awsProvider } from '../../src/providers/aws/provider.js';
 import { runtime } from './harness.js';
+import { restoreEnvAfterAll, stubEnv } from '../helpers/env.js';
 
-const saved = { ...process.env };
-afterAll(() => {
-  process.env = saved;
-});
+restoreEnvAfterAll();
 
 describe('an AWS endpoint nobody answers on', () => {
   it('is reported as unreachable, not as "no usable credentials"', async () => {
-    // The SDK reads these from process.env itself; vitest runs each file in its own process.
-    Object.assign(process.env, {
+    // The SDK reads these from process.env itself.
+    stubEnv({
       AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9',
       AWS_ACCESS_KEY_ID: 'AKIAFIXTUREFIXTURE01',
       AWS_SECRET_ACCESS_KEY: 'fixture-value-not-a-secret',

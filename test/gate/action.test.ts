@@ -1,24 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { CLI_FOR_SCRIPTS, withCompileCache } from '../helpers/cli-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-// The entry point runs annexa from its sources here (CI builds dist/ for bin/annexa.js).
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 function runAction(cwd: string, inputs: Record<string, string>, extraEnv: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = {
+  // The entry point runs the CLI the tests' helper picks (the build when it is fresh, else the sources).
+  const env: NodeJS.ProcessEnv = withCompileCache({
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_OPTIONS: `--import=${TSX}`,
-    ANNEXA_CLI: path.join(ROOT, 'src/cli.ts'),
+    ...(CLI_FOR_SCRIPTS.nodeOptions && { NODE_OPTIONS: CLI_FOR_SCRIPTS.nodeOptions }),
+    ANNEXA_CLI: CLI_FOR_SCRIPTS.entry,
     RUNNER_TEMP: cwd,
     ...extraEnv,
-  };
+  });
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase().replaceAll('-', '_')}`] = v;
   return spawnSync(process.execPath, [path.join(ROOT, 'action/run.mjs')], { cwd, env, encoding: 'utf8', timeout: 170_000 });
 }

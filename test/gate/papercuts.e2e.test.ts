@@ -2,17 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { CLI, withCompileCache } from '../helpers/cli-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const E2E = { timeout: 180_000 };
 
-/** Runs the real CLI process (from its sources) in a shell pipeline, with pipefail. */
+/** Runs the real CLI process in a shell pipeline, with pipefail. */
 function pipeline(command: string, cwd: string) {
-  const cli = `${JSON.stringify(process.execPath)} --import=${pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href} ${JSON.stringify(path.join(ROOT, 'src/cli.ts'))}`;
-  return spawnSync('bash', ['-o', 'pipefail', '-c', command.replaceAll('annexa', cli)], { cwd, encoding: 'utf8', timeout: 170_000 });
+  const cli = [process.execPath, ...CLI].map((a) => JSON.stringify(a)).join(' ');
+  return spawnSync('bash', ['-o', 'pipefail', '-c', command.replaceAll('annexa', cli)], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 170_000,
+    env: withCompileCache(process.env),
+  });
 }
 
 async function closedPort(): Promise<number> {

@@ -31,6 +31,15 @@ describe('certificate facts', () => {
     expect(info.validFrom).toBe('2026-06-01T00:00:00.000Z');
   });
 
+  it('describes each distinct certificate once, and tells two apart', () => {
+    const a = der(leaf({ type: 'ec', curve: 'P-256' }, 'sha256'));
+    const first = describeCertificate(a);
+    // the same bytes in another buffer (a second handshake's chain): the same, frozen description
+    expect(describeCertificate(Buffer.from(a))).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(describeCertificate(der(leaf({ type: 'ec', curve: 'P-256' }, 'sha256'))).serialNumber).not.toBe(first.serialNumber);
+  });
+
   it('issues leaves that verify against the sandbox CA', () => {
     const cert = new X509Certificate(leaf({ type: 'ec', curve: 'P-256' }, 'sha256'));
     expect(cert.checkIssued(new X509Certificate(ca.pem))).toBe(true);

@@ -64,8 +64,25 @@ function pssHash(params: forge.asn1.Asn1 | undefined): string | null {
   return PSS_HASHES[forge.asn1.derToOid(forge.util.createBuffer(algo.value as string))] ?? null;
 }
 
-/** Plain data about one certificate: key, validity, names, signature. */
+/**
+ * Plain data about one certificate: key, validity, names, signature. Every endpoint signed by one CA shows
+ * that CA again, and a chain is read by more than one fact: each distinct certificate is parsed once, for the
+ * last few thousand. The answer is shared, so it is frozen.
+ */
 export function describeCertificate(der: Buffer): CertificateInfo {
+  const key = der.toString('base64');
+  let info = described.get(key);
+  if (!info) {
+    if (described.size >= MAX_DESCRIBED) described.clear();
+    described.set(key, (info = Object.freeze(parseCertificate(der))));
+  }
+  return info;
+}
+
+const described = new Map<string, Readonly<CertificateInfo>>();
+const MAX_DESCRIBED = 4096;
+
+function parseCertificate(der: Buffer): CertificateInfo {
   const x = new X509Certificate(der);
   const key = x.publicKey;
   const details = key.asymmetricKeyDetails ?? {};

@@ -45,7 +45,7 @@ export interface ConnectArgs {
   host: string;
   port: number;
   servername?: string;
-  ca?: string[];
+  ca?: readonly string[];
   timeoutMs: number;
   extra?: ConnectionOptions;
   /** Opens the connection the handshake runs over (a STARTTLS upgrade); default TCP to host:port. */
@@ -72,19 +72,24 @@ export function tlsHungUp(outcome: PromiseSettledResult<unknown>): boolean {
 const stapled = new WeakMap<TLSSocket, Buffer>();
 
 /**
- * TLS contexts by trust list and handshake options. Given `ca`, node builds a context per connection,
- * parsing every root again and holding native memory until the socket is collected; an endpoint's
- * probes share one list (provider.ts), so they share its contexts.
+ * TLS contexts by trust list and handshake options, for the whole process. node builds a context per
+ * connection otherwise: given `ca` it parses every root again (about 9 ms of CPU for the system roots),
+ * and each context holds native memory until its socket is collected. Endpoints that trust the same
+ * roots share one list (provider.ts), so every probe of every such endpoint shares its contexts. A
+ * client context keeps no sessions of its own (node resumes only when handed a `session`), so sharing
+ * one changes nothing a probe sees.
  */
+const SYSTEM_ROOTS: readonly string[] = [];
 const contexts = new WeakMap<readonly string[], Map<string, tls.SecureContext>>();
 
-function contextFor(ca: readonly string[], options: ConnectionOptions | undefined): tls.SecureContext {
-  let byOptions = contexts.get(ca);
-  if (!byOptions) contexts.set(ca, (byOptions = new Map<string, tls.SecureContext>()));
+function contextFor(ca: readonly string[] | undefined, options: ConnectionOptions | undefined): tls.SecureContext {
+  const roots = ca ?? SYSTEM_ROOTS;
+  let byOptions = contexts.get(roots);
+  if (!byOptions) contexts.set(roots, (byOptions = new Map<string, tls.SecureContext>()));
   // The options that shape a context are plain values (versions, ciphers, curves).
   const key = JSON.stringify(options ?? {});
   let context = byOptions.get(key);
-  if (!context) byOptions.set(key, (context = tls.createSecureContext({ ...options, ca: [...ca] })));
+  if (!context) byOptions.set(key, (context = tls.createSecureContext({ ...options, ...(ca ? { ca: [...ca] } : {}) })));
   return context;
 }
 
@@ -132,7 +137,7 @@ export function connectTls(args: ConnectArgs): Promise<TLSSocket> {
         s = tls.connect({
           ...(plain ? { socket: plain } : { host: args.host, port: args.port }),
           ...(args.servername ? { servername: args.servername } : {}),
-          ...(args.ca ? { secureContext: contextFor(args.ca, args.extra) } : {}),
+          secureContext: contextFor(args.ca, args.extra),
           // Trust is judged from socket.authorized afterwards, so that an untrusted
           // chain is still read and reported rather than refused.
           rejectUnauthorized: false,

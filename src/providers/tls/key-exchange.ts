@@ -1,19 +1,22 @@
 import type { CallRecorder } from '../../core/facts.js';
-import { connectTls, EndpointUnreachable, HandshakeFailed, tlsHungUp, type ConnectArgs } from './connect.js';
+import { connectTls, HandshakeFailed, tlsHungUp, type ConnectArgs } from './connect.js';
+import { assertReachable } from './probes.js';
 import { gated } from './wire/gate.js';
+import { probeGroup } from './wire/group-probe.js';
+import type { Endpoint } from './wire/types.js';
 import type { DheGroupFact, GroupAnswer, GroupsFact } from './types.js';
 
 /**
- * The key-exchange parameters an endpoint uses, learned from node:tls
- * handshakes that offer one thing at a time: DHE suites alone (the group size
- * is the ephemeral key's), and each named curve alone (accepted when the
- * handshake completes on it). The client runs at `@SECLEVEL=0` so that it
- * never refuses what is being measured.
+ * The key-exchange parameters an endpoint uses, learned from hellos that offer
+ * one thing at a time: DHE suites alone in a node:tls handshake (the group
+ * size is the ephemeral key's; the client runs at `@SECLEVEL=0` so that it
+ * never refuses what is being measured), and each named group alone in a raw
+ * ClientHello (accepted when the server agrees on it).
  */
 
 /** Groups offered in every version, TLS 1.3 included. */
 const GROUPS = ['X25519', 'prime256v1', 'secp384r1', 'secp521r1', 'X448'];
-/** Curves OpenSSL 3 offers only up to TLS 1.2. */
+/** Curves offered only up to TLS 1.2: RFC 8446 leaves them out of TLS 1.3 (brainpool has other code points there). */
 const LEGACY_CURVES = ['secp256k1', 'secp224r1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1'];
 
 type Outcome = { key: { type: string; name: string | null; size: number | null } | null } | { refused: string };
@@ -47,39 +50,28 @@ export async function probeDheGroup(rec: CallRecorder, base: Omit<ConnectArgs, '
   return { bits: answer.key.size, failure: null };
 }
 
-/** One handshake per named group, each offered alone: which the server agrees on. As many at a time as the endpoint's gate allows. */
-export async function probeGroups(rec: CallRecorder, base: Omit<ConnectArgs, 'extra'>): Promise<GroupsFact> {
-  const offered = [...GROUPS.map((g) => [g, undefined] as const), ...LEGACY_CURVES.map((g) => [g, 'TLSv1.2'] as const)];
+/**
+ * One raw ClientHello per named group, each offered alone (wire/group-probe.ts), as many at a time as the
+ * endpoint's gate allows: which the server agrees on. A connection that cannot be opened at all makes the
+ * endpoint unreachable, as a refused node:tls connection did.
+ */
+export async function probeGroups(rec: CallRecorder, base: Endpoint): Promise<GroupsFact> {
+  const offered = [...GROUPS.map((g) => [g, 'TLSv1.3'] as const), ...LEGACY_CURVES.map((g) => [g, 'TLSv1.2'] as const)];
   const answers: Record<string, GroupAnswer> = {};
-  // one call for the whole fact, so that its time limit bounds every handshake in it
-  await rec.call({ operation: 'tls:handshake(groups)' }, (signal) =>
+  // one call for the whole fact, so that its time limit bounds every hello in it
+  await rec.call({ operation: 'tls:ClientHello(groups)' }, (signal) =>
     Promise.all(
-      offered.map(async ([group, maxVersion]) => {
-        answers[group] = await groupAnswer({ ...base, signal }, group, maxVersion);
+      offered.map(async ([group, upTo]) => {
+        const answer = await probeGroup({ ...base, signal, group, upTo });
+        if (answer.kind === 'error') assertReachable(answer.reason);
+        answers[group] =
+          answer.kind === 'accepted'
+            ? { kind: 'accepted' }
+            : { kind: answer.kind === 'rejected' ? 'refused' : 'error', reason: answer.reason };
       }),
     ),
   );
   const ordered = Object.fromEntries(offered.map(([g]) => [g, answers[g]!]));
   const by = (kind: GroupAnswer['kind']) => offered.map(([g]) => g).filter((g) => answers[g]?.kind === kind);
   return { answers: ordered, accepted: by('accepted'), inconclusive: by('error') };
-}
-
-async function groupAnswer(base: Omit<ConnectArgs, 'extra'>, group: string, maxVersion: 'TLSv1.2' | undefined): Promise<GroupAnswer> {
-  const extra = { ecdhCurve: group, ciphers: 'kECDHE:@SECLEVEL=0', minVersion: 'TLSv1', ...(maxVersion ? { maxVersion } : {}) } as const;
-  try {
-    const answer = await attempt({ ...base, extra });
-    if ('refused' in answer) {
-      // this client (its OpenSSL build) cannot offer the group: nothing learned about the server
-      return /no suitable groups|Failed to set ECDH curve/i.test(answer.refused)
-        ? { kind: 'not-offered', reason: answer.refused }
-        : { kind: 'refused', reason: answer.refused };
-    }
-    return answer.key?.name === group
-      ? { kind: 'accepted' }
-      : { kind: 'error', reason: `handshake completed on ${answer.key?.name ?? 'no group'}` };
-  } catch (err) {
-    if (err instanceof EndpointUnreachable) throw err;
-    const reason = (err as Error).message;
-    return /Failed to set ECDH curve|Unknown curve/i.test(reason) ? { kind: 'not-offered', reason } : { kind: 'error', reason };
-  }
 }

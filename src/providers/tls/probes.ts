@@ -14,6 +14,12 @@ export interface ProbeBase {
 /** A probe error that says the endpoint is not there at all, rather than "no verdict". */
 const UNREACHABLE = /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EADDRNOTAVAIL/;
 
+/** Throws EndpointUnreachable when a probe's error `reason` says the endpoint is not there at all. */
+export function assertReachable(reason: string): void {
+  if (UNREACHABLE.test(reason)) throw new EndpointUnreachable(reason, UNREACHABLE.exec(reason)?.[0]);
+  if (/timeout.*connecting/.test(reason)) throw new EndpointUnreachable(reason, 'ETIMEDOUT');
+}
+
 /** Which protocol versions the endpoint accepts, each learned from a hand-built ClientHello. */
 export async function probeProtocols(rec: CallRecorder, base: ProbeBase): Promise<ProtocolsFact> {
   const [answers, sslv2] = await Promise.all([
@@ -23,11 +29,7 @@ export async function probeProtocols(rec: CallRecorder, base: ProbeBase): Promis
   const versions: Record<string, VersionAnswer> = { SSLv2: sslv2 };
   for (const v of TLS_VERSIONS) versions[v] = plainAnswer(answers[v]);
   const all = Object.values(answers);
-  if (all.every((a) => a.kind === 'error')) {
-    const reason = (all[0] as { reason: string }).reason;
-    if (UNREACHABLE.test(reason)) throw new EndpointUnreachable(reason, UNREACHABLE.exec(reason)?.[0]);
-    if (/timeout.*connecting/.test(reason)) throw new EndpointUnreachable(reason, 'ETIMEDOUT');
-  }
+  if (all.every((a) => a.kind === 'error')) assertReachable((all[0] as { reason: string }).reason);
   const by = (kind: ProbeAnswer['kind']) => Object.keys(versions).filter((v) => versions[v]!.kind === kind);
   return { versions, accepted: by('accepted'), rejected: by('rejected'), inconclusive: by('error') };
 }

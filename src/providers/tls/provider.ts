@@ -77,9 +77,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     };
     const extraCa = Boolean(o.caPem || o.caFile);
     // Read inside the fetchers: a replayed run must not touch the file system.
-    // One list per endpoint, read on first use: connect.ts keeps one TLS context per list.
-    let caList: string[] | undefined;
-    const ca = () => (extraCa ? (caList ??= [...rootCertificates, o.caPem ?? readFileSync(o.caFile!, 'utf8')]) : undefined);
+    // Read once per endpoint, on first use; endpoints with the same extra roots share a list (trustList).
+    let caList: readonly string[] | undefined;
+    const ca = () => (extraCa ? (caList ??= trustList(o.caPem ?? readFileSync(o.caFile!, 'utf8'))) : undefined);
     const facts: TlsFacts = {
       endpoint: {
         host: o.host,
@@ -142,6 +142,23 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
     };
   },
 };
+
+/**
+ * The system roots plus `extra`, one list per distinct `extra` for the process: connect.ts keeps its TLS
+ * contexts by list, so endpoints that trust the same CA share contexts. Keyed by the PEM text, not the
+ * file name, so an edited CA file is read as new; a handful of lists at most are kept.
+ */
+const trustLists = new Map<string, readonly string[]>();
+const MAX_TRUST_LISTS = 8;
+
+function trustList(extra: string): readonly string[] {
+  let list = trustLists.get(extra);
+  if (!list) {
+    if (trustLists.size >= MAX_TRUST_LISTS) trustLists.clear();
+    trustLists.set(extra, (list = [...rootCertificates, extra]));
+  }
+  return list;
+}
 
 function hostHeader(o: TlsTargetOptions): string {
   const name = o.servername ?? (o.host.includes(':') ? `[${o.host}]` : o.host);

@@ -37,7 +37,7 @@ export async function startTlsSandbox(
   };
   const targets = [];
   const endpoints: Record<string, string> = {};
-  const relays: RelayCounters = { connections: 0, open: 0, peakOpen: 0 };
+  const relays: RelayCounters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
   try {
     for (const e of section.endpoints ?? []) {
       let listening = await startEndpoint(e, ca, now, ocsp);
@@ -64,7 +64,12 @@ export async function startTlsSandbox(
     throw err;
   }
   runtime.log.debug({ endpoints }, 'tls sandbox listening');
-  return { targets, endpoints, stop, stats: () => ({ connections: relays.connections, peakOpen: relays.peakOpen }) };
+  return {
+    targets,
+    endpoints,
+    stop,
+    stats: () => ({ connections: relays.connections, peakOpen: relays.peakOpen, roundTrips: relays.roundTrips }),
+  };
 }
 
 /** The OCSP responder and a closed port for `unreachable`, started only when an endpoint's leaf names one. */

@@ -32,7 +32,7 @@ async function relayed(roundTripMs: number, counters: RelayCounters) {
 
 describe('the latency relay in front of a sandbox endpoint', () => {
   it('delivers both directions in order, each exchange taking at least one round trip', async () => {
-    const counters = { connections: 0, open: 0, peakOpen: 0 };
+    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
     const socket = await relayed(40, counters);
     const answers: string[] = [];
     socket.on('data', (chunk: Buffer) => answers.push(chunk.toString()));
@@ -44,14 +44,26 @@ describe('the latency relay in front of a sandbox endpoint', () => {
     socket.write('xyz');
     await new Promise<void>((resolve) => socket.once('data', () => resolve()));
     expect(answers).toEqual(['cba', 'zyx']);
-    expect(counters).toMatchObject({ connections: 1, open: 1, peakOpen: 1 });
+    expect(counters).toMatchObject({ connections: 1, open: 1, peakOpen: 1, roundTrips: 2 });
   });
 
   it('passes on the upstream closing the connection', async () => {
-    const counters = { connections: 0, open: 0, peakOpen: 0 };
+    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
     const socket = await relayed(10, counters);
     socket.write('bye');
     await once(socket, 'close');
-    expect(counters.connections).toBe(1);
+    // the hello and the hang-up that answers it: one round trip
+    expect(counters).toMatchObject({ connections: 1, roundTrips: 1 });
+  });
+
+  it('counts no round trip for what follows the client leaving', async () => {
+    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
+    const socket = await relayed(10, counters);
+    socket.write('abc');
+    await once(socket, 'data');
+    socket.destroy();
+    // the upstream's close comes back through the relay, half a round trip after the client's reached it
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(counters).toMatchObject({ connections: 1, open: 0, roundTrips: 1 });
   });
 });

@@ -2,12 +2,18 @@ import net from 'node:net';
 import type { Listening } from './listeners.js';
 import { listenTracked } from './raw-listener.js';
 
-/** What the relays of one sandbox counted: each connection costs the client at least one round trip. */
+/** What the relays of one sandbox counted. */
 export interface RelayCounters {
   connections: number;
   open: number;
   /** Most connections open through the relays at one time. */
   peakOpen: number;
+  /**
+   * Round trips the clients waited for: each time the server answered (bytes, or closing) after the client
+   * had sent something. A raw hello costs one, a TLS 1.2 handshake through node:tls two, a GET after it one
+   * more. Connecting costs none here: the relay accepts at loopback speed (docs/benchmark.md).
+   */
+  roundTrips: number;
 }
 
 /**
@@ -24,28 +30,39 @@ export function startLatencyRelay(upstreamPort: number, roundTripMs: number, cou
     counters.peakOpen = Math.max(counters.peakOpen, ++counters.open);
     client.once('close', () => (counters.open -= 1));
     const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort });
-    relay(client, upstream, oneWay);
-    relay(upstream, client, oneWay);
+    // the client sent bytes and is still there: the server's next word (bytes or a hang-up) ends a round trip
+    let awaitingAnswer = false;
+    relay(client, upstream, oneWay, (sent) => (awaitingAnswer = sent));
+    relay(upstream, client, oneWay, () => {
+      if (awaitingAnswer) counters.roundTrips += 1;
+      awaitingAnswer = false;
+    });
   });
   // stop() ends the clients' connections; each takes its upstream one with it, half a round trip later (relay)
   return listenTracked(server);
 }
 
-/** `from`'s bytes, end and failure reach `to` after `delayMs`. */
-function relay(from: net.Socket, to: net.Socket, delayMs: number): void {
+/** `from`'s bytes, end and failure reach `to` after `delayMs`; `spoke` hears of each: true for bytes, false for the end. */
+function relay(from: net.Socket, to: net.Socket, delayMs: number, spoke: (sent: boolean) => void): void {
   from.on('data', (chunk: Buffer) => {
+    spoke(true);
     setTimeout(() => {
       if (!to.destroyed) to.write(chunk);
     }, delayMs);
   });
   let ended = false;
   from.on('end', () => {
+    spoke(false);
     ended = true;
-    setTimeout(() => to.end(), delayMs);
+    // ending a side already gone only builds an error nobody reads
+    setTimeout(() => to.destroyed || to.end(), delayMs);
   });
   // A reset (or a close without FIN) on one side is a reset on the other: the probe must see what the server did.
   from.on('error', () => undefined);
   from.on('close', (hadError: boolean) => {
-    if (hadError || !ended) setTimeout(() => to.destroy(), delayMs);
+    if (hadError || !ended) {
+      spoke(false);
+      setTimeout(() => to.destroy(), delayMs);
+    }
   });
 }

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerInterpreter, MAX_BYTES_BEFORE_HELLO } from './answer.js';
-import { extension, handshake, record, u16, vec16, vec8 } from './bytes.js';
+import { alert, hs, serverHello as anyServerHello } from '../../../../test/support/tls/server-records.js';
+import { extension, handshake, record, u16, vec16 } from './bytes.js';
 import { CONTENT, EXT, HANDSHAKE, HELLO_RETRY_RANDOM } from './constants.js';
 import type { TlsVersion } from './types.js';
 
+/** A ServerHello; with `supported`, a TLS 1.3 one carrying the server's key share (X25519) unless the case says otherwise. */
 function serverHello(o: { version: number; suite: number; supported?: number; random?: Buffer; keyShare?: boolean }): Buffer {
-  // a TLS 1.3 ServerHello carries the server's key share (X25519, 32 bytes) unless the case says otherwise
   const share =
     o.supported && o.keyShare !== false ? [extension(EXT.keyShare, Buffer.concat([u16(0x001d), vec16(Buffer.alloc(32, 9))]))] : [];
-  const exts = o.supported ? vec16(Buffer.concat([extension(EXT.supportedVersions, u16(o.supported)), ...share])) : Buffer.alloc(0);
-  const body = Buffer.concat([
-    u16(o.version),
-    o.random ?? Buffer.alloc(32, 7),
-    vec8(Buffer.alloc(0)),
-    u16(o.suite),
-    Buffer.from([0]),
-    exts,
-  ]);
-  return handshake(HANDSHAKE.serverHello, body);
+  const exts = o.supported ? [extension(EXT.supportedVersions, u16(o.supported)), ...share] : [];
+  return anyServerHello({ version: o.version, suite: o.suite, exts, ...(o.random ? { random: o.random } : {}) });
 }
-const hs = (msg: Buffer, version = 0x0303): Buffer => record(CONTENT.handshake, version, msg);
-const alert = (level: number, description: number): Buffer => record(CONTENT.alert, 0x0303, Buffer.from([level, description]));
 
 function feed(chunks: Buffer[], version: TlsVersion = 'TLSv1.2', offered = [0xc02f, 0x1301]) {
   const interpreter = new AnswerInterpreter(version, new Set(offered));

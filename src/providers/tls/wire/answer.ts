@@ -1,7 +1,7 @@
-import { HANDSHAKE, VERSION_CODES, alertName, versionOfCode } from './constants.js';
+import { HANDSHAKE, VERSION_CODES, alertName } from './constants.js';
 import type { Interpreter } from './exchange.js';
 import { RecordReader, type WireEvent } from './records.js';
-import { parseServerHello } from './server-hello.js';
+import { readServerHello } from './server-hello.js';
 import type { Alert, ProbeAnswer, TlsVersion } from './types.js';
 
 const WARNING = 1;
@@ -9,29 +9,44 @@ const WARNING = 1;
 export const MAX_BYTES_BEFORE_HELLO = 64 * 1024;
 
 /**
- * Turns what a server sends after one ClientHello into a verdict, byte chunk by
- * byte chunk. Pure (no socket), so every odd answer can be tested directly.
+ * Reads a server's first flight record by record until `judge` decides, and
+ * gives up past MAX_BYTES_BEFORE_HELLO: what every hello's interpreter shares.
  */
-export class AnswerInterpreter implements Interpreter<ProbeAnswer> {
-  private readonly reader = new RecordReader();
-  private warning?: Alert;
-  private received = 0;
-
-  constructor(
-    private readonly version: TlsVersion,
-    private readonly offered: ReadonlySet<number>,
-  ) {}
+export abstract class FlightReader<T> {
+  protected readonly reader = new RecordReader();
+  protected received = 0;
 
   /** A verdict once the bytes so far decide one. */
-  push(chunk: Buffer): ProbeAnswer | undefined {
+  push(chunk: Buffer): T | undefined {
     this.received += chunk.length;
     for (const event of this.reader.push(chunk)) {
       const answer = this.judge(event);
       if (answer) return answer;
     }
-    if (this.received > MAX_BYTES_BEFORE_HELLO)
-      return { kind: 'error', reason: `more than ${MAX_BYTES_BEFORE_HELLO} bytes without a ServerHello` };
-    return undefined;
+    return this.received > MAX_BYTES_BEFORE_HELLO ? this.tooLong() : undefined;
+  }
+
+  protected abstract judge(event: WireEvent): T | undefined;
+  /** The verdict on a server that sent more than MAX_BYTES_BEFORE_HELLO without deciding. */
+  protected abstract tooLong(): T;
+}
+
+/**
+ * Turns what a server sends after one ClientHello into a verdict, byte chunk by
+ * byte chunk. Pure (no socket), so every odd answer can be tested directly.
+ */
+export class AnswerInterpreter extends FlightReader<ProbeAnswer> implements Interpreter<ProbeAnswer> {
+  private warning?: Alert;
+
+  constructor(
+    private readonly version: TlsVersion,
+    private readonly offered: ReadonlySet<number>,
+  ) {
+    super();
+  }
+
+  protected tooLong(): ProbeAnswer {
+    return { kind: 'error', reason: `more than ${MAX_BYTES_BEFORE_HELLO} bytes without a ServerHello` };
   }
 
   /** The verdict when the server closed (or reset) the connection before deciding. */
@@ -77,15 +92,10 @@ export class AnswerInterpreter implements Interpreter<ProbeAnswer> {
   }
 
   private judgeHello(body: Buffer): ProbeAnswer {
-    let hello;
-    try {
-      hello = parseServerHello(body);
-    } catch (err) {
-      return { kind: 'error', reason: `malformed ServerHello: ${(err as Error).message}` };
-    }
-    const negotiated = versionOfCode(hello.version);
+    const read = readServerHello(body);
+    if ('kind' in read) return read;
+    const { hello, version: negotiated } = read;
     const hex = `0x${hello.suite.toString(16).padStart(4, '0')}`;
-    if (!negotiated) return { kind: 'error', reason: `ServerHello with unknown version 0x${hello.version.toString(16)}` };
     if (!this.offered.has(hello.suite)) return { kind: 'error', reason: `server chose suite ${hex}, which was not offered` };
     if (hello.version > VERSION_CODES[this.version]) {
       // a protocol violation, but still no agreement on the version asked: some old stacks answer SSLv3 hellos so

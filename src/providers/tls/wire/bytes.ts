@@ -27,7 +27,9 @@ export function vec24(body: Buffer): Buffer {
 }
 
 export function list16(values: readonly number[]): Buffer {
-  return Buffer.concat(values.map(u16));
+  const out = Buffer.allocUnsafe(values.length * 2);
+  values.forEach((v, i) => out.writeUInt16BE(v, i * 2));
+  return out;
 }
 
 export function extension(type: number, body: Buffer): Buffer {

@@ -14,7 +14,15 @@ export function versionOfCode(code: number): TlsVersion | undefined {
 }
 
 export const CONTENT = { changeCipherSpec: 20, alert: 21, handshake: 22, applicationData: 23 } as const;
-export const HANDSHAKE = { helloRequest: 0, clientHello: 1, serverHello: 2, certificate: 11, serverHelloDone: 14 } as const;
+export const HANDSHAKE = {
+  helloRequest: 0,
+  clientHello: 1,
+  serverHello: 2,
+  certificate: 11,
+  serverKeyExchange: 12,
+  serverHelloDone: 14,
+  certificateStatus: 22,
+} as const;
 
 export const EXT = {
   serverName: 0,
@@ -34,6 +42,20 @@ export const EXT = {
 export const RENEGOTIATION_SCSV = 0x00ff;
 
 export const GROUP_X25519 = 29;
+
+/** Wire codes of the named groups probed one at a time (IANA TLS Supported Groups; OpenSSL's names). */
+export const NAMED_GROUPS: Readonly<Record<string, number>> = {
+  secp224r1: 21,
+  secp256k1: 22,
+  prime256v1: 23,
+  secp384r1: 24,
+  secp521r1: 25,
+  brainpoolP256r1: 26,
+  brainpoolP384r1: 27,
+  brainpoolP512r1: 28,
+  X25519: 29,
+  X448: 30,
+};
 
 /**
  * Groups offered before TLS 1.3: every named curve, so that a server whose only

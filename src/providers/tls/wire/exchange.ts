@@ -25,6 +25,9 @@ export interface Interpreter<T> {
   failed(reason: string): T;
 }
 
+/** Why a connector is told to stop opening: the exchange already has its answer (or ran out of time). */
+const GIVEN_UP = new Error('the exchange ended before its connection opened');
+
 /**
  * Opens one connection, sends `hello`, and feeds the answer to `interpreter`
  * until it decides. The whole exchange (connect and any STARTTLS upgrade
@@ -39,7 +42,9 @@ export function exchange<T>(target: Target, hello: Buffer, interpreter: Interpre
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      abandon.abort();
+      target.signal?.removeEventListener('abort', stop);
+      // only a connection still being opened needs telling; an abort without a reason costs a DOMException
+      if (!socket) abandon.abort(GIVEN_UP);
       socket?.destroy();
       resolve(answer);
     };
@@ -50,7 +55,6 @@ export function exchange<T>(target: Target, hello: Buffer, interpreter: Interpre
     const stop = (): void => finish(interpreter.failed('stopped: the fact’s time limit passed'));
     if (target.signal?.aborted) return stop();
     target.signal?.addEventListener('abort', stop, { once: true });
-    abandon.signal.addEventListener('abort', () => target.signal?.removeEventListener('abort', stop), { once: true });
     const open = target.connect ?? openTcp;
     open({ host: target.host, port: target.port, timeoutMs: target.timeoutMs, signal: abandon.signal }).then(
       (s) => {

@@ -1,5 +1,6 @@
 import { Reader, readExtensions } from './bytes.js';
-import { EXT, HELLO_RETRY_RANDOM, VERSION_CODES } from './constants.js';
+import { EXT, HELLO_RETRY_RANDOM, VERSION_CODES, versionOfCode } from './constants.js';
+import type { TlsVersion } from './types.js';
 
 const TLS12 = VERSION_CODES['TLSv1.2'];
 
@@ -37,4 +38,17 @@ export function parseServerHello(body: Buffer): ServerHello {
   // §4.2.8: a TLS 1.3 ServerHello to a hello without PSKs (ours never offer one) carries the server's key_share
   if (version > TLS12 && !helloRetryRequest && !extensions.has(EXT.keyShare)) throw new Error('TLS 1.3 ServerHello without key_share');
   return { version, suite, compression, helloRetryRequest, extensions };
+}
+
+/** A ServerHello body parsed, with its version named: or why it decides nothing (it does not parse, or names no known version). */
+export function readServerHello(body: Buffer): { hello: ServerHello; version: TlsVersion } | { kind: 'error'; reason: string } {
+  let hello: ServerHello;
+  try {
+    hello = parseServerHello(body);
+  } catch (err) {
+    return { kind: 'error', reason: `malformed ServerHello: ${(err as Error).message}` };
+  }
+  const version = versionOfCode(hello.version);
+  if (!version) return { kind: 'error', reason: `ServerHello with unknown version 0x${hello.version.toString(16)}` };
+  return { hello, version };
 }

@@ -74,7 +74,16 @@ function commonness(s: SuiteInfo): number {
  * Every catalogued suite that can be negotiated in `version`, commonest first so that
  * a server with a short list answers from the first hello when candidates are split.
  */
-export function suitesFor(version: TlsVersion): number[] {
+export function suitesFor(version: TlsVersion): readonly number[] {
+  let ordered = ordersByVersion.get(version);
+  if (!ordered) ordersByVersion.set(version, (ordered = Object.freeze(orderFor(version))));
+  return ordered;
+}
+
+/** The order depends on the catalogue alone: computed once per version (every probe of every endpoint asks). */
+const ordersByVersion = new Map<TlsVersion, readonly number[]>();
+
+function orderFor(version: TlsVersion): readonly number[] {
   return SUITES.filter((s) => s.versions.includes(version))
     .map((s, i) => ({ s, i, rank: commonness(s) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)

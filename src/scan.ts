@@ -164,6 +164,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
 
   // The sandbox is loaded only when asked for: a live scan never loads the emulators' code.
   const scenario = options.sandbox !== undefined ? (await import('./sandbox/scenario.js')).loadScenario(options.sandbox) : undefined;
+  // Only the sandbox holds the scenario once started: the scan keeps its name, not its thousands of resources.
+  const sandboxName = scenario?.name;
   const sections = { aws: options.aws, github: options.github, tls: options.tls } as Record<string, unknown>;
   const wanted = [
     ...Object.keys(sections).filter((id) => sections[id] !== undefined),
@@ -221,7 +223,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
     });
     const inScope = selected.filter((c) => targets.some((t) => t.provider === c.meta.provider));
     options.onPlan?.({ checks: inScope.length, targets: targets.length });
-    log.info({ targets: targets.map((t) => t.id), checks: inScope.length, sandbox: scenario?.name }, 'scan started');
+    log.info({ targets: targets.map((t) => t.id), checks: inScope.length, sandbox: sandboxName }, 'scan started');
 
     const factsOf = factsByTarget(byId, store, runtime);
     const elsewhere = new Map<string, string[]>();
@@ -268,7 +270,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       scope: {
         targets: targets.map(({ provider, id, resource, options: o }) => ({ provider, id, resource, options: recordable(o) })),
         checks: inScope.map((c) => c.meta.id),
-        ...(scenario ? { sandbox: scenario.name } : {}),
+        ...(sandboxName !== undefined ? { sandbox: sandboxName } : {}),
         ...(options.shard ? { shard: { ...options.shard, ...elsewhereRecord(elsewhere) } } : {}),
         ...(recorded?.manifest.scope.sandbox ? { sandbox: recorded.manifest.scope.sandbox } : {}),
         ...(recorded

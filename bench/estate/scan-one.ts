@@ -4,12 +4,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { boundHeapGrowth } from '../../src/cli/heap-growth.js';
 import type { Provider } from '../../src/core/provider.js';
 import { loadBuiltinProviders } from '../../src/providers/index.js';
 import { generateEstate } from '../../src/sandbox/generate/estate.js';
 import { scan } from '../../src/scan.js';
 import type { Scenario } from '../../src/sandbox/scenario.js';
 import { withRemoteSandbox } from './remote-sandbox.js';
+
+// The heap setting that `annexa scan` applies at start-up (src/cli.ts): the part's memory is what a user's scan would take.
+boundHeapGrowth();
 
 const [provider = 'aws', seedText = '1', latencyText = '20', out = mkdtempSync(path.join(tmpdir(), 'annexa-bench-'))] =
   process.argv.slice(2);
@@ -28,10 +32,16 @@ export function modelled(scenario: Scenario, latency: number): Scenario {
   return s;
 }
 
-const scenario = modelled(generateEstate({ seed, providers: [provider] }), latencyMs);
+// The generated estate is not kept: the scan reads it from its file, as `annexa scan --sandbox FILE` does.
 const dir = mkdtempSync(path.join(tmpdir(), 'annexa-estate-'));
-const file = path.join(dir, `${scenario.name}-${provider}.json`);
-writeFileSync(file, JSON.stringify(scenario));
+const file = writeEstate(dir);
+
+function writeEstate(into: string): string {
+  const scenario = modelled(generateEstate({ seed, providers: [provider] }), latencyMs);
+  const written = path.join(into, `${scenario.name}-${provider}.json`);
+  writeFileSync(written, JSON.stringify(scenario));
+  return written;
+}
 
 let sandboxStats: Record<string, unknown> | undefined;
 // Only the measured provider is loaded: another's SDK (the AWS one alone is about 130 MB) would count in its peak RSS.

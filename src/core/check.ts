@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { boundedMap } from './bounded-map.js';
 import { FactError } from './facts.js';
 import { withReads } from './reads.js';
 import type { CheckMeta, ProviderId, Result, SettingSpec, SettingType, SettingTypes, Status, Target } from './types.js';
@@ -179,20 +179,14 @@ export function resultFactory(meta: CheckMeta, factRefs: () => string[]): Result
       const before = factRefs();
       // A bounded number of items is judged at once: 5,000 buckets started together per check hold
       // every one's pending reads in memory at the same time, while the API pools admit a few calls anyway.
-      const limit = pLimit(EACH_IN_FLIGHT);
-      const judged = await Promise.all(
-        items.map((item) =>
-          limit(async () => {
-            try {
-              return [await withReads(() => judge(item), before)].flat();
-            } catch (err) {
-              if (err instanceof FactError) return [error(resourceOf(item), err)];
-              limit.clearQueue(); // a bug in the check: start no more items
-              throw err;
-            }
-          }),
-        ),
-      );
+      const judged = await boundedMap(items, EACH_IN_FLIGHT, async (item) => {
+        try {
+          return [await withReads(() => judge(item), before)].flat();
+        } catch (err) {
+          if (err instanceof FactError) return [error(resourceOf(item), err)];
+          throw err; // a bug in the check: no more items are started
+        }
+      });
       return judged.flat();
     },
   };

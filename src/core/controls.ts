@@ -48,7 +48,12 @@ export const emptyCounts = (): Record<Status, number> => ({ pass: 0, fail: 0, er
  */
 export function rollUpControls(catalog: Control[], mapping: Mapping, results: Result[]): ControlRollup[] {
   const byCheck = new Map<string, Result[]>();
-  for (const r of results) byCheck.set(r.checkId, [...(byCheck.get(r.checkId) ?? []), r]);
+  // Appended in place: copying a check's list for each of its 5,000 results made gigabytes of garbage.
+  for (const r of results) {
+    const list = byCheck.get(r.checkId);
+    if (list) list.push(r);
+    else byCheck.set(r.checkId, [r]);
+  }
   const checksOf = new Map<string, string[]>();
   for (const [checkId, links] of Object.entries(mapping)) {
     for (const { control } of links) checksOf.set(control, [...(checksOf.get(control) ?? []), checkId]);

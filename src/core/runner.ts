@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { boundedMap } from './bounded-map.js';
 import { describeCause, resultFactory, type BaseContext, type Check, type SettingValue } from './check.js';
 import type { FactStore } from './facts.js';
 import type { Provider, ProviderRuntime } from './provider.js';
@@ -35,21 +35,15 @@ export interface RunPlan {
  * of the scan goes on.
  */
 export async function runChecks(plan: RunPlan): Promise<Result[]> {
-  const limit = pLimit(plan.concurrency);
-
   const tasks = plan.targets.flatMap((target) =>
     plan.checks.filter((check) => check.meta.provider === target.provider).map((check) => ({ check, target })),
   );
   let done = 0;
-  const results = await Promise.all(
-    tasks.map(({ check, target }) =>
-      limit(async () => {
-        const out = await runOne(check, target, plan.factsOf(target), plan);
-        plan.onProgress?.(++done, tasks.length, check, target);
-        return out;
-      }),
-    ),
-  );
+  const results = await boundedMap(tasks, plan.concurrency, async ({ check, target }) => {
+    const out = await runOne(check, target, plan.factsOf(target), plan);
+    plan.onProgress?.(++done, tasks.length, check, target);
+    return out;
+  });
   return results.flat();
 }
 

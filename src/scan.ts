@@ -242,6 +242,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       onProgress: (done, total) => options.onProgress?.(done, total),
       onElsewhere: (check, target) => elsewhere.set(target.id, [...(elsewhere.get(target.id) ?? []), check.meta.id]),
     });
+    await store.settled(deadline?.signal);
     deadline?.clear();
     if (deadline?.signal.aborted)
       log.warn({ maxDurationMs: options.maxDurationMs }, 'the scan reached --max-duration: unfinished checks are errors');

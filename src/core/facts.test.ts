@@ -59,3 +59,30 @@ describe('a call is bounded with all its retries', () => {
     await expect(scope.fact('demo.ok', (rec) => rec.call({ operation: 'Get' }, async () => 42))).resolves.toBe(42);
   });
 });
+
+describe('the facts still being collected when the checks are done', () => {
+  const slow = (ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve('late'), ms));
+
+  it('are waited for, so that every fact a result names is in the snapshot', async () => {
+    const store = new FactStore(new Pools());
+    const scope = store.scope({ target: 't', pool: 'p', classify });
+    // A check that stopped at its first failed read, leaving the other read in flight.
+    const reads = [scope.fact('fails', () => Promise.reject(new Error('boom'))), scope.fact('slow', () => slow(30))];
+    await expect(Promise.all(reads)).rejects.toThrow();
+    expect(store.snapshot().map((f) => f.ref)).toEqual(['t/fails']);
+    await store.settled();
+    expect(store.snapshot().map((f) => [f.ref, f.ok])).toEqual([
+      ['t/fails', false],
+      ['t/slow', true],
+    ]);
+  });
+
+  it('are waited for no longer than the run may last', async () => {
+    const store = new FactStore(new Pools());
+    void store.scope({ target: 't', pool: 'p', classify }).fact('endless', () => new Promise<never>(() => {}));
+    const deadline = new AbortController();
+    setTimeout(() => deadline.abort(), 20);
+    await store.settled(deadline.signal);
+    expect(store.snapshot()).toEqual([]);
+  });
+});

@@ -99,6 +99,20 @@ export class FactStore {
     return { target: options.target, fact: (key, fetch) => this.fact(options, key, fetch) };
   }
 
+  /**
+   * Waits until no fact is being collected, or `signal` aborts: a check that
+   * ended at its first failed read may leave other reads in flight, and every
+   * fact a result names belongs in snapshot.json.
+   */
+  async settled(signal?: AbortSignal): Promise<void> {
+    const aborted = signal && new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    for (let size = -1; size !== this.live.size && !signal?.aborted;) {
+      size = this.live.size;
+      const all = Promise.allSettled(this.live.values());
+      await (aborted ? Promise.race([all, aborted]) : all);
+    }
+  }
+
   /** Every fact of the run, in a stable order, for snapshot.json. */
   snapshot(): FactRecord[] {
     return [...this.records.values()].sort((a, b) => a.ref.localeCompare(b.ref));

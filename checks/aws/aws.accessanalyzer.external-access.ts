@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
 import { eachRegion, regionResource } from '../../src/judging/aws/regional.js';
+import { settleAll } from '../../src/core/settle.js';
 
 /** Analyzer types that report external access; the unused- and internal-access types do not. */
 const EXTERNAL_ACCESS = new Set(['ACCOUNT', 'ORGANIZATION']);
@@ -30,7 +31,7 @@ export default defineCheck({
       const active = all.filter((a) => EXTERNAL_ACCESS.has(a.type) && a.status === 'ACTIVE');
       const seen = all.map((a) => `${a.name} (${a.type}, ${a.status})`);
       if (!active.length) return ctx.fail(resource, 'noAnalyzer', { region, analyzersSeen: seen });
-      const findings = (await Promise.all(active.map((a) => ctx.aws.accessAnalyzer.activeFindings(region, a.arn)))).flat();
+      const findings = (await settleAll(active.map((a) => ctx.aws.accessAnalyzer.activeFindings(region, a.arn)))).flat();
       const byResource = new Map(findings.map((f) => [f.resource ?? f.id, f]));
       const o = { region, analyzers: active.map((a) => `${a.name} (${a.type})`) };
       if (!byResource.size) return ctx.pass(resource, 'noExternalAccess', o);

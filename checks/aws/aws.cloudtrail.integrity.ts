@@ -8,6 +8,7 @@ import {
 } from '../../src/judging/aws/cloudtrail.js';
 import { accountBlock, effectiveBlock, PAB_FLAGS } from '../../src/judging/aws/judge.js';
 import type { CheckContext } from '../../src/core/check.js';
+import { settleAll } from '../../src/core/settle.js';
 
 /** What keeps one trail's logs from being tamper-evident, encrypted and private. */
 async function integrityProblems(ctx: CheckContext<'aws'>, { trail }: TrailJudgement): Promise<string[]> {
@@ -51,7 +52,7 @@ export default defineCheck({
     const resource = ctx.target.resource;
     const { judged, errors } = await multiRegionTrails(ctx);
     const recording = judged.filter((j) => j.problems.length === 0);
-    const found = await Promise.all(recording.map(async (j) => ({ trail: j.trail, problems: await integrityProblems(ctx, j) })));
+    const found = await settleAll(recording.map(async (j) => ({ trail: j.trail, problems: await integrityProblems(ctx, j) })));
     const good = found.find((f) => f.problems.length === 0);
     if (good) {
       const owner = trailOwner(good.trail);

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/core/check.js';
 import type { CheckContext } from '../../src/core/check.js';
 import { eachRegion, orNone, regionalArn } from '../../src/judging/aws/regional.js';
+import { settleAll } from '../../src/core/settle.js';
 
 /** Instances on their way out: Systems Manager cannot manage them any more. */
 const GONE = new Set(['shutting-down', 'terminated']);
@@ -43,7 +44,7 @@ export default defineCheck({
 type Ctx = CheckContext<'aws', 'compliant' | 'nonCompliant' | 'noPatchData' | 'notManaged'>;
 
 async function managed(ctx: Ctx, region: string) {
-  const [nodes, compliance] = await Promise.all([ctx.aws.ssm.managedNodes(region), ctx.aws.ssm.patchCompliance(region)]);
+  const [nodes, compliance] = await settleAll([ctx.aws.ssm.managedNodes(region), ctx.aws.ssm.patchCompliance(region)]);
   const byId = new Map(compliance.map((c) => [c.resourceId, c]));
   return nodes.map((n) => {
     const resource = nodeArn(ctx, region, n.id, n.resourceType);

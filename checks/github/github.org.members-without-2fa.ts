@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/core/check.js';
 import { MANAGED_USERS_MESSAGE, MANAGED_USERS_SETTING } from '../../src/judging/github/managed-users.js';
+import { settleAll } from '../../src/core/settle.js';
 
 export default defineCheck({
   meta: {
@@ -26,7 +27,7 @@ export default defineCheck({
     const org = r.replace(/^github:/, '');
     if (ctx.settings.managedUsers) return [ctx.notApplicable(r, 'managedUsers', { org })];
     const logins = async (p: Promise<{ login: string }[]>) => (await p).map((m) => m.login).sort();
-    const [members, insecureMembers, outsideCollaborators, insecureOutsideCollaborators] = await Promise.all([
+    const [members, insecureMembers, outsideCollaborators, insecureOutsideCollaborators] = await settleAll([
       logins(ctx.github.membersWithout2fa()),
       logins(ctx.github.twoFactorAccounts('members', '2fa_insecure')),
       logins(ctx.github.twoFactorAccounts('outside_collaborators', '2fa_disabled')),

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/core/check.js';
 import { NO_REPOS, eachRepo } from '../../src/judging/github/each-repo.js';
 import type { AlertKind, OpenAlert } from '../../src/providers/github/types.js';
+import { settleAll } from '../../src/core/settle.js';
 
 const DAY = 86_400_000;
 const KINDS: AlertKind[] = ['dependabot', 'code-scanning', 'secret-scanning'];
@@ -46,7 +47,7 @@ export default defineCheck({
     const limits: Record<string, number | null> = { critical: s.criticalDays, high: s.highDays, medium: s.mediumDays, low: s.lowDays };
     const severityOf = (kind: AlertKind, a: OpenAlert) => (kind === 'secret-scanning' ? s.secretScanningSeverity : a.severity);
     return eachRepo(ctx, async (repo) => {
-      const lists = await Promise.all(KINDS.map((k) => ctx.github.openAlerts(k)));
+      const lists = await settleAll(KINDS.map((k) => ctx.github.openAlerts(k)));
       const counts: Record<string, Record<string, number>> = {};
       const overdue: Record<string, number> = {};
       let open = 0;

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/core/check.js';
 import { judgeKeyExchange } from '../../src/judging/tls/key-exchange.js';
 import { judgeSuites } from '../../src/judging/tls/profiles.js';
+import { settleAll } from '../../src/core/settle.js';
 
 export default defineCheck({
   meta: {
@@ -22,7 +23,7 @@ export default defineCheck({
     const r = ctx.target.resource;
     const { profile } = ctx.tls.endpoint;
     const p = await ctx.tls.protocols();
-    const perVersion = await Promise.all(p.accepted.map((v) => ctx.tls.suites(v)));
+    const perVersion = await settleAll(p.accepted.map((v) => ctx.tls.suites(v)));
     const j = { profile, ...judgeSuites(profile, perVersion) };
     if (j.offending.length) return [ctx.fail(r, 'weak', j)];
     const gaps = [...j.inconclusive, ...p.inconclusive.map((v) => `${v}: version probe inconclusive`)];

@@ -43,10 +43,9 @@ export interface TrailJudgement {
  */
 export async function multiRegionTrails(ctx: CheckContext<'aws'>): Promise<{ judged: TrailJudgement[]; errors: FactError[] }> {
   const trails = (await ctx.aws.cloudtrail.trails()).filter((t) => t.multiRegion);
-  const judged: TrailJudgement[] = [];
-  const errors: FactError[] = [];
-  await Promise.all(
-    trails.map(async (trail) => {
+  // Errors kept in the trails' order, not the order they came in: the replay of a run names the same one first.
+  const outcomes = await Promise.all(
+    trails.map(async (trail): Promise<TrailJudgement | FactError> => {
       try {
         const status = await ctx.aws.cloudtrail.status(trail);
         // A trail without custom selectors records every management event, read and write.
@@ -60,13 +59,15 @@ export async function multiRegionTrails(ctx: CheckContext<'aws'>): Promise<{ jud
           !coverage.read && 'management read events not recorded',
           !coverage.write && 'management write events not recorded',
         ].filter((p): p is string => Boolean(p));
-        judged.push({ trail, problems });
+        return { trail, problems };
       } catch (err) {
         if (!(err instanceof FactError)) throw err;
-        errors.push(err);
+        return err;
       }
     }),
   );
+  const judged = outcomes.filter((o): o is TrailJudgement => !(o instanceof FactError));
+  const errors = outcomes.filter((o): o is FactError => o instanceof FactError);
   judged.sort((a, b) => a.trail.arn.localeCompare(b.trail.arn));
   return { judged, errors };
 }

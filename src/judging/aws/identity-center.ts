@@ -1,5 +1,6 @@
 import { FactError } from '../../core/facts.js';
 import type { IdentityCenterFacts } from '../../providers/aws/identity-center-facts.js';
+import { settleAll } from '../../core/settle.js';
 
 /**
  * Who stands behind an IAM Identity Center role. Identity Center provisions
@@ -65,7 +66,7 @@ export async function permissionSetHolders(facts: IdentityCenterFacts, roles: Re
       });
     }
     const assignments = await facts.accountAssignments(instance, role.accountId, set.arn);
-    const groups = await Promise.all(
+    const groups = await settleAll(
       assignments
         .filter((a) => a.principalType === 'GROUP')
         .map(async (a) => ({ id: a.principalId, members: [...new Set(await facts.groupMembers(instance, a.principalId))].sort() })),

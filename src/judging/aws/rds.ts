@@ -2,6 +2,7 @@ import type { CheckContext } from '../../core/check.js';
 import type { Result } from '../../core/types.js';
 import type { RdsCluster, RdsInstance } from '../../providers/aws/rds-facts.js';
 import { eachRegion, orNone, regionalArn } from './regional.js';
+import { settleAll } from '../../core/settle.js';
 
 export interface RdsDatabases {
   instances: RdsInstance[];
@@ -10,7 +11,7 @@ export interface RdsDatabases {
 
 /** The DB instances and clusters of one region. */
 export async function rdsDatabases(ctx: CheckContext<'aws'>, region: string): Promise<RdsDatabases> {
-  const [instances, clusters] = await Promise.all([ctx.aws.rds.instances(region), ctx.aws.rds.clusters(region)]);
+  const [instances, clusters] = await settleAll([ctx.aws.rds.instances(region), ctx.aws.rds.clusters(region)]);
   return { instances, clusters };
 }
 

@@ -240,6 +240,18 @@ describe('annexa verify', () => {
     expect(stdout).toContain('extra.txt: in the run folder but not covered by the manifest');
   }, 60_000);
 
+  /**
+   * Writes the first run's edited `manifest` back unsigned (what is tampered with is for the
+   * re-evaluation to catch, not the signature) and verifies that run alone.
+   */
+  async function verifyUnsigned(out: string, runDir: string, manifest: Record<string, unknown>) {
+    manifest.signature = null;
+    await rm(path.join(runDir, 'attestation.intoto.jsonl'));
+    await writeFile(path.join(runDir, MANIFEST), jsonText(manifest));
+    await rm(path.join(out, second), { recursive: true });
+    return runCli(['verify', runDir, '--checks-dir', path.join(work, 'plugin')], { cwd: work });
+  }
+
   it('exits 1 naming the result when a fail is edited to pass and every hash is recomputed (unsigned run)', async () => {
     const out = await copyEvidence();
     const runDir = path.join(out, first);
@@ -253,11 +265,7 @@ describe('annexa verify', () => {
     manifest.files['results.json'] = { sha256: sha256(text), bytes: Buffer.byteLength(text) };
     manifest.counts.pass++;
     manifest.counts.fail--;
-    manifest.signature = null;
-    await rm(path.join(runDir, 'attestation.intoto.jsonl'));
-    await writeFile(path.join(runDir, MANIFEST), jsonText(manifest));
-    await rm(path.join(out, second), { recursive: true });
-    const { code, stdout } = await runCli(['verify', runDir, '--checks-dir', path.join(work, 'plugin')], { cwd: work });
+    const { code, stdout } = await verifyUnsigned(out, runDir, manifest);
     expect(code).toBe(1);
     expect(stdout).toContain(`result ${victim.checkId} × ${victim.resource}: recorded pass`);
     expect(stdout).toMatch(/but its snapshot gives fail/);
@@ -268,11 +276,7 @@ describe('annexa verify', () => {
     const runDir = path.join(out, first);
     const manifest = await readJson(path.join(runDir, MANIFEST));
     manifest.scope.shard = { index: 0, count: 2, elsewhere: [{ target: manifest.scope.targets[0].id, checks: ['aws.iam.root-mfa'] }] };
-    manifest.signature = null;
-    await rm(path.join(runDir, 'attestation.intoto.jsonl'));
-    await writeFile(path.join(runDir, MANIFEST), jsonText(manifest));
-    await rm(path.join(out, second), { recursive: true });
-    const { code, stdout } = await runCli(['verify', runDir, '--checks-dir', path.join(work, 'plugin')], { cwd: work });
+    const { code, stdout } = await verifyUnsigned(out, runDir, manifest);
     expect(code).toBe(1);
     expect(stdout).toContain('scope.shard.elsewhere: the checks that split targets left to other shards do not follow from the snapshot');
   }, 60_000);

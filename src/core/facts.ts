@@ -1,4 +1,5 @@
 import type { CallRecord, FactErrorData, FactErrorKind, FactRecord } from './types.js';
+import { CallDeadline, withCallDeadline } from './call-deadline.js';
 import type { Pools } from './pools.js';
 import { currentReads, noteRead, withReads } from './reads.js';
 import { countWait } from './waits.js';
@@ -208,7 +209,7 @@ export class FactStore {
       const t0 = performance.now();
       const deadline = withDeadline(scope.callTimeoutMs, `${options.operation} on ${record.target}`);
       try {
-        const value = await deadline.race(fn(deadline.signal));
+        const value = await deadline.race(withCallDeadline(deadline.clock, () => fn(deadline.signal)));
         Object.assign(record, clean(scope.inspect?.({ value })));
         return value;
       } catch (error) {
@@ -225,27 +226,23 @@ export class FactStore {
 
 /**
  * A call's time limit: a signal for the client, and a race that fails with a
- * `timeout` when the time is up even if the client goes on retrying.
+ * `timeout` when the time is up even if the client goes on retrying. Time the
+ * call spends only waiting for shared slots does not count (call-deadline.ts).
  */
 function withDeadline(ms: number | undefined, what: string) {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    if (ms === undefined) return;
-    timer = setTimeout(() => {
-      const error = new FactError({
-        kind: 'timeout',
-        message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)`,
-      });
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  expired.catch(() => {});
+  const clock =
+    ms === undefined
+      ? undefined
+      : new CallDeadline(
+          ms,
+          () =>
+            new FactError({ kind: 'timeout', message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)` }),
+        );
   return {
-    signal: controller.signal,
-    race: <T>(work: Promise<T>) => (ms === undefined ? work : Promise.race([work, expired])),
-    clear: () => clearTimeout(timer),
+    clock,
+    signal: clock?.signal ?? new AbortController().signal,
+    race: <T>(work: Promise<T>) => (clock ? Promise.race([work, clock.expired]) : work),
+    clear: () => clock?.clear(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { awaitSlot } from '../../../core/call-deadline.js';
 
 /** `tls.probeConcurrency` when the config does not say: connections one endpoint's probes keep open at once. */
 export const DEFAULT_PROBE_CONCURRENCY = 8;
@@ -18,9 +19,14 @@ export const DEFAULT_PROBE_CONCURRENCY = 8;
 export class ConnectionGate {
   private readonly limit: LimitFunction;
   private started = 0;
+  private opened = 0;
   private dropping = false;
 
-  constructor(concurrency: number) {
+  /** `shared`: the scan's limit on connections open at once across endpoints (`tls.connections`), if any. */
+  constructor(
+    concurrency: number,
+    private readonly shared: ConnectionLimit = unlimited,
+  ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`probe concurrency must be a positive integer`);
     this.limit = pLimit(concurrency);
   }
@@ -36,9 +42,9 @@ export class ConnectionGate {
    * that drops concurrent connections gives.
    */
   async run<T>(attempt: () => Promise<T>, hungUp: (outcome: PromiseSettledResult<T>) => boolean): Promise<T> {
-    const first = await this.limit(async () => {
+    const first = await this.connection(async () => {
       const mark = ++this.started;
-      const crowded = this.limit.activeCount > 1;
+      const crowded = this.opened > 1;
       const outcome = await settle(attempt);
       return { outcome, overlapped: crowded || this.started !== mark };
     });
@@ -46,12 +52,40 @@ export class ConnectionGate {
     this.dropping = true;
     this.limit.concurrency = 1;
     // queued behind every open connection, so it runs alone, after the server had time to see them closed
-    return this.limit(async () => {
-      await delay(SETTLE_MS);
-      return attempt();
-    });
+    return this.connection(attempt, SETTLE_MS);
+  }
+
+  /**
+   * `attempt` once this endpoint and the scan both have a connection to spare
+   * (the endpoint's first: a connection waiting for the scan's limit holds no
+   * slot another endpoint could use). The wait is not the calling fact's own
+   * time (core/call-deadline.ts): the attempt's own time limit starts with it.
+   */
+  private async connection<T>(attempt: () => Promise<T>, settleMs = 0): Promise<T> {
+    const turn = awaitSlot();
+    try {
+      return await this.limit(async () => {
+        if (settleMs) await delay(settleMs);
+        return this.shared(async () => {
+          turn.granted();
+          this.opened += 1;
+          try {
+            return await attempt();
+          } finally {
+            this.opened -= 1;
+          }
+        });
+      });
+    } finally {
+      turn.released();
+    }
   }
 }
+
+/** Runs work when one of the scan's connections is free: a p-limit shared by every endpoint's gate. */
+export type ConnectionLimit = <T>(attempt: () => Promise<T>) => Promise<T>;
+
+const unlimited: ConnectionLimit = (attempt) => attempt();
 
 /** How long a server that counts connections may take to see the last one closed. */
 const SETTLE_MS = 200;

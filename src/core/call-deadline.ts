@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * A call's time limit, on the call's own time. A call whose work waits for
  * slots shared with other targets (the TLS provider's limit on connections
@@ -33,6 +31,7 @@ export class CallDeadline {
       };
     });
     this.expired.catch(() => undefined);
+    bySignal.set(this.signal, this);
     this.run();
   }
 
@@ -93,14 +92,12 @@ export interface SlotTurn {
   released(): void;
 }
 
-const calls = new AsyncLocalStorage<CallDeadline>();
+/** Each deadline by the signal its call's work is handed (CallRecorder.call): the work names its call by it. */
+const bySignal = new WeakMap<AbortSignal, CallDeadline>();
 
-/** Runs `fn` as the work of `deadline`'s call: slot waits inside it stop that call's clock. */
-export function withCallDeadline<T>(deadline: CallDeadline | undefined, fn: () => Promise<T>): Promise<T> {
-  return deadline ? calls.run(deadline, fn) : fn();
-}
+const NO_TURN: SlotTurn = { granted: () => undefined, released: () => undefined };
 
-/** A turn at a shared slot for the call this code runs in; one that counts nothing outside a call with a deadline. */
-export function awaitSlot(): SlotTurn {
-  return calls.getStore()?.awaitSlot() ?? { granted: () => undefined, released: () => undefined };
+/** A turn at a shared slot for the call whose signal this is; one that counts nothing for any other signal. */
+export function awaitSlot(signal: AbortSignal | undefined): SlotTurn {
+  return (signal && bySignal.get(signal)?.awaitSlot()) ?? NO_TURN;
 }

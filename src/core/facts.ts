@@ -1,5 +1,5 @@
 import type { CallRecord, FactErrorData, FactErrorKind, FactRecord } from './types.js';
-import { CallDeadline, withCallDeadline } from './call-deadline.js';
+import { CallDeadline } from './call-deadline.js';
 import type { Pools } from './pools.js';
 import { currentReads, noteRead, withReads } from './reads.js';
 import { countWait } from './waits.js';
@@ -49,6 +49,8 @@ export interface CallInspector {
  * Handed to a fetcher: every API call it makes goes through `call`, so it is
  * logged, pooled and bounded in time. `fn` gets a signal that aborts when the
  * call's time is up; the call then fails with a `timeout` whatever `fn` does.
+ * The signal also names the call to `awaitSlot` (call-deadline.ts), so that
+ * its waits for slots shared with other targets stop its clock.
  */
 export interface CallRecorder {
   call<T>(options: CallOptions, fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
@@ -209,7 +211,7 @@ export class FactStore {
       const t0 = performance.now();
       const deadline = withDeadline(scope.callTimeoutMs, `${options.operation} on ${record.target}`);
       try {
-        const value = await deadline.race(withCallDeadline(deadline.clock, () => fn(deadline.signal)));
+        const value = await deadline.race(fn(deadline.signal));
         Object.assign(record, clean(scope.inspect?.({ value })));
         return value;
       } catch (error) {

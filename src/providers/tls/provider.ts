@@ -112,7 +112,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
           const h = await facts.handshake();
           const options = { timeoutMs: runtime.callTimeoutMs, loopbackOnly: o.loopbackOnly === true };
           // a connection of the scan's like any other (to the responder, not the endpoint: no hang-up to ask again)
-          return rec.call({ operation: 'ocsp:status' }, (signal) => base.gate.run(() => readRevocation(h, { ...options, signal }), never));
+          return rec.call({ operation: 'ocsp:status' }, (signal) =>
+            base.gate.run(() => readRevocation(h, { ...options, signal }), never, signal),
+          );
         }),
       protocols: () =>
         scope.fact('tls.protocols', async (rec) => {
@@ -129,7 +131,7 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       starttls: () =>
         scope.fact('tls.starttls', (rec) => {
           if (!starttls) throw new Error('not a STARTTLS endpoint');
-          return rec.call({ operation: `${starttls}:STARTTLS` }, () => base.gate.run(() => negotiate(starttls, base), never));
+          return rec.call({ operation: `${starttls}:STARTTLS` }, (signal) => base.gate.run(() => negotiate(starttls, base), never, signal));
         }),
     };
     return facts;

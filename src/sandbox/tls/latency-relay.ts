@@ -6,7 +6,7 @@ import { listenTracked } from './raw-listener.js';
 export interface RelayCounters {
   connections: number;
   open: number;
-  /** Most connections open through the relays at one time. */
+  /** Most connections open through the relays at one time (a connection is closed once its client hung up). */
   peakOpen: number;
   /**
    * Round trips the clients waited for: each time the server answered (bytes, or closing) after the client
@@ -27,8 +27,17 @@ export function startLatencyRelay(upstreamPort: number, roundTripMs: number, cou
   const oneWay = roundTripMs / 2;
   const server = net.createServer((client) => {
     counters.connections += 1;
-    counters.peakOpen = Math.max(counters.peakOpen, ++counters.open);
-    client.once('close', () => (counters.open -= 1));
+    counters.open += 1;
+    let open = true;
+    // closed for the client once it hung up (its FIN read), or the connection failed
+    const closed = () => {
+      if (open) counters.open -= 1;
+      open = false;
+    };
+    client.once('end', closed).once('close', closed);
+    // Sampled once this turn of the event loop has read every hang-up that reached the relay before this
+    // connection did: a busy relay reads a batch of them and the next connections in no set order.
+    setImmediate(() => (counters.peakOpen = Math.max(counters.peakOpen, counters.open)));
     const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort });
     // the client sent bytes and is still there: the server's next word (bytes or a hang-up) ends a round trip
     let awaitingAnswer = false;

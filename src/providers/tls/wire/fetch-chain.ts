@@ -52,7 +52,7 @@ export async function fetchCertificateChain(o: ChainOptions): Promise<ChainAnswe
       const hello = buildClientHello({ version, suites: offer, servername: endpoint.servername ?? endpoint.host });
       // within the endpoint's gate like every probe; a refusal here is tried with other suites, not asked again alone
       const answer = await gated(
-        endpoint.gate,
+        endpoint,
         () => exchange(endpoint, hello, new ChainInterpreter(version, new Set(offer))),
         () => false,
       );

@@ -39,10 +39,11 @@ export class ConnectionGate {
   /**
    * Runs one connection's worth of work within the limit. `hungUp` says whether
    * its outcome (an answer or an error) is a bare hang-up, the kind a server
-   * that drops concurrent connections gives.
+   * that drops concurrent connections gives. `signal`: the calling fact's
+   * (CallRecorder), so that its wait for a slot is not counted as its time.
    */
-  async run<T>(attempt: () => Promise<T>, hungUp: (outcome: PromiseSettledResult<T>) => boolean): Promise<T> {
-    const first = await this.connection(async () => {
+  async run<T>(attempt: () => Promise<T>, hungUp: (outcome: PromiseSettledResult<T>) => boolean, signal?: AbortSignal): Promise<T> {
+    const first = await this.connection(signal, async () => {
       const mark = ++this.started;
       const crowded = this.opened > 1;
       const outcome = await settle(attempt);
@@ -52,7 +53,7 @@ export class ConnectionGate {
     this.dropping = true;
     this.limit.concurrency = 1;
     // queued behind every open connection, so it runs alone, after the server had time to see them closed
-    return this.connection(attempt, SETTLE_MS);
+    return this.connection(signal, attempt, SETTLE_MS);
   }
 
   /**
@@ -61,8 +62,8 @@ export class ConnectionGate {
    * slot another endpoint could use). The wait is not the calling fact's own
    * time (core/call-deadline.ts): the attempt's own time limit starts with it.
    */
-  private async connection<T>(attempt: () => Promise<T>, settleMs = 0): Promise<T> {
-    const turn = awaitSlot();
+  private async connection<T>(signal: AbortSignal | undefined, attempt: () => Promise<T>, settleMs = 0): Promise<T> {
+    const turn = awaitSlot(signal);
     try {
       return await this.limit(async () => {
         if (settleMs) await delay(settleMs);
@@ -104,11 +105,11 @@ function unwrap<T>(outcome: PromiseSettledResult<T>): T {
   throw outcome.reason;
 }
 
-/** Runs `attempt` through `gate` when there is one, else directly (a probe outside a scan: tests, the bench). */
+/** Runs `attempt` through the endpoint's gate when it has one, else directly (a probe outside a scan: tests, the bench). */
 export function gated<T>(
-  gate: ConnectionGate | undefined,
+  endpoint: { gate?: ConnectionGate; signal?: AbortSignal },
   attempt: () => Promise<T>,
   hungUp: (outcome: PromiseSettledResult<T>) => boolean,
 ): Promise<T> {
-  return gate ? gate.run(attempt, hungUp) : attempt();
+  return endpoint.gate ? endpoint.gate.run(attempt, hungUp, endpoint.signal) : attempt();
 }

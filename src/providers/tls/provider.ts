@@ -54,10 +54,11 @@ export const CONNECTIONS_PER_DEADLINE = 4;
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
   title: 'TLS',
-  // The work is paced by connections (tls.connections, each endpoint's gate), not by tasks: 64 endpoints' four
-  // checks at once ask for enough connections to keep the default limit full (an endpoint in a sequential phase,
-  // an elimination, has one or two open), without holding every endpoint's half-collected facts at once.
-  tasksAtOnce: 256,
+  // The work is paced by connections (tls.connections, each endpoint's gate), not by tasks: 32 endpoints' four
+  // checks at once ask for more connections than the default limit (an endpoint in a sequential phase, an
+  // elimination, has one or two open; up to its gate's 8 in a wide one), without holding every endpoint's
+  // half-collected facts and queued connections at once (more only cost the scanner collection time, measured).
+  tasksAtOnce: 128,
 
   async resolveTargets(section) {
     if (section?.caFile) assertCaFile(section.caFile);

@@ -17,7 +17,7 @@ import { chainHints, withRawFallback } from './raw-certificate.js';
 import { sslv2Suites } from './sslv2-facts.js';
 import { assertUpgrades, negotiate, starttlsConnector } from './starttls/index.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
-import { connectionLimit, DEFAULT_CONNECTIONS } from './wire/connection-limit.js';
+import { DEFAULT_CONNECTIONS, ScanConnections } from './wire/connection-limit.js';
 import { ConnectionGate, DEFAULT_PROBE_CONCURRENCY, type ConnectionLimit } from './wire/gate.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
@@ -158,12 +158,12 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
  * every endpoint: the first endpoint's `connections` sets it (the config's
  * `tls.connections` is the same for all).
  */
-const scanLimits = new WeakMap<FactStore, ConnectionLimit>();
+const scanLimits = new WeakMap<FactStore, ScanConnections>();
 
 function scanConnections(store: FactStore, size = DEFAULT_CONNECTIONS): ConnectionLimit {
   let limit = scanLimits.get(store);
-  if (!limit) scanLimits.set(store, (limit = connectionLimit(size)));
-  return limit;
+  if (!limit) scanLimits.set(store, (limit = new ScanConnections(size)));
+  return limit.forEndpoint();
 }
 
 /**

@@ -172,6 +172,10 @@ try {
       // the bound credits the limit: the scan must never have had more open
       const peak = Number(m.sandbox?.peakOpen ?? 0);
       const allowed = work.pools[0]!.concurrency;
+      const average = (ms: unknown) => (Number(ms ?? 0) / m.wallMs).toFixed(0);
+      console.log(
+        `        connections on average: ${average(m.sandbox?.openMs)} open, ${average(m.sandbox?.waitingMs)} waiting for the server's answer`,
+      );
       console.log(
         `        connections open at once, as the relays saw them: at most ${peak}, allowed ${allowed}${peak > allowed ? ' (BEYOND THE LIMIT)' : ''}`,
       );

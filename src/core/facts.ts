@@ -1,8 +1,8 @@
 import type { CallRecord, FactErrorData, FactErrorKind, FactRecord } from './types.js';
 import { CallDeadline } from './call-deadline.js';
 import type { Pools } from './pools.js';
-import { currentReads, noteRead, withReads } from './reads.js';
-import { countWait } from './waits.js';
+import { currentReads, noteRead, outsideReads, withReads } from './reads.js';
+import { countWait, outsideWaitClock } from './waits.js';
 
 /**
  * A fact that could not be collected. It is memoised like any fact, so every
@@ -134,7 +134,11 @@ export class FactStore {
     noteRead(ref);
     let pending = this.live.get(ref) as Promise<T> | undefined;
     if (!pending) {
-      pending = this.replay ? this.fromSnapshot<T>(ref) : this.collect(options, ref, key, fetch);
+      // Made outside the asking check's context, which the memoised promise would otherwise keep for the whole
+      // run; the asker still gets every fact the fetcher read, through withDependencies.
+      pending = outsideReads(() =>
+        outsideWaitClock(() => (this.replay ? this.fromSnapshot<T>(ref) : this.collect(options, ref, key, fetch))),
+      );
       this.live.set(ref, pending);
     }
     return countWait(this.withDependencies(ref, pending));

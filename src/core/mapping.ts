@@ -136,7 +136,10 @@ export function mappingProblems(mapping: Mapping, checkIds: string[], catalog: C
   return problems;
 }
 
-/** Fills each result's `controls` from the mapping (after the check ran: checks do not know their controls). */
+/**
+ * Fills each result's `controls` from the mapping (after the check ran: checks do not know their controls), in
+ * place: a copy of every result would be held beside the original until the run is written.
+ */
 export function withControls(results: Result[], mapping: Mapping): Result[] {
   // One list per check, shared by its results: a large run has tens of thousands of results and a few hundred checks.
   const byCheck = new Map<string, string[]>();
@@ -145,5 +148,6 @@ export function withControls(results: Result[], mapping: Mapping): Result[] {
     if (!controls) byCheck.set(checkId, (controls = (mapping[checkId] ?? []).map((l) => l.control)));
     return controls;
   };
-  return results.map((r) => ({ ...r, controls: controlsOf(r.checkId) }));
+  for (const r of results) r.controls = controlsOf(r.checkId);
+  return results;
 }

@@ -26,3 +26,13 @@ export function withReads<T>(fn: () => Promise<T>, base?: Iterable<string>): Pro
   const inherited = new Set(base ?? (stack.length ? stack[stack.length - 1] : []));
   return scopes.run([...stack, inherited], fn);
 }
+
+/**
+ * Runs `fn` outside every read scope. A promise keeps the async context it
+ * was made in: a memoised fact made inside a check's scope would keep that
+ * check's sets of reads alive for the rest of the run (about 9 MB for 28,000
+ * facts).
+ */
+export function outsideReads<T>(fn: () => T): T {
+  return scopes.exit(fn);
+}

@@ -37,3 +37,8 @@ export function countWait<T>(pending: Promise<T>): Promise<T> {
   clock.enter();
   return pending.finally(() => clock.leave());
 }
+
+/** Runs `fn` outside any check's clock: what it starts is nobody's wait but its awaiter's (countWait). */
+export function outsideWaitClock<T>(fn: () => T): T {
+  return clocks.exit(fn);
+}

@@ -22,9 +22,10 @@ function importedCommands(): string[] {
   const found = new Set<string>();
   for (const file of readdirSync(SOURCE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const text = readFileSync(path.join(SOURCE, file), 'utf8');
-    for (const [, names = '', pkg = ''] of text.matchAll(/import \{([^}]*)\} from '@aws-sdk\/client-([a-z0-9-]+)'/g)) {
+    // The SDK is loaded with require (sdk.ts): `const { XCommand, YCommand: Alias } = sdk('@aws-sdk/client-NAME')`.
+    for (const [, names = '', pkg = ''] of text.matchAll(/const \{([^}]*)\} = sdk\('@aws-sdk\/client-([a-z0-9-]+)'\)/g)) {
       const service = SERVICE_OF_PACKAGE[pkg] ?? pkg;
-      for (const [, name] of names.matchAll(/\b(\w+Command)\b(?:\s+as\s+\w+)?/g)) found.add(`${service}:${name}`);
+      for (const [, name] of names.matchAll(/\b(\w+Command)\b(?:\s*:\s*\w+)?/g)) found.add(`${service}:${name}`);
     }
   }
   return [...found].sort();

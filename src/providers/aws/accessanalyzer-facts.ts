@@ -1,8 +1,10 @@
-import { ListAnalyzersCommand, ListFindingsCommand } from '@aws-sdk/client-accessanalyzer';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { ListAnalyzersCommand, ListFindingsCommand } = sdk('@aws-sdk/client-accessanalyzer');
 
 export interface Analyzer {
   arn: string;

@@ -1,8 +1,10 @@
-import { ListProtectedResourcesCommand } from '@aws-sdk/client-backup';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { ListProtectedResourcesCommand } = sdk('@aws-sdk/client-backup');
 
 /** A resource AWS Backup has backed up at least once (ListProtectedResources). */
 export interface ProtectedResource {

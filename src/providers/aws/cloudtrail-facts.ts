@@ -1,8 +1,10 @@
-import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import type { MonitoringFacts, Trail } from './monitoring-types.js';
+import { sdk } from './sdk.js';
+
+const { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } = sdk('@aws-sdk/client-cloudtrail');
 
 /**
  * CloudTrail facts. DescribeTrails in the home Region with shadow trails

@@ -1,12 +1,11 @@
-import {
-  DescribeConfigurationRecordersCommand,
-  DescribeConfigurationRecorderStatusCommand,
-  DescribeDeliveryChannelStatusCommand,
-} from '@aws-sdk/client-config-service';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import type { MonitoringFacts } from './monitoring-types.js';
+import { sdk } from './sdk.js';
+
+const { DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand, DescribeDeliveryChannelStatusCommand } =
+  sdk('@aws-sdk/client-config-service');
 
 /**
  * AWS Config facts, per region: three unpaginated describe calls (a region

@@ -1,8 +1,10 @@
-import { DescribeContinuousBackupsCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { DescribeContinuousBackupsCommand, ListTablesCommand } = sdk('@aws-sdk/client-dynamodb');
 
 export interface DynamoTable {
   name: string;

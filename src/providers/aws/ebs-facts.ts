@@ -1,17 +1,14 @@
-import {
-  DescribeSnapshotsCommand,
-  DescribeVolumesCommand,
-  GetEbsEncryptionByDefaultCommand,
-  type DescribeSnapshotsCommandOutput,
-  type DescribeVolumesCommandOutput,
-  type Snapshot,
-} from '@aws-sdk/client-ec2';
+import type { DescribeSnapshotsCommandOutput, DescribeVolumesCommandOutput, Snapshot } from '@aws-sdk/client-ec2';
 import type { CallRecorder, FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { EC2_PAGE, ec2Pages } from './ec2-pages.js';
 import type { EbsSnapshot } from './ec2-types.js';
 import type { AwsFacts } from './types.js';
+import { sdk } from './sdk.js';
+
+const { DescribeSnapshotsCommand, DescribeVolumesCommand, GetEbsEncryptionByDefaultCommand } = sdk('@aws-sdk/client-ec2');
+type DescribeSnapshotsCommand = InstanceType<typeof DescribeSnapshotsCommand>;
 
 interface EbsFactOptions {
   accountId: string;

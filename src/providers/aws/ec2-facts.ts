@@ -1,17 +1,17 @@
-import {
-  DescribeInstancesCommand,
-  DescribeNetworkInterfacesCommand,
-  DescribeSecurityGroupRulesCommand,
-  DescribeSecurityGroupsCommand,
-  type DescribeInstancesCommandOutput,
-  type DescribeNetworkInterfacesCommandOutput,
-  type DescribeSecurityGroupRulesCommandOutput,
-  type DescribeSecurityGroupsCommandOutput,
+import type {
+  DescribeInstancesCommandOutput,
+  DescribeNetworkInterfacesCommandOutput,
+  DescribeSecurityGroupRulesCommandOutput,
+  DescribeSecurityGroupsCommandOutput,
 } from '@aws-sdk/client-ec2';
 import type { FactScope } from '../../core/facts.js';
 import type { AwsClients } from './clients.js';
 import { EC2_PAGE, ec2Pages } from './ec2-pages.js';
 import type { AwsFacts } from './types.js';
+import { sdk } from './sdk.js';
+
+const { DescribeInstancesCommand, DescribeNetworkInterfacesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand } =
+  sdk('@aws-sdk/client-ec2');
 
 interface Ec2FactOptions {
   accountId: string;

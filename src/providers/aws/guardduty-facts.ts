@@ -1,9 +1,11 @@
-import { GetDetectorCommand, GetFindingsCommand, ListDetectorsCommand, ListFindingsCommand } from '@aws-sdk/client-guardduty';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import type { GuardDutyDetector, GuardDutyFinding, MonitoringFacts } from './monitoring-types.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { GetDetectorCommand, GetFindingsCommand, ListDetectorsCommand, ListFindingsCommand } = sdk('@aws-sdk/client-guardduty');
 
 /** GuardDuty's lists and GetFindings take at most 50 per call. */
 const PAGE = 50;

@@ -1,15 +1,4 @@
-import {
-  GenerateCredentialReportCommand,
-  GetAccountAuthorizationDetailsCommand,
-  GetAccountPasswordPolicyCommand,
-  GetAccountSummaryCommand,
-  GetCredentialReportCommand,
-  ListVirtualMFADevicesCommand,
-  type AttachedPolicy as SdkAttachedPolicy,
-  type PolicyDetail,
-} from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import type { AttachedPolicy as SdkAttachedPolicy, PolicyDetail } from '@aws-sdk/client-iam';
 import { FactError, type CallRecorder, type FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
@@ -17,6 +6,18 @@ import { parseCredentialReport } from './credential-report.js';
 import { isCode } from './errors.js';
 import { parsePolicyDocument } from './policy.js';
 import type { AttachedPolicy, AuthorizationDetails, AwsFacts, InlinePolicy, VirtualMfaDevice } from './types.js';
+import { sdk } from './sdk.js';
+
+const {
+  GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  ListVirtualMFADevicesCommand,
+} = sdk('@aws-sdk/client-iam');
+const { GetCallerIdentityCommand } = sdk('@aws-sdk/client-sts');
+const { DescribeRegionsCommand } = sdk('@aws-sdk/client-ec2');
 
 export interface GlobalFactOptions {
   /** Regions named in the config; when absent, every enabled region. */

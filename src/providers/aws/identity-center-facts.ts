@@ -1,14 +1,12 @@
-import { ListGroupMembershipsCommand } from '@aws-sdk/client-identitystore';
-import {
-  DescribePermissionSetCommand,
-  ListAccountAssignmentsCommand,
-  ListInstancesCommand,
-  ListPermissionSetsProvisionedToAccountCommand,
-} from '@aws-sdk/client-sso-admin';
 import { FactError, type FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { ListGroupMembershipsCommand } = sdk('@aws-sdk/client-identitystore');
+const { DescribePermissionSetCommand, ListAccountAssignmentsCommand, ListInstancesCommand, ListPermissionSetsProvisionedToAccountCommand } =
+  sdk('@aws-sdk/client-sso-admin');
 
 /**
  * IAM Identity Center (sso-admin and identitystore), read to learn who stands

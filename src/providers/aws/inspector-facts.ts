@@ -1,8 +1,10 @@
-import { BatchGetAccountStatusCommand, ListFindingsCommand } from '@aws-sdk/client-inspector2';
 import { FactError, type FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { BatchGetAccountStatusCommand, ListFindingsCommand } = sdk('@aws-sdk/client-inspector2');
 
 /**
  * Amazon Inspector's state for the account in one region: the account's

@@ -1,9 +1,11 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { parsePolicyDocument } from './policy.js';
 import type { AwsFacts, KmsKeyRef } from './types.js';
+import { sdk } from './sdk.js';
+
+const { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListKeysCommand } = sdk('@aws-sdk/client-kms');
 
 /** KMS facts, per region: the key list, then per key what the checks ask for. */
 export function kmsFacts(scope: FactScope, clients: AwsClients): AwsFacts['kms'] {

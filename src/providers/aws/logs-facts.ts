@@ -1,9 +1,11 @@
-import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import type { MonitoringFacts } from './monitoring-types.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { DescribeLogGroupsCommand } = sdk('@aws-sdk/client-cloudwatch-logs');
 
 /** CloudWatch Logs facts, per region: every log group, 50 a page (DescribeLogGroups' largest). */
 export function logsFacts(scope: FactScope, clients: AwsClients): MonitoringFacts['logs'] {

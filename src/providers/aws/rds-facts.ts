@@ -1,16 +1,18 @@
 import { FactError } from '../../core/facts.js';
-import {
+import type { FactScope } from '../../core/facts.js';
+import { send } from './actions.js';
+import type { AwsClients } from './clients.js';
+import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const {
   DescribeDBClusterSnapshotAttributesCommand,
   DescribeDBClusterSnapshotsCommand,
   DescribeDBClustersCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotAttributesCommand,
   DescribeDBSnapshotsCommand,
-} from '@aws-sdk/client-rds';
-import type { FactScope } from '../../core/facts.js';
-import { send } from './actions.js';
-import type { AwsClients } from './clients.js';
-import { allPages } from './paging.js';
+} = sdk('@aws-sdk/client-rds');
 
 /** One DB instance (DescribeDBInstances); Aurora and Multi-AZ DB cluster members name their cluster. */
 export interface RdsInstance {

@@ -1,4 +1,21 @@
-import {
+import type {
+  GetBucketEncryptionCommandOutput,
+  GetBucketLocationCommandOutput,
+  GetBucketLoggingCommandOutput,
+  GetBucketPolicyCommandOutput,
+  GetBucketVersioningCommandOutput,
+  GetPublicAccessBlockCommandOutput,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import type { CallRecorder, FactScope } from '../../core/facts.js';
+import { send, type SendOptions } from './actions.js';
+import type { AwsClients } from './clients.js';
+import { isCode } from './errors.js';
+import { parsePolicyDocument } from './policy.js';
+import type { AwsFacts, Bucket, PublicAccessBlock } from './types.js';
+import { sdk } from './sdk.js';
+
+const {
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
@@ -6,21 +23,14 @@ import {
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
-  type GetBucketEncryptionCommandOutput,
-  type GetBucketLocationCommandOutput,
-  type GetBucketLoggingCommandOutput,
-  type GetBucketPolicyCommandOutput,
-  type GetBucketVersioningCommandOutput,
-  type GetPublicAccessBlockCommandOutput,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
-import type { CallRecorder, FactScope } from '../../core/facts.js';
-import { send, type SendOptions } from './actions.js';
-import type { AwsClients } from './clients.js';
-import { isCode } from './errors.js';
-import { parsePolicyDocument } from './policy.js';
-import type { AwsFacts, Bucket, PublicAccessBlock } from './types.js';
+} = sdk('@aws-sdk/client-s3');
+const { GetPublicAccessBlockCommand: GetAccountPublicAccessBlockCommand } = sdk('@aws-sdk/client-s3-control');
+type GetBucketLocationCommand = InstanceType<typeof GetBucketLocationCommand>;
+type GetBucketEncryptionCommand = InstanceType<typeof GetBucketEncryptionCommand>;
+type GetBucketPolicyCommand = InstanceType<typeof GetBucketPolicyCommand>;
+type GetPublicAccessBlockCommand = InstanceType<typeof GetPublicAccessBlockCommand>;
+type GetBucketVersioningCommand = InstanceType<typeof GetBucketVersioningCommand>;
+type GetBucketLoggingCommand = InstanceType<typeof GetBucketLoggingCommand>;
 
 interface S3FactOptions {
   accountId: string;

@@ -1,10 +1,12 @@
-import { DescribeHubCommand, GetEnabledStandardsCommand } from '@aws-sdk/client-securityhub';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { errorCode } from './errors.js';
 import type { MonitoringFacts } from './monitoring-types.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { DescribeHubCommand, GetEnabledStandardsCommand } = sdk('@aws-sdk/client-securityhub');
 
 /**
  * Security Hub's answer to an account that has not enabled it in the

@@ -1,8 +1,10 @@
-import { DescribeInstanceInformationCommand, ListResourceComplianceSummariesCommand } from '@aws-sdk/client-ssm';
 import type { FactScope } from '../../core/facts.js';
 import { send } from './actions.js';
 import type { AwsClients } from './clients.js';
 import { allPages } from './paging.js';
+import { sdk } from './sdk.js';
+
+const { DescribeInstanceInformationCommand, ListResourceComplianceSummariesCommand } = sdk('@aws-sdk/client-ssm');
 
 /** A node Systems Manager manages (DescribeInstanceInformation). */
 export interface ManagedNode {

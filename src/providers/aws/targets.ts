@@ -1,5 +1,3 @@
-import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { ProviderRuntime } from '../../core/provider.js';
@@ -9,6 +7,10 @@ import { expectShape } from '../../core/answer-shape.js';
 import { answerSchema } from './answers.js';
 import { errorCode, isNetworkFailure } from './errors.js';
 import type { AwsTargetOptions } from './types.js';
+import { sdk } from './sdk.js';
+
+const { ListAccountsCommand, OrganizationsClient } = sdk('@aws-sdk/client-organizations');
+const { GetCallerIdentityCommand, STSClient } = sdk('@aws-sdk/client-sts');
 
 /**
  * The resource id of results about an account as a whole: an AWS account has

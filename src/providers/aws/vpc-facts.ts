@@ -1,13 +1,11 @@
-import {
-  DescribeFlowLogsCommand,
-  DescribeVpcsCommand,
-  type DescribeFlowLogsCommandOutput,
-  type DescribeVpcsCommandOutput,
-} from '@aws-sdk/client-ec2';
+import type { DescribeFlowLogsCommandOutput, DescribeVpcsCommandOutput } from '@aws-sdk/client-ec2';
 import type { FactScope } from '../../core/facts.js';
 import type { AwsClients } from './clients.js';
 import { EC2_PAGE, ec2Pages } from './ec2-pages.js';
 import type { AwsFacts } from './types.js';
+import { sdk } from './sdk.js';
+
+const { DescribeFlowLogsCommand, DescribeVpcsCommand } = sdk('@aws-sdk/client-ec2');
 
 interface VpcFactOptions {
   accountId: string;

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
+import { ScanConnections } from './connection-limit.js';
 import { ConnectionGate } from './gate.js';
 import { acceptedVersions } from './probe.js';
 import { createServer } from 'node:tls';
@@ -62,6 +63,26 @@ describe('probing one endpoint over concurrent connections (the gate)', () => {
       expect(suites.inconclusive).toBeUndefined();
     });
   }
+
+  it('reads a one-at-a-time server the same within a scan-wide limit that other endpoints share', async () => {
+    const port = await pool.oneAtATime(tls12);
+    const scan = new ScanConnections(2);
+    const other = await pool.tls(tls12);
+    const [versions, elsewhere] = await Promise.all([
+      acceptedVersions({ ...base, port, gate: new ConnectionGate(8, scan.forEndpoint()) }),
+      acceptedVersions({ ...base, port: other, gate: new ConnectionGate(8, scan.forEndpoint()) }),
+    ]);
+    for (const answers of [versions, elsewhere]) {
+      expect(Object.entries(answers).map(([v, a]) => `${v} ${a.kind}`)).toEqual([
+        'SSLv3 rejected',
+        'TLSv1.0 rejected',
+        'TLSv1.1 rejected',
+        'TLSv1.2 accepted',
+        'TLSv1.3 rejected',
+      ]);
+    }
+    for (const a of Object.values(versions)) if (a.kind === 'rejected') expect(a.alert?.name).toBeDefined();
+  });
 
   it('enumerates a one-at-a-time server correctly even when it starts wide', async () => {
     const port = await pool.oneAtATime(tls12);

@@ -24,7 +24,7 @@ const JUDGING_MUST_NOT_IMPORT = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'evidence/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'bench/.build/**', 'node_modules/**', '.cache/**', 'evidence/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,6 +14,7 @@ import { DEFAULT_PROBE_CONCURRENCY } from '../src/providers/tls/wire/gate.js';
 import { GITHUB_SECONDARY } from '../src/sandbox/github/rate-model.js';
 import type { GithubScenario } from '../src/sandbox/github/scenario.js';
 import { efficiency, lowerBound, type Work } from './estate/bound.js';
+import { BUILD_DIR, compileForBench } from './estate/compiled.js';
 import { excess, minimumAws, minimumGithub, type Calls } from './estate/minimum.js';
 
 interface Measured {
@@ -102,7 +103,7 @@ const TLS_CHAIN = 2;
 function measure(provider: string, out: string): Measured {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'estate/scan-one.ts'), provider, String(seed), String(latencyMs), out],
+    [path.join(BUILD_DIR, 'bench/estate/scan-one.js'), provider, String(seed), String(latencyMs), out],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
   );
   if (child.status !== 0) throw new Error(`bench: the ${provider} scan exited with ${child.status}`);
@@ -120,6 +121,7 @@ function requestsMade(m: Measured): number {
   return sum(m.byOperation);
 }
 
+compileForBench();
 const rows = [];
 const out = mkdtempSync(path.join(tmpdir(), 'annexa-bench-runs-'));
 try {

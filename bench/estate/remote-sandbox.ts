@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
 import type { Provider, SandboxHandle } from '../../src/core/provider.js';
 import type { Target } from '../../src/core/types.js';
+import { benchScript } from './compiled.js';
 
 type Started = { targets: Target[]; endpoints: Record<string, string>; env: Record<string, string> } | { error: string };
 
@@ -15,7 +15,8 @@ export function withRemoteSandbox(provider: Provider, onStats: (stats: Record<st
   return {
     ...provider,
     async sandbox(section, runtime): Promise<SandboxHandle> {
-      const child = fork(path.join(import.meta.dirname, 'serve.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+      const serve = benchScript(import.meta.dirname, 'serve');
+      const child = fork(serve.file, [], { execArgv: serve.execArgv, stdio: 'inherit' });
       child.send({ provider: provider.id, section });
       const [started] = (await once(child, 'message')) as [Started];
       if ('error' in started) throw new Error(`sandbox ${provider.id}: ${started.error}`);

@@ -1,5 +1,6 @@
 // One provider's share of the bench estate, scanned in a process of its own (so that its peak RSS is its own):
-// `tsx bench/estate/scan-one.ts PROVIDER SEED LATENCY_MS OUT_DIR`. Prints one JSON line of measurements.
+// `node bench/.build/bench/estate/scan-one.js PROVIDER SEED LATENCY_MS OUT_DIR` once the bench compiled it
+// (bench/estate/compiled.ts), or `tsx bench/estate/scan-one.ts …` from sources. Prints one JSON line of measurements.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,8 @@ const outcome = await scan({
 });
 const wallMs = performance.now() - planned;
 const cpu = process.cpuUsage(cpuAtPlan);
+// Read before the counting below, which is the bench's and not the scan's.
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const byOperation: Record<string, number> = {};
 const distinct = new Set<string>();
 for (const f of outcome.run.facts)
@@ -77,7 +80,7 @@ process.stdout.write(
     latencyMs,
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb,
     results: outcome.run.results.length,
     errors: outcome.run.results.filter((r) => r.status === 'error').length,
     errorSamples: outcome.run.results

@@ -5,8 +5,10 @@ import { setFlagsFromString } from 'node:v8';
  * full collection, in percent. V8's own factor goes up to 4x for a process that
  * allocates fast: a scan of 5,000 buckets keeps about 150 MB live but let some
  * 400 MB of garbage pile up before the first full collection (peak RSS 763 MB).
+ * At 30% that scan peaks at about 295 MB, 15 MB under 50%, for some 5 s more
+ * CPU over 70 s (docs/benchmark.md, "Memory").
  */
-export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWING_PERCENT = 30;
 
 /**
  * Bounds the heap's growth between full collections (docs/benchmark.md,

@@ -237,6 +237,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanOutcome> {
       settingsOf: (c) => settings.get(c.meta.id)!,
       now: recorded ? judgedAt(recorded.manifest) : started,
       concurrency: options.concurrency ?? DEFAULTS.concurrency,
+      tasksAtOnce: (provider) => byId.get(provider)?.tasksAtOnce,
       checkTimeoutMs: options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs,
       deadline: deadline?.signal,
       onProgress: (done, total) => options.onProgress?.(done, total),

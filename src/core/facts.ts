@@ -1,4 +1,5 @@
 import type { CallRecord, FactErrorData, FactErrorKind, FactRecord } from './types.js';
+import { CallDeadline } from './call-deadline.js';
 import type { Pools } from './pools.js';
 import { currentReads, noteRead, outsideReads, withReads } from './reads.js';
 import { countWait, outsideWaitClock } from './waits.js';
@@ -48,6 +49,8 @@ export interface CallInspector {
  * Handed to a fetcher: every API call it makes goes through `call`, so it is
  * logged, pooled and bounded in time. `fn` gets a signal that aborts when the
  * call's time is up; the call then fails with a `timeout` whatever `fn` does.
+ * The signal also names the call to `awaitSlot` (call-deadline.ts), so that
+ * its waits for slots shared with other targets stop its clock.
  */
 export interface CallRecorder {
   call<T>(options: CallOptions, fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
@@ -229,27 +232,23 @@ export class FactStore {
 
 /**
  * A call's time limit: a signal for the client, and a race that fails with a
- * `timeout` when the time is up even if the client goes on retrying.
+ * `timeout` when the time is up even if the client goes on retrying. Time the
+ * call spends only waiting for shared slots does not count (call-deadline.ts).
  */
 function withDeadline(ms: number | undefined, what: string) {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    if (ms === undefined) return;
-    timer = setTimeout(() => {
-      const error = new FactError({
-        kind: 'timeout',
-        message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)`,
-      });
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  expired.catch(() => {});
+  const clock =
+    ms === undefined
+      ? undefined
+      : new CallDeadline(
+          ms,
+          () =>
+            new FactError({ kind: 'timeout', message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)` }),
+        );
   return {
-    signal: controller.signal,
-    race: <T>(work: Promise<T>) => (ms === undefined ? work : Promise.race([work, expired])),
-    clear: () => clearTimeout(timer),
+    clock,
+    signal: clock?.signal ?? new AbortController().signal,
+    race: <T>(work: Promise<T>) => (clock ? Promise.race([work, clock.expired]) : work),
+    clear: () => clock?.clear(),
   };
 }
 

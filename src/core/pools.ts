@@ -12,7 +12,9 @@ export const DEFAULT_POOL_SIZES: Record<string, number> = {
   // the pace while a call takes up to about 530 ms (4 fell behind it past 270 ms: a loaded machine, a far API).
   github: 8,
   'github.graphql': 2,
-  tls: 16,
+  // Every TLS connection waits for the scan's limit on connections open at once (tls.connections) and its
+  // endpoint's gate; calls (facts) must not bind before them, or the connections would not stay busy.
+  tls: 512,
 };
 
 /**

@@ -29,6 +29,13 @@ export interface SandboxHandle<O = unknown> {
 export interface Provider<P extends ProviderId = ProviderId, O = unknown, S = unknown> {
   id: P;
   title: string;
+  /**
+   * How many of this provider's check × target tasks run at once, when its own
+   * limits pace its work below the task (TLS: connections open at once): a
+   * task waiting for facts costs a promise, and the scan's `concurrency` would
+   * keep too few facts asked for to fill those limits. Unset: the scan's.
+   */
+  tasksAtOnce?: number;
   /** Targets named by the user: the merged config section and flags for this provider. */
   resolveTargets(section: S, runtime: ProviderRuntime): Promise<Target<O>[]>;
   /** Fact accessors for one target. Whether they fetch live or replay a snapshot is the store's business. */

@@ -80,6 +80,37 @@ function plan(checks: Check[], provider: Provider, overrides: Partial<RunPlan> =
 }
 
 describe('runChecks', () => {
+  it('runs as many of a provider’s tasks at once as it sets, the others’ within the scan’s concurrency, results in order', async () => {
+    let running = 0;
+    const peak: Record<string, number> = {};
+    const waiter = (id: string, provider: string): Check =>
+      defineCheck({
+        meta: { id, title: id, provider, severity: 'low', description: 'd', remediation: 'r', messages: { ok: 'ok' } },
+        async run(ctx) {
+          peak[provider] = Math.max(peak[provider] ?? 0, ++running);
+          await new Promise((r) => setTimeout(r, 20));
+          running--;
+          return [ctx.pass(ctx.target.resource, 'ok', {})];
+        },
+      });
+    const targets = (provider: string) =>
+      Array.from({ length: 6 }, (_, i) => ({ provider, id: `${provider}:${i}`, resource: `${provider}:${i}`, options: {} }));
+    const run = (provider: string, tasksAtOnce?: (p: string) => number | undefined) =>
+      runChecks(
+        plan([waiter(`${provider}.a.one`, provider), waiter(`${provider}.a.two`, provider)], countingProvider({ n: 0 }), {
+          targets: targets(provider),
+          factsOf: () => ({}),
+          concurrency: 2,
+          ...(tasksAtOnce ? { tasksAtOnce } : {}),
+        }),
+      );
+    const results = await run('wide', (p) => (p === 'wide' ? 12 : undefined));
+    expect(peak.wide).toBe(12);
+    expect(results.map((r) => r.resource)).toEqual(targets('wide').flatMap((t) => [t.resource, t.resource]));
+    await run('demo', () => undefined);
+    expect(peak.demo).toBe(2);
+  });
+
   it('fetches a fact once however many checks read it, and logs the call', async () => {
     const calls = { n: 0 };
     const p = plan([reader('demo.a.one'), reader('demo.a.two')], countingProvider(calls));

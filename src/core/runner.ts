@@ -20,6 +20,8 @@ export interface RunPlan {
   now: Date;
   /** How many check × target tasks run at once. */
   concurrency: number;
+  /** A provider's own number of its tasks at once, when it sets one (Provider.tasksAtOnce); else they share `concurrency`. */
+  tasksAtOnce?(provider: string): number | undefined;
   /** Time limit of one check on one target, on its own time: waits for facts are not counted. */
   checkTimeoutMs: number;
   /** Aborts at `--max-duration`: checks not finished by then end as `error`, and the run is still written. */
@@ -39,11 +41,26 @@ export async function runChecks(plan: RunPlan): Promise<Result[]> {
     plan.checks.filter((check) => check.meta.provider === target.provider).map((check) => ({ check, target })),
   );
   let done = 0;
-  const results = await boundedMap(tasks, plan.concurrency, async ({ check, target }) => {
+  const run = async ({ check, target }: (typeof tasks)[number]) => {
     const out = await runOne(check, target, plan.factsOf(target), plan);
     plan.onProgress?.(++done, tasks.length, check, target);
     return out;
+  };
+  // Tasks of a provider that sets its own number run in a group of their own, the others share `concurrency`.
+  const groups = new Map<number | undefined, number[]>();
+  tasks.forEach((task, index) => {
+    const own = plan.tasksAtOnce?.(task.target.provider);
+    const group = groups.get(own);
+    if (group) group.push(index);
+    else groups.set(own, [index]);
   });
+  const results = new Array<Result[]>(tasks.length);
+  await Promise.all(
+    [...groups].map(async ([own, indices]) => {
+      const out = await boundedMap(indices, own ?? plan.concurrency, (index) => run(tasks[index]!));
+      out.forEach((r, i) => (results[indices[i]!] = r));
+    }),
+  );
   return results.flat();
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatorFor } from '../../src/core/schemas.js';
+import { resolveEndpoints } from '../../src/providers/tls/targets.js';
 import { loadScenario } from '../../src/sandbox/scenario.js';
 
 describe('TLS configuration and scenarios', () => {
@@ -17,6 +18,15 @@ describe('TLS configuration and scenarios', () => {
       settings: { 'tls.certificate': { minDaysLeft: 14 }, 'tls.hsts': { minMaxAge: 15_552_000 } },
     };
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('takes tls.connections, a whole number of connections from 1 to 1,024, onto every endpoint', () => {
+    const validate = validatorFor('config');
+    expect(validate({ tls: { connections: 32, endpoints: [{ host: 'a.example' }] } })).toBe(true);
+    for (const connections of [0, 1.5, 1025]) expect(validate({ tls: { connections } })).toBe(false);
+    const targets = resolveEndpoints({ connections: 32, endpoints: [{ host: 'a.example' }, { host: 'b.example' }] });
+    expect(targets.map((t) => t.options.connections)).toEqual([32, 32]);
+    expect(resolveEndpoints({ endpoints: [{ host: 'a.example' }] })[0]?.options.connections).toBeUndefined();
   });
 
   it('validates the acme TLS section and rejects unknown keys in it', () => {

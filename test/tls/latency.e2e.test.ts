@@ -38,12 +38,14 @@ describe('a TLS sandbox with modelled latency', () => {
     const direct = await verdicts(SECTION);
     const slow = await verdicts({ ...SECTION, latencyMs: 20 });
     expect(slow.verdicts).toEqual(direct.verdicts);
-    const relays = slow.sandbox.stats?.() as { connections: number; peakOpen: number; roundTrips: number };
+    const relays = slow.sandbox.stats?.() as { connections: number; peakOpen: number; roundTrips: number; waitingMs: number };
     // Every probe of the scan went through a relay: at least one connection per endpoint and check family.
     expect(relays.connections).toBeGreaterThanOrEqual(SECTION.endpoints!.length * 3);
     expect(relays.peakOpen).toBeGreaterThanOrEqual(1);
     // each connection answered at least once; node:tls handshakes take more than one round trip
     expect(relays.roundTrips).toBeGreaterThan(relays.connections);
-    expect(direct.sandbox.stats?.()).toEqual({ connections: 0, peakOpen: 0, roundTrips: 0 });
+    // and waited a whole round trip for each answer (timers may fire up to a millisecond early)
+    expect(relays.waitingMs).toBeGreaterThanOrEqual(relays.roundTrips * 19);
+    expect(direct.sandbox.stats?.()).toEqual({ connections: 0, peakOpen: 0, roundTrips: 0, openMs: 0, waitingMs: 0 });
   }, 120_000);
 });

@@ -209,7 +209,7 @@ export async function withFallback<T>(args: ConnectArgs, use: (socket: TLSSocket
       socket.destroy();
     }
   };
-  const run = (extra?: ConnectionOptions) => gated(args.gate, () => once(extra), tlsHungUp);
+  const run = (extra?: ConnectionOptions) => gated(args, () => once(extra), tlsHungUp);
   try {
     return { value: await run(), clientRefusal: null };
   } catch (err) {

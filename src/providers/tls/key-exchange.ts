@@ -23,7 +23,7 @@ type Outcome = { key: { type: string; name: string | null; size: number | null }
 
 /** One handshake, within the endpoint's gate: the ephemeral key agreed on, or the handshake's refusal. */
 function attempt(args: ConnectArgs): Promise<Outcome> {
-  return gated(args.gate, () => attemptOnce(args), tlsHungUp);
+  return gated(args, () => attemptOnce(args), tlsHungUp);
 }
 
 async function attemptOnce(args: ConnectArgs): Promise<Outcome> {

@@ -4,6 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import type { TlsSection } from '../../config/config.js';
 import { UsageError } from '../../core/errors.js';
+import type { FactStore } from '../../core/facts.js';
 import type { Provider } from '../../core/provider.js';
 import type { TlsScenario } from '../../sandbox/tls/index.js';
 import { classifyTlsError } from './classify.js';
@@ -16,7 +17,8 @@ import { chainHints, withRawFallback } from './raw-certificate.js';
 import { sslv2Suites } from './sslv2-facts.js';
 import { assertUpgrades, negotiate, starttlsConnector } from './starttls/index.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
-import { ConnectionGate, DEFAULT_PROBE_CONCURRENCY } from './wire/gate.js';
+import { DEFAULT_CONNECTIONS, ScanConnections } from './wire/connection-limit.js';
+import { ConnectionGate, DEFAULT_PROBE_CONCURRENCY, type ConnectionLimit } from './wire/gate.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
 /**
@@ -52,6 +54,11 @@ export const CONNECTIONS_PER_DEADLINE = 4;
 export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
   id: 'tls',
   title: 'TLS',
+  // The work is paced by connections (tls.connections, each endpoint's gate), not by tasks: 32 endpoints' four
+  // checks at once ask for more connections than the default limit (an endpoint in a sequential phase, an
+  // elimination, has one or two open; up to its gate's 8 in a wide one), without holding every endpoint's
+  // half-collected facts and queued connections at once (more only cost the scanner collection time, measured).
+  tasksAtOnce: 128,
 
   async resolveTargets(section) {
     if (section?.caFile) assertCaFile(section.caFile);
@@ -73,7 +80,7 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       // every connection of every probe is a freshly upgraded one
       ...(starttls ? { connect: starttlsConnector(starttls) } : {}),
       // every connection of every fact of this endpoint, so that the setting bounds them all
-      gate: new ConnectionGate(o.probeConcurrency ?? DEFAULT_PROBE_CONCURRENCY),
+      gate: new ConnectionGate(o.probeConcurrency ?? DEFAULT_PROBE_CONCURRENCY, scanConnections(store, o.connections)),
     };
     const extraCa = Boolean(o.caPem || o.caFile);
     // Read inside the fetchers: a replayed run must not touch the file system.
@@ -105,7 +112,10 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
         scope.fact('tls.revocation', async (rec) => {
           const h = await facts.handshake();
           const options = { timeoutMs: runtime.callTimeoutMs, loopbackOnly: o.loopbackOnly === true };
-          return rec.call({ operation: 'ocsp:status' }, (signal) => readRevocation(h, { ...options, signal }));
+          // a connection of the scan's like any other (to the responder, not the endpoint: no hang-up to ask again)
+          return rec.call({ operation: 'ocsp:status' }, (signal) =>
+            base.gate.run(() => readRevocation(h, { ...options, signal }), never, signal),
+          );
         }),
       protocols: () =>
         scope.fact('tls.protocols', async (rec) => {
@@ -122,7 +132,7 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       starttls: () =>
         scope.fact('tls.starttls', (rec) => {
           if (!starttls) throw new Error('not a STARTTLS endpoint');
-          return rec.call({ operation: `${starttls}:STARTTLS` }, () => negotiate(starttls, base));
+          return rec.call({ operation: `${starttls}:STARTTLS` }, (signal) => base.gate.run(() => negotiate(starttls, base), never, signal));
         }),
     };
     return facts;
@@ -144,6 +154,19 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
 };
 
 /**
+ * One limit on connections open at once per scan (its fact store), shared by
+ * every endpoint: the first endpoint's `connections` sets it (the config's
+ * `tls.connections` is the same for all).
+ */
+const scanLimits = new WeakMap<FactStore, ScanConnections>();
+
+function scanConnections(store: FactStore, size = DEFAULT_CONNECTIONS): ConnectionLimit {
+  let limit = scanLimits.get(store);
+  if (!limit) scanLimits.set(store, (limit = new ScanConnections(size)));
+  return limit.forEndpoint();
+}
+
+/**
  * The system roots plus `extra`, one list per distinct `extra` for the process: connect.ts keeps its TLS
  * contexts by list, so endpoints that trust the same CA share contexts. Keyed by the PEM text, not the
  * file name, so an edited CA file is read as new; a handful of lists at most are kept.
@@ -159,6 +182,9 @@ function trustList(extra: string): readonly string[] {
   }
   return list;
 }
+
+/** For a connection whose failures are never a crowded server's hang-up: it is not asked again alone. */
+const never = (): boolean => false;
 
 function hostHeader(o: TlsTargetOptions): string {
   const name = o.servername ?? (o.host.includes(':') ? `[${o.host}]` : o.host);

@@ -77,6 +77,7 @@ export function resolveEndpoints(section: TlsSection | undefined): Target<TlsTar
       ...(section?.caFile ? { caFile: section.caFile } : {}),
       ...(spec.starttls ? { starttls: spec.starttls } : {}),
       ...(section?.probeConcurrency ? { probeConcurrency: section.probeConcurrency } : {}),
+      ...(section?.connections ? { connections: section.connections } : {}),
     };
     const target = toTarget(options);
     if (!byId.has(target.id)) byId.set(target.id, target);

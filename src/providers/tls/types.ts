@@ -27,6 +27,8 @@ export interface TlsTargetOptions {
   starttls?: StartTlsProtocol;
   /** Connections the probes of this endpoint keep open at once (`tls.probeConcurrency`, default 8). */
   probeConcurrency?: number;
+  /** Connections the whole scan keeps open at once, across endpoints (`tls.connections`, default 128). */
+  connections?: number;
 }
 
 /** The endpoint as checks see it: where, what kind, which profile. */

@@ -37,7 +37,7 @@ export async function startTlsSandbox(
   };
   const targets = [];
   const endpoints: Record<string, string> = {};
-  const relays: RelayCounters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
+  const relays: RelayCounters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0, openMs: 0, waitingMs: 0 };
   try {
     for (const e of section.endpoints ?? []) {
       let listening = await startEndpoint(e, ca, now, ocsp);
@@ -68,7 +68,13 @@ export async function startTlsSandbox(
     targets,
     endpoints,
     stop,
-    stats: () => ({ connections: relays.connections, peakOpen: relays.peakOpen, roundTrips: relays.roundTrips }),
+    stats: () => ({
+      connections: relays.connections,
+      peakOpen: relays.peakOpen,
+      roundTrips: relays.roundTrips,
+      openMs: Math.round(relays.openMs),
+      waitingMs: Math.round(relays.waitingMs),
+    }),
   };
 }
 

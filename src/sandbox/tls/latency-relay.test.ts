@@ -32,7 +32,7 @@ async function relayed(roundTripMs: number, counters: RelayCounters) {
 
 describe('the latency relay in front of a sandbox endpoint', () => {
   it('delivers both directions in order, each exchange taking at least one round trip', async () => {
-    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
+    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0, openMs: 0, waitingMs: 0 };
     const socket = await relayed(40, counters);
     const answers: string[] = [];
     socket.on('data', (chunk: Buffer) => answers.push(chunk.toString()));
@@ -45,10 +45,12 @@ describe('the latency relay in front of a sandbox endpoint', () => {
     await new Promise<void>((resolve) => socket.once('data', () => resolve()));
     expect(answers).toEqual(['cba', 'zyx']);
     expect(counters).toMatchObject({ connections: 1, open: 1, peakOpen: 1, roundTrips: 2 });
+    // the client waited two whole round trips for its answers
+    expect(counters.waitingMs).toBeGreaterThanOrEqual(78);
   });
 
   it('passes on the upstream closing the connection', async () => {
-    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
+    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0, openMs: 0, waitingMs: 0 };
     const socket = await relayed(10, counters);
     socket.write('bye');
     await once(socket, 'close');
@@ -57,7 +59,7 @@ describe('the latency relay in front of a sandbox endpoint', () => {
   });
 
   it('counts no round trip for what follows the client leaving', async () => {
-    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0 };
+    const counters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0, openMs: 0, waitingMs: 0 };
     const socket = await relayed(10, counters);
     socket.write('abc');
     await once(socket, 'data');

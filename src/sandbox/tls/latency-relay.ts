@@ -6,7 +6,7 @@ import { listenTracked } from './raw-listener.js';
 export interface RelayCounters {
   connections: number;
   open: number;
-  /** Most connections open through the relays at one time. */
+  /** Most connections open through the relays at one time (a connection is closed once its client hung up). */
   peakOpen: number;
   /**
    * Round trips the clients waited for: each time the server answered (bytes, or closing) after the client
@@ -14,6 +14,10 @@ export interface RelayCounters {
    * more. Connecting costs none here: the relay accepts at loopback speed (docs/benchmark.md).
    */
   roundTrips: number;
+  /** Milliseconds of connections open, summed over connections (÷ the wall time: how many were open on average). */
+  openMs: number;
+  /** Milliseconds of clients waiting for the server's next word after sending, summed over connections. */
+  waitingMs: number;
 }
 
 /**
@@ -27,14 +31,35 @@ export function startLatencyRelay(upstreamPort: number, roundTripMs: number, cou
   const oneWay = roundTripMs / 2;
   const server = net.createServer((client) => {
     counters.connections += 1;
-    counters.peakOpen = Math.max(counters.peakOpen, ++counters.open);
-    client.once('close', () => (counters.open -= 1));
+    counters.open += 1;
+    const opened = performance.now();
+    let open = true;
+    // closed for the client once it hung up (its FIN read), or the connection failed
+    const closed = () => {
+      if (open) {
+        counters.open -= 1;
+        counters.openMs += performance.now() - opened;
+      }
+      open = false;
+    };
+    client.once('end', closed).once('close', closed);
+    // Sampled once this turn of the event loop has read every hang-up that reached the relay before this
+    // connection did: a busy relay reads a batch of them and the next connections in no set order.
+    setImmediate(() => (counters.peakOpen = Math.max(counters.peakOpen, counters.open)));
     const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort });
     // the client sent bytes and is still there: the server's next word (bytes or a hang-up) ends a round trip
     let awaitingAnswer = false;
-    relay(client, upstream, oneWay, (sent) => (awaitingAnswer = sent));
+    let since = 0;
+    relay(client, upstream, oneWay, (sent) => {
+      if (sent && !awaitingAnswer) since = performance.now();
+      awaitingAnswer = sent;
+    });
     relay(upstream, client, oneWay, () => {
-      if (awaitingAnswer) counters.roundTrips += 1;
+      if (awaitingAnswer) {
+        counters.roundTrips += 1;
+        // until the answer reaches the client, half a round trip after it reached the relay
+        counters.waitingMs += performance.now() - since + oneWay;
+      }
       awaitingAnswer = false;
     });
   });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { enumerateSuites } from './enumerate.js';
+import { ScanConnections } from './connection-limit.js';
 import { ConnectionGate } from './gate.js';
 import { acceptedVersions } from './probe.js';
 import { createServer } from 'node:tls';
@@ -18,6 +19,17 @@ const tls12 = {
   ciphers: 'AES128-SHA:ECDHE-RSA-AES256-SHA:ECDHE-RSA-AES128-GCM-SHA256',
   honorCipherOrder: true,
 } as const;
+
+/** The versions of a server that speaks TLS 1.2 alone: accepted, every other one refused. */
+function expectTls12Only(versions: Record<string, { kind: string }>): void {
+  expect(Object.entries(versions).map(([v, a]) => `${v} ${a.kind}`)).toEqual([
+    'SSLv3 rejected',
+    'TLSv1.0 rejected',
+    'TLSv1.1 rejected',
+    'TLSv1.2 accepted',
+    'TLSv1.3 rejected',
+  ]);
+}
 
 describe('probing one endpoint over concurrent connections (the gate)', () => {
   it('enumerates the same suites, in the server’s order, as one connection at a time', async () => {
@@ -47,13 +59,7 @@ describe('probing one endpoint over concurrent connections (the gate)', () => {
       const port = await pool.oneAtATime(tls12, hangUp);
       const gate = new ConnectionGate(8);
       const versions = await acceptedVersions({ ...base, port, gate });
-      expect(Object.entries(versions).map(([v, a]) => `${v} ${a.kind}`)).toEqual([
-        'SSLv3 rejected',
-        'TLSv1.0 rejected',
-        'TLSv1.1 rejected',
-        'TLSv1.2 accepted',
-        'TLSv1.3 rejected',
-      ]);
+      expectTls12Only(versions);
       // every refusal is the server's own alert, not the hang-up the front gave the crowded connections
       for (const a of Object.values(versions)) if (a.kind === 'rejected') expect(a.alert?.name).toBeDefined();
       expect(gate.width).toBe(1);
@@ -62,6 +68,19 @@ describe('probing one endpoint over concurrent connections (the gate)', () => {
       expect(suites.inconclusive).toBeUndefined();
     });
   }
+
+  it('reads a one-at-a-time server the same within a scan-wide limit that other endpoints share', async () => {
+    const port = await pool.oneAtATime(tls12);
+    const scan = new ScanConnections(2);
+    const other = await pool.tls(tls12);
+    const [versions, elsewhere] = await Promise.all([
+      acceptedVersions({ ...base, port, gate: new ConnectionGate(8, scan.forEndpoint()) }),
+      acceptedVersions({ ...base, port: other, gate: new ConnectionGate(8, scan.forEndpoint()) }),
+    ]);
+    expectTls12Only(versions);
+    expectTls12Only(elsewhere);
+    for (const a of Object.values(versions)) if (a.kind === 'rejected') expect(a.alert?.name).toBeDefined();
+  });
 
   it('enumerates a one-at-a-time server correctly even when it starts wide', async () => {
     const port = await pool.oneAtATime(tls12);

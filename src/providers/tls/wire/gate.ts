@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { awaitSlot } from '../../../core/call-deadline.js';
 
 /** `tls.probeConcurrency` when the config does not say: connections one endpoint's probes keep open at once. */
 export const DEFAULT_PROBE_CONCURRENCY = 8;
@@ -18,9 +19,14 @@ export const DEFAULT_PROBE_CONCURRENCY = 8;
 export class ConnectionGate {
   private readonly limit: LimitFunction;
   private started = 0;
+  private opened = 0;
   private dropping = false;
 
-  constructor(concurrency: number) {
+  /** `shared`: the scan's limit on connections open at once across endpoints (`tls.connections`), if any. */
+  constructor(
+    concurrency: number,
+    private readonly shared: ConnectionLimit = unlimited,
+  ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`probe concurrency must be a positive integer`);
     this.limit = pLimit(concurrency);
   }
@@ -33,12 +39,13 @@ export class ConnectionGate {
   /**
    * Runs one connection's worth of work within the limit. `hungUp` says whether
    * its outcome (an answer or an error) is a bare hang-up, the kind a server
-   * that drops concurrent connections gives.
+   * that drops concurrent connections gives. `signal`: the calling fact's
+   * (CallRecorder), so that its wait for a slot is not counted as its time.
    */
-  async run<T>(attempt: () => Promise<T>, hungUp: (outcome: PromiseSettledResult<T>) => boolean): Promise<T> {
-    const first = await this.limit(async () => {
+  async run<T>(attempt: () => Promise<T>, hungUp: (outcome: PromiseSettledResult<T>) => boolean, signal?: AbortSignal): Promise<T> {
+    const first = await this.connection(signal, async () => {
       const mark = ++this.started;
-      const crowded = this.limit.activeCount > 1;
+      const crowded = this.opened > 1;
       const outcome = await settle(attempt);
       return { outcome, overlapped: crowded || this.started !== mark };
     });
@@ -46,12 +53,40 @@ export class ConnectionGate {
     this.dropping = true;
     this.limit.concurrency = 1;
     // queued behind every open connection, so it runs alone, after the server had time to see them closed
-    return this.limit(async () => {
-      await delay(SETTLE_MS);
-      return attempt();
-    });
+    return this.connection(signal, attempt, SETTLE_MS);
+  }
+
+  /**
+   * `attempt` once this endpoint and the scan both have a connection to spare
+   * (the endpoint's first: a connection waiting for the scan's limit holds no
+   * slot another endpoint could use). The wait is not the calling fact's own
+   * time (core/call-deadline.ts): the attempt's own time limit starts with it.
+   */
+  private async connection<T>(signal: AbortSignal | undefined, attempt: () => Promise<T>, settleMs = 0): Promise<T> {
+    const turn = awaitSlot(signal);
+    try {
+      return await this.limit(async () => {
+        if (settleMs) await delay(settleMs);
+        return this.shared(async () => {
+          turn.granted();
+          this.opened += 1;
+          try {
+            return await attempt();
+          } finally {
+            this.opened -= 1;
+          }
+        });
+      });
+    } finally {
+      turn.released();
+    }
   }
 }
+
+/** Runs work when one of the scan's connections is free: a p-limit shared by every endpoint's gate. */
+export type ConnectionLimit = <T>(attempt: () => Promise<T>) => Promise<T>;
+
+const unlimited: ConnectionLimit = (attempt) => attempt();
 
 /** How long a server that counts connections may take to see the last one closed. */
 const SETTLE_MS = 200;
@@ -70,11 +105,11 @@ function unwrap<T>(outcome: PromiseSettledResult<T>): T {
   throw outcome.reason;
 }
 
-/** Runs `attempt` through `gate` when there is one, else directly (a probe outside a scan: tests, the bench). */
+/** Runs `attempt` through the endpoint's gate when it has one, else directly (a probe outside a scan: tests, the bench). */
 export function gated<T>(
-  gate: ConnectionGate | undefined,
+  endpoint: { gate?: ConnectionGate; signal?: AbortSignal },
   attempt: () => Promise<T>,
   hungUp: (outcome: PromiseSettledResult<T>) => boolean,
 ): Promise<T> {
-  return gate ? gate.run(attempt, hungUp) : attempt();
+  return endpoint.gate ? endpoint.gate.run(attempt, hungUp, endpoint.signal) : attempt();
 }

@@ -53,7 +53,7 @@ export function probeGroup(o: GroupProbeOptions): Promise<GroupProbeAnswer> {
     ...(tls13 ? { supportedVersions: DOWN_FROM_TLS13 } : {}),
   });
   return gated(
-    o.gate,
+    o,
     () => exchange(o, hello, new GroupInterpreter(code, new Set(suites), o.upTo)),
     (outcome) => (outcome.status === 'fulfilled' ? hungUp(outcome.value) : true),
   );

@@ -34,7 +34,7 @@ export function chunkSize(o: { maxSuitesPerHello?: number }): number {
 export function probeOnce(o: Endpoint & { version: TlsVersion; suites: readonly number[] }): Promise<ProbeAnswer> {
   const hello = buildClientHello({ version: o.version, suites: o.suites, servername: o.servername ?? o.host });
   return gated(
-    o.gate,
+    o,
     () => exchange(o, hello, new AnswerInterpreter(o.version, new Set(o.suites))),
     (outcome) => (outcome.status === 'fulfilled' ? hungUp(outcome.value) : true),
   );

@@ -86,7 +86,7 @@ export async function probeSslv2(o: Endpoint): Promise<Sslv2Answer> {
   if ('error' in pinned) return { kind: 'error', reason: pinned.error };
   const target = pinned.endpoint;
   return gated(
-    target.gate,
+    target,
     () => exchange(target, buildSslv2ClientHello(), new Sslv2Interpreter()),
     (outcome) => (outcome.status === 'fulfilled' ? hungUp(outcome.value) : true),
   );

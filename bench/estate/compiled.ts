@@ -11,6 +11,8 @@ export const BUILD_DIR = path.join(ROOT, 'bench/.build');
 /** Compiles what the bench runs, and the schema validators a built annexa loads; fails loudly. */
 export function compileForBench(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  // the config's generated types, as `npm run build` makes them first: they follow schemas/config.schema.json
+  run([path.join(ROOT, 'scripts/config-types.mjs')], 'config types');
   run([tsc, '-p', path.join(ROOT, 'tsconfig.bench.json')], 'tsc -p tsconfig.bench.json');
   run([path.join(ROOT, 'scripts/schema-validators.mjs'), path.join(BUILD_DIR, 'src/core/validators')], 'schema validators');
 }

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Run } from '../src/core/run.js';
 import { ownsUnit, parseShard, shardOf } from '../src/core/shard.js';
 import type { FactRecord, Result } from '../src/core/types.js';
 import { BENCH_ESTATE, generateEstate } from '../src/sandbox/generate/estate.js';
+import { sha256 } from '../src/evidence/files.js';
 import { mergeShards } from '../src/evidence/merge.js';
+import { jsonText, MANIFEST, type Manifest } from '../src/evidence/run-folder.js';
+import { SHARDS_FOLDER } from '../src/evidence/shard-results.js';
 import { verifyRun } from '../src/evidence/verify.js';
 import { scan } from '../src/scan.js';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -64,6 +67,22 @@ async function expectSameAsWhole({ whole, merged }: Awaited<ReturnType<typeof sh
   expect(report.reevaluation!.reproduced).toBe(merged.run.results.length);
 }
 
+/** Rewrites shard I's copy of snapshot.json in a merged run, and every hash above it, as a forger would: the manifest stays unsigned. */
+async function malformShardSnapshot(dir: string, index: number): Promise<void> {
+  const copy = `${SHARDS_FOLDER}/${index}`;
+  const snapshot = Buffer.from(jsonText({ runId: 'forged', facts: 'none' }));
+  await writeFile(path.join(dir, copy, 'snapshot.json'), snapshot);
+  const shardManifest = JSON.parse(await readFile(path.join(dir, copy, MANIFEST), 'utf8')) as Manifest;
+  shardManifest.files['snapshot.json'] = { sha256: sha256(snapshot), bytes: snapshot.length };
+  const shardBytes = Buffer.from(jsonText(shardManifest));
+  await writeFile(path.join(dir, copy, MANIFEST), shardBytes);
+  const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;
+  manifest.files[`${copy}/snapshot.json`] = { sha256: sha256(snapshot), bytes: snapshot.length };
+  manifest.files[`${copy}/${MANIFEST}`] = { sha256: sha256(shardBytes), bytes: shardBytes.length };
+  manifest.scope.mergeOf!.find((m) => m.index === index)!.manifestSha256 = sha256(shardBytes);
+  await writeFile(path.join(dir, MANIFEST), jsonText(manifest));
+}
+
 describe('4 shards of the acme sandbox, merged', () => {
   it('give the results of one unsharded scan, in a run folder that passes verify', async () => {
     const cwd = await tempDir('annexa-shard-');
@@ -93,6 +112,15 @@ describe('4 shards of the acme sandbox, merged', () => {
     expect(ok.code, ok.stderr).toBe(0);
     const verified = await runCli(['verify', ok.stdout.trim()], { cwd });
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+
+    // A shard's copy whose every hash was made to agree but whose snapshot is not of the shape annexa writes:
+    // verify names it instead of re-evaluating (or crashing on) what it cannot read.
+    await malformShardSnapshot(merged.dir, 0);
+    const malformed = await verifyRun(merged.dir);
+    expect(malformed.ok).toBe(false);
+    expect(malformed.problems.join('\n')).toMatch(
+      /shard 0: its copy cannot be re-evaluated \(shards\/0\/snapshot\.json does not match the snapshot schema/,
+    );
   }, 300_000);
 });
 

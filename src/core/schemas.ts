@@ -60,3 +60,9 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): 
     return `${where}: ${e.message}`;
   });
 }
+
+/** What keeps `doc` from matching the schema `name`, a line per error; empty when it matches. */
+export function schemaProblems(name: string, doc: unknown): string[] {
+  const validate = validatorFor(name);
+  return validate(doc) ? [] : describeSchemaErrors(validate.errors);
+}

@@ -1,4 +1,5 @@
 import type { Provider } from '../core/provider.js';
+import { schemaProblems } from '../core/schemas.js';
 import type { FactRecord, Result } from '../core/types.js';
 import { CHECKS_FILE, type ChecksDocument } from './checks-record.js';
 import { sha256 } from './files.js';
@@ -67,19 +68,25 @@ function readCopy(entry: MergeEntry, contents: ReadonlyMap<string, Buffer>, prob
     problems.push(`${prefix}${MANIFEST}: not the shard manifest the merged manifest names (sha256 ${entry.manifestSha256})`);
     return undefined;
   }
-  const json = <T>(name: string) => JSON.parse(contents.get(prefix + name)!.toString('utf8')) as T;
+  // Each copy is read as the merged run's own files are: JSON of the shape its schema gives, or a problem.
+  const json = <T>(name: string, schema: string): T => {
+    const doc: unknown = JSON.parse(contents.get(prefix + name)!.toString('utf8'));
+    const found = schemaProblems(schema, doc);
+    if (found.length) throw new Error(`${prefix}${name} does not match the ${schema} schema: ${found.slice(0, 3).join('; ')}`);
+    return doc as T;
+  };
   try {
-    const manifest = json<Manifest>(MANIFEST);
+    const manifest = json<Manifest>(MANIFEST, 'manifest');
     for (const [name, hash] of Object.entries(manifest.files))
       if (contents.get(prefix + name) === undefined || sha256(contents.get(prefix + name)!) !== hash.sha256)
         problems.push(`${prefix}${name}: does not match the shard manifest's sha256`);
     return {
       manifest,
-      checks: json<ChecksDocument>(CHECKS_FILE),
-      facts: json<{ facts: FactRecord[] }>('snapshot.json').facts,
+      checks: json<ChecksDocument>(CHECKS_FILE, 'checks'),
+      facts: json<{ facts: FactRecord[] }>('snapshot.json', 'snapshot').facts,
     };
   } catch (err) {
-    problems.push(`shard ${entry.index}: its copy cannot be read (${(err as Error).message})`);
+    problems.push(`shard ${entry.index}: its copy cannot be re-evaluated (${(err as Error).message})`);
     return undefined;
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { controlCounts, countResults, rollUpControls, type ControlRollup } from '../core/controls.js';
 import { UsageError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
-import { describeSchemaErrors, validatorFor } from '../core/schemas.js';
+import { schemaProblems } from '../core/schemas.js';
 import type { FactRecord, Result } from '../core/types.js';
 import { chainFindings } from './chain.js';
 import { CHECKS_FILE, pluginsOf, type ChecksDocument } from './checks-record.js';
@@ -220,10 +220,9 @@ function parseEvidence(contents: Map<string, Buffer>, manifest: Manifest, proble
 
 /** Adds a problem per schema error; true when the document has the shape annexa writes. */
 function schemaHolds(schema: string, doc: unknown, file: string, problems: string[]): boolean {
-  const validate = validatorFor(schema);
-  if (validate(doc)) return true;
-  for (const line of describeSchemaErrors(validate.errors)) problems.push(`${file}: ${line}`);
-  return false;
+  const found = schemaProblems(schema, doc);
+  for (const line of found) problems.push(`${file}: ${line}`);
+  return !found.length;
 }
 
 /** The manifest's figures and controls.json must follow from the files they summarise. */

@@ -13,5 +13,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const { boundHeapGrowth } = await import('./cli/heap-growth.js');
 boundHeapGrowth();
+const { boundYoungGeneration } = await import('./cli/young-generation.js');
+boundYoungGeneration();
 const { main } = await import('./cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { boundHeapGrowth } from '../../src/cli/heap-growth.js';
+import { boundYoungGeneration } from '../../src/cli/young-generation.js';
 import type { Provider } from '../../src/core/provider.js';
 import { loadBuiltinProviders } from '../../src/providers/index.js';
 import { generateEstate } from '../../src/sandbox/generate/estate.js';
@@ -15,6 +16,7 @@ import { withRemoteSandbox } from './remote-sandbox.js';
 
 // The heap setting that `annexa scan` applies at start-up (src/cli.ts): the part's memory is what a user's scan would take.
 boundHeapGrowth();
+boundYoungGeneration();
 
 const [provider = 'aws', seedText = '1', latencyText = '20', out = mkdtempSync(path.join(tmpdir(), 'annexa-bench-'))] =
   process.argv.slice(2);

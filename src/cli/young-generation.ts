@@ -1,0 +1,50 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+
+/**
+ * The most V8's young generation (both semi-spaces) may grow to, in MB: node
+ * 22's own default. Node 24's V8 lets it grow to 128 MB, which alone took the
+ * bench estate's AWS part from 292 to 390 MB of peak RSS (docs/benchmark.md,
+ * "Memory"). `--max-semi-space-size` only takes effect as a start-up flag of
+ * node, which `annexa` cannot set on itself; the growth factor takes effect
+ * at run time.
+ */
+export const YOUNG_GENERATION_MB = 32;
+
+/**
+ * After each collection, sets V8's semi-space growth factor: its default of 2
+ * while the young generation is under YOUNG_GENERATION_MB, 1 (no growth) once
+ * it is there; if V8 shrinks it, it grows back. It caps nothing else,
+ * and a `--max-semi-space-size` or `--semi-space-growth-factor` of the user's
+ * own wins. Returns a function that stops it.
+ */
+export function boundYoungGeneration({
+  execArgv = process.execArgv,
+  setFlags = setFlagsFromString,
+  youngGenerationBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size,
+  onCollection = (listener: () => void) => {
+    const observer = new PerformanceObserver(listener);
+    observer.observe({ entryTypes: ['gc'] });
+    return () => observer.disconnect();
+  },
+}: {
+  execArgv?: readonly string[];
+  setFlags?: (flags: string) => void;
+  youngGenerationBytes?: () => number | undefined;
+  onCollection?: (listener: () => void) => () => void;
+} = {}): () => void {
+  if (execArgv.some((arg) => /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)\b/.test(arg))) return () => undefined;
+  let factor: number | undefined;
+  const steer = () => {
+    const size = youngGenerationBytes();
+    if (!size) return;
+    // V8's own doubling below the bound (a factor computed to land on it overshoots: the committed size read
+    // here is not the capacity V8 multiplies), none from it on.
+    const wanted = size < YOUNG_GENERATION_MB * 1024 * 1024 ? 2 : 1;
+    if (wanted === factor) return;
+    factor = wanted;
+    setFlags(`--semi-space-growth-factor=${wanted}`);
+  };
+  steer();
+  return onCollection(steer);
+}

@@ -10,13 +10,18 @@ afterEach(() => {
 
 const deadline = (ms: number) => new CallDeadline(ms, () => new Error(`over ${ms} ms`));
 
+/** The deadline is still running `ms` from now less a millisecond, and over at `ms`. */
+function expectExpiresIn(d: CallDeadline, ms: number): void {
+  vi.advanceTimersByTime(ms - 1);
+  expect(d.signal.aborted).toBe(false);
+  vi.advanceTimersByTime(1);
+  expect(d.signal.aborted).toBe(true);
+}
+
 describe('CallDeadline: a call’s time limit on its own time', () => {
   it('expires after its time, aborting the signal with the error it was given', async () => {
     const d = deadline(100);
-    vi.advanceTimersByTime(99);
-    expect(d.signal.aborted).toBe(false);
-    vi.advanceTimersByTime(1);
-    expect(d.signal.aborted).toBe(true);
+    expectExpiresIn(d, 100);
     await expect(d.expired).rejects.toThrow('over 100 ms');
   });
 
@@ -27,10 +32,7 @@ describe('CallDeadline: a call’s time limit on its own time', () => {
     vi.advanceTimersByTime(10_000);
     expect(d.signal.aborted).toBe(false);
     turn.granted();
-    vi.advanceTimersByTime(59);
-    expect(d.signal.aborted).toBe(false);
-    vi.advanceTimersByTime(1);
-    expect(d.signal.aborted).toBe(true);
+    expectExpiresIn(d, 60);
   });
 
   it('runs while any of its work holds a slot, even with more of it waiting', () => {
@@ -52,10 +54,7 @@ describe('CallDeadline: a call’s time limit on its own time', () => {
     const done = d.awaitSlot();
     done.granted();
     done.released();
-    vi.advanceTimersByTime(49);
-    expect(d.signal.aborted).toBe(false);
-    vi.advanceTimersByTime(1);
-    expect(d.signal.aborted).toBe(true);
+    expectExpiresIn(d, 50);
   });
 
   it('never expires once cleared', () => {

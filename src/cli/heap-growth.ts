@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { givenToNode } from './node-flags.js';
 
 /**
  * How much V8 lets the old generation grow past the live heap before its next
@@ -21,6 +22,6 @@ export function boundHeapGrowth({
   execArgv = process.execArgv,
   setFlags = setFlagsFromString,
 }: { execArgv?: readonly string[]; setFlags?: (flags: string) => void } = {}): void {
-  const own = execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg));
+  const own = givenToNode(execArgv, '--heap-growing-percent');
   if (!own) setFlags(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -1,5 +1,6 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { givenToNode } from './node-flags.js';
 
 /**
  * The most V8's young generation (both semi-spaces) may grow to, in MB: node
@@ -33,7 +34,7 @@ export function boundYoungGeneration({
   youngGenerationBytes?: () => number | undefined;
   onCollection?: (listener: () => void) => () => void;
 } = {}): () => void {
-  if (execArgv.some((arg) => /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)\b/.test(arg))) return () => undefined;
+  if (givenToNode(execArgv, '--max-semi-space-size', '--semi-space-growth-factor')) return () => undefined;
   let factor: number | undefined;
   const steer = () => {
     const size = youngGenerationBytes();

@@ -23,22 +23,29 @@ function factorsSet(sizesMb: number[], execArgv: string[] = []) {
   return { set, stopped };
 }
 
+const BOUND = YOUNG_GENERATION_MB;
+const HOLD = '--semi-space-growth-factor=1';
+const DOUBLE = '--semi-space-growth-factor=2';
+
 describe('boundYoungGeneration', () => {
-  it('lets the young generation double up to its bound, then no further', () => {
-    expect(YOUNG_GENERATION_MB).toBe(32);
-    expect(factorsSet([2, 4, 16, 32, 32]).set).toEqual(['--semi-space-growth-factor=2', '--semi-space-growth-factor=1']);
+  it('is half the 32 MB node 22 lets it reach', () => {
+    expect(YOUNG_GENERATION_MB).toBe(16);
+  });
+
+  it('holds the young generation where it is until a collection is reported (modules load synchronously)', () => {
+    expect(factorsSet([]).set).toEqual([HOLD]);
+  });
+
+  it('then lets it double up to its bound, and no further', () => {
+    expect(factorsSet([BOUND / 8, BOUND / 4, BOUND, BOUND * 2, BOUND]).set).toEqual([HOLD, DOUBLE, HOLD]);
   });
 
   it('lets it grow back to the bound when V8 shrank it, and never sets the same factor twice in a row', () => {
-    expect(factorsSet([32, 32, 4, 4, 32]).set).toEqual([
-      '--semi-space-growth-factor=1',
-      '--semi-space-growth-factor=2',
-      '--semi-space-growth-factor=1',
-    ]);
+    expect(factorsSet([BOUND, BOUND, BOUND / 4, BOUND / 4, BOUND]).set).toEqual([HOLD, DOUBLE, HOLD]);
   });
 
   it('holds a young generation already past the bound where it is', () => {
-    expect(factorsSet([128]).set).toEqual(['--semi-space-growth-factor=1']);
+    expect(factorsSet([BOUND * 8]).set).toEqual([HOLD]);
   });
 
   it("leaves the user's own node flags alone, in either spelling", () => {

@@ -3,19 +3,22 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { givenToNode } from './node-flags.js';
 
 /**
- * The most V8's young generation (both semi-spaces) may grow to, in MB: node
- * 22's own default. Node 24's V8 lets it grow to 128 MB, which alone took the
- * bench estate's AWS part from 292 to 390 MB of peak RSS (docs/benchmark.md,
- * "Memory"). `--max-semi-space-size` only takes effect as a start-up flag of
- * node, which `annexa` cannot set on itself; the growth factor takes effect
- * at run time.
+ * The most V8's young generation (both semi-spaces) may grow to, in MB: half
+ * node 22's own default. Node 24's V8 lets it grow to 128 MB, which alone took
+ * the bench estate's AWS part from 292 to 390 MB of peak RSS. 16 MB rather
+ * than 32 took that part from 302–306 to 280–282 MB on node 22 (and 283–290
+ * on node 24), with less CPU, not more (41 s against 44–45 s)
+ * (docs/benchmark.md, "Memory"). `--max-semi-space-size` only takes effect as
+ * a start-up flag of node, which `annexa` cannot set on itself; the growth
+ * factor takes effect at run time.
  */
-export const YOUNG_GENERATION_MB = 32;
+export const YOUNG_GENERATION_MB = 16;
 
 /**
- * After each collection, sets V8's semi-space growth factor: its default of 2
- * while the young generation is under YOUNG_GENERATION_MB, 1 (no growth) once
- * it is there; if V8 shrinks it, it grows back. It caps nothing else,
+ * Sets V8's semi-space growth factor to 1 (no growth) until the first
+ * collection is reported, then after each collection: its default of 2 while
+ * the young generation is under YOUNG_GENERATION_MB, 1 once it is there; if V8
+ * shrinks it, it grows back. It caps nothing else,
  * and a `--max-semi-space-size` or `--semi-space-growth-factor` of the user's
  * own wins. Returns a function that stops it.
  */
@@ -46,6 +49,9 @@ export function boundYoungGeneration({
     factor = wanted;
     setFlags(`--semi-space-growth-factor=${wanted}`);
   };
-  steer();
+  // Reports arrive between turns of the event loop, and loading modules is synchronous: V8 doubled at each scavenge
+  // while the AWS SDK loaded and took node 24's young generation to 64 MB before the first report could stop it.
+  factor = 1;
+  setFlags('--semi-space-growth-factor=1');
   return onCollection(steer);
 }

@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import type { ConnectionLimit } from './gate.js';
 
 /**
@@ -16,80 +17,26 @@ import type { ConnectionLimit } from './gate.js';
  */
 export const DEFAULT_CONNECTIONS = 128;
 
-interface Waiter {
-  rank: number;
-  order: number;
-  resolve: () => void;
-}
-
 /**
  * The scan's connections, shared by every endpoint's gate. A free one goes to
- * the waiting connection of the endpoint that came first (`rank`: endpoints
- * in the order the scan asked for them), then in the order they asked: the
- * scan finishes the endpoints it started, and lets their facts go, before it
- * starts on more, rather than keeping every endpoint half done.
+ * the waiting connection of the endpoint that came first (endpoints ranked in
+ * the order the scan asked for them), then in the order they asked: the scan
+ * finishes the endpoints it started, and lets their facts go, before it starts
+ * on more, rather than keeping every endpoint half done.
  */
 export class ScanConnections {
-  private open = 0;
-  private asked = 0;
+  // p-queue runs higher priorities first and equal ones in the order they came: an endpoint's rank, negated.
+  private readonly queue: PQueue;
   private endpoints = 0;
-  private readonly waiting: Waiter[] = [];
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new TypeError(`tls.connections must be a positive integer, got ${size}`);
+    this.queue = new PQueue({ concurrency: size });
   }
 
   /** The limit as one endpoint's gate sees it: ranked after every endpoint that asked for it before. */
   forEndpoint(): ConnectionLimit {
-    const rank = this.endpoints++;
-    return (attempt) => this.run(rank, attempt);
+    const priority = -this.endpoints++;
+    return (attempt) => this.queue.add(attempt, { priority });
   }
-
-  private async run<T>(rank: number, attempt: () => Promise<T>): Promise<T> {
-    if (this.open < this.size) this.open += 1;
-    else await new Promise<void>((resolve) => this.push({ rank, order: this.asked++, resolve }));
-    try {
-      return await attempt();
-    } finally {
-      // handed on to the next in line, or given back
-      const next = this.pop();
-      if (next) next.resolve();
-      else this.open -= 1;
-    }
-  }
-
-  // A binary heap on (rank, order).
-  private push(w: Waiter): void {
-    const heap = this.waiting;
-    heap.push(w);
-    for (let i = heap.length - 1; i > 0;) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  private pop(): Waiter | undefined {
-    const heap = this.waiting;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    heap[0] = last;
-    for (let i = 0; ;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let least = i;
-      if (left < heap.length && before(heap[left]!, heap[least]!)) least = left;
-      if (right < heap.length && before(heap[right]!, heap[least]!)) least = right;
-      if (least === i) break;
-      [heap[i], heap[least]] = [heap[least]!, heap[i]!];
-      i = least;
-    }
-    return top;
-  }
-}
-
-function before(a: Waiter, b: Waiter): boolean {
-  return a.rank < b.rank || (a.rank === b.rank && a.order < b.order);
 }

@@ -245,7 +245,6 @@ function withDeadline(ms: number | undefined, what: string) {
             new FactError({ kind: 'timeout', message: `${what} did not complete within ${ms / 1000}s (every attempt and retry included)` }),
         );
   return {
-    clock,
     signal: clock?.signal ?? new AbortController().signal,
     race: <T>(work: Promise<T>) => (clock ? Promise.race([work, clock.expired]) : work),
     clear: () => clock?.clear(),

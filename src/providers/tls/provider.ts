@@ -18,7 +18,7 @@ import { sslv2Suites } from './sslv2-facts.js';
 import { assertUpgrades, negotiate, starttlsConnector } from './starttls/index.js';
 import { expectedNameOf, resolveEndpoints, sniOf } from './targets.js';
 import { DEFAULT_CONNECTIONS, ScanConnections } from './wire/connection-limit.js';
-import { ConnectionGate, DEFAULT_PROBE_CONCURRENCY, type ConnectionLimit } from './wire/gate.js';
+import { ConnectionGate, DEFAULT_PROBE_CONCURRENCY, neverHungUp, type ConnectionLimit } from './wire/gate.js';
 import type { TlsFacts, TlsTargetOptions } from './types.js';
 
 /**
@@ -114,7 +114,7 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
           const options = { timeoutMs: runtime.callTimeoutMs, loopbackOnly: o.loopbackOnly === true };
           // a connection of the scan's like any other (to the responder, not the endpoint: no hang-up to ask again)
           return rec.call({ operation: 'ocsp:status' }, (signal) =>
-            base.gate.run(() => readRevocation(h, { ...options, signal }), never, signal),
+            base.gate.run(() => readRevocation(h, { ...options, signal }), neverHungUp, signal),
           );
         }),
       protocols: () =>
@@ -132,7 +132,9 @@ export const tlsProvider: Provider<'tls', TlsTargetOptions, TlsSection> = {
       starttls: () =>
         scope.fact('tls.starttls', (rec) => {
           if (!starttls) throw new Error('not a STARTTLS endpoint');
-          return rec.call({ operation: `${starttls}:STARTTLS` }, (signal) => base.gate.run(() => negotiate(starttls, base), never, signal));
+          return rec.call({ operation: `${starttls}:STARTTLS` }, (signal) =>
+            base.gate.run(() => negotiate(starttls, base), neverHungUp, signal),
+          );
         }),
     };
     return facts;
@@ -182,9 +184,6 @@ function trustList(extra: string): readonly string[] {
   }
   return list;
 }
-
-/** For a connection whose failures are never a crowded server's hang-up: it is not asked again alone. */
-const never = (): boolean => false;
 
 function hostHeader(o: TlsTargetOptions): string {
   const name = o.servername ?? (o.host.includes(':') ? `[${o.host}]` : o.host);

@@ -1,7 +1,7 @@
 import { buildClientHello } from './client-hello.js';
 import { ChainInterpreter, type ChainAnswer } from './chain-reader.js';
 import { exchange } from './exchange.js';
-import { gated } from './gate.js';
+import { gated, neverHungUp } from './gate.js';
 import { checkEndpoint, chunkSize } from './probe.js';
 import { pinAddress } from './resolve.js';
 import { suiteInfo, suitesFor } from './suites.js';
@@ -51,11 +51,7 @@ export async function fetchCertificateChain(o: ChainOptions): Promise<ChainAnswe
       const offer = suites.slice(i, i + size);
       const hello = buildClientHello({ version, suites: offer, servername: endpoint.servername ?? endpoint.host });
       // within the endpoint's gate like every probe; a refusal here is tried with other suites, not asked again alone
-      const answer = await gated(
-        endpoint,
-        () => exchange(endpoint, hello, new ChainInterpreter(version, new Set(offer))),
-        () => false,
-      );
+      const answer = await gated(endpoint, () => exchange(endpoint, hello, new ChainInterpreter(version, new Set(offer))), neverHungUp);
       // only a refusal of this hello leaves hope for another bundle or version; anything else decides
       if (answer.kind === 'chain' || !answer.refused) return answer;
       failure ??= answer;

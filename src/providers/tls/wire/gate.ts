@@ -83,10 +83,13 @@ export class ConnectionGate {
   }
 }
 
-/** Runs work when one of the scan's connections is free: a p-limit shared by every endpoint's gate. */
+/** Runs work when one of the scan's connections is free: shared by every endpoint's gate (connection-limit.ts). */
 export type ConnectionLimit = <T>(attempt: () => Promise<T>) => Promise<T>;
 
 const unlimited: ConnectionLimit = (attempt) => attempt();
+
+/** For a connection whose failure is never a crowded server's hang-up, so it is not asked again alone. */
+export const neverHungUp = (): boolean => false;
 
 /** How long a server that counts connections may take to see the last one closed. */
 const SETTLE_MS = 200;

@@ -10,7 +10,7 @@ import { startRawTlsListener } from './raw-listener.js';
 import { startSslv2Listener } from './sslv2-listener.js';
 import { sslv2KindByName } from '../../providers/tls/wire/sslv2.js';
 import { startStartTlsListener } from './starttls.js';
-import { startLatencyRelay, type RelayCounters } from './latency-relay.js';
+import { relayCounters, startLatencyRelay } from './latency-relay.js';
 
 /** The scenario's `tls` section (validated by schemas/scenario-tls.schema.json). */
 export interface TlsScenario {
@@ -37,7 +37,7 @@ export async function startTlsSandbox(
   };
   const targets = [];
   const endpoints: Record<string, string> = {};
-  const relays: RelayCounters = { connections: 0, open: 0, peakOpen: 0, roundTrips: 0, openMs: 0, waitingMs: 0 };
+  const relays = relayCounters();
   try {
     for (const e of section.endpoints ?? []) {
       let listening = await startEndpoint(e, ca, now, ocsp);

@@ -20,6 +20,11 @@ export interface RelayCounters {
   waitingMs: number;
 }
 
+/** Counters at zero, for the relays of one sandbox to share. */
+export function relayCounters(): RelayCounters {
+  return { connections: 0, open: 0, peakOpen: 0, roundTrips: 0, openMs: 0, waitingMs: 0 };
+}
+
 /**
  * A loopback TCP relay in front of an endpoint that holds every chunk half a
  * round trip in each direction, so that each exchange of a handshake costs
